@@ -1,0 +1,136 @@
+package io.leasebridge.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.leasebridge.model.CollectorNote;
+import io.leasebridge.model.Customer;
+import io.leasebridge.model.LeaseAccount;
+import io.leasebridge.model.Payment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The LeaseWorks field map ({@code config/mappings/leaseworks.yml}): export layouts and the text formats
+ * of the deployment. Loading checks every name against the canonical model so that a typo fails at
+ * start-up, naming the export and field, instead of silently mapping nothing.
+ */
+public final class LeaseWorksMapping {
+
+    /** The canonical record each layout name produces. */
+    static final Map<String, Class<? extends Record>> RECORD_TYPES = Map.of(
+            "customer", Customer.class,
+            "lease", LeaseAccount.class,
+            "payment", Payment.class,
+            "note", CollectorNote.class);
+
+    private final ValueParser parser;
+    private final Map<String, ExportLayout> exports;
+
+    private LeaseWorksMapping(ValueParser parser, Map<String, ExportLayout> exports) {
+        this.parser = parser;
+        this.exports = exports;
+    }
+
+    public static LeaseWorksMapping load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new MappingConfigException("cannot read field map " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static LeaseWorksMapping read(InputStream in, String source) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        if (root == null || !root.path("exports").isObject()) {
+            throw new MappingConfigException(source + ": no 'exports' section");
+        }
+        ZoneId zone = zone(root.path("zone").asText("UTC"), source);
+        ValueParser parser = new ValueParser(
+                strings(root.path("date-formats"), List.of("MM/dd/yyyy", "yyyy-MM-dd")),
+                strings(root.path("datetime-formats"), List.of("yyyy-MM-dd'T'HH:mm:ss")),
+                zone);
+        Map<String, ExportLayout> exports = new LinkedHashMap<>();
+        root.path("exports").fields().forEachRemaining(export ->
+                exports.put(export.getKey(), exportLayout(source, export.getKey(), export.getValue())));
+        return new LeaseWorksMapping(parser, Map.copyOf(exports));
+    }
+
+    public ExportMapper mapper(String export) {
+        return new ExportMapper(layout(export), parser);
+    }
+
+    public ExportLayout layout(String export) {
+        return Optional.ofNullable(exports.get(export))
+                .orElseThrow(() -> new MappingConfigException("the field map has no export '" + export + "'"));
+    }
+
+    private static ExportLayout exportLayout(String source, String export, JsonNode node) {
+        List<RecordLayout> records = new ArrayList<>();
+        node.fields().forEachRemaining(record -> {
+            Class<? extends Record> type = RECORD_TYPES.get(record.getKey());
+            if (type == null) {
+                throw new MappingConfigException(source + ": export '" + export + "' names unknown record '"
+                        + record.getKey() + "' (known: " + RECORD_TYPES.keySet() + ")");
+            }
+            List<String> known = RecordBinder.componentNames(type);
+            List<FieldSpec> fields = new ArrayList<>();
+            record.getValue().fields().forEachRemaining(field -> {
+                String where = source + ": exports." + export + "." + record.getKey() + "." + field.getKey();
+                if (!known.contains(field.getKey())) {
+                    throw new MappingConfigException(where + " is not a field of " + type.getSimpleName() + " (fields: " + known + ")");
+                }
+                fields.add(fieldSpec(where, field.getKey(), field.getValue()));
+            });
+            records.add(new RecordLayout(record.getKey(), type, List.copyOf(fields)));
+        });
+        return new ExportLayout(export, List.copyOf(records));
+    }
+
+    private static FieldSpec fieldSpec(String where, String field, JsonNode node) {
+        String column = node.path("column").asText("").strip();
+        if (column.isEmpty()) {
+            throw new MappingConfigException(where + ": 'column' is missing");
+        }
+        Pattern pattern = null;
+        if (node.hasNonNull("pattern")) {
+            try {
+                pattern = Pattern.compile(node.get("pattern").asText());
+            } catch (PatternSyntaxException e) {
+                throw new MappingConfigException(where + ": 'pattern' is not a regular expression: " + e.getDescription());
+            }
+        }
+        BigDecimal min = node.hasNonNull("min") ? node.get("min").decimalValue() : null;
+        return new FieldSpec(field, column, node.path("required").asBoolean(false), pattern, min);
+    }
+
+    private static ZoneId zone(String id, String source) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new MappingConfigException(source + ": 'zone' is not a time zone: " + id);
+        }
+    }
+
+    private static List<String> strings(JsonNode node, List<String> fallback) {
+        if (!node.isArray() || node.isEmpty()) {
+            return fallback;
+        }
+        List<String> values = new ArrayList<>();
+        node.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

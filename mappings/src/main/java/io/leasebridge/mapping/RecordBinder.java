@@ -1,0 +1,111 @@
+package io.leasebridge.mapping;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one canonical record from a source row through its {@link RecordLayout}. The record's own
+ * component types decide how each value is parsed, so a layout only names columns.
+ */
+final class RecordBinder {
+
+    private final RecordLayout layout;
+    private final ValueParser parser;
+    private final RecordComponent[] components;
+    private final Constructor<? extends Record> constructor;
+    private final Map<String, FieldSpec> specsByField = new HashMap<>();
+
+    RecordBinder(RecordLayout layout, ValueParser parser) {
+        this.layout = layout;
+        this.parser = parser;
+        this.components = layout.type().getRecordComponents();
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            this.constructor = layout.type().getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("record without canonical constructor: " + layout.type(), e);
+        }
+        layout.fields().forEach(spec -> specsByField.put(spec.field(), spec));
+    }
+
+    /** The record, or null with the reasons added to {@code violations} when any value is unusable. */
+    Record bind(SourceRow row, List<Violation> violations) {
+        Object[] args = new Object[components.length];
+        int before = violations.size();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            FieldSpec spec = specsByField.get(component.getName());
+            args[i] = spec == null ? defaultFor(component.getType()) : value(row, spec, component.getType(), violations);
+        }
+        if (violations.size() > before) {
+            return null;
+        }
+        try {
+            return constructor.newInstance(args);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            violations.add(new Violation(row.file(), row.line(), "", layout.name(), "cannot build " + layout.name() + ": " + e));
+            return null;
+        }
+    }
+
+    private Object value(SourceRow row, FieldSpec spec, Class<?> type, List<Violation> violations) {
+        String text = row.value(spec.column());
+        if (text == null) {
+            if (spec.required()) {
+                violations.add(violation(row, spec, "required value is blank"));
+            }
+            return defaultFor(type);
+        }
+        if (spec.pattern() != null && !spec.pattern().matcher(text).matches()) {
+            violations.add(violation(row, spec, "does not match " + spec.pattern().pattern() + ": '" + text + "'"));
+            return defaultFor(type);
+        }
+        try {
+            Object value = parser.parse(text, type);
+            checkMinimum(spec, value);
+            return value;
+        } catch (IllegalArgumentException e) {
+            violations.add(violation(row, spec, e.getMessage()));
+            return defaultFor(type);
+        }
+    }
+
+    private static void checkMinimum(FieldSpec spec, Object value) {
+        if (spec.min() == null) {
+            return;
+        }
+        BigDecimal number = value instanceof BigDecimal b ? b : value instanceof Integer n ? BigDecimal.valueOf(n) : null;
+        if (number != null && number.compareTo(spec.min()) < 0) {
+            throw new IllegalArgumentException("below the minimum of " + spec.min().toPlainString() + ": " + number.toPlainString());
+        }
+    }
+
+    private static Violation violation(SourceRow row, FieldSpec spec, String reason) {
+        return new Violation(row.file(), row.line(), spec.column(), spec.field(), reason);
+    }
+
+    private static Object defaultFor(Class<?> type) {
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        return null;
+    }
+
+    static List<String> componentNames(Class<? extends Record> type) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            names.add(c.getName());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,136 @@
+package io.leasebridge.mapping;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns export text into typed values. Throws {@link IllegalArgumentException} with a reason an operator
+ * understands; the binder turns that into a {@link Violation}.
+ */
+public final class ValueParser {
+
+    private static final int CURRENCY_SCALE = 2;
+    private static final Set<String> YES = Set.of("y", "yes", "true", "1", "t", "x");
+    private static final Set<String> NO = Set.of("n", "no", "false", "0", "f");
+
+    private final List<DateTimeFormatter> dateFormats;
+    private final List<DateTimeFormatter> dateTimeFormats;
+    private final List<String> datePatterns;
+    private final ZoneId zone;
+
+    public ValueParser(List<String> datePatterns, List<String> dateTimePatterns, ZoneId zone) {
+        this.datePatterns = List.copyOf(datePatterns);
+        this.dateFormats = datePatterns.stream().map(ValueParser::strict).toList();
+        this.dateTimeFormats = dateTimePatterns.stream().map(ValueParser::strict).toList();
+        this.zone = zone;
+    }
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.US)
+                .withResolverStyle(java.time.format.ResolverStyle.SMART);
+    }
+
+    public Object parse(String text, Class<?> type) {
+        if (type == String.class) {
+            return text;
+        }
+        if (type == LocalDate.class) {
+            return date(text);
+        }
+        if (type == BigDecimal.class) {
+            return money(text);
+        }
+        if (type == int.class || type == Integer.class) {
+            return wholeNumber(text);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return yesNo(text);
+        }
+        if (type == Instant.class) {
+            return instant(text);
+        }
+        throw new IllegalStateException("no parser for canonical type " + type.getSimpleName());
+    }
+
+    LocalDate date(String text) {
+        for (DateTimeFormatter format : dateFormats) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException ignored) {
+                // try the next accepted format
+            }
+        }
+        throw new IllegalArgumentException("not a date in " + String.join(" or ", datePatterns) + ": '" + text + "'");
+    }
+
+    Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            for (DateTimeFormatter format : dateTimeFormats) {
+                try {
+                    return LocalDateTime.parse(text, format).atZone(zone).toInstant();
+                } catch (DateTimeParseException ignored) {
+                    // try the next accepted format
+                }
+            }
+        }
+        throw new IllegalArgumentException("not a date and time: '" + text + "'");
+    }
+
+    /** Accepts {@code 1234.5}, {@code $1,234.50}, {@code -$12.00} and accounting negatives {@code ($12.00)}. */
+    BigDecimal money(String text) {
+        String s = text;
+        boolean negative = false;
+        if (s.startsWith("(") && s.endsWith(")")) {
+            negative = true;
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        if (s.startsWith("-")) {
+            negative = !negative;
+            s = s.substring(1).strip();
+        }
+        if (s.startsWith("$")) {
+            s = s.substring(1).strip();
+        }
+        if (!s.matches("\\d{1,3}(,\\d{3})*(\\.\\d+)?|\\d+(\\.\\d+)?|\\.\\d+")) {
+            throw new IllegalArgumentException("not an amount of money: '" + text + "'");
+        }
+        BigDecimal amount = new BigDecimal(s.replace(",", ""));
+        if (amount.scale() > CURRENCY_SCALE && amount.stripTrailingZeros().scale() > CURRENCY_SCALE) {
+            throw new IllegalArgumentException("more than two decimals in an amount of money: '" + text + "'");
+        }
+        amount = amount.setScale(CURRENCY_SCALE, RoundingMode.UNNECESSARY);
+        return negative ? amount.negate() : amount;
+    }
+
+    int wholeNumber(String text) {
+        String s = text.replace(",", "");
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number: '" + text + "'");
+        }
+    }
+
+    boolean yesNo(String text) {
+        String s = text.toLowerCase(Locale.ROOT);
+        if (YES.contains(s)) {
+            return true;
+        }
+        if (NO.contains(s)) {
+            return false;
+        }
+        throw new IllegalArgumentException("not yes or no: '" + text + "'");
+    }
+}

@@ -1,0 +1,110 @@
+package io.leasebridge.mapping.salesforce;
+
+import io.leasebridge.model.CollectorNote;
+import io.leasebridge.model.Customer;
+import io.leasebridge.model.LeaseAccount;
+import io.leasebridge.model.Payment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Canonical records as Salesforce records. Every field written here must be defined in the SFDX
+ * metadata under {@code config/salesforce}; a test holds the two together.
+ *
+ * <p>Blank values are sent as null on purpose: an upsert that omits a field leaves a stale value in
+ * Salesforce, and the unified record must show what LeaseWorks shows now.
+ */
+public final class SalesforceRecords {
+
+    /** Salesforce Text fields hold at most 255 characters; long text areas at most 131,072. */
+    static final int TEXT_LIMIT = 255;
+    static final int LONG_TEXT_LIMIT = 131_072;
+
+    private SalesforceRecords() {
+    }
+
+    public static SObjectRecord account(Customer c) {
+        Map<String, Object> f = fields(SObjectType.ACCOUNT, c.customerId());
+        f.put("Name", text(c.name()));
+        f.put("Phone", c.primaryPhone());
+        f.put("Mobile_Phone__c", c.mobilePhone());
+        f.put("Email__c", c.email());
+        f.put("BillingStreet", text(c.street()));
+        f.put("BillingCity", c.city());
+        f.put("BillingState", c.state());
+        f.put("BillingPostalCode", c.postalCode());
+        f.put("Time_Zone__c", c.timeZone());
+        f.put("Do_Not_Call__c", c.doNotCall());
+        f.put("Do_Not_Text__c", c.doNotText());
+        f.put("Text_Consent__c", c.textConsent());
+        f.put("Email_Consent__c", c.emailConsent());
+        return new SObjectRecord(SObjectType.ACCOUNT, c.customerId(), f);
+    }
+
+    public static SObjectRecord lease(LeaseAccount l) {
+        Map<String, Object> f = fields(SObjectType.LEASE, l.leaseId());
+        f.put("Name", l.leaseId());
+        f.put("Customer__r", parent(SObjectType.ACCOUNT, l.customerId()));
+        f.put("Status__c", l.status());
+        f.put("Next_Due_Date__c", date(l.nextDueDate()));
+        f.put("Days_Past_Due__c", l.daysPastDue());
+        f.put("Past_Due_Amount__c", l.pastDueAmount());
+        f.put("Late_Fees__c", l.lateFees());
+        f.put("Payoff_Balance__c", l.payoffBalance());
+        f.put("Payments_Made__c", l.paymentsMade());
+        f.put("Last_Payment_Date__c", date(l.lastPaymentDate()));
+        f.put("Last_Payment_Amount__c", l.lastPaymentAmount());
+        f.put("Collector__c", l.collector());
+        f.put("VIN__c", l.vin());
+        return new SObjectRecord(SObjectType.LEASE, l.leaseId(), f);
+    }
+
+    public static SObjectRecord payment(Payment p) {
+        Map<String, Object> f = fields(SObjectType.PAYMENT, p.paymentId());
+        f.put("Name", p.paymentId());
+        f.put("Lease__r", parent(SObjectType.LEASE, p.leaseId()));
+        f.put("Amount__c", p.amount());
+        f.put("Received_Date__c", date(p.receivedDate()));
+        f.put("Method__c", p.method());
+        f.put("Reversal_Of__c", p.reversalOf());
+        return new SObjectRecord(SObjectType.PAYMENT, p.paymentId(), f);
+    }
+
+    public static SObjectRecord collectorNote(CollectorNote n) {
+        Map<String, Object> f = fields(SObjectType.COLLECTOR_NOTE, n.noteId());
+        f.put("Lease__r", parent(SObjectType.LEASE, n.leaseId()));
+        f.put("Author__c", n.author());
+        f.put("Noted_At__c", instant(n.notedAt()));
+        f.put("Body__c", longText(n.text()));
+        return new SObjectRecord(SObjectType.COLLECTOR_NOTE, n.noteId(), f);
+    }
+
+    private static Map<String, Object> fields(SObjectType type, String externalId) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put(type.externalIdField(), externalId);
+        return f;
+    }
+
+    private static Map<String, Object> parent(SObjectType parent, String externalId) {
+        return Map.of(parent.externalIdField(), externalId);
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String text(String value) {
+        return value == null || value.length() <= TEXT_LIMIT ? value : value.substring(0, TEXT_LIMIT);
+    }
+
+    private static String longText(String value) {
+        return value == null || value.length() <= LONG_TEXT_LIMIT ? value : value.substring(0, LONG_TEXT_LIMIT);
+    }
+}
