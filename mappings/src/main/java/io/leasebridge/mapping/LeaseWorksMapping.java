@@ -37,6 +37,8 @@ public final class LeaseWorksMapping {
             "payment", Payment.class,
             "note", CollectorNote.class);
 
+    private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min");
+
     private final ValueParser parser;
     private final Map<String, ExportLayout> exports;
 
@@ -101,6 +103,17 @@ public final class LeaseWorksMapping {
     }
 
     private static FieldSpec fieldSpec(String where, String field, JsonNode node) {
+        node.fieldNames().forEachRemaining(setting -> {
+            if (!FIELD_SETTINGS.contains(setting)) {
+                throw new MappingConfigException(where + ": unknown setting '" + setting + "' (known: " + FIELD_SETTINGS + ")");
+            }
+        });
+        if (node.has("required") && !node.get("required").isBoolean()) {
+            throw new MappingConfigException(where + ": 'required' must be true or false");
+        }
+        if (node.hasNonNull("min") && !node.get("min").isNumber()) {
+            throw new MappingConfigException(where + ": 'min' must be a number");
+        }
         String column = node.path("column").asText("").strip();
         if (column.isEmpty()) {
             throw new MappingConfigException(where + ": 'column' is missing");

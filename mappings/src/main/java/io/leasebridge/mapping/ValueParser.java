@@ -8,6 +8,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +38,12 @@ public final class ValueParser {
         this.zone = zone;
     }
 
+    /** Rejects impossible dates such as 02/30/2026 instead of moving them to the end of the month. */
     private static DateTimeFormatter strict(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.US)
-                .withResolverStyle(java.time.format.ResolverStyle.SMART);
+        return new DateTimeFormatterBuilder().appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.US)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     public Object parse(String text, Class<?> type) {
@@ -115,9 +121,11 @@ public final class ValueParser {
     }
 
     int wholeNumber(String text) {
-        String s = text.replace(",", "");
+        if (!text.matches("-?(\\d{1,3}(,\\d{3})+|\\d+)")) {
+            throw new IllegalArgumentException("not a whole number: '" + text + "'");
+        }
         try {
-            return Integer.parseInt(s);
+            return Integer.parseInt(text.replace(",", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a whole number: '" + text + "'");
         }

@@ -1,0 +1,104 @@
+package io.leasebridge.hub;
+
+import java.lang.reflect.RecordComponent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A canonical record type and the hub table that holds it: one column per record component, named in
+ * snake case, plus the record's content hash, which tells an unchanged record from a changed one.
+ */
+public final class CanonicalTable<T extends Record> {
+
+    private final Class<T> type;
+    private final String table;
+    private final RecordComponent[] components;
+    private final RecordComponent key;
+    private final String insertSql;
+    private final String updateSql;
+    private final String selectHashesSql;
+
+    public CanonicalTable(Class<T> type, String table) {
+        this.type = type;
+        this.table = table;
+        this.components = type.getRecordComponents();
+        this.key = components[0];
+        List<String> columns = Arrays.stream(components).map(c -> column(c.getName())).toList();
+        String keyColumn = columns.get(0);
+        this.insertSql = "insert into " + table + " (" + String.join(", ", columns) + ", content_hash, updated_at) values ("
+                + "?, ".repeat(columns.size() + 1) + "?)";
+        this.updateSql = "update " + table + " set "
+                + columns.subList(1, columns.size()).stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+                + ", content_hash = ?, updated_at = ? where " + keyColumn + " = ?";
+        this.selectHashesSql = "select " + keyColumn + ", content_hash from " + table + " where " + keyColumn + " in (%s)";
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String key(T record) {
+        return (String) read(key, record);
+    }
+
+    String insertSql() {
+        return insertSql;
+    }
+
+    String updateSql() {
+        return updateSql;
+    }
+
+    String selectHashesSql(int keys) {
+        return selectHashesSql.formatted(String.join(", ", java.util.Collections.nCopies(keys, "?")));
+    }
+
+    Object[] insertValues(T record, String hash, Instant now) {
+        Object[] values = new Object[components.length + 2];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = jdbcValue(read(components[i], record));
+        }
+        values[components.length] = hash;
+        values[components.length + 1] = Timestamp.from(now);
+        return values;
+    }
+
+    Object[] updateValues(T record, String hash, Instant now) {
+        Object[] values = new Object[components.length + 2];
+        for (int i = 1; i < components.length; i++) {
+            values[i - 1] = jdbcValue(read(components[i], record));
+        }
+        values[components.length - 1] = hash;
+        values[components.length] = Timestamp.from(now);
+        values[components.length + 1] = key(record);
+        return values;
+    }
+
+    /** A digest of every value of the record: equal for equal records, different when any value changed. */
+    String contentHash(T record) {
+        return Hashes.sha256(record.toString());
+    }
+
+    private static Object jdbcValue(Object value) {
+        return value instanceof Instant instant ? Timestamp.from(instant) : value;
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+        }
+    }
+
+    static String column(String component) {
+        return component.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,60 @@
+package io.leasebridge.hub;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dead-letter table. The same failure seen again updates its entry (new reason, one more attempt)
+ * instead of adding a second one, so re-reading a file after a crash duplicates nothing.
+ */
+@Repository
+public class DeadLetters {
+
+    public static final String OPEN = "OPEN";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public DeadLetters(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(List<DeadLetter> letters, long runId) {
+        if (letters.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> updates = new ArrayList<>(letters.size());
+        for (DeadLetter d : letters) {
+            updates.add(new Object[]{d.field(), d.errorCode(), d.reason(), d.payload(), runId, now, d.dedupKey()});
+        }
+        int[] updated = jdbc.batchUpdate("""
+                update dead_letter set field = ?, error_code = ?, reason = ?, payload = ?, run_id = ?, updated_at = ?,
+                       attempts = attempts + 1, status = 'OPEN' where dedup_key = ?""", updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < letters.size(); i++) {
+            if (updated[i] == 0) {
+                DeadLetter d = letters.get(i);
+                inserts.add(new Object[]{d.dedupKey(), d.flow(), d.recordType(), d.recordKey(), d.sourceFile(), d.sourceLine(),
+                        d.field(), d.errorCode(), d.reason(), d.payload(), runId, now, now});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into dead_letter (dedup_key, flow, record_type, record_key, source_file, source_line, field,
+                        error_code, reason, payload, attempts, status, run_id, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?, ?)""", inserts);
+        }
+    }
+
+    public long countOpen(String flow) {
+        Long count = jdbc.queryForObject("select count(*) from dead_letter where flow = ? and status = 'OPEN'", Long.class, flow);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,78 @@
+package io.leasebridge.hub;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical tables. Writes a batch of records and tells which of them are new or changed, so that
+ * only those produce outbox work; callers run it inside the batch's transaction.
+ */
+@Repository
+public class HubStore {
+
+    /** Keys per {@code in (...)} look-up: well under every database's bind-parameter limit. */
+    private static final int LOOKUP_CHUNK = 500;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public HubStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Inserts new records, updates changed ones, skips unchanged ones; returns the new and changed. */
+    public <T extends Record> List<T> upsert(CanonicalTable<T> table, Collection<T> records) {
+        Map<String, T> latestByKey = new LinkedHashMap<>();
+        records.forEach(r -> latestByKey.put(table.key(r), r));
+        Map<String, String> storedHashes = storedHashes(table, new ArrayList<>(latestByKey.keySet()));
+
+        Instant now = clock.instant();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<T> changed = new ArrayList<>();
+        latestByKey.forEach((key, record) -> {
+            String hash = table.contentHash(record);
+            String stored = storedHashes.get(key);
+            if (stored == null) {
+                inserts.add(table.insertValues(record, hash, now));
+                changed.add(record);
+            } else if (!stored.equals(hash)) {
+                updates.add(table.updateValues(record, hash, now));
+                changed.add(record);
+            }
+        });
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(table.insertSql(), inserts);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate(table.updateSql(), updates);
+        }
+        return changed;
+    }
+
+    private Map<String, String> storedHashes(CanonicalTable<?> table, List<String> keys) {
+        Map<String, String> hashes = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
+            jdbc.query(table.selectHashesSql(chunk.size()), rs -> {
+                hashes.put(rs.getString(1), rs.getString(2));
+            }, chunk.toArray());
+        }
+        return hashes;
+    }
+
+    public long count(CanonicalTable<?> table) {
+        Long count = jdbc.queryForObject("select count(*) from " + table.table(), Long.class);
+        return count == null ? 0 : count;
+    }
+}

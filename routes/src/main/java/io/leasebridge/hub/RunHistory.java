@@ -1,0 +1,69 @@
+package io.leasebridge.hub;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The run-history table: one row per run of a flow, with its counts and outcome. */
+@Repository
+public class RunHistory {
+
+    public static final String RUNNING = "RUNNING";
+    public static final String SUCCEEDED = "SUCCEEDED";
+    public static final String FAILED = "FAILED";
+    public static final String ABORTED = "ABORTED";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public RunHistory(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public long start(String flow, String source) {
+        KeyHolder key = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "insert into flow_run (flow, source, status, started_at) values (?, ?, 'RUNNING', ?)", new String[]{"id"});
+            ps.setString(1, flow);
+            ps.setString(2, source);
+            ps.setTimestamp(3, now);
+            return ps;
+        }, key);
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    public void finish(long runId, RunCounts counts, String error) {
+        jdbc.update("""
+                update flow_run set status = ?, finished_at = ?, rows_read = ?, rows_changed = ?, rows_sent = ?,
+                       rows_failed = ?, rows_quarantined = ?, api_calls = ?, error = ? where id = ?""",
+                error == null ? SUCCEEDED : FAILED, Timestamp.from(clock.instant()), counts.read(), counts.changed(),
+                counts.sent(), counts.failed(), counts.quarantined(), counts.apiCalls(), error, runId);
+    }
+
+    /** Runs left RUNNING by a process that died: they did not finish, and say so. */
+    public int abortUnfinished() {
+        return jdbc.update("update flow_run set status = 'ABORTED', finished_at = ?, error = 'process stopped before the run finished' "
+                + "where status = 'RUNNING'", Timestamp.from(clock.instant()));
+    }
+
+    public List<FlowRun> since(Instant from) {
+        return jdbc.query("""
+                select id, flow, source, status, started_at, finished_at, rows_read, rows_changed, rows_sent, rows_failed,
+                       rows_quarantined, api_calls, error from flow_run where started_at >= ? order by id""",
+                (rs, n) -> new FlowRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                        new RunCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
+                        rs.getString(13)),
+                Timestamp.from(from));
+    }
+}

@@ -1,0 +1,112 @@
+package io.leasebridge.hub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.mapping.salesforce.SObjectRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Salesforce must receive. Written in the same transaction as the canonical change that causes
+ * it; a row is DELIVERED only once Salesforce confirmed the version that was sent.
+ */
+@Repository
+public class SalesforceOutbox {
+
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String FAILED = "FAILED";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues the latest state of each record, replacing whatever version was queued before. */
+    public void enqueue(List<SObjectRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> updates = new ArrayList<>(records.size());
+        for (SObjectRecord record : records) {
+            updates.add(new Object[]{payload(record), now, record.type().apiName(), record.externalId()});
+        }
+        int[] updated = jdbc.batchUpdate("""
+                update sf_outbox set payload = ?, version = version + 1, status = 'PENDING', attempts = 0,
+                       last_error = null, updated_at = ? where sobject = ? and external_id = ?""", updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (updated[i] == 0) {
+                Object[] u = updates.get(i);
+                inserts.add(new Object[]{u[2], u[3], u[0], now});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into sf_outbox (sobject, external_id, payload, version, status, attempts, updated_at)
+                    values (?, ?, ?, 1, 'PENDING', 0, ?)""", inserts);
+        }
+    }
+
+    /** The next pending rows of one sObject after {@code afterId}, oldest first. */
+    public List<OutboxRow> nextPending(String sObject, long afterId, int limit) {
+        return jdbc.query("""
+                select id, sobject, external_id, payload, version, attempts from sf_outbox
+                where status = 'PENDING' and sobject = ? and id > ? order by id limit ?""",
+                (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getInt(6)),
+                sObject, afterId, limit);
+    }
+
+    /** Marks delivered, unless a newer version was queued meanwhile: that one still has to go. */
+    public void markDelivered(OutboxRow row, String salesforceId) {
+        jdbc.update("""
+                update sf_outbox set status = 'DELIVERED', sf_id = ?, attempts = attempts + 1, last_error = null,
+                       delivered_at = ?, updated_at = ? where id = ? and version = ?""",
+                salesforceId, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), row.id(), row.version());
+    }
+
+    public void markFailed(OutboxRow row, String error) {
+        jdbc.update("""
+                update sf_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ?, updated_at = ?
+                where id = ? and version = ?""", error, Timestamp.from(clock.instant()), row.id(), row.version());
+    }
+
+    /** A failure worth trying again later: the row stays pending with the attempt counted. */
+    public void markAttempted(OutboxRow row, String error) {
+        jdbc.update("update sf_outbox set attempts = attempts + 1, last_error = ?, updated_at = ? where id = ? and version = ?",
+                error, Timestamp.from(clock.instant()), row.id(), row.version());
+    }
+
+    /** Puts a failed record back in the queue, for a replay. */
+    public boolean requeue(String sObject, String externalId) {
+        return jdbc.update("""
+                update sf_outbox set status = 'PENDING', attempts = 0, updated_at = ?
+                where sobject = ? and external_id = ? and status = 'FAILED'""",
+                Timestamp.from(clock.instant()), sObject, externalId) > 0;
+    }
+
+    public long count(String status) {
+        Long count = jdbc.queryForObject("select count(*) from sf_outbox where status = ?", Long.class, status);
+        return count == null ? 0 : count;
+    }
+
+    private String payload(SObjectRecord record) {
+        try {
+            return json.writeValueAsString(record.fields());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + record.type().apiName() + " " + record.externalId(), e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.leasebridge.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.connectors.leaseworks.ExportFormatException;
+import io.leasebridge.connectors.leaseworks.ExportReader;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.HubStore;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.mapping.ExportMapper;
+import io.leasebridge.mapping.LeaseWorksMapping;
+import io.leasebridge.mapping.MappedRow;
+import io.leasebridge.mapping.Violation;
+import io.leasebridge.mapping.salesforce.SObjectRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one LeaseWorks export file into the hub. Rows stream through in batches; each batch's canonical
+ * changes, outbox rows and rejects commit together, so a crash mid-file loses nothing, and reading the
+ * file again changes nothing that was already committed.
+ */
+@Service
+public class LeaseWorksExportIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseWorksExportIngest.class);
+    private static final long PROGRESS_EVERY_ROWS = 100_000;
+
+    private final LeaseWorksMapping mapping;
+    private final LeaseWorksProperties properties;
+    private final HubStore hub;
+    private final SalesforceOutbox outbox;
+    private final DeadLetters deadLetters;
+    private final RunHistory runs;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+    private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
+
+    public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, HubStore hub,
+                                  SalesforceOutbox outbox, DeadLetters deadLetters, RunHistory runs,
+                                  TransactionTemplate transaction, ObjectMapper json) {
+        this.mapping = mapping;
+        this.properties = properties;
+        this.hub = hub;
+        this.outbox = outbox;
+        this.deadLetters = deadLetters;
+        this.runs = runs;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    public static String flowName(String export) {
+        return "leaseworks-" + export;
+    }
+
+    public RunCounts ingest(String export, String fileName, InputStream in) {
+        String flow = flowName(export);
+        ExportMapper mapper = mappers.computeIfAbsent(export, mapping::mapper);
+        long runId = runs.start(flow, fileName);
+        Progress progress = new Progress(flow, fileName);
+        try {
+            IngestBatch[] batch = {new IngestBatch()};
+            new ExportReader(mapper.layout()).read(fileName, in, row -> {
+                MappedRow mapped = mapper.map(row);
+                if (mapped.isValid()) {
+                    batch[0].add(mapped.records());
+                } else {
+                    batch[0].reject(deadLetter(flow, export, mapped));
+                }
+                if (batch[0].rows() >= properties.batchSize()) {
+                    progress.add(commit(batch[0], runId));
+                    batch[0] = new IngestBatch();
+                }
+            });
+            progress.add(commit(batch[0], runId));
+            runs.finish(runId, progress.counts, null);
+            log.info("{}: {} done: {} rows read, {} changed, {} quarantined", flow, fileName,
+                    progress.counts.read(), progress.counts.changed(), progress.counts.quarantined());
+            return progress.counts;
+        } catch (ExportFormatException unreadable) {
+            deadLetters.record(List.of(new DeadLetter(flow, export + " file", fileName, fileName, 0L, null,
+                    "UNREADABLE_EXPORT", unreadable.getMessage(), null)), runId);
+            runs.finish(runId, progress.counts, unreadable.getMessage());
+            log.error("{}: {} rejected: {}", flow, fileName, unreadable.getMessage());
+            return progress.counts;
+        } catch (RuntimeException e) {
+            runs.finish(runId, progress.counts, e.toString());
+            throw e;
+        }
+    }
+
+    private RunCounts commit(IngestBatch batch, long runId) {
+        if (batch.isEmpty()) {
+            return RunCounts.NONE;
+        }
+        Long changed = transaction.execute(status -> {
+            long count = 0;
+            List<SObjectRecord> toSalesforce = new ArrayList<>();
+            for (Map.Entry<String, List<Record>> entry : batch.records.entrySet()) {
+                count += upsert(IngestTarget.forRecord(entry.getKey()), entry.getValue(), toSalesforce);
+            }
+            outbox.enqueue(toSalesforce);
+            deadLetters.record(batch.rejects, runId);
+            return count;
+        });
+        return new RunCounts(batch.rows(), changed == null ? 0 : changed, 0, 0, batch.rejects.size(), 0);
+    }
+
+    private <T extends Record> long upsert(IngestTarget<T> target, List<Record> records, List<SObjectRecord> toSalesforce) {
+        List<T> typed = records.stream().map(target.table().type()::cast).toList();
+        List<T> changed = hub.upsert(target.table(), typed);
+        changed.forEach(record -> toSalesforce.add(target.toSalesforce().apply(record)));
+        return changed.size();
+    }
+
+    private DeadLetter deadLetter(String flow, String export, MappedRow mapped) {
+        List<Violation> violations = mapped.violations();
+        String fields = violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
+        String reason = violations.stream()
+                .map(v -> "column '" + v.column() + "' (" + v.field() + "): " + v.reason())
+                .collect(Collectors.joining("; "));
+        return new DeadLetter(flow, export + " row", mapped.source().file() + ":" + mapped.source().line(),
+                mapped.source().file(), mapped.source().line(), fields, "INVALID_ROW", reason, rowJson(mapped));
+    }
+
+    private String rowJson(MappedRow mapped) {
+        try {
+            return json.writeValueAsString(mapped.source().values());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static final class Progress {
+        private final String flow;
+        private final String file;
+        private final long startedNanos = System.nanoTime();
+        private RunCounts counts = RunCounts.NONE;
+
+        Progress(String flow, String file) {
+            this.flow = flow;
+            this.file = file;
+        }
+
+        void add(RunCounts batch) {
+            long before = counts.read() / PROGRESS_EVERY_ROWS;
+            counts = counts.plus(batch);
+            if (counts.read() / PROGRESS_EVERY_ROWS > before) {
+                double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
+                log.info("{}: {}: {} rows read ({} rows/s)", flow, file, counts.read(), Math.round(counts.read() / seconds));
+            }
+        }
+    }
+}

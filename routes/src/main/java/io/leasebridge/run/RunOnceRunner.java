@@ -1,0 +1,91 @@
+package io.leasebridge.run;
+
+import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.config.RunProperties;
+import io.leasebridge.hub.FlowRun;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.ingest.ExportPolls;
+import io.leasebridge.ingest.LeaseWorksExportRoutes;
+import io.leasebridge.salesforce.DrainReport;
+import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code leasebridge.run-once=true}: runs every enabled flow once in dependency order (LeaseWorks exports
+ * into the hub, then the Salesforce outbox), prints a summary, and makes the exit code say whether
+ * anything failed.
+ */
+@Component
+@ConditionalOnProperty(name = "leasebridge.run-once", havingValue = "true")
+public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(RunOnceRunner.class);
+
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+    private final ExportPolls polls;
+    private final LeaseWorksProperties leaseWorks;
+    private final RunProperties run;
+    private final RunHistory runs;
+    private final Clock clock;
+    private final PrintStream out;
+    private volatile int exitCode;
+
+    public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
+                         RunProperties run, RunHistory runs, Clock clock) {
+        this.camel = camel;
+        this.producer = producer;
+        this.polls = polls;
+        this.leaseWorks = leaseWorks;
+        this.run = run;
+        this.runs = runs;
+        this.clock = clock;
+        this.out = System.out;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        Instant started = clock.instant();
+        boolean timedOut = false;
+        for (String export : leaseWorks.exports().keySet()) {
+            timedOut |= !ingestEverythingWaiting(LeaseWorksExportRoutes.routeId(export));
+        }
+        DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
+        List<FlowRun> flowRuns = runs.since(started);
+        new RunSummary(flowRuns, drain).print(out);
+        boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
+        exitCode = failed ? 1 : 0;
+    }
+
+    private boolean ingestEverythingWaiting(String routeId) throws Exception {
+        polls.reset(routeId);
+        camel.getRouteController().startRoute(routeId);
+        try {
+            boolean idle = polls.awaitEmptyPoll(routeId, run.runOnceTimeout());
+            if (!idle) {
+                log.error("{}: still busy after {}; stopped", routeId, run.runOnceTimeout());
+            }
+            return idle;
+        } finally {
+            camel.getRouteController().stopRoute(routeId);
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

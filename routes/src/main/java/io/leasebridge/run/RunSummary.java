@@ -1,0 +1,42 @@
+package io.leasebridge.run;
+
+import io.leasebridge.hub.FlowRun;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.salesforce.DrainReport;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The table run-once prints: one line per flow, then Salesforce delivery per object. */
+record RunSummary(List<FlowRun> runs, DrainReport drain) {
+
+    private static final String ROW = "%-28s %5s %9s %9s %9s %7s %12s %10s  %s%n";
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("LeaseBridge run summary");
+        out.printf(ROW, "flow", "runs", "read", "changed", "sent", "failed", "quarantined", "api calls", "status");
+        byFlow().forEach((flow, flowRuns) -> {
+            RunCounts c = flowRuns.stream().map(FlowRun::counts).reduce(RunCounts.NONE, RunCounts::plus);
+            long notSucceeded = flowRuns.stream().filter(r -> !"SUCCEEDED".equals(r.status())).count();
+            out.printf(ROW, flow, flowRuns.size(), c.read(), c.changed(), c.sent(), c.failed(), c.quarantined(), c.apiCalls(),
+                    notSucceeded == 0 ? "ok" : notSucceeded + " failed");
+        });
+        out.println();
+        out.println("Salesforce delivery by object (api calls = sObject Collections calls, log-ins not counted)");
+        out.printf("%-28s %9s %9s %7s %10s%n", "sObject", "outbox", "sent", "failed", "api calls");
+        drain.bySObject().forEach((sObject, c) ->
+                out.printf("%-28s %9d %9d %7d %10d%n", sObject, c.read(), c.sent(), c.failed(), c.apiCalls()));
+        runs.stream().filter(r -> r.error() != null)
+                .forEach(r -> out.printf("FAILED %s %s: %s%n", r.flow(), r.source() == null ? "" : r.source(), r.error()));
+        out.println();
+    }
+
+    private Map<String, List<FlowRun>> byFlow() {
+        Map<String, List<FlowRun>> byFlow = new LinkedHashMap<>();
+        runs.forEach(r -> byFlow.computeIfAbsent(r.flow(), f -> new java.util.ArrayList<>()).add(r));
+        return byFlow;
+    }
+}

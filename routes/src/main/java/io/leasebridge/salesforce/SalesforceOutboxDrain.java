@@ -1,0 +1,186 @@
+package io.leasebridge.salesforce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.leasebridge.config.SalesforceDeliveryProperties;
+import io.leasebridge.connectors.salesforce.OutboxSObject;
+import io.leasebridge.connectors.salesforce.SalesforceErrors;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.OutboxRow;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.mapping.salesforce.SObjectType;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Delivers the Salesforce outbox: parents before children, up to 200 records per call, each result
+ * read on its own. A record Salesforce rejects goes to dead letters and the rest of its batch is marked
+ * delivered; a call that fails after its redeliveries leaves every record of the batch pending.
+ */
+@Service
+public class SalesforceOutboxDrain {
+
+    public static final String FLOW = "salesforce-outbox-drain";
+    private static final Logger log = LoggerFactory.getLogger(SalesforceOutboxDrain.class);
+
+    private final SalesforceOutbox outbox;
+    private final SalesforceCollections salesforce;
+    private final SalesforceApiCalls apiCalls;
+    private final DeadLetters deadLetters;
+    private final RunHistory runs;
+    private final TransactionTemplate transaction;
+    private final SalesforceDeliveryProperties properties;
+    private final ObjectReader payloadReader;
+
+    public SalesforceOutboxDrain(SalesforceOutbox outbox, SalesforceCollections salesforce, SalesforceApiCalls apiCalls,
+                                 DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
+                                 SalesforceDeliveryProperties properties, ObjectMapper json) {
+        this.outbox = outbox;
+        this.salesforce = salesforce;
+        this.apiCalls = apiCalls;
+        this.deadLetters = deadLetters;
+        this.runs = runs;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.payloadReader = json.readerFor(Map.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    public DrainReport drain() {
+        long runId = runs.start(FLOW, null);
+        Map<String, RunCounts> bySObject = new LinkedHashMap<>();
+        RunCounts total = RunCounts.NONE;
+        try {
+            for (SObjectType type : deliveryOrder()) {
+                RunCounts counts = drain(type, runId);
+                bySObject.put(type.apiName(), counts);
+                total = total.plus(counts);
+            }
+            runs.finish(runId, total, null);
+            return new DrainReport(total, bySObject);
+        } catch (DeliveryFailed failed) {
+            total = total.plus(failed.soFar);
+            bySObject.put(failed.type.apiName(), failed.soFar);
+            String error = failed.type.apiName() + ": " + SalesforceErrors.describe(failed.getCause());
+            runs.finish(runId, total, error);
+            log.error("{}: stopped, records stay pending for the next run: {}", FLOW, error);
+            return new DrainReport(total, bySObject);
+        }
+    }
+
+    private RunCounts drain(SObjectType type, long runId) {
+        RunCounts counts = RunCounts.NONE;
+        long afterId = 0;
+        List<OutboxRow> rows;
+        while (!(rows = outbox.nextPending(type.apiName(), afterId, properties.batchSize())).isEmpty()) {
+            afterId = rows.get(rows.size() - 1).id();
+            long callsBefore = apiCalls.total();
+            List<UpsertSObjectResult> results;
+            try {
+                results = salesforce.upsert(type, rows.stream().map(r -> sObject(type, r)).toList());
+            } catch (RuntimeException callFailed) {
+                RunCounts soFar = counts.plus(new RunCounts(rows.size(), 0, 0, 0, 0, apiCalls.total() - callsBefore));
+                throw new DeliveryFailed(type, soFar, callFailed);
+            }
+            RunCounts batch = record(type, rows, results, runId);
+            counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, apiCalls.total() - callsBefore));
+        }
+        return counts;
+    }
+
+    private RunCounts record(SObjectType type, List<OutboxRow> rows, List<UpsertSObjectResult> results, long runId) {
+        if (results == null || results.size() != rows.size()) {
+            throw new DeliveryFailed(type, RunCounts.NONE, new IllegalStateException(
+                    "Salesforce answered " + (results == null ? "nothing" : results.size() + " results") + " for " + rows.size() + " records"));
+        }
+        long[] sentAndFailed = new long[2];
+        transaction.executeWithoutResult(status -> {
+            List<DeadLetter> rejected = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                OutboxRow row = rows.get(i);
+                UpsertSObjectResult result = results.get(i);
+                if (Boolean.TRUE.equals(result.getSuccess())) {
+                    outbox.markDelivered(row, result.getId());
+                    sentAndFailed[0]++;
+                } else if (retryable(result) && row.attempts() + 1 < properties.maxRecordAttempts()) {
+                    outbox.markAttempted(row, describe(result));
+                } else {
+                    outbox.markFailed(row, describe(result));
+                    rejected.add(deadLetter(type, row, result));
+                    sentAndFailed[1]++;
+                }
+            }
+            deadLetters.record(rejected, runId);
+        });
+        return new RunCounts(rows.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, 0);
+    }
+
+    private OutboxSObject sObject(SObjectType type, OutboxRow row) {
+        try {
+            Map<String, Object> fields = payloadReader.readValue(row.payload());
+            return new OutboxSObject(type.apiName(), fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox row " + row.id() + " holds a payload that is not JSON", e);
+        }
+    }
+
+    private static boolean retryable(UpsertSObjectResult result) {
+        return errors(result).stream().allMatch(e -> SalesforceErrors.isRetryable(e.getErrorCode())) && !errors(result).isEmpty();
+    }
+
+    private static DeadLetter deadLetter(SObjectType type, OutboxRow row, UpsertSObjectResult result) {
+        List<RestError> errors = errors(result);
+        String fields = errors.stream().filter(e -> e.getFields() != null).flatMap(e -> e.getFields().stream())
+                .distinct().collect(Collectors.joining(", "));
+        String codes = errors.stream().map(RestError::getErrorCode).distinct().collect(Collectors.joining(", "));
+        return new DeadLetter(FLOW, type.apiName(), row.externalId(), null, null, fields.isEmpty() ? null : fields,
+                codes.isEmpty() ? "UNKNOWN" : codes, describe(result), row.payload());
+    }
+
+    private static String describe(UpsertSObjectResult result) {
+        List<RestError> errors = errors(result);
+        if (errors.isEmpty()) {
+            return "Salesforce reported failure without an error";
+        }
+        return errors.stream()
+                .map(e -> e.getErrorCode() + ": " + e.getMessage()
+                        + (e.getFields() == null || e.getFields().isEmpty() ? "" : " " + e.getFields()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static List<RestError> errors(UpsertSObjectResult result) {
+        return result.getErrors() == null ? List.of() : result.getErrors();
+    }
+
+    private static List<SObjectType> deliveryOrder() {
+        return Arrays.stream(SObjectType.values()).sorted(Comparator.comparingInt(SObjectType::deliveryRank)).toList();
+    }
+
+    /** A call that failed for good in this run; carries what the run had done for that sObject so far. */
+    private static final class DeliveryFailed extends RuntimeException {
+        private final SObjectType type;
+        private final RunCounts soFar;
+
+        DeliveryFailed(SObjectType type, RunCounts soFar, Throwable cause) {
+            super(cause);
+            this.type = type;
+            this.soFar = soFar;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.leasebridge.salesforce;
+
+import io.leasebridge.config.RunProperties;
+import org.apache.camel.builder.RouteBuilder;
+
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import org.springframework.stereotype.Component;
+
+/** Drains the Salesforce outbox on its schedule (or once, in run-once mode). */
+@Component
+public class SalesforceOutboxDrainRoute extends RouteBuilder {
+
+    public static final String DRAIN = "direct:salesforce-outbox-drain";
+
+    private final SalesforceOutboxDrain drain;
+    private final RunProperties run;
+
+    public SalesforceOutboxDrainRoute(SalesforceOutboxDrain drain, RunProperties run) {
+        this.drain = drain;
+        this.run = run;
+    }
+
+    @Override
+    public void configure() {
+        from(DRAIN).routeId(SalesforceOutboxDrain.FLOW)
+                .bean(drain, "drain");
+
+        from(SalesforceCollections.UPSERT_ENDPOINT).routeId("salesforce-collections-upsert")
+                .routeConfigurationId(SalesforceRouteConfiguration.ID)
+                .to("salesforce:compositeUpsertSObjectCollections?allOrNone=false");
+
+        if (!run.runOnce()) {
+            from(quartz("leasebridge/" + SalesforceOutboxDrain.FLOW).cron(run.schedule(SalesforceOutboxDrain.FLOW)))
+                    .routeId(SalesforceOutboxDrain.FLOW + "-schedule")
+                    .to(DRAIN);
+        }
+    }
+}
