@@ -6,7 +6,10 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dead-letter table. The same failure seen again updates its entry (new reason, one more attempt)
@@ -29,27 +32,36 @@ public class DeadLetters {
         if (letters.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> updates = new ArrayList<>(letters.size());
+        // The same failure twice in one batch is one entry seen twice: two inserts would break dedup_key.
+        Map<String, DeadLetter> latest = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (DeadLetter d : letters) {
-            updates.add(new Object[]{d.field(), d.errorCode(), d.reason(), d.payload(), runId, now, d.dedupKey()});
+            latest.put(d.dedupKey(), d);
+            seen.merge(d.dedupKey(), 1, Integer::sum);
+        }
+        List<DeadLetter> distinct = new ArrayList<>(latest.values());
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> updates = new ArrayList<>(distinct.size());
+        for (DeadLetter d : distinct) {
+            updates.add(new Object[]{d.field(), d.errorCode(), d.reason(), d.payload(), runId, now, seen.get(d.dedupKey()),
+                    d.dedupKey()});
         }
         int[] updated = jdbc.batchUpdate("""
                 update dead_letter set field = ?, error_code = ?, reason = ?, payload = ?, run_id = ?, updated_at = ?,
-                       attempts = attempts + 1, status = 'OPEN' where dedup_key = ?""", updates);
+                       attempts = attempts + ?, status = 'OPEN' where dedup_key = ?""", updates);
         List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < letters.size(); i++) {
+        for (int i = 0; i < distinct.size(); i++) {
             if (updated[i] == 0) {
-                DeadLetter d = letters.get(i);
+                DeadLetter d = distinct.get(i);
                 inserts.add(new Object[]{d.dedupKey(), d.flow(), d.recordType(), d.recordKey(), d.sourceFile(), d.sourceLine(),
-                        d.field(), d.errorCode(), d.reason(), d.payload(), runId, now, now});
+                        d.field(), d.errorCode(), d.reason(), d.payload(), seen.get(d.dedupKey()), runId, now, now});
             }
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("""
                     insert into dead_letter (dedup_key, flow, record_type, record_key, source_file, source_line, field,
                         error_code, reason, payload, attempts, status, run_id, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'OPEN', ?, ?, ?)""", inserts);
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""", inserts);
         }
     }
 

@@ -13,10 +13,12 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
     public static final String DRAIN = "direct:salesforce-outbox-drain";
 
     private final SalesforceOutboxDrain drain;
+    private final SalesforceApiCalls apiCalls;
     private final RunProperties run;
 
-    public SalesforceOutboxDrainRoute(SalesforceOutboxDrain drain, RunProperties run) {
+    public SalesforceOutboxDrainRoute(SalesforceOutboxDrain drain, SalesforceApiCalls apiCalls, RunProperties run) {
         this.drain = drain;
+        this.apiCalls = apiCalls;
         this.run = run;
     }
 
@@ -27,6 +29,7 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
 
         from(SalesforceCollections.UPSERT_ENDPOINT).routeId("salesforce-collections-upsert")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
+                .bean(apiCalls, "count")
                 .to("salesforce:compositeUpsertSObjectCollections?allOrNone=false");
 
         if (!run.runOnce()) {

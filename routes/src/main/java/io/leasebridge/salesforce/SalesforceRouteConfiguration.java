@@ -17,9 +17,11 @@ public class SalesforceRouteConfiguration extends RouteConfigurationBuilder {
     public static final String ID = "salesforce-errors";
 
     private final SalesforceDeliveryProperties.Retry retry;
+    private final SalesforceApiCalls apiCalls;
 
-    public SalesforceRouteConfiguration(SalesforceDeliveryProperties properties) {
+    public SalesforceRouteConfiguration(SalesforceDeliveryProperties properties, SalesforceApiCalls apiCalls) {
         this.retry = properties.retry();
+        this.apiCalls = apiCalls;
     }
 
     @Override
@@ -32,6 +34,7 @@ public class SalesforceRouteConfiguration extends RouteConfigurationBuilder {
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
                 .maximumRedeliveryDelay(retry.maxDelay().toMillis())
+                .onRedelivery(exchange -> apiCalls.count())
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logStackTrace(false)
                 .logExhausted(false);

@@ -1,0 +1,22 @@
+package io.leasebridge.testing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Empties the hub between tests that share one Spring context. */
+public final class HubTables {
+
+    private HubTables() {
+    }
+
+    public static void clear(JdbcTemplate jdbc) {
+        for (String table : new String[]{"customer", "lease_account", "payment", "collector_note", "sf_outbox", "flow_run",
+                "dead_letter", "camel_messageprocessed"}) {
+            jdbc.update("delete from " + table);
+        }
+    }
+
+    public static long count(JdbcTemplate jdbc, String sql, Object... args) {
+        Long count = jdbc.queryForObject(sql, Long.class, args);
+        return count == null ? 0 : count;
+    }
+}
