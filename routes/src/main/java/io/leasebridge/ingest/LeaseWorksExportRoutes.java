@@ -4,10 +4,10 @@ import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 
 /**
  * One ingest route per LeaseWorks export (accounts, payments, notes): each file the export's endpoint
@@ -58,9 +58,11 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
         Endpoint endpoint = getContext().getEndpoint(uri);
         if (endpoint instanceof ScheduledPollEndpoint poller) {
             poller.setSendEmptyMessageWhenIdle(true);
-            if (!run.runOnce() && poller.getScheduler() == null) {
-                poller.setScheduler("quartz");
-                poller.setSchedulerProperties(Map.of("cron", run.schedule(LeaseWorksExportIngest.flowName(export))));
+            boolean ownScheduler = poller.getScheduler() != null && !"none".equals(poller.getScheduler());
+            if (!run.runOnce() && !ownScheduler) {
+                QuartzScheduledPollConsumerScheduler quartz = new QuartzScheduledPollConsumerScheduler();
+                quartz.setCron(run.schedule(LeaseWorksExportIngest.flowName(export)));
+                poller.setScheduler(quartz);
             }
         }
         return endpoint;

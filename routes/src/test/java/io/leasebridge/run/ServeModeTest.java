@@ -1,0 +1,88 @@
+package io.leasebridge.run;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.salesforce.SalesforceWireMock;
+import io.leasebridge.testing.HubTables;
+import io.leasebridge.testing.LeaseWorksExports;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Serving: each flow runs on its Quartz cron; a file dropped in the inbox reaches Salesforce unaided. */
+@SpringBootTest(classes = LeaseBridgeApplication.class)
+class ServeModeTest {
+
+    private static final WireMockServer salesforce = SalesforceWireMock.start();
+    private static final Path inbox = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        registry.add("camel.component.salesforce.login-url", salesforce::baseUrl);
+        registry.add("camel.component.salesforce.client-id", () -> "3MVG9test");
+        registry.add("camel.component.salesforce.client-secret", () -> "test-secret");
+        registry.add("camel.component.salesforce.user-name", () -> "integration@lessor.example");
+        registry.add("camel.component.salesforce.password", () -> "test-password");
+        registry.add("camel.springboot.main-run-controller", () -> "false");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:serve-mode;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        registry.add("leasebridge.leaseworks.inbox", inbox::toString);
+        for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "salesforce-outbox-drain")) {
+            registry.add("leasebridge.schedules." + flow, () -> "0/2 * * * * ?");
+        }
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CamelContext camel;
+
+    @AfterAll
+    static void stopSalesforce() {
+        salesforce.stop();
+    }
+
+    @Test
+    void exportFilesArePolledOnTheirCronAndTheOutboxDrainsOnItsOwn() throws Exception {
+        FileEndpoint accounts = (FileEndpoint) camel.getRoute("leaseworks-accounts-ingest").getEndpoint();
+        assertThat(accounts.getScheduler()).isInstanceOfSatisfying(QuartzScheduledPollConsumerScheduler.class,
+                quartz -> assertThat(quartz.getCron()).isEqualTo("0/2 * * * * ?"));
+
+        Path file = Files.writeString(inbox.resolve("accounts_20261128.csv"),
+                LeaseWorksExports.accounts().lease("C-7", "Katherine Johnson", "L-7", 33).text());
+        file.toFile().setLastModified(System.currentTimeMillis() - 60_000);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(inbox.resolve(".done/accounts_20261128.csv")).exists();
+            assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where status = 'DELIVERED'")).isEqualTo(2);
+        });
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathMatching(".*/Lease__c/LeaseWorks_Lease_Id__c")))).hasSize(1);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("serve-inbox");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
