@@ -69,4 +69,33 @@ public class DeadLetters {
         Long count = jdbc.queryForObject("select count(*) from dead_letter where flow = ? and status = 'OPEN'", Long.class, flow);
         return count == null ? 0 : count;
     }
+
+    public java.util.Optional<StoredDeadLetter> find(long id) {
+        return jdbc.query("""
+                select id, flow, record_type, record_key, source_file, source_line, field, error_code, reason, payload,
+                       attempts, status from dead_letter where id = ?""",
+                (rs, n) -> new StoredDeadLetter(rs.getLong(1), new DeadLetter(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)), rs.getInt(11), rs.getString(12)),
+                id).stream().findFirst();
+    }
+
+    /** Ids of the open dead letters of a flow, oldest first. */
+    public List<Long> openIds(String flow) {
+        return jdbc.queryForList("select id from dead_letter where flow = ? and status = 'OPEN' order by id", Long.class, flow);
+    }
+
+    public void markReplayed(long id, String outcome) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("update dead_letter set status = 'REPLAYED', replayed_at = ?, replay_outcome = ?, updated_at = ? where id = ?",
+                now, outcome, now, id);
+    }
+
+    /** A replay that failed again: the entry stays open with the new reason and one more attempt. */
+    public void replayFailed(long id, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                update dead_letter set reason = ?, attempts = attempts + 1, replayed_at = ?, replay_outcome = 'failed again',
+                       updated_at = ? where id = ?""", reason, now, now, id);
+    }
 }

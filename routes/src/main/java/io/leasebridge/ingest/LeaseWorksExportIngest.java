@@ -14,6 +14,7 @@ import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.ExportMapper;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import io.leasebridge.mapping.MappedRow;
+import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import org.slf4j.Logger;
@@ -100,6 +101,20 @@ public class LeaseWorksExportIngest {
             runs.finish(runId, progress.counts, e.toString());
             throw e;
         }
+    }
+
+    /**
+     * Maps one quarantined row again (after its data or the field map was corrected) and applies it when
+     * it is valid now; returns what is still wrong with it, nothing when it was applied.
+     */
+    public List<Violation> replay(String export, SourceRow row, long runId) {
+        MappedRow mapped = mappers.computeIfAbsent(export, mapping::mapper).map(row);
+        if (mapped.isValid()) {
+            IngestBatch batch = new IngestBatch();
+            batch.add(mapped.records());
+            commit(batch, runId);
+        }
+        return mapped.violations();
     }
 
     private RunCounts commit(IngestBatch batch, long runId) {
