@@ -8,6 +8,7 @@ import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -38,18 +38,9 @@ class DeadLetterReplayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.salesforce.login-url", salesforce::baseUrl);
-        registry.add("camel.component.salesforce.client-id", () -> "3MVG9test");
-        registry.add("camel.component.salesforce.client-secret", () -> "test-secret");
-        registry.add("camel.component.salesforce.user-name", () -> "integration@lessor.example");
-        registry.add("camel.component.salesforce.password", () -> "test-password");
-        registry.add("camel.springboot.main-run-controller", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:replay;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        TestProperties.salesforceAndHub(registry, salesforce, "replay");
         registry.add("leasebridge.leaseworks.inbox", () -> System.getProperty("java.io.tmpdir") + "/leasebridge-replay-inbox");
-        registry.add("leasebridge.salesforce.retry.initial-delay", () -> "10ms");
-        for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "salesforce-outbox-drain")) {
-            registry.add("leasebridge.schedules." + flow, () -> "0 0 0 1 1 ? 2099");
-        }
+        TestProperties.schedules(registry, TestProperties.NEVER);
     }
 
     @Autowired

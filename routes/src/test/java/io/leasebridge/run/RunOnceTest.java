@@ -5,6 +5,7 @@ import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,13 +45,7 @@ class RunOnceTest {
         salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
         registry.add("leasebridge.run-once", () -> "true");
-        registry.add("camel.component.salesforce.login-url", salesforce::baseUrl);
-        registry.add("camel.component.salesforce.client-id", () -> "3MVG9test");
-        registry.add("camel.component.salesforce.client-secret", () -> "test-secret");
-        registry.add("camel.component.salesforce.user-name", () -> "integration@lessor.example");
-        registry.add("camel.component.salesforce.password", () -> "test-password");
-        registry.add("camel.springboot.main-run-controller", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:run-once;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        TestProperties.salesforceAndHub(registry, salesforce, "run-once");
         registry.add("leasebridge.leaseworks.inbox", inbox::toString);
     }
 

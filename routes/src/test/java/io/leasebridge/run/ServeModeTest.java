@@ -5,6 +5,7 @@ import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
@@ -19,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -38,17 +38,9 @@ class ServeModeTest {
     static void properties(DynamicPropertyRegistry registry) {
         salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
-        registry.add("camel.component.salesforce.login-url", salesforce::baseUrl);
-        registry.add("camel.component.salesforce.client-id", () -> "3MVG9test");
-        registry.add("camel.component.salesforce.client-secret", () -> "test-secret");
-        registry.add("camel.component.salesforce.user-name", () -> "integration@lessor.example");
-        registry.add("camel.component.salesforce.password", () -> "test-password");
-        registry.add("camel.springboot.main-run-controller", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:serve-mode;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        TestProperties.salesforceAndHub(registry, salesforce, "serve-mode");
         registry.add("leasebridge.leaseworks.inbox", inbox::toString);
-        for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "salesforce-outbox-drain")) {
-            registry.add("leasebridge.schedules." + flow, () -> "0/2 * * * * ?");
-        }
+        TestProperties.schedules(registry, "0/2 * * * * ?");
     }
 
     @Autowired

@@ -9,6 +9,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -50,20 +51,11 @@ class SalesforceOutboxDrainRouteTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("camel.component.salesforce.login-url", salesforce::baseUrl);
-        registry.add("camel.component.salesforce.client-id", () -> "3MVG9test");
-        registry.add("camel.component.salesforce.client-secret", () -> "test-secret");
-        registry.add("camel.component.salesforce.user-name", () -> "integration@lessor.example");
-        registry.add("camel.component.salesforce.password", () -> "test-password");
-        registry.add("camel.springboot.main-run-controller", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sf-drain-route;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        TestProperties.salesforceAndHub(registry, salesforce, "sf-drain-route");
         String inbox = Files.createTempDirectory("inbox").toString();
         registry.add("leasebridge.leaseworks.inbox", () -> inbox);
-        registry.add("leasebridge.salesforce.retry.initial-delay", () -> "10ms");
         registry.add("leasebridge.salesforce.retry.max-redeliveries", () -> "2");
-        for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "salesforce-outbox-drain")) {
-            registry.add("leasebridge.schedules." + flow, () -> "0 0 0 1 1 ? 2099");
-        }
+        TestProperties.schedules(registry, TestProperties.NEVER);
     }
 
     @Autowired

@@ -1,0 +1,35 @@
+package io.leasebridge.testing;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.List;
+
+/** Properties every Spring test of LeaseBridge sets: a Salesforce org on WireMock, an in-memory hub. */
+public final class TestProperties {
+
+    public static final List<String> FLOWS = List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes",
+            "salesforce-outbox-drain");
+
+    private TestProperties() {
+    }
+
+    /** camel-salesforce logs in to {@code salesforce} with test credentials; the hub is a private H2 database. */
+    public static void salesforceAndHub(DynamicPropertyRegistry registry, WireMockServer salesforce, String database) {
+        registry.add("camel.component.salesforce.login-url", salesforce::baseUrl);
+        registry.add("camel.component.salesforce.client-id", () -> "3MVG9test");
+        registry.add("camel.component.salesforce.client-secret", () -> "test-secret");
+        registry.add("camel.component.salesforce.user-name", () -> "integration@lessor.example");
+        registry.add("camel.component.salesforce.password", () -> "test-password");
+        registry.add("camel.springboot.main-run-controller", () -> "false");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        registry.add("leasebridge.salesforce.retry.initial-delay", () -> "10ms");
+    }
+
+    /** Every flow on the same cron; a cron in 2099 keeps the schedules out of a test's way. */
+    public static void schedules(DynamicPropertyRegistry registry, String cron) {
+        FLOWS.forEach(flow -> registry.add("leasebridge.schedules." + flow, () -> cron));
+    }
+
+    public static final String NEVER = "0 0 0 1 1 ? 2099";
+}
