@@ -144,11 +144,17 @@ public class LeaseWorksExportIngest {
     private DeadLetter deadLetter(String flow, String export, MappedRow mapped) {
         List<Violation> violations = mapped.violations();
         String fields = violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
-        String reason = violations.stream()
-                .map(v -> "column '" + v.column() + "' (" + v.field() + "): " + v.reason())
-                .collect(Collectors.joining("; "));
+        String reason = describe(violations);
         return new DeadLetter(flow, export + " row", mapped.source().file() + ":" + mapped.source().line(),
                 mapped.source().file(), mapped.source().line(), fields, "INVALID_ROW", reason, rowJson(mapped));
+    }
+
+    /** One line naming each bad column once, even when two records read it (Customer Number feeds both). */
+    public static String describe(List<Violation> violations) {
+        return violations.stream()
+                .map(v -> "column '" + v.column() + "' (" + v.field() + "): " + v.reason())
+                .distinct()
+                .collect(Collectors.joining("; "));
     }
 
     private String rowJson(MappedRow mapped) {

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.stream.Collectors;
 
 /**
  * Sends a dead letter through its flow again. A quarantined export row is mapped again from its stored
@@ -83,8 +82,7 @@ public class DeadLetterReplay {
             deadLetters.markReplayed(id, "applied to the hub");
             return new ReplayOutcome(id, true, "applied to the hub");
         }
-        String reason = violations.stream().map(v -> "column '" + v.column() + "' (" + v.field() + "): " + v.reason())
-                .collect(Collectors.joining("; "));
+        String reason = LeaseWorksExportIngest.describe(violations);
         runs.finish(runId, new RunCounts(1, 0, 0, 0, 1, 0), null);
         deadLetters.replayFailed(id, reason);
         return new ReplayOutcome(id, false, reason);
