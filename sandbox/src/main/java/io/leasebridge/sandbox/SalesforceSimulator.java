@@ -1,0 +1,207 @@
+package io.leasebridge.sandbox;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import java.time.Clock;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+/**
+ * An in-process Salesforce org that speaks the REST API's wire format, for route tests and the sandbox.
+ *
+ * <p>It answers what camel-salesforce calls with default settings: {@code POST /services/oauth2/token}
+ * at start-up (the token's {@code instance_url} is this server, so re-logins land here too) and
+ * {@code GET /services/oauth2/revoke?token=} at shutdown; then sObject Collections upsert by external id
+ * ({@code PATCH /services/data/vNN.N/composite/sobjects/{SObject}/{ExternalIdField}}), SOQL query with
+ * {@code nextRecordsUrl} paging, and {@code /limits}. Records are kept, so a second upsert of an external
+ * id updates ({@code created:false}) and a query reads back what was written. Every other request gets
+ * Salesforce's 404. A data call without a live session gets 401 {@code INVALID_SESSION_ID}.
+ *
+ * <p>Faults for resilience tests fire once: a dropped connection after some successful write calls, a
+ * 503 on the next write call, an expired session. All state is guarded, so concurrent routes are safe.
+ *
+ * <pre>{@code
+ * SalesforceSimulator salesforce = SalesforceSimulator.start(0);
+ * // camel.component.salesforce.login-url = salesforce.baseUrl()
+ * salesforce.dropConnectionAfterWriteCalls(2);
+ * ...
+ * assertThat(salesforce.createdCount("Account", "C-1")).isEqualTo(1);
+ * salesforce.stop();
+ * }</pre>
+ */
+public final class SalesforceSimulator {
+
+    private final WireMockServer server;
+    private final SalesforceOrg org;
+    private final SalesforceApi api;
+    private final WriteFaults faults;
+    private final boolean recordRequests;
+
+    private SalesforceSimulator(int port, boolean recordRequests, Clock clock) {
+        this.recordRequests = recordRequests;
+        this.org = new SalesforceOrg();
+        this.faults = new WriteFaults();
+        this.api = new SalesforceApi(org, faults, clock);
+        WireMockConfiguration options = WireMockConfiguration.options()
+                .port(port)
+                .extensions(api)
+                .notifier(new Slf4jNotifier(false));
+        if (!recordRequests) {
+            options.disableRequestJournal();
+        }
+        this.server = new WireMockServer(options);
+        server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withTransformers(SalesforceApi.NAME)));
+    }
+
+    /**
+     * Starts an org on {@code port} (0 picks a free one). WireMock's request journal is on, so a test can
+     * also {@code verify} what went over the wire through {@link #wireMock()}.
+     */
+    public static SalesforceSimulator start(int port) {
+        return start(port, true, Clock.systemUTC());
+    }
+
+    /**
+     * Starts an org for volume runs: no request journal, so a million records do not stay in memory
+     * twice. Inspect it through the counters and {@link #records(String)}.
+     */
+    public static SalesforceSimulator startForLoad(int port) {
+        return start(port, false, Clock.systemUTC());
+    }
+
+    static SalesforceSimulator start(int port, boolean recordRequests, Clock clock) {
+        SalesforceSimulator simulator = new SalesforceSimulator(port, recordRequests, clock);
+        simulator.server.start();
+        simulator.api.baseUrl(simulator.baseUrl());
+        return simulator;
+    }
+
+    /** The login URL and instance URL, e.g. {@code http://localhost:54321}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    /** The underlying server, for {@code verify(...)} against the request journal. */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    // ---------------------------------------------------------------- rules of the org
+
+    /** Makes a field unique: a second record with the same value fails with {@code DUPLICATE_VALUE}. */
+    public SalesforceSimulator uniqueField(String sObject, String field) {
+        org.uniqueField(sObject, field);
+        return this;
+    }
+
+    /** Makes a field required: a create without it, or an update that blanks it, fails with {@code REQUIRED_FIELD_MISSING}. */
+    public SalesforceSimulator requiredField(String sObject, String field) {
+        org.requiredField(sObject, field);
+        return this;
+    }
+
+    /** Declares another external id field an object can be upserted and referenced by. */
+    public SalesforceSimulator externalIdField(String sObject, String field) {
+        org.externalIdField(sObject, field);
+        return this;
+    }
+
+    /** Declares that {@code relationship} (e.g. {@code Customer__r}) on {@code sObject} points at {@code parentSObject}. */
+    public SalesforceSimulator relationship(String sObject, String relationship, String parentSObject) {
+        org.relationship(sObject, relationship, parentSObject);
+        return this;
+    }
+
+    /** How many records a query page holds (default 2,000, Salesforce's maximum). */
+    public SalesforceSimulator queryPageSize(int records) {
+        org.queryPageSize(records);
+        return this;
+    }
+
+    /** The org's daily API request limit reported in {@code Sforce-Limit-Info} (default 15,000); beyond it, 403. */
+    public SalesforceSimulator apiDailyLimit(long requests) {
+        api.apiLimit(requests);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /**
+     * The stored records of an object keyed by external id value, in creation order. Each map holds
+     * {@code Id} and the fields as written; a parent reference is stored as the parent's id in the
+     * lookup field ({@code Customer__r} becomes {@code Customer__c}).
+     */
+    public Map<String, Map<String, Object>> records(String sObject) {
+        return org.records(sObject);
+    }
+
+    /** Collection upsert calls made for an object with a live session, including those a fault answered. */
+    public int writeCalls(String sObject) {
+        return org.writeCalls(sObject);
+    }
+
+    public int totalWriteCalls() {
+        return org.totalWriteCalls();
+    }
+
+    /** How many times a record with this external id was created; anything but 0 or 1 is a duplicate. */
+    public int createdCount(String sObject, String externalId) {
+        return org.createdCount(sObject, externalId);
+    }
+
+    /** Successful calls to the token endpoint. */
+    public int loginCalls() {
+        return api.loginCalls();
+    }
+
+    /** API calls counted so far, as reported in {@code Sforce-Limit-Info: api-usage=N/limit}. */
+    public long apiUsage() {
+        return api.apiUsage();
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /**
+     * After {@code successfulWriteCalls} more write calls succeed, the next one has its connection
+     * reset by peer before anything is stored; later calls are answered normally.
+     */
+    public void dropConnectionAfterWriteCalls(int successfulWriteCalls) {
+        faults.dropConnectionAfter(successfulWriteCalls);
+    }
+
+    /** The next write call is answered 503 {@code SERVER_UNAVAILABLE} without storing anything. */
+    public void failNextWriteWith503() {
+        faults.unavailableNext();
+    }
+
+    /**
+     * Ends every session now, as a Salesforce session timeout does: the next data call answers 401
+     * {@code INVALID_SESSION_ID} and works again after a new login.
+     */
+    public void expireSessionOnce() {
+        api.expireSessions();
+    }
+
+    /** Forgets records, counters, open query cursors and armed faults; keeps the rules and live sessions. */
+    public void reset() {
+        org.reset();
+        faults.reset();
+        api.resetCounters();
+        if (recordRequests) {
+            server.resetRequests();
+        }
+    }
+}

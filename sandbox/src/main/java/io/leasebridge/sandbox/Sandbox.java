@@ -1,0 +1,90 @@
+package io.leasebridge.sandbox;
+
+import io.leasebridge.LeaseBridgeApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * LeaseBridge against simulated systems: a Salesforce org on a local port and a LeaseWorks drop folder
+ * filled by the portfolio generator. The hub is an H2 file under the sandbox's home, so a second run
+ * sees what the first one did.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final String GENERATED_MARKER = ".generated";
+
+    private final SandboxOptions options;
+    private final SalesforceSimulator salesforce;
+
+    private Sandbox(SandboxOptions options, SalesforceSimulator salesforce) {
+        this.options = options;
+        this.salesforce = salesforce;
+    }
+
+    public static Sandbox start(SandboxOptions options) {
+        return new Sandbox(options, SalesforceSimulator.startForLoad(0));
+    }
+
+    public SalesforceSimulator salesforce() {
+        return salesforce;
+    }
+
+    public SandboxOptions options() {
+        return options;
+    }
+
+    /** Writes the portfolio's export files, unless this sandbox already did and no regeneration was asked for. */
+    public Optional<GeneratedPortfolio> generateExports() {
+        Path marker = options.home().resolve(GENERATED_MARKER);
+        if (Files.exists(marker) && !options.regenerate()) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(options.inbox());
+            GeneratedPortfolio portfolio = PortfolioGenerator.seeded(options.seed()).accounts(options.accounts())
+                    .writeTo(options.inbox());
+            // readLock=changed takes a file once it is a second old; these are complete already
+            for (GeneratedPortfolio.ExportFile file : portfolio.files()) {
+                file.path().toFile().setLastModified(System.currentTimeMillis() - 60_000);
+            }
+            Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
+            return Optional.of(portfolio);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox exports under " + options.inbox(), e);
+        }
+    }
+
+    /** Runs every flow once against the simulators; returns LeaseBridge's exit code. */
+    public int runOnce(String... extraProperties) {
+        SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        List<String> args = new ArrayList<>(List.of(
+                "--leasebridge.run-once=true",
+                "--camel.springboot.main-run-controller=false",
+                "--spring.datasource.url=" + options.hubUrl(),
+                "--leasebridge.leaseworks.inbox=" + options.inbox().toAbsolutePath(),
+                "--camel.component.salesforce.login-url=" + salesforce.baseUrl(),
+                "--camel.component.salesforce.client-id=sandbox-client",
+                "--camel.component.salesforce.client-secret=sandbox-secret",
+                "--camel.component.salesforce.user-name=integration@sandbox.leasebridge.io",
+                "--camel.component.salesforce.password=sandbox-password"));
+        args.addAll(List.of(extraProperties));
+        try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
+            return SpringApplication.exit(context);
+        }
+    }
+
+    @Override
+    public void close() {
+        salesforce.stop();
+    }
+}

@@ -1,0 +1,70 @@
+package io.leasebridge.sandbox;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The sandbox command: generates a LeaseWorks portfolio, runs LeaseBridge once against a simulated
+ * Salesforce org, and says where to look. Options: {@code --accounts=N --seed=S --home=DIR --regenerate}.
+ */
+public final class SandboxLauncher {
+
+    private SandboxLauncher() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        SandboxOptions options = SandboxOptions.parse(args);
+        PrintStream out = System.out;
+        int exitCode;
+        try (Sandbox sandbox = Sandbox.start(options)) {
+            sandbox.generateExports().ifPresentOrElse(
+                    portfolio -> out.printf("Generated %d accounts (seed %d) into %s: %d malformed rows on purpose%n",
+                            options.accounts(), options.seed(), options.inbox(), portfolio.malformedRows().size()),
+                    () -> out.printf("No new exports: %s was generated before (--regenerate writes them again)%n", options.inbox()));
+            out.printf("Simulated Salesforce org at %s%n", sandbox.salesforce().baseUrl());
+            exitCode = sandbox.runOnce();
+            printWhereToLook(out, sandbox);
+        }
+        System.exit(exitCode);
+    }
+
+    private static void printWhereToLook(PrintStream out, Sandbox sandbox) throws SQLException {
+        SalesforceSimulator salesforce = sandbox.salesforce();
+        out.println("Simulated Salesforce received (this run):");
+        for (String sObject : List.of("Account", "Lease__c", "Payment__c", "Collector_Note__c")) {
+            out.printf("  %-18s %7d records in %d write calls%n", sObject, salesforce.records(sObject).size(),
+                    salesforce.writeCalls(sObject));
+        }
+        out.printf("  write calls in all: %d, log-ins: %d%n", salesforce.totalWriteCalls(), salesforce.loginCalls());
+        try (Connection hub = DriverManager.getConnection(sandbox.options().hubUrl(), "sa", "");
+             Statement sql = hub.createStatement()) {
+            out.println("Dead letters in the hub (open), by flow:");
+            try (ResultSet rs = sql.executeQuery(
+                    "select flow, error_code, count(*) from dead_letter where status = 'OPEN' group by flow, error_code order by flow, error_code")) {
+                while (rs.next()) {
+                    out.printf("  %-26s %-28s %6d%n", rs.getString(1), rs.getString(2), rs.getLong(3));
+                }
+            }
+            out.println("A few of them:");
+            try (ResultSet rs = sql.executeQuery(
+                    "select coalesce(source_file || ':' || source_line, record_type || ' ' || record_key), field, reason "
+                            + "from dead_letter where status = 'OPEN' order by id limit 5")) {
+                while (rs.next()) {
+                    out.printf("  %s [%s] %s%n", rs.getString(1), rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        out.println("Where to look:");
+        out.printf("  hub database   %s  (tables flow_run, dead_letter, sf_outbox, customer, lease_account, payment, collector_note)%n",
+                sandbox.options().hubUrl());
+        out.println("  open it with  java -cp $(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | tail -1) org.h2.tools.Shell -url "
+                + "'" + sandbox.options().hubUrl() + "' -user sa");
+        out.printf("  exports        %s/.done (processed), %s/.failed (unreadable)%n", sandbox.options().inbox(), sandbox.options().inbox());
+        out.println("  run it again: no new export, so no Salesforce write call; --regenerate drops the same files again.");
+    }
+}
