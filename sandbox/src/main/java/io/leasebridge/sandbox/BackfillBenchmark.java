@@ -33,7 +33,7 @@ public final class BackfillBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        SandboxOptions options = SandboxOptions.parse(args.length == 0 ? new String[]{"--accounts=100000", "--home=data/bench"} : args);
+        SandboxOptions options = SandboxOptions.parse("--accounts=100000", "--home=data/bench", String.join(" ", args));
         deleteRecursively(options.home());
         long generateStart = System.nanoTime();
         GeneratedPortfolio portfolio = PortfolioGenerator.seeded(options.seed()).accounts(options.accounts()).withoutIdSets()

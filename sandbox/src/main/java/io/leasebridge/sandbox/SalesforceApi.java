@@ -264,6 +264,8 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
         boolean allOrNone = Boolean.TRUE.equals(request.get("allOrNone"));
         List<SalesforceOrg.UpsertResult> results = org.upsert(object, externalIdField, allOrNone, records);
         faults.writeSucceeded();
+        // after the records are stored: a caller that dies now has written them without knowing it
+        faults.awaitWriteLatency();
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         for (SalesforceOrg.UpsertResult r : results) {
             Map<String, Object> result = new LinkedHashMap<>();

@@ -183,6 +183,11 @@ public final class SalesforceSimulator {
     }
 
     /** The next write call is answered 503 {@code SERVER_UNAVAILABLE} without storing anything. */
+    /** How long each write call takes after its records are stored, as a slow org would; 0 (the default) for none. */
+    public void writeLatency(java.time.Duration latency) {
+        faults.writeLatency(latency.toMillis());
+    }
+
     public void failNextWriteWith503() {
         faults.unavailableNext();
     }

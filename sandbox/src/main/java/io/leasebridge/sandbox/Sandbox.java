@@ -34,6 +34,11 @@ public final class Sandbox implements AutoCloseable {
         return new Sandbox(options, SalesforceSimulator.startForLoad(0));
     }
 
+    /** A sandbox around a simulator the caller configured (faults, latency) and stops. */
+    public static Sandbox around(SalesforceSimulator salesforce, SandboxOptions options) {
+        return new Sandbox(options, salesforce);
+    }
+
     public SalesforceSimulator salesforce() {
         return salesforce;
     }
@@ -63,11 +68,20 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Runs every flow once against the simulators; returns LeaseBridge's exit code. */
+    /** Runs every flow once against the simulators, in this JVM; returns LeaseBridge's exit code. */
     public int runOnce(String... extraProperties) {
         SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = new ArrayList<>(runOnceArguments());
+        args.addAll(List.of(extraProperties));
+        try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
+            return SpringApplication.exit(context);
+        }
+    }
+
+    /** The command-line arguments that point LeaseBridge at this sandbox and make it run once. */
+    public List<String> runOnceArguments() {
+        return List.of(
                 "--leasebridge.run-once=true",
                 "--camel.springboot.main-run-controller=false",
                 "--spring.datasource.url=" + options.hubUrl(),
@@ -76,11 +90,7 @@ public final class Sandbox implements AutoCloseable {
                 "--camel.component.salesforce.client-id=sandbox-client",
                 "--camel.component.salesforce.client-secret=sandbox-secret",
                 "--camel.component.salesforce.user-name=integration@sandbox.leasebridge.io",
-                "--camel.component.salesforce.password=sandbox-password"));
-        args.addAll(List.of(extraProperties));
-        try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
-            return SpringApplication.exit(context);
-        }
+                "--camel.component.salesforce.password=sandbox-password");
     }
 
     @Override

@@ -10,6 +10,21 @@ final class WriteFaults {
 
     private int successesBeforeDrop = -1;
     private boolean unavailableNext;
+    private volatile long latencyMillis;
+
+    void writeLatency(long millis) {
+        latencyMillis = millis;
+    }
+
+    void awaitWriteLatency() {
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     synchronized void dropConnectionAfter(int successfulWriteCalls) {
         if (successfulWriteCalls < 0) {
@@ -44,5 +59,6 @@ final class WriteFaults {
     synchronized void reset() {
         successesBeforeDrop = -1;
         unavailableNext = false;
+        latencyMillis = 0;
     }
 }
