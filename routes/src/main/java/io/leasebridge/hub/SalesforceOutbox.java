@@ -9,7 +9,9 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Salesforce must receive. Written in the same transaction as the canonical change that causes
@@ -37,16 +39,19 @@ public class SalesforceOutbox {
         if (records.isEmpty()) {
             return;
         }
+        // A record twice in one call is queued once, as its last state: two inserts would break sf_outbox_record.
+        Map<List<String>, SObjectRecord> latest = new LinkedHashMap<>();
+        records.forEach(r -> latest.put(List.of(r.type().apiName(), r.externalId()), r));
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> updates = new ArrayList<>(records.size());
-        for (SObjectRecord record : records) {
+        List<Object[]> updates = new ArrayList<>(latest.size());
+        for (SObjectRecord record : latest.values()) {
             updates.add(new Object[]{payload(record), now, record.type().apiName(), record.externalId()});
         }
         int[] updated = jdbc.batchUpdate("""
                 update sf_outbox set payload = ?, version = version + 1, status = 'PENDING', attempts = 0,
                        last_error = null, updated_at = ? where sobject = ? and external_id = ?""", updates);
         List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
+        for (int i = 0; i < updates.size(); i++) {
             if (updated[i] == 0) {
                 Object[] u = updates.get(i);
                 inserts.add(new Object[]{u[2], u[3], u[0], now});

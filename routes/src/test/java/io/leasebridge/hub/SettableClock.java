@@ -1,0 +1,37 @@
+package io.leasebridge.hub;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that stands still until a test moves it, so every stored timestamp can be asserted exactly. */
+final class SettableClock extends Clock {
+
+    private Instant now;
+
+    SettableClock(Instant start) {
+        this.now = start;
+    }
+
+    Instant advance(Duration by) {
+        now = now.plus(by);
+        return now;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the hub works in UTC instants");
+    }
+}
