@@ -1,0 +1,178 @@
+package io.leasebridge.ledger;
+
+import io.leasebridge.model.Payment;
+import io.leasebridge.model.Promise;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The promises of one lease and the rules that move them: capture from LeaseWorks snapshots, payments
+ * applied first in, first out, reversals undone, judgement at the deadline. Every decision is an event
+ * appended to the lease's history; nothing here touches a database.
+ */
+public final class LeaseLedger {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Comparator<PromiseState> FIRST_DUE_FIRST = Comparator.comparing(PromiseState::promisedDate)
+            .thenComparing(PromiseState::madeOn).thenComparing(PromiseState::promiseId);
+
+    private final String leaseId;
+    private final LedgerRules rules;
+    private final Instant now;
+    private final PromiseProjection projection;
+    private final List<PromiseEvent> newEvents = new ArrayList<>();
+
+    private LeaseLedger(String leaseId, LedgerRules rules, Instant now, List<PromiseEvent> history) {
+        this.leaseId = leaseId;
+        this.rules = rules;
+        this.now = now;
+        this.projection = PromiseProjection.of(history);
+    }
+
+    public static LeaseLedger of(String leaseId, List<PromiseEvent> history, LedgerRules rules, Instant now) {
+        return new LeaseLedger(leaseId, rules, now, history);
+    }
+
+    /** The ledger's id of a LeaseWorks promise: the lease and the moment the collector entered it. */
+    public static String promiseId(Promise promise) {
+        return "PTP-" + promise.leaseId() + "-" + ID_TIME.format(promise.enteredAt());
+    }
+
+    /**
+     * The lease's current promise as a LeaseWorks snapshot shows it. A promise not seen before is MADE;
+     * the open one with changed amount or date is AMENDED; a promise it replaces is handled as if it had
+     * disappeared. Seeing the same promise again changes nothing.
+     */
+    public void promiseSeen(Promise snapshot, LocalDate today, List<Payment> payments) {
+        String id = promiseId(snapshot);
+        PromiseState known = projection.promise(id);
+        if (known == null) {
+            openPromises().stream().filter(p -> !p.promiseId().equals(id)).forEach(p -> disappeared(p, today));
+            record(new PromiseEvent(0, id, leaseId, PromiseEventType.MADE, snapshot.amount(), snapshot.promisedDate(), null,
+                    snapshot.enteredBy(), LocalDate.ofInstant(snapshot.enteredAt(), rules.zone()), now));
+            applyWaitingPayments(payments);
+        } else if (known.isOpen() && (known.amount().compareTo(snapshot.amount()) != 0
+                || !known.promisedDate().equals(snapshot.promisedDate()))) {
+            record(new PromiseEvent(0, id, leaseId, PromiseEventType.AMENDED, snapshot.amount(), snapshot.promisedDate(), null,
+                    snapshot.enteredBy(), today, now));
+            applyWaitingPayments(payments);
+        }
+    }
+
+    /** A full snapshot lists no promise for this lease: its open promises disappeared. */
+    public void noPromiseSeen(LocalDate today) {
+        openPromises().forEach(p -> disappeared(p, today));
+    }
+
+    /**
+     * A promise gone from LeaseWorks before its date is CANCELLED unless payments already covered it; one
+     * gone on or after its date stays open for judgement, which is what its payments decide.
+     */
+    private void disappeared(PromiseState promise, LocalDate today) {
+        if (today.isBefore(promise.promisedDate()) && !rules.isKept(promise)) {
+            record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.CANCELLED, promise.amount(), null, null,
+                    PromiseEvent.LEDGER, today, now));
+        }
+    }
+
+    /**
+     * A payment of this lease arrived. A reversal takes back what the reversed payment gave to promises
+     * still open; any other payment applies first in, first out to the open promises it can count for.
+     */
+    public void paymentReceived(Payment payment, List<Payment> payments) {
+        if (payment.isReversal()) {
+            for (PromiseState promise : openPromises()) {
+                BigDecimal applied = promise.applications().get(payment.reversalOf());
+                if (applied != null && applied.signum() > 0) {
+                    record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.PAYMENT_REVERSED, applied, null,
+                            payment.reversalOf(), PromiseEvent.LEDGER, payment.receivedDate(), now));
+                }
+            }
+            return;
+        }
+        if (!reversedPayments(payments).contains(payment.paymentId())) {
+            allocate(payment);
+        }
+    }
+
+    /** Judges every open promise whose deadline is on or before {@code asOf}; judging again adds nothing. */
+    public void judge(LocalDate asOf) {
+        for (PromiseState promise : openPromises()) {
+            LocalDate deadline = rules.deadline(promise);
+            if (!deadline.isAfter(asOf)) {
+                PromiseEventType verdict = rules.isKept(promise) ? PromiseEventType.KEPT
+                        : promise.applied().signum() > 0 ? PromiseEventType.PARTIALLY_KEPT : PromiseEventType.BROKEN;
+                record(new PromiseEvent(0, promise.promiseId(), leaseId, verdict, promise.applied(), null, null,
+                        PromiseEvent.LEDGER, deadline, now));
+            }
+        }
+    }
+
+    public List<PromiseEvent> newEvents() {
+        return List.copyOf(newEvents);
+    }
+
+    public Collection<PromiseState> promises() {
+        return projection.promises().values();
+    }
+
+    public PromiseState promise(String promiseId) {
+        return projection.promise(promiseId);
+    }
+
+    private void applyWaitingPayments(List<Payment> payments) {
+        Set<String> reversed = reversedPayments(payments);
+        payments.stream()
+                .filter(p -> !p.isReversal() && !reversed.contains(p.paymentId()))
+                .sorted(Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
+                .forEach(this::allocate);
+    }
+
+    /** Spreads what is left of a payment over the open promises it counts for, the first due first. */
+    private void allocate(Payment payment) {
+        BigDecimal left = payment.amount().subtract(alreadyApplied(payment.paymentId()));
+        for (PromiseState promise : openPromises()) {
+            if (left.signum() <= 0) {
+                return;
+            }
+            boolean counts = !payment.receivedDate().isBefore(promise.madeOn())
+                    && !payment.receivedDate().isAfter(rules.deadline(promise));
+            BigDecimal share = left.min(promise.unpaid());
+            if (counts && share.signum() > 0) {
+                record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.PAYMENT_APPLIED, share, null,
+                        payment.paymentId(), PromiseEvent.LEDGER, payment.receivedDate(), now));
+                left = left.subtract(share);
+            }
+        }
+    }
+
+    private BigDecimal alreadyApplied(String paymentId) {
+        return projection.states().stream()
+                .map(p -> p.applications().getOrDefault(paymentId, BigDecimal.ZERO))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Set<String> reversedPayments(List<Payment> payments) {
+        return payments.stream().map(Payment::reversalOf).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private List<PromiseState> openPromises() {
+        return projection.states().stream().filter(PromiseState::isOpen).sorted(FIRST_DUE_FIRST).toList();
+    }
+
+    private void record(PromiseEvent event) {
+        projection.apply(event);
+        newEvents.add(event);
+    }
+}
