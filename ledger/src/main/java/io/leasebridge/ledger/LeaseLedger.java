@@ -55,23 +55,25 @@ public final class LeaseLedger {
      * disappeared. Seeing the same promise again changes nothing.
      */
     public void promiseSeen(Promise snapshot, LocalDate today, List<Payment> payments) {
+        applyWaitingPayments(payments, today);
         String id = promiseId(snapshot);
         PromiseState known = projection.promise(id);
         if (known == null) {
             openPromises().stream().filter(p -> !p.promiseId().equals(id)).forEach(p -> disappeared(p, today));
             record(new PromiseEvent(0, id, leaseId, PromiseEventType.MADE, snapshot.amount(), snapshot.promisedDate(), null,
                     snapshot.enteredBy(), LocalDate.ofInstant(snapshot.enteredAt(), rules.zone()), now));
-            applyWaitingPayments(payments);
+            applyWaitingPayments(payments, today);
         } else if (known.isOpen() && (known.amount().compareTo(snapshot.amount()) != 0
                 || !known.promisedDate().equals(snapshot.promisedDate()))) {
             record(new PromiseEvent(0, id, leaseId, PromiseEventType.AMENDED, snapshot.amount(), snapshot.promisedDate(), null,
                     snapshot.enteredBy(), today, now));
-            applyWaitingPayments(payments);
+            applyWaitingPayments(payments, today);
         }
     }
 
     /** A full snapshot lists no promise for this lease: its open promises disappeared. */
-    public void noPromiseSeen(LocalDate today) {
+    public void noPromiseSeen(LocalDate today, List<Payment> payments) {
+        applyWaitingPayments(payments, today);
         openPromises().forEach(p -> disappeared(p, today));
     }
 
@@ -106,8 +108,12 @@ public final class LeaseLedger {
         }
     }
 
-    /** Judges every open promise whose deadline is on or before {@code asOf}; judging again adds nothing. */
-    public void judge(LocalDate asOf) {
+    /**
+     * Judges every open promise whose deadline is on or before {@code asOf}, once payments known by then
+     * have been applied; judging again adds nothing.
+     */
+    public void judge(LocalDate asOf, List<Payment> payments) {
+        applyWaitingPayments(payments, asOf);
         for (PromiseState promise : openPromises()) {
             LocalDate deadline = rules.deadline(promise);
             if (!deadline.isAfter(asOf)) {
@@ -131,10 +137,14 @@ public final class LeaseLedger {
         return projection.promise(promiseId);
     }
 
-    private void applyWaitingPayments(List<Payment> payments) {
+    /**
+     * Applies what is left of payments received up to {@code upTo}. Every decision applies them first, so
+     * that the outcome does not depend on whether a day's payments or its promise snapshot arrived first.
+     */
+    private void applyWaitingPayments(List<Payment> payments, LocalDate upTo) {
         Set<String> reversed = reversedPayments(payments);
         payments.stream()
-                .filter(p -> !p.isReversal() && !reversed.contains(p.paymentId()))
+                .filter(p -> !p.isReversal() && !reversed.contains(p.paymentId()) && !p.receivedDate().isAfter(upTo))
                 .sorted(Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
                 .forEach(this::allocate);
     }

@@ -97,6 +97,30 @@ class LeaseLedgerTest {
     }
 
     @Test
+    void aPaymentThatArrivedBeforeTheSnapshotsCountsOnlyFromItsOwnDate() {
+        // a backfill: the payments export is read before three days of promise snapshots
+        payments.add(payment("P-9", "100.00", "2026-03-09"));
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+
+        List<PromiseEvent> made = run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        List<PromiseEvent> stillThere = run(l -> l.promiseSeen(promise, day("2026-03-05"), payments));
+        List<PromiseEvent> judged = judge("2026-03-12");
+
+        assertThat(made).extracting(PromiseEvent::type).containsExactly(MADE);
+        assertThat(stillThere).isEmpty();
+        assertThat(judged).extracting(PromiseEvent::type).containsExactly(PAYMENT_APPLIED, KEPT);
+    }
+
+    @Test
+    void aPromiseGoneBeforeALaterPaymentIsCancelledEvenWhenThePaymentWasReadFirst() {
+        payments.add(payment("P-9", "100.00", "2026-03-06"));
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+
+        assertThat(run(l -> l.noPromiseSeen(day("2026-03-04"), payments))).extracting(PromiseEvent::type).containsExactly(CANCELLED);
+    }
+
+    @Test
     void aReversalBeforeJudgementUndoesTheApplication() {
         Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
         run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
@@ -194,7 +218,7 @@ class LeaseLedgerTest {
         Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
         run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
 
-        List<PromiseEvent> gone = run(l -> l.noPromiseSeen(day("2026-03-04")));
+        List<PromiseEvent> gone = run(l -> l.noPromiseSeen(day("2026-03-04"), payments));
         List<PromiseEvent> paidAfter = pay("P-1", "100.00", "2026-03-06");
 
         assertThat(gone).extracting(PromiseEvent::type).containsExactly(CANCELLED);
@@ -209,7 +233,7 @@ class LeaseLedgerTest {
         run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
         pay("P-1", "100.00", "2026-03-03");
 
-        assertThat(run(l -> l.noPromiseSeen(day("2026-03-04")))).isEmpty();
+        assertThat(run(l -> l.noPromiseSeen(day("2026-03-04"), payments))).isEmpty();
         assertThat(judge("2026-03-12")).extracting(PromiseEvent::type).containsExactly(KEPT);
     }
 
@@ -218,7 +242,7 @@ class LeaseLedgerTest {
         Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
         run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
 
-        assertThat(run(l -> l.noPromiseSeen(day("2026-03-10")))).isEmpty();
+        assertThat(run(l -> l.noPromiseSeen(day("2026-03-10"), payments))).isEmpty();
         assertThat(judge("2026-03-12")).extracting(PromiseEvent::type).containsExactly(BROKEN);
     }
 
@@ -240,7 +264,7 @@ class LeaseLedgerTest {
         Payment p1 = payment("P-1", "60.00", "2026-03-03");
         payments.add(p1);
         ledger.paymentReceived(p1, payments);
-        ledger.judge(day("2026-03-12"));
+        ledger.judge(day("2026-03-12"), payments);
 
         assertThat(PromiseProjection.of(ledger.newEvents()).promises())
                 .isEqualTo(LeaseLedger.of(LEASE, ledger.newEvents(), LedgerRules.DEFAULT, NOW).promises().stream()
@@ -268,7 +292,7 @@ class LeaseLedgerTest {
     }
 
     private List<PromiseEvent> judge(String asOf) {
-        return run(l -> l.judge(day(asOf)));
+        return run(l -> l.judge(day(asOf), payments));
     }
 
     private PromiseState state(Promise promise) {

@@ -56,12 +56,13 @@ class LedgerPropertiesTest {
     @Property(tries = 500)
     void judgingTwiceEqualsJudgingOnce(@ForAll("histories") @Size(max = 40) List<Step> steps,
                                        @ForAll("days") int asOf) {
-        LeaseLedger once = play(steps);
-        once.judge(START.plusDays(asOf));
-        LeaseLedger twice = play(steps);
-        twice.judge(START.plusDays(asOf));
+        List<Payment> payments = new ArrayList<>();
+        LeaseLedger once = play(steps, payments);
+        once.judge(START.plusDays(asOf), payments);
+        LeaseLedger twice = play(steps, new ArrayList<>());
+        twice.judge(START.plusDays(asOf), payments);
         int afterFirst = twice.newEvents().size();
-        twice.judge(START.plusDays(asOf));
+        twice.judge(START.plusDays(asOf), payments);
 
         assertEquals(afterFirst, twice.newEvents().size());
         assertEquals(once.newEvents(), twice.newEvents());
@@ -87,8 +88,12 @@ class LedgerPropertiesTest {
     }
 
     private static LeaseLedger play(List<Step> steps) {
+        return play(steps, new ArrayList<>());
+    }
+
+    /** Plays the steps on a new ledger; {@code payments} collects the payments the steps received. */
+    private static LeaseLedger play(List<Step> steps, List<Payment> payments) {
         LeaseLedger ledger = LeaseLedger.of(LEASE, List.of(), LedgerRules.DEFAULT, NOW);
-        List<Payment> payments = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof SeePromise s) {
                 ledger.promiseSeen(new Promise(LEASE, BigDecimal.valueOf(s.amountDollars()).setScale(2),
@@ -96,7 +101,7 @@ class LedgerPropertiesTest {
                         START.atStartOfDay(LedgerRules.DEFAULT.zone()).plusDays(s.entry()).plusHours(10).toInstant()),
                         START.plusDays(s.today()), payments);
             } else if (step instanceof NoPromise s) {
-                ledger.noPromiseSeen(START.plusDays(s.today()));
+                ledger.noPromiseSeen(START.plusDays(s.today()), payments);
             } else if (step instanceof Pay s) {
                 BigDecimal amount = BigDecimal.valueOf(s.amountCents(), 2);
                 Payment payment = new Payment("P" + payments.size() + "$" + amount.toPlainString(), LEASE, amount,
@@ -113,7 +118,7 @@ class LedgerPropertiesTest {
                     ledger.paymentReceived(reversal, payments);
                 }
             } else if (step instanceof Judge s) {
-                ledger.judge(START.plusDays(s.day()));
+                ledger.judge(START.plusDays(s.day()), payments);
             }
         }
         return ledger;
