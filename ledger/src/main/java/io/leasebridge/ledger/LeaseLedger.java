@@ -125,6 +125,10 @@ public final class LeaseLedger {
         }
     }
 
+    public String leaseId() {
+        return leaseId;
+    }
+
     public List<PromiseEvent> newEvents() {
         return List.copyOf(newEvents);
     }

@@ -7,6 +7,7 @@ import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
+import io.leasebridge.model.Promise;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,8 @@ public final class LeaseWorksMapping {
             "customer", Customer.class,
             "lease", LeaseAccount.class,
             "payment", Payment.class,
-            "note", CollectorNote.class);
+            "note", CollectorNote.class,
+            "promise", Promise.class);
 
     private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min");
 

@@ -3,6 +3,7 @@ package io.leasebridge.hub;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
+import io.leasebridge.mapping.salesforce.SObjectType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -41,37 +42,37 @@ public class SalesforceOutbox {
         }
         // A record twice in one call is queued once, as its last state: two inserts would break sf_outbox_record.
         Map<List<String>, SObjectRecord> latest = new LinkedHashMap<>();
-        records.forEach(r -> latest.put(List.of(r.type().apiName(), r.externalId()), r));
+        records.forEach(r -> latest.put(List.of(r.type().apiName(), r.type().facet(), r.externalId()), r));
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> updates = new ArrayList<>(latest.size());
         for (SObjectRecord record : latest.values()) {
-            updates.add(new Object[]{payload(record), now, record.type().apiName(), record.externalId()});
+            updates.add(new Object[]{payload(record), now, record.type().apiName(), record.type().facet(), record.externalId()});
         }
         int[] updated = jdbc.batchUpdate("""
                 update sf_outbox set payload = ?, version = version + 1, status = 'PENDING', attempts = 0,
-                       last_error = null, updated_at = ? where sobject = ? and external_id = ?""", updates);
+                       last_error = null, updated_at = ? where sobject = ? and facet = ? and external_id = ?""", updates);
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
             if (updated[i] == 0) {
                 Object[] u = updates.get(i);
-                inserts.add(new Object[]{u[2], u[3], u[0], now});
+                inserts.add(new Object[]{u[2], u[3], u[4], u[0], now});
             }
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("""
-                    insert into sf_outbox (sobject, external_id, payload, version, status, attempts, updated_at)
-                    values (?, ?, ?, 1, 'PENDING', 0, ?)""", inserts);
+                    insert into sf_outbox (sobject, facet, external_id, payload, version, status, attempts, updated_at)
+                    values (?, ?, ?, ?, 1, 'PENDING', 0, ?)""", inserts);
         }
     }
 
-    /** The next pending rows of one sObject after {@code afterId}, oldest first. */
-    public List<OutboxRow> nextPending(String sObject, long afterId, int limit) {
+    /** The next pending rows of one type after {@code afterId}, oldest first. */
+    public List<OutboxRow> nextPending(SObjectType type, long afterId, int limit) {
         return jdbc.query("""
                 select id, sobject, external_id, payload, version, attempts from sf_outbox
-                where status = 'PENDING' and sobject = ? and id > ? order by id limit ?""",
+                where status = 'PENDING' and sobject = ? and facet = ? and id > ? order by id limit ?""",
                 (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getInt(6)),
-                sObject, afterId, limit);
+                type.apiName(), type.facet(), afterId, limit);
     }
 
     /** Marks delivered, unless a newer version was queued meanwhile: that one still has to go. */
@@ -95,11 +96,11 @@ public class SalesforceOutbox {
     }
 
     /** Puts a failed record back in the queue, for a replay. */
-    public boolean requeue(String sObject, String externalId) {
+    public boolean requeue(SObjectType type, String externalId) {
         return jdbc.update("""
                 update sf_outbox set status = 'PENDING', attempts = 0, updated_at = ?
-                where sobject = ? and external_id = ? and status = 'FAILED'""",
-                Timestamp.from(clock.instant()), sObject, externalId) > 0;
+                where sobject = ? and facet = ? and external_id = ? and status = 'FAILED'""",
+                Timestamp.from(clock.instant()), type.apiName(), type.facet(), externalId) > 0;
     }
 
     public long count(String status) {

@@ -7,7 +7,6 @@ import io.leasebridge.connectors.leaseworks.ExportFormatException;
 import io.leasebridge.connectors.leaseworks.ExportReader;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
-import io.leasebridge.hub.HubStore;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
@@ -42,25 +41,26 @@ public class LeaseWorksExportIngest {
 
     private final LeaseWorksMapping mapping;
     private final LeaseWorksProperties properties;
-    private final HubStore hub;
     private final SalesforceOutbox outbox;
     private final DeadLetters deadLetters;
     private final RunHistory runs;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final RecordSinks sinks;
+    private final java.time.Clock clock;
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
-    public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, HubStore hub,
-                                  SalesforceOutbox outbox, DeadLetters deadLetters, RunHistory runs,
-                                  TransactionTemplate transaction, ObjectMapper json) {
+    public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox, DeadLetters deadLetters, RunHistory runs,
+                                  TransactionTemplate transaction, ObjectMapper json, RecordSinks sinks, java.time.Clock clock) {
         this.mapping = mapping;
         this.properties = properties;
-        this.hub = hub;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.runs = runs;
         this.transaction = transaction;
         this.json = json;
+        this.sinks = sinks;
+        this.clock = clock;
     }
 
     public static String flowName(String export) {
@@ -72,6 +72,7 @@ public class LeaseWorksExportIngest {
         ExportMapper mapper = mappers.computeIfAbsent(export, mapping::mapper);
         long runId = runs.start(flow, fileName);
         Progress progress = new Progress(flow, fileName);
+        ExportFile file = new ExportFile(fileName, java.time.LocalDate.now(clock));
         try {
             IngestBatch[] batch = {new IngestBatch()};
             new ExportReader(mapper.layout()).read(fileName, in, row -> {
@@ -82,11 +83,12 @@ public class LeaseWorksExportIngest {
                     batch[0].reject(deadLetter(flow, export, mapped));
                 }
                 if (batch[0].rows() >= properties.batchSize()) {
-                    progress.add(commit(batch[0], runId));
+                    progress.add(commit(batch[0], file, runId));
                     batch[0] = new IngestBatch();
                 }
             });
-            progress.add(commit(batch[0], runId));
+            progress.add(commit(batch[0], file, runId));
+            progress.add(fileDone(mapper, file));
             runs.finish(runId, progress.counts, null);
             log.info("{}: {} done: {} rows read, {} changed, {} quarantined", flow, fileName,
                     progress.counts.read(), progress.counts.changed(), progress.counts.quarantined());
@@ -112,12 +114,12 @@ public class LeaseWorksExportIngest {
         if (mapped.isValid()) {
             IngestBatch batch = new IngestBatch();
             batch.add(mapped.records());
-            commit(batch, runId);
+            commit(batch, new ExportFile(row.file(), java.time.LocalDate.now(clock)), runId);
         }
         return mapped.violations();
     }
 
-    private RunCounts commit(IngestBatch batch, long runId) {
+    private RunCounts commit(IngestBatch batch, ExportFile file, long runId) {
         if (batch.isEmpty()) {
             return RunCounts.NONE;
         }
@@ -125,7 +127,7 @@ public class LeaseWorksExportIngest {
             long count = 0;
             List<SObjectRecord> toSalesforce = new ArrayList<>();
             for (Map.Entry<String, List<Record>> entry : batch.records.entrySet()) {
-                count += upsert(IngestTarget.forRecord(entry.getKey()), entry.getValue(), toSalesforce);
+                count += write(sinks.forRecord(entry.getKey()), entry.getValue(), file, toSalesforce);
             }
             outbox.enqueue(toSalesforce);
             deadLetters.record(batch.rejects, runId);
@@ -134,11 +136,23 @@ public class LeaseWorksExportIngest {
         return new RunCounts(batch.rows(), changed == null ? 0 : changed, 0, 0, batch.rejects.size(), 0);
     }
 
-    private <T extends Record> long upsert(IngestTarget<T> target, List<Record> records, List<SObjectRecord> toSalesforce) {
-        List<T> typed = records.stream().map(target.table().type()::cast).toList();
-        List<T> changed = hub.upsert(target.table(), typed);
-        changed.forEach(record -> toSalesforce.add(target.toSalesforce().apply(record)));
-        return changed.size();
+    private static <T extends Record> long write(RecordSink<T> sink, List<Record> records, ExportFile file,
+                                                 List<SObjectRecord> toSalesforce) {
+        return sink.write(records.stream().map(sink.type()::cast).toList(), file, toSalesforce);
+    }
+
+    /** What a sink does once the whole file was read (a snapshot's disappeared promises), in its own transaction. */
+    private RunCounts fileDone(ExportMapper mapper, ExportFile file) {
+        Long changed = transaction.execute(status -> {
+            long count = 0;
+            List<SObjectRecord> toSalesforce = new ArrayList<>();
+            for (var record : mapper.layout().records()) {
+                count += sinks.forRecord(record.name()).fileDone(file, toSalesforce);
+            }
+            outbox.enqueue(toSalesforce);
+            return count;
+        });
+        return new RunCounts(0, changed == null ? 0 : changed, 0, 0, 0, 0);
     }
 
     private DeadLetter deadLetter(String flow, String export, MappedRow mapped) {

@@ -12,6 +12,7 @@ import io.leasebridge.hub.StoredDeadLetter;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
+import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.salesforce.SalesforceOutboxDrain;
 import org.springframework.stereotype.Service;
 
@@ -65,7 +66,7 @@ public class DeadLetterReplay {
     }
 
     private ReplayOutcome requeue(long id, DeadLetter letter) {
-        if (!outbox.requeue(letter.recordType(), letter.recordKey())) {
+        if (!outbox.requeue(SObjectType.ofRecordType(letter.recordType()), letter.recordKey())) {
             return new ReplayOutcome(id, false, "no failed outbox record " + letter.recordType() + " " + letter.recordKey());
         }
         deadLetters.markReplayed(id, "queued for Salesforce again");

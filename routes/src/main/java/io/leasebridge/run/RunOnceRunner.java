@@ -1,11 +1,14 @@
 package io.leasebridge.run;
 
 import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
 import io.leasebridge.ingest.LeaseWorksExportRoutes;
+import io.leasebridge.promises.CollectorTasks;
+import io.leasebridge.promises.PromiseJudgement;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import org.apache.camel.CamelContext;
@@ -13,6 +16,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,7 +25,9 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code leasebridge.run-once=true}: runs every enabled flow once in dependency order (LeaseWorks exports
@@ -41,11 +47,15 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunProperties run;
     private final RunHistory runs;
     private final Clock clock;
+    private final PromiseJudgement judgement;
+    private final LedgerProperties ledger;
+    private final CollectorTasks tasks;
+    private final JdbcTemplate jdbc;
     private final PrintStream out;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
-                         RunProperties run, RunHistory runs, Clock clock) {
+                         RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc) {
         this.camel = camel;
         this.producer = producer;
         this.polls = polls;
@@ -53,6 +63,10 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.run = run;
         this.runs = runs;
         this.clock = clock;
+        this.judgement = judgement;
+        this.ledger = ledger;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
         this.out = System.out;
     }
 
@@ -63,9 +77,10 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         for (String export : leaseWorks.exports().keySet()) {
             timedOut |= !ingestEverythingWaiting(LeaseWorksExportRoutes.routeId(export));
         }
+        judgement.judge(judgeAsOf());
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         List<FlowRun> flowRuns = runs.since(started);
-        new RunSummary(flowRuns, drain).print(out);
+        new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
     }
@@ -82,6 +97,19 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         } finally {
             camel.getRouteController().stopRoute(routeId);
         }
+    }
+
+    private Map<String, Long> promisesByStatus() {
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        jdbc.query("select status, count(*) from promise group by status", rs -> {
+            byStatus.put(rs.getString(1), rs.getLong(2));
+        });
+        return byStatus;
+    }
+
+    /** Today in the lessor's zone, unless {@code leasebridge.ledger.judge-as-of} names another day. */
+    private LocalDate judgeAsOf() {
+        return run.judgeAsOf() != null ? run.judgeAsOf() : LocalDate.now(clock.withZone(ledger.zone()));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The table run-once prints: one line per flow, then Salesforce delivery per object. */
-record RunSummary(List<FlowRun> runs, DrainReport drain) {
+record RunSummary(List<FlowRun> runs, DrainReport drain, Map<String, Long> promisesByStatus, java.util.Set<String> unmappedCollectors) {
 
     private static final String ROW = "%-28s %5s %9s %9s %9s %7s %12s %10s  %s%n";
 
@@ -29,6 +29,17 @@ record RunSummary(List<FlowRun> runs, DrainReport drain) {
         out.printf("%-28s %9s %9s %7s %10s%n", "sObject", "outbox", "sent", "failed", "api calls");
         drain.bySObject().forEach((sObject, c) ->
                 out.printf("%-28s %9d %9d %7d %10d%n", sObject, c.read(), c.sent(), c.failed(), c.apiCalls()));
+        out.println();
+        out.println("Promise ledger: " + promisesByStatus.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        long kept = promisesByStatus.getOrDefault("KEPT", 0L);
+        long judged = kept + promisesByStatus.getOrDefault("PARTIALLY_KEPT", 0L) + promisesByStatus.getOrDefault("BROKEN", 0L);
+        out.printf("promise-kept rate: %s (%d kept of %d judged)%n",
+                judged == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * kept / judged), kept, judged);
+        if (!unmappedCollectors.isEmpty()) {
+            out.println("collectors without a Salesforce user (their tasks went to leasebridge.ledger.fallback-owner): "
+                    + String.join(", ", new java.util.TreeSet<>(unmappedCollectors)));
+        }
         runs.stream().filter(r -> r.error() != null)
                 .forEach(r -> out.printf("FAILED %s %s: %s%n", r.flow(), r.source() == null ? "" : r.source(), r.error()));
         out.println();

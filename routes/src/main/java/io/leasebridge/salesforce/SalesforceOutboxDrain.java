@@ -69,15 +69,15 @@ public class SalesforceOutboxDrain {
         try {
             for (SObjectType type : deliveryOrder()) {
                 RunCounts counts = drain(type, runId);
-                bySObject.put(type.apiName(), counts);
+                bySObject.put(type.recordType(), counts);
                 total = total.plus(counts);
             }
             runs.finish(runId, total, null);
             return new DrainReport(total, bySObject);
         } catch (DeliveryFailed failed) {
             total = total.plus(failed.soFar);
-            bySObject.put(failed.type.apiName(), failed.soFar);
-            String error = failed.type.apiName() + ": " + SalesforceErrors.describe(failed.getCause());
+            bySObject.put(failed.type.recordType(), failed.soFar);
+            String error = failed.type.recordType() + ": " + SalesforceErrors.describe(failed.getCause());
             runs.finish(runId, total, error);
             log.error("{}: stopped, records stay pending for the next run: {}", FLOW, error);
             return new DrainReport(total, bySObject);
@@ -88,7 +88,7 @@ public class SalesforceOutboxDrain {
         RunCounts counts = RunCounts.NONE;
         long afterId = 0;
         List<OutboxRow> rows;
-        while (!(rows = outbox.nextPending(type.apiName(), afterId, properties.batchSize())).isEmpty()) {
+        while (!(rows = outbox.nextPending(type, afterId, properties.batchSize())).isEmpty()) {
             afterId = rows.get(rows.size() - 1).id();
             long callsBefore = apiCalls.total();
             List<UpsertSObjectResult> results;
@@ -149,7 +149,7 @@ public class SalesforceOutboxDrain {
         String fields = errors.stream().filter(e -> e.getFields() != null).flatMap(e -> e.getFields().stream())
                 .distinct().collect(Collectors.joining(", "));
         String codes = errors.stream().map(RestError::getErrorCode).distinct().collect(Collectors.joining(", "));
-        return new DeadLetter(FLOW, type.apiName(), row.externalId(), null, null, fields.isEmpty() ? null : fields,
+        return new DeadLetter(FLOW, type.recordType(), row.externalId(), null, null, fields.isEmpty() ? null : fields,
                 codes.isEmpty() ? "UNKNOWN" : codes, describe(result), row.payload());
     }
 

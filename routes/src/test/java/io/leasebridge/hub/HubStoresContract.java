@@ -2,6 +2,7 @@ package io.leasebridge.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
+import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.Customer;
@@ -245,7 +246,7 @@ abstract class HubStoresContract {
     void enqueueOfAQueuedRecordBumpsItsVersionAndMakesItPendingAgain() throws Exception {
         outbox.enqueue(List.of(SalesforceRecords.account(customer("C-1", "Ann Lee")),
                 SalesforceRecords.account(customer("C-2", "Bob Diaz"))));
-        List<OutboxRow> sent = outbox.nextPending("Account", 0, 10);
+        List<OutboxRow> sent = outbox.nextPending(SObjectType.ACCOUNT, 0, 10);
         outbox.markFailed(sent.get(0), "FIELD_CUSTOM_VALIDATION_EXCEPTION: bad phone");
         outbox.markDelivered(sent.get(1), "001000000000002AAA");
         Instant later = clock.advance(Duration.ofMinutes(5));
@@ -259,7 +260,7 @@ abstract class HubStoresContract {
                 .isEqualTo(new OutboxState(2, "PENDING", 0, null, "001000000000002AAA", later, T0));
         assertThat(json.readTree(payload("Account", "C-1")).get("BillingCity").asText()).isEqualTo("Austin");
         assertThat(jdbc.queryForObject("select count(*) from sf_outbox", Long.class)).isEqualTo(2);
-        assertThat(outbox.nextPending("Account", 0, 10)).extracting(OutboxRow::id, OutboxRow::version)
+        assertThat(outbox.nextPending(SObjectType.ACCOUNT, 0, 10)).extracting(OutboxRow::id, OutboxRow::version)
                 .containsExactly(tuple(sent.get(0).id(), 2),
                         tuple(sent.get(1).id(), 2));
     }
@@ -267,7 +268,7 @@ abstract class HubStoresContract {
     @Test
     void deliveryOfAStaleVersionLeavesTheNewerChangePending() throws Exception {
         outbox.enqueue(List.of(SalesforceRecords.account(customer("C-1", "Ann Lee"))));
-        OutboxRow inFlight = outbox.nextPending("Account", 0, 200).get(0);
+        OutboxRow inFlight = outbox.nextPending(SObjectType.ACCOUNT, 0, 200).get(0);
         assertThat(inFlight.version()).isEqualTo(1);
         // the next LeaseWorks export commits while the drain is talking to Salesforce
         Instant midDrain = clock.advance(Duration.ofSeconds(2));
@@ -280,7 +281,7 @@ abstract class HubStoresContract {
 
         assertThat(outboxState("Account", "C-1")).isEqualTo(new OutboxState(2, "PENDING", 0, null, null, midDrain, null));
         assertThat(outbox.count(SalesforceOutbox.DELIVERED)).isZero();
-        OutboxRow newer = outbox.nextPending("Account", 0, 200).get(0);
+        OutboxRow newer = outbox.nextPending(SObjectType.ACCOUNT, 0, 200).get(0);
         assertThat(newer.id()).isEqualTo(inFlight.id());
         assertThat(newer.version()).isEqualTo(2);
         assertThat(json.readTree(newer.payload()).get("BillingCity").asText()).isEqualTo("Austin");
@@ -289,7 +290,7 @@ abstract class HubStoresContract {
         outbox.markDelivered(newer, "001000000000001AAA");
         assertThat(outboxState("Account", "C-1"))
                 .isEqualTo(new OutboxState(2, "DELIVERED", 1, null, "001000000000001AAA", delivered, delivered));
-        assertThat(outbox.nextPending("Account", 0, 200)).isEmpty();
+        assertThat(outbox.nextPending(SObjectType.ACCOUNT, 0, 200)).isEmpty();
         assertThat(outbox.count(SalesforceOutbox.PENDING)).isZero();
         assertThat(outbox.count(SalesforceOutbox.DELIVERED)).isEqualTo(1);
     }
@@ -327,7 +328,7 @@ abstract class HubStoresContract {
         List<Integer> pageSizes = new ArrayList<>();
         long afterId = 0;
         List<OutboxRow> page;
-        while (!(page = outbox.nextPending("Account", afterId, 2)).isEmpty()) {
+        while (!(page = outbox.nextPending(SObjectType.ACCOUNT, afterId, 2)).isEmpty()) {
             pageSizes.add(page.size());
             assertThat(page).extracting(OutboxRow::sObject).containsOnly("Account");
             assertThat(page).extracting(OutboxRow::id).isSorted().allMatch(id -> id > 0);
@@ -336,23 +337,23 @@ abstract class HubStoresContract {
         }
         assertThat(accounts).containsExactly("C-1", "C-2", "C-3", "C-4", "C-5");
         assertThat(pageSizes).containsExactly(2, 2, 1);
-        assertThat(outbox.nextPending("Lease__c", 0, 200)).extracting(OutboxRow::externalId)
+        assertThat(outbox.nextPending(SObjectType.LEASE, 0, 200)).extracting(OutboxRow::externalId)
                 .containsExactly("L-1", "L-2", "L-3");
-        assertThat(outbox.nextPending("Payment__c", 0, 200)).isEmpty();
+        assertThat(outbox.nextPending(SObjectType.PAYMENT, 0, 200)).isEmpty();
 
-        List<OutboxRow> leases = outbox.nextPending("Lease__c", 0, 200);
+        List<OutboxRow> leases = outbox.nextPending(SObjectType.LEASE, 0, 200);
         outbox.markDelivered(leases.get(0), "a01000000000001AAA");
         outbox.markFailed(leases.get(1), "DUPLICATE_VALUE");
         outbox.markAttempted(leases.get(2), "UNABLE_TO_LOCK_ROW");
-        assertThat(outbox.nextPending("Lease__c", 0, 200)).extracting(OutboxRow::externalId, OutboxRow::attempts)
+        assertThat(outbox.nextPending(SObjectType.LEASE, 0, 200)).extracting(OutboxRow::externalId, OutboxRow::attempts)
                 .containsExactly(tuple("L-3", 1));
-        assertThat(outbox.nextPending("Lease__c", leases.get(2).id(), 200)).isEmpty();
+        assertThat(outbox.nextPending(SObjectType.LEASE, leases.get(2).id(), 200)).isEmpty();
     }
 
     @Test
     void aRetryableFailureStaysPendingWithTheAttemptCounted() {
         outbox.enqueue(List.of(SalesforceRecords.account(customer("C-1", "Ann Lee"))));
-        OutboxRow row = outbox.nextPending("Account", 0, 200).get(0);
+        OutboxRow row = outbox.nextPending(SObjectType.ACCOUNT, 0, 200).get(0);
         Instant later = clock.advance(Duration.ofSeconds(30));
 
         outbox.markAttempted(row, "UNABLE_TO_LOCK_ROW: unable to obtain exclusive access");
@@ -360,7 +361,7 @@ abstract class HubStoresContract {
 
         assertThat(outboxState("Account", "C-1"))
                 .isEqualTo(new OutboxState(1, "PENDING", 2, "UNABLE_TO_LOCK_ROW: again", null, later, null));
-        assertThat(outbox.nextPending("Account", 0, 200).get(0).attempts()).isEqualTo(2);
+        assertThat(outbox.nextPending(SObjectType.ACCOUNT, 0, 200).get(0).attempts()).isEqualTo(2);
     }
 
     @Test
@@ -368,19 +369,19 @@ abstract class HubStoresContract {
         outbox.enqueue(List.of(SalesforceRecords.account(customer("C-1", "Ann Lee")),
                 SalesforceRecords.account(customer("C-2", "Bob Diaz")),
                 SalesforceRecords.account(customer("C-3", "Carol Ng"))));
-        List<OutboxRow> rows = outbox.nextPending("Account", 0, 200);
+        List<OutboxRow> rows = outbox.nextPending(SObjectType.ACCOUNT, 0, 200);
         outbox.markFailed(rows.get(0), "FIELD_CUSTOM_VALIDATION_EXCEPTION: bad phone");
         outbox.markDelivered(rows.get(1), "001000000000002AAA");
         assertThat(outboxState("Account", "C-1"))
                 .isEqualTo(new OutboxState(1, "FAILED", 1, "FIELD_CUSTOM_VALIDATION_EXCEPTION: bad phone", null, T0, null));
         Instant replayed = clock.advance(Duration.ofDays(1));
 
-        assertThat(outbox.requeue("Account", "C-1")).isTrue();
-        assertThat(outbox.requeue("Account", "C-1")).isFalse();
-        assertThat(outbox.requeue("Account", "C-2")).isFalse();
-        assertThat(outbox.requeue("Account", "C-3")).isFalse();
-        assertThat(outbox.requeue("Lease__c", "C-1")).isFalse();
-        assertThat(outbox.requeue("Account", "C-404")).isFalse();
+        assertThat(outbox.requeue(SObjectType.ACCOUNT, "C-1")).isTrue();
+        assertThat(outbox.requeue(SObjectType.ACCOUNT, "C-1")).isFalse();
+        assertThat(outbox.requeue(SObjectType.ACCOUNT, "C-2")).isFalse();
+        assertThat(outbox.requeue(SObjectType.ACCOUNT, "C-3")).isFalse();
+        assertThat(outbox.requeue(SObjectType.LEASE, "C-1")).isFalse();
+        assertThat(outbox.requeue(SObjectType.ACCOUNT, "C-404")).isFalse();
 
         OutboxState requeued = outboxState("Account", "C-1");
         assertThat(requeued.status()).isEqualTo("PENDING");
@@ -388,7 +389,7 @@ abstract class HubStoresContract {
         assertThat(requeued.attempts()).isZero();
         assertThat(requeued.updatedAt()).isEqualTo(replayed);
         assertThat(outboxState("Account", "C-2").status()).isEqualTo("DELIVERED");
-        assertThat(outbox.nextPending("Account", 0, 200)).extracting(OutboxRow::externalId).containsExactly("C-1", "C-3");
+        assertThat(outbox.nextPending(SObjectType.ACCOUNT, 0, 200)).extracting(OutboxRow::externalId).containsExactly("C-1", "C-3");
         assertThat(outbox.count(SalesforceOutbox.FAILED)).isZero();
     }
 

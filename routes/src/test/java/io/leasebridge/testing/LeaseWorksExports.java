@@ -14,6 +14,7 @@ public final class LeaseWorksExports {
             + "Days Past Due,Past Due Amount,Late Fees,Payoff Amount,Payments Made,Last Payment Date,Last Payment Amount,Collector,VIN";
     public static final String PAYMENTS_HEADER = "Payment ID,Contract Number,Amount,Received Date,Payment Method,Reversal Of";
     public static final String NOTES_HEADER = "Note ID,Contract Number,Entered By,Note Date,Note Text";
+    public static final String PROMISES_HEADER = "Contract Number,Promise Amount,Promise Date,Promise Entered By,Promise Entered At";
 
     private final List<String> lines = new ArrayList<>();
 
@@ -27,6 +28,24 @@ public final class LeaseWorksExports {
 
     public static LeaseWorksExports payments() {
         return new LeaseWorksExports(PAYMENTS_HEADER);
+    }
+
+    public static LeaseWorksExports promises() {
+        return new LeaseWorksExports(PROMISES_HEADER);
+    }
+
+    /** A lease's current promise; {@code enteredAt} as LeaseWorks writes it, e.g. {@code 03/01/2026 09:30}. */
+    public LeaseWorksExports promise(String leaseId, String amount, String promisedDate, String enteredBy, String enteredAt) {
+        lines.add(String.join(",", leaseId, amount, promisedDate, enteredBy, enteredAt));
+        return this;
+    }
+
+    /** A lease row with a given collector. */
+    public LeaseWorksExports lease(String customerId, String name, String leaseId, int daysPastDue, String collector) {
+        lease(customerId, name, leaseId, daysPastDue);
+        String last = lines.remove(lines.size() - 1);
+        lines.add(last.replace(",jdoe,", "," + collector + ","));
+        return this;
     }
 
     public static LeaseWorksExports notes() {

@@ -5,19 +5,47 @@ package io.leasebridge.mapping.salesforce;
  * children so that a child's external-id reference to its parent resolves.
  */
 public enum SObjectType {
-    ACCOUNT("Account", "LeaseWorks_Customer_Id__c", 1),
-    LEASE("Lease__c", "LeaseWorks_Lease_Id__c", 2),
-    PAYMENT("Payment__c", "LeaseWorks_Payment_Id__c", 3),
-    COLLECTOR_NOTE("Collector_Note__c", "LeaseWorks_Note_Id__c", 3);
+    ACCOUNT("Account", "LeaseWorks_Customer_Id__c", 1, ""),
+    LEASE("Lease__c", "LeaseWorks_Lease_Id__c", 2, ""),
+    PAYMENT("Payment__c", "LeaseWorks_Payment_Id__c", 3, ""),
+    COLLECTOR_NOTE("Collector_Note__c", "LeaseWorks_Note_Id__c", 3, ""),
+    PROMISE("Promise_To_Pay__c", "Ledger_Promise_Id__c", 3, ""),
+    /** The promise KPIs of a lease: the same Lease__c records, other fields, written by the ledger. */
+    LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
+    TASK("Task", "LeaseBridge_Key__c", 4, "");
 
     private final String apiName;
     private final String externalIdField;
     private final int deliveryRank;
+    private final String facet;
 
-    SObjectType(String apiName, String externalIdField, int deliveryRank) {
+    SObjectType(String apiName, String externalIdField, int deliveryRank, String facet) {
         this.apiName = apiName;
         this.externalIdField = externalIdField;
         this.deliveryRank = deliveryRank;
+        this.facet = facet;
+    }
+
+    /**
+     * Which part of the record this type writes when two types write the same object: "" for the record
+     * itself. Each facet is queued and sent apart, so one call never holds an external id twice.
+     */
+    public String facet() {
+        return facet;
+    }
+
+    /** How dead letters and logs name this type: the API name, and the facet if there is one. */
+    public String recordType() {
+        return facet.isEmpty() ? apiName : apiName + "#" + facet;
+    }
+
+    public static SObjectType ofRecordType(String recordType) {
+        for (SObjectType type : values()) {
+            if (type.recordType().equals(recordType)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("not a record type LeaseBridge writes: " + recordType);
     }
 
     public String apiName() {
@@ -33,9 +61,11 @@ public enum SObjectType {
         return deliveryRank;
     }
 
+
+    /** The type that writes the record itself (no facet) of an object. */
     public static SObjectType ofApiName(String apiName) {
         for (SObjectType type : values()) {
-            if (type.apiName.equals(apiName)) {
+            if (type.apiName.equals(apiName) && type.facet.isEmpty()) {
                 return type;
             }
         }

@@ -1,9 +1,12 @@
 package io.leasebridge.mapping.salesforce;
 
 import io.leasebridge.model.CollectorNote;
+import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
+import io.leasebridge.model.PromiseKpis;
+import io.leasebridge.model.PromiseRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,6 +83,45 @@ public final class SalesforceRecords {
         f.put("Noted_At__c", instant(n.notedAt()));
         f.put("Body__c", longText(n.text()));
         return new SObjectRecord(SObjectType.COLLECTOR_NOTE, n.noteId(), f);
+    }
+
+    public static SObjectRecord promise(PromiseRecord p) {
+        Map<String, Object> f = fields(SObjectType.PROMISE, p.promiseId());
+        f.put("Lease__r", parent(SObjectType.LEASE, p.leaseId()));
+        f.put("Amount__c", p.amount());
+        f.put("Promised_Date__c", date(p.promisedDate()));
+        f.put("Status__c", p.status());
+        f.put("Amount_Applied__c", p.amountApplied());
+        f.put("Judged_On__c", date(p.judgedOn()));
+        f.put("Made_By__c", p.madeBy());
+        f.put("Made_On__c", date(p.madeOn()));
+        f.put("Amended_Count__c", p.amendedCount());
+        return new SObjectRecord(SObjectType.PROMISE, p.promiseId(), f);
+    }
+
+    public static SObjectRecord leasePromiseKpis(PromiseKpis k) {
+        Map<String, Object> f = fields(SObjectType.LEASE_PROMISE_KPIS, k.leaseId());
+        f.put("Promises_Made_12M__c", k.made());
+        f.put("Promises_Kept_12M__c", k.kept());
+        f.put("Promises_Broken_12M__c", k.broken());
+        f.put("Repeat_Breaker__c", k.repeatBreaker());
+        return new SObjectRecord(SObjectType.LEASE_PROMISE_KPIS, k.leaseId(), f);
+    }
+
+    /** A Task on the lease; {@code What} is polymorphic, so the reference names the parent's type. */
+    public static SObjectRecord task(CollectorTask t) {
+        Map<String, Object> f = fields(SObjectType.TASK, t.key());
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("attributes", Map.of("type", SObjectType.LEASE.apiName()));
+        what.put(SObjectType.LEASE.externalIdField(), t.leaseId());
+        f.put("What", what);
+        f.put("OwnerId", t.ownerId());
+        f.put("Subject", text(t.subject()));
+        f.put("Description", longText(t.description()));
+        f.put("ActivityDate", date(t.dueDate()));
+        f.put("Status", "Not Started");
+        f.put("Priority", t.priority());
+        return new SObjectRecord(SObjectType.TASK, t.key(), f);
     }
 
     private static Map<String, Object> fields(SObjectType type, String externalId) {

@@ -1,9 +1,12 @@
 package io.leasebridge.mapping.salesforce;
 
 import io.leasebridge.model.CollectorNote;
+import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
+import io.leasebridge.model.PromiseKpis;
+import io.leasebridge.model.PromiseRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -28,9 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Holds {@link SalesforceRecords} and the SFDX metadata under {@code config/salesforce} together: a field a
@@ -132,6 +137,132 @@ class SalesforceMetadataTest {
     }
 
     @Test
+    void everyStatusTheLedgerGivesAPromiseIsAValueOfTheRestrictedPicklist() {
+        FieldDef status = metadata.field("Promise_To_Pay__c", "Status__c");
+        assertThat(status.restrictedPicklist()).isTrue();
+        assertThat(status.picklistValues()).containsExactly("OPEN", "CANCELLED", "KEPT", "PARTIALLY_KEPT", "BROKEN");
+
+        for (String value : status.picklistValues()) {
+            SObjectRecord record = SalesforceRecords.promise(promise(value));
+            assertThat(metadata.problems(record)).as(value).isEmpty();
+        }
+        assertThat(metadata.problems(SalesforceRecords.promise(promise("PENDING")))).singleElement().asString()
+                .startsWith("Promise_To_Pay__c.Status__c:").contains("PENDING", "OPEN, CANCELLED, KEPT, PARTIALLY_KEPT, BROKEN");
+    }
+
+    @Test
+    void theKpiFacetWritesOnlyLeaseFieldsTheLeaseMapperLeavesAlone() {
+        // Each facet is sent in calls of its own: a field written by two facets would flip between their values.
+        Map<String, Set<String>> writtenBy = new TreeMap<>();
+        for (SObjectRecord record : sampleRecords()) {
+            record.fields().keySet().stream()
+                    .filter(field -> !field.equals(record.type().externalIdField()))
+                    .forEach(field -> writtenBy.computeIfAbsent(record.type().apiName() + "." + field, k -> new TreeSet<>())
+                            .add(record.type().recordType()));
+        }
+
+        assertThat(writtenBy).allSatisfy((field, types) -> assertThat(types).as(field).hasSize(1));
+        assertThat(writtenBy).containsEntry("Lease__c.Promises_Made_12M__c", Set.of("Lease__c#promise-kpis"))
+                .containsEntry("Lease__c.Repeat_Breaker__c", Set.of("Lease__c#promise-kpis"));
+        for (String kpi : List.of("Promises_Made_12M__c", "Promises_Kept_12M__c", "Promises_Broken_12M__c")) {
+            FieldDef field = metadata.field("Lease__c", kpi);
+            assertThat(field.type()).as(kpi).isEqualTo("Number");
+            assertThat(field.scale()).as(kpi + " scale").isZero();
+        }
+        assertThat(metadata.field("Lease__c", "Repeat_Breaker__c").type()).isEqualTo("Checkbox");
+    }
+
+    @Test
+    void customFieldsOfTaskAreDefinedOnActivity() {
+        // Salesforce keeps the custom fields of Task and Event on Activity; objects/Task/fields is refused on deploy.
+        assertThat(configDir().resolve("salesforce/force-app/main/default/objects/Task/fields")).doesNotExist();
+        assertThat(configDir().resolve("salesforce/force-app/main/default/objects/Event/fields")).doesNotExist();
+        assertThat(metadata.field("Task", "LeaseBridge_Key__c")).isEqualTo(metadata.field("Activity", "LeaseBridge_Key__c"));
+        assertThat(metadata.field("Task", "LeaseBridge_Key__c").length()).isEqualTo(80);
+    }
+
+    @Test
+    void theTaskMapperRelatesTheTaskToItsLeaseThroughThePolymorphicWhat() {
+        SObjectRecord task = SalesforceRecords.task(task());
+
+        assertThat(task.fields().get("What")).isEqualTo(Map.of("attributes", Map.of("type", "Lease__c"), "LeaseWorks_Lease_Id__c", "L-2001"));
+        assertThat(metadata.problems(task)).isEmpty();
+        // a Task may only name a record of an object that allows activities
+        assertThat(metadata.objects().get("Lease__c").enableActivities()).isTrue();
+    }
+
+    @Test
+    void whatOnAnyObjectButTaskIsReported() {
+        SObjectRecord record = new SObjectRecord(SObjectType.PROMISE, "PTP-1",
+                fields("Ledger_Promise_Id__c", "PTP-1", "What", what("Lease__c", "LeaseWorks_Lease_Id__c", "L-1")));
+
+        assertThat(metadata.problems(record)).singleElement().asString()
+                .startsWith("Promise_To_Pay__c.What:").contains("polymorphic", "Task");
+    }
+
+    @Test
+    void whatMustNameItsTypeAndThatTypesExternalId() {
+        Map<String, Object> noType = new LinkedHashMap<>();
+        noType.put("LeaseWorks_Lease_Id__c", "L-1");
+
+        assertThat(taskProblems(noType)).singleElement().asString().startsWith("Task.What:").contains("attributes");
+        assertThat(taskProblems(what("Lease__c", "VIN__c", "1HGCM82633A004352"))).singleElement().asString()
+                .startsWith("Task.What:").contains("LeaseWorks_Lease_Id__c");
+        assertThat(taskProblems(what("Lease__c", "LeaseWorks_Customer_Id__c", "C-1"))).singleElement().asString()
+                .startsWith("Task.What:").contains("LeaseWorks_Lease_Id__c");
+        assertThat(taskProblems(what("Vehicle__c", "VIN__c", "1HGCM82633A004352"))).singleElement().asString()
+                .startsWith("Task.What:").contains("Vehicle__c", "does not write");
+        Map<String, Object> twoKeys = what("Lease__c", "LeaseWorks_Lease_Id__c", "L-1");
+        twoKeys.put("Name", "L-1");
+        assertThat(taskProblems(twoKeys)).singleElement().asString().startsWith("Task.What:");
+    }
+
+    @Test
+    void whatNamingAnObjectThatDoesNotAllowActivitiesIsReported() {
+        assertThat(metadata.objects().get("Payment__c").enableActivities()).isFalse();
+
+        assertThat(taskProblems(what("Payment__c", "LeaseWorks_Payment_Id__c", "P-1"))).singleElement().asString()
+                .startsWith("Task.What:").contains("enableActivities", "Payment__c");
+    }
+
+    @Test
+    void aTaskStandardFieldOutsideTheAllowListOrOfTheWrongTypeIsReported() {
+        SObjectRecord record = new SObjectRecord(SObjectType.TASK, "K-1",
+                fields("LeaseBridge_Key__c", "K-1", "WhoId", "003000000000001AAA", "ActivityDate", "04/01/2026",
+                        "Subject", "x".repeat(256)));
+
+        assertThat(metadata.problems(record)).hasSize(3)
+                .anySatisfy(p -> assertThat(p).startsWith("Task.WhoId:").contains("not a standard field"))
+                .anySatisfy(p -> assertThat(p).startsWith("Task.ActivityDate:").contains("Date"))
+                .anySatisfy(p -> assertThat(p).startsWith("Task.Subject:").contains("255"));
+    }
+
+    @Test
+    void aRecordTypeNamesItsFacetAndResolvesBack() {
+        assertThat(SObjectType.LEASE_PROMISE_KPIS.recordType()).isEqualTo("Lease__c#promise-kpis");
+        assertThat(SObjectType.ofApiName("Lease__c")).isEqualTo(SObjectType.LEASE);
+        for (SObjectType type : SObjectType.values()) {
+            assertThat(SObjectType.ofRecordType(type.recordType())).isEqualTo(type);
+        }
+        assertThatThrownBy(() -> SObjectType.ofRecordType("Lease__c#nope")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aParentIsDeliveredBeforeEveryChildThatRefersToIt() {
+        for (SObjectRecord record : sampleRecords()) {
+            record.fields().forEach((key, value) -> {
+                if (value instanceof Map<?, ?> reference) {
+                    String parent = key.endsWith("__r")
+                            ? metadata.field(record.type().apiName(), key.replace("__r", "__c")).referenceTo()
+                            : String.valueOf(((Map<?, ?>) reference.get("attributes")).get("type"));
+                    assertThat(SObjectType.ofApiName(parent).deliveryRank()).as("%s.%s", record.type().recordType(), key)
+                            .isLessThan(record.type().deliveryRank());
+                }
+            });
+        }
+    }
+
+    @Test
     void childRelationshipNamesAreUniquePerParent() {
         // Salesforce refuses a second child relationship of the same name on one parent object.
         Map<String, List<String>> byParentAndName = new TreeMap<>();
@@ -152,8 +283,34 @@ class SalesforceMetadataTest {
         Payment payment = new Payment("P-3001", "L-2001", new BigDecimal("-410.00"), LocalDate.of(2026, 3, 2), "ACH", "P-3000");
         CollectorNote note = new CollectorNote("N-4001", "L-2001", "jsmith", Instant.parse("2026-03-05T20:30:00Z"),
                 "Promised to pay Friday.");
+        PromiseKpis kpis = new PromiseKpis("L-2001", 4, 2, 2, true);
         return List.of(SalesforceRecords.account(customer), SalesforceRecords.lease(lease),
-                SalesforceRecords.payment(payment), SalesforceRecords.collectorNote(note));
+                SalesforceRecords.payment(payment), SalesforceRecords.collectorNote(note),
+                SalesforceRecords.promise(promise("PARTIALLY_KEPT")), SalesforceRecords.leasePromiseKpis(kpis),
+                SalesforceRecords.task(task()));
+    }
+
+    private static PromiseRecord promise(String status) {
+        return new PromiseRecord("PTP-L-2001-20260305T203000Z", "L-2001", new BigDecimal("410.00"), LocalDate.of(2026, 3, 9),
+                status, new BigDecimal("200.00"), LocalDate.of(2026, 3, 11), "Renée Dubois", LocalDate.of(2026, 3, 5), 1);
+    }
+
+    private static CollectorTask task() {
+        return new CollectorTask("broken-promise:PTP-L-2001-20260305T203000Z", "L-2001", "005000000000001AAA",
+                "Broken promise: $410.00 due 03/09/2026", "Only $200.00 of $410.00 came in by 03/11/2026.",
+                LocalDate.of(2026, 3, 12), "High");
+    }
+
+    private static Map<String, Object> what(String type, String keyField, String key) {
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("attributes", Map.of("type", type));
+        what.put(keyField, key);
+        return what;
+    }
+
+    private static List<String> taskProblems(Map<String, Object> what) {
+        return metadata.problems(new SObjectRecord(SObjectType.TASK, "K-1",
+                fields("LeaseBridge_Key__c", "K-1", "What", what)));
     }
 
     private static Map<String, Object> fields(Object... keysAndValues) {
@@ -171,9 +328,14 @@ class SalesforceMetadataTest {
                 : Path.of(configured);
     }
 
-    /** One custom field as its field-meta.xml defines it. */
+    /**
+     * One custom field as its field-meta.xml defines it.
+     *
+     * @param picklistValues the API names of a picklist's values, in order; empty for other types
+     */
     record FieldDef(String name, String type, String referenceTo, String relationshipName, boolean externalId,
-                    boolean unique, boolean caseSensitive, Integer length) {
+                    boolean unique, boolean caseSensitive, Integer length, Integer scale, List<String> picklistValues,
+                    boolean restrictedPicklist) {
 
         boolean isRelationship() {
             return "Lookup".equals(type) || "MasterDetail".equals(type);
@@ -181,7 +343,12 @@ class SalesforceMetadataTest {
     }
 
     /** One object folder: its object-meta.xml settings (none for a standard object) and its custom fields. */
-    record ObjectDef(String name, boolean custom, String nameFieldType, String sharingModel, Map<String, FieldDef> fields) {
+    record ObjectDef(String name, boolean custom, String nameFieldType, String sharingModel, boolean enableActivities,
+                     Map<String, FieldDef> fields) {
+    }
+
+    /** A standard field LeaseBridge may write, with the type and length Salesforce gives it. */
+    record StandardField(String type, Integer length) {
     }
 
     /** The objects folder of an SFDX source tree, read with the JDK's DOM parser. */
@@ -190,8 +357,19 @@ class SalesforceMetadataTest {
         private static final String NS = "http://soap.sforce.com/2006/04/metadata";
 
         /** Standard fields LeaseBridge may write, by standard object; a custom object may write only Name. */
-        private static final Map<String, Set<String>> STANDARD_FIELDS = Map.of(
-                "Account", Set.of("Name", "Phone", "BillingStreet", "BillingCity", "BillingState", "BillingPostalCode"));
+        private static final Map<String, Map<String, StandardField>> STANDARD_FIELDS = Map.of(
+                "Account", Map.of("Name", new StandardField("Text", 255), "Phone", new StandardField("Phone", 40),
+                        "BillingStreet", new StandardField("TextArea", 255), "BillingCity", new StandardField("Text", 40),
+                        "BillingState", new StandardField("Text", 80), "BillingPostalCode", new StandardField("Text", 20)),
+                "Task", Map.of("OwnerId", new StandardField("Id", 18), "Subject", new StandardField("Text", 255),
+                        "Description", new StandardField("TextArea", 32_000), "ActivityDate", new StandardField("Date", null),
+                        "Status", new StandardField("Text", 40), "Priority", new StandardField("Text", 40)));
+
+        /** Polymorphic references ({@code What} names its target's type in {@code attributes}), by object. */
+        private static final Map<String, Set<String>> POLYMORPHIC = Map.of("Task", Set.of("What"), "Event", Set.of("What"));
+
+        /** Standard objects whose custom fields live in the folder of another: Task and Event share Activity's. */
+        private static final Map<String, String> CUSTOM_FIELDS_FROM = Map.of("Task", "Activity", "Event", "Activity");
 
         static SalesforceMetadata load(Path objectsDir) {
             assertThat(objectsDir).as("SFDX objects folder").isDirectory();
@@ -204,6 +382,12 @@ class SalesforceMetadataTest {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + objectsDir, e);
             }
+            CUSTOM_FIELDS_FROM.forEach((object, from) -> {
+                ObjectDef shared = objects.get(from);
+                if (shared != null) {
+                    objects.put(object, new ObjectDef(object, false, null, null, false, shared.fields()));
+                }
+            });
             return new SalesforceMetadata(objectsDir, Map.copyOf(objects));
         }
 
@@ -223,7 +407,8 @@ class SalesforceMetadataTest {
             record.fields().forEach((key, value) -> {
                 String problem = key.endsWith("__r") ? parentReferenceProblem(def, key, value)
                         : key.endsWith("__c") ? customFieldProblem(def, key, value)
-                        : standardFieldProblem(def, key);
+                        : key.equals("What") || value instanceof Map<?, ?> ? polymorphicReferenceProblem(def, key, value)
+                        : standardFieldProblem(def, key, value);
                 if (problem != null) {
                     problems.add(object + "." + key + ": " + problem);
                 }
@@ -255,6 +440,42 @@ class SalesforceMetadataTest {
             return null;
         }
 
+        /**
+         * A polymorphic reference names its target's type: {@code What: {attributes: {type: Lease__c},
+         * LeaseWorks_Lease_Id__c: "L-1"}}. The target must be an object LeaseBridge writes, referred to by its
+         * external id, and (a custom object) must allow activities, or Salesforce refuses the Task.
+         */
+        private String polymorphicReferenceProblem(ObjectDef def, String key, Object value) {
+            if (!POLYMORPHIC.getOrDefault(def.name(), Set.of()).contains(key)) {
+                return key + " is not a polymorphic reference of " + def.name() + "; only " + POLYMORPHIC.keySet().stream().sorted().toList()
+                        + " have What";
+            }
+            if (!(value instanceof Map<?, ?> reference) || !(reference.get("attributes") instanceof Map<?, ?> attributes)
+                    || !(attributes.get("type") instanceof String type)) {
+                return "a polymorphic reference needs attributes: {type: <sObject>} naming what it refers to, but is " + value;
+            }
+            SObjectType target;
+            try {
+                target = SObjectType.ofApiName(type);
+            } catch (IllegalArgumentException e) {
+                return "refers to " + type + ", which LeaseBridge does not write";
+            }
+            List<String> keys = reference.keySet().stream().map(String::valueOf).filter(k -> !k.equals("attributes")).toList();
+            if (keys.size() != 1 || !keys.get(0).equals(target.externalIdField())) {
+                return "must be {attributes: {type: " + type + "}, " + target.externalIdField() + ": id}, the external id of "
+                        + type + ", but is " + value;
+            }
+            FieldDef targetKey = field(type, target.externalIdField());
+            if (targetKey == null || !targetKey.externalId()) {
+                return type + "." + target.externalIdField() + " is not defined as an external id";
+            }
+            ObjectDef targetDef = objects.get(type);
+            if (targetDef != null && targetDef.custom() && !targetDef.enableActivities()) {
+                return type + " does not allow activities: set enableActivities in " + type + "/" + type + ".object-meta.xml";
+            }
+            return null;
+        }
+
         private String customFieldProblem(ObjectDef def, String key, Object value) {
             FieldDef field = def.fields().get(key);
             if (field == null) {
@@ -263,11 +484,13 @@ class SalesforceMetadataTest {
             return value == null ? null : valueProblem(field, value);
         }
 
-        private String standardFieldProblem(ObjectDef def, String key) {
+        private String standardFieldProblem(ObjectDef def, String key, Object value) {
             if (!def.custom()) {
-                return STANDARD_FIELDS.getOrDefault(def.name(), Set.of()).contains(key)
-                        ? null
-                        : "not a standard field LeaseBridge may write on " + def.name();
+                StandardField standard = STANDARD_FIELDS.getOrDefault(def.name(), Map.of()).get(key);
+                if (standard == null) {
+                    return "not a standard field LeaseBridge may write on " + def.name();
+                }
+                return value == null ? null : valueProblem(standard.type(), standard.length(), List.of(), value);
             }
             if (!"Name".equals(key)) {
                 return "a custom object takes only Name and __c fields";
@@ -277,20 +500,28 @@ class SalesforceMetadataTest {
         }
 
         private static String valueProblem(FieldDef field, Object value) {
-            String type = field.type();
+            return valueProblem(field.type(), field.length(), field.restrictedPicklist() ? field.picklistValues() : List.of(), value);
+        }
+
+        /** {@code allowed}: the values of a restricted picklist, which refuses any other; empty when not restricted. */
+        private static String valueProblem(String type, Integer length, List<String> allowed, Object value) {
             boolean fits = switch (type) {
                 case "Checkbox" -> value instanceof Boolean;
                 case "Currency", "Number", "Percent" -> value instanceof Number;
                 case "Date" -> value instanceof String s && parses(() -> LocalDate.parse(s));
                 case "DateTime" -> value instanceof String s && parses(() -> Instant.parse(s));
+                case "Id" -> value instanceof String s && s.matches("[0-9A-Za-z]{15}([0-9A-Za-z]{3})?");
                 case "Text", "TextArea", "LongTextArea", "Email", "Phone", "Url", "Picklist" -> value instanceof String;
                 default -> false;
             };
             if (!fits) {
                 return "a " + type + " field cannot take " + value.getClass().getSimpleName() + " '" + value + "'";
             }
-            if (field.length() != null && value instanceof String s && s.length() > field.length()) {
-                return "longer than the " + field.length() + " characters the field holds";
+            if (length != null && value instanceof String s && s.length() > length) {
+                return "longer than the " + length + " characters the field holds";
+            }
+            if (!allowed.isEmpty() && !allowed.contains(value)) {
+                return "'" + value + "' is not a value of the restricted picklist (" + String.join(", ", allowed) + ")";
             }
             return null;
         }
@@ -313,11 +544,13 @@ class SalesforceMetadataTest {
             Path objectFile = dir.resolve(name + ".object-meta.xml");
             String nameFieldType = null;
             String sharingModel = null;
+            boolean enableActivities = false;
             if (Files.exists(objectFile)) {
                 Element root = parse(objectFile, "CustomObject");
                 Element nameField = child(root, "nameField");
                 nameFieldType = nameField == null ? null : text(nameField, "type");
                 sharingModel = text(root, "sharingModel");
+                enableActivities = Boolean.parseBoolean(text(root, "enableActivities"));
             }
             Map<String, FieldDef> fields = new HashMap<>();
             Path fieldsDir = dir.resolve("fields");
@@ -329,7 +562,7 @@ class SalesforceMetadataTest {
                     }
                 }
             }
-            return new ObjectDef(name, name.endsWith("__c"), nameFieldType, sharingModel, Map.copyOf(fields));
+            return new ObjectDef(name, name.endsWith("__c"), nameFieldType, sharingModel, enableActivities, Map.copyOf(fields));
         }
 
         private static FieldDef field(Path file) {
@@ -338,9 +571,21 @@ class SalesforceMetadataTest {
             String expected = file.getFileName().toString().replace(".field-meta.xml", "");
             assertThat(fullName).as("fullName in %s", file).isEqualTo(expected);
             String length = text(root, "length");
+            String scale = text(root, "scale");
+            List<String> values = new ArrayList<>();
+            boolean restricted = false;
+            Element valueSet = child(root, "valueSet");
+            if (valueSet != null) {
+                restricted = Boolean.parseBoolean(text(valueSet, "restricted"));
+                Element definition = child(valueSet, "valueSetDefinition");
+                for (Element value : definition == null ? List.<Element>of() : children(definition, "value")) {
+                    values.add(text(value, "fullName"));
+                }
+            }
             return new FieldDef(fullName, text(root, "type"), text(root, "referenceTo"), text(root, "relationshipName"),
                     Boolean.parseBoolean(text(root, "externalId")), Boolean.parseBoolean(text(root, "unique")),
-                    Boolean.parseBoolean(text(root, "caseSensitive")), length == null ? null : Integer.valueOf(length));
+                    Boolean.parseBoolean(text(root, "caseSensitive")), length == null ? null : Integer.valueOf(length),
+                    scale == null ? null : Integer.valueOf(scale), List.copyOf(values), restricted);
         }
 
         private static Element parse(Path file, String rootName) {
@@ -362,14 +607,20 @@ class SalesforceMetadataTest {
         }
 
         private static Element child(Element parent, String name) {
+            List<Element> found = children(parent, name);
+            return found.isEmpty() ? null : found.get(0);
+        }
+
+        private static List<Element> children(Element parent, String name) {
+            List<Element> found = new ArrayList<>();
             NodeList children = parent.getChildNodes();
             for (int i = 0; i < children.getLength(); i++) {
                 Node node = children.item(i);
                 if (node instanceof Element e && NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
-                    return e;
+                    found.add(e);
                 }
             }
-            return null;
+            return found;
         }
 
         private static String text(Element parent, String name) {

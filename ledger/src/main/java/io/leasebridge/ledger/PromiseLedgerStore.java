@@ -1,0 +1,114 @@
+package io.leasebridge.ledger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger in the hub: {@code promise_event}, appended to and never changed, and {@code promise}, the
+ * projection kept current with each append and rebuildable from the events. Callers hold the transaction.
+ */
+public class PromiseLedgerStore {
+
+    private static final RowMapper<PromiseEvent> EVENT = (rs, n) -> new PromiseEvent(
+            rs.getLong("sequence"), rs.getString("promise_id"), rs.getString("lease_id"),
+            PromiseEventType.valueOf(rs.getString("type")), rs.getBigDecimal("amount"),
+            rs.getDate("promised_date") == null ? null : rs.getDate("promised_date").toLocalDate(),
+            rs.getString("payment_id"), rs.getString("actor"), rs.getDate("occurred_on").toLocalDate(),
+            rs.getTimestamp("recorded_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    public PromiseLedgerStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<PromiseEvent> history(String leaseId) {
+        return jdbc.query("select * from promise_event where lease_id = ? order by sequence", EVENT, leaseId);
+    }
+
+    /** The histories of several leases, in event order. */
+    public List<PromiseEvent> historyOf(List<String> leaseIds) {
+        if (leaseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select * from promise_event where lease_id in (" + String.join(", ", java.util.Collections.nCopies(leaseIds.size(), "?"))
+                + ") order by sequence", EVENT, leaseIds.toArray());
+    }
+
+    public List<PromiseEvent> allEvents() {
+        return jdbc.query("select * from promise_event order by sequence", EVENT);
+    }
+
+    /** Appends the events and brings the projection rows of the promises they touch up to date. */
+    public void append(List<PromiseEvent> events, Map<String, PromiseState> statesAfter) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into promise_event (promise_id, lease_id, type, amount, promised_date, payment_id, actor, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                events.stream().map(e -> new Object[]{e.promiseId(), e.leaseId(), e.type().name(), e.amount(),
+                        e.promisedDate() == null ? null : Date.valueOf(e.promisedDate()), e.paymentId(), e.actor(),
+                        Date.valueOf(e.occurredOn()), Timestamp.from(e.recordedAt())}).toList());
+        Long last = jdbc.queryForObject("select max(sequence) from promise_event", Long.class);
+        List<PromiseState> touched = events.stream().map(PromiseEvent::promiseId).distinct().map(statesAfter::get).toList();
+        writeProjection(touched, last == null ? 0 : last);
+    }
+
+    /** Leases that have a promise still open, the ones a judgement or a snapshot must look at. */
+    public List<String> leasesWithOpenPromises() {
+        return jdbc.queryForList("select distinct lease_id from promise where status = 'OPEN' order by lease_id", String.class);
+    }
+
+    /** Every promise of the projection as stored (payments applied per promise are in the events only). */
+    public List<ProjectedPromise> projection() {
+        return jdbc.query("""
+                select promise_id, lease_id, amount, promised_date, made_on, made_by, status, amount_applied, judged_on, amended_count
+                from promise order by promise_id""",
+                (rs, n) -> new ProjectedPromise(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
+                        rs.getDate(5).toLocalDate(), rs.getString(6), PromiseStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
+                        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate(), rs.getInt(10)));
+    }
+
+    /** Throws the projection away and folds it again from every event; returns how many promises it holds. */
+    public int rebuildProjection() {
+        jdbc.update("delete from promise");
+        List<PromiseEvent> events = allEvents();
+        Collection<PromiseState> states = PromiseProjection.of(events).promises().values();
+        long last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
+        writeProjection(states.stream().sorted(Comparator.comparing(PromiseState::promiseId)).toList(), last);
+        return states.size();
+    }
+
+    private void writeProjection(List<PromiseState> states, long lastSequence) {
+        List<Object[]> updates = new ArrayList<>();
+        for (PromiseState s : states) {
+            updates.add(new Object[]{s.leaseId(), s.amount(), Date.valueOf(s.promisedDate()), Date.valueOf(s.madeOn()), s.madeBy(),
+                    s.status().name(), s.applied(), s.judgedOn() == null ? null : Date.valueOf(s.judgedOn()), s.amendedCount(),
+                    lastSequence, s.promiseId()});
+        }
+        int[] updated = jdbc.batchUpdate("""
+                update promise set lease_id = ?, amount = ?, promised_date = ?, made_on = ?, made_by = ?, status = ?,
+                       amount_applied = ?, judged_on = ?, amended_count = ?, last_sequence = ? where promise_id = ?""", updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            if (updated[i] == 0) {
+                inserts.add(updates.get(i));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into promise (lease_id, amount, promised_date, made_on, made_by, status, amount_applied, judged_on,
+                                         amended_count, last_sequence, promise_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        }
+    }
+
+}

@@ -1,0 +1,61 @@
+package io.leasebridge.promises;
+
+import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.ledger.PromiseState;
+import io.leasebridge.model.CollectorTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tasks for collectors: owned by the lease's collector through the configured collector -> Salesforce
+ * user map; a collector missing from the map hands the task to the fallback queue, and is reported.
+ */
+@Component
+public class CollectorTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorTasks.class);
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, String> owners;
+    private final String fallbackOwner;
+    private final Set<String> unmappedCollectors = ConcurrentHashMap.newKeySet();
+
+    public CollectorTasks(JdbcTemplate jdbc, LedgerProperties properties) {
+        this.jdbc = jdbc;
+        this.owners = properties.collectorOwners();
+        this.fallbackOwner = properties.fallbackOwner();
+    }
+
+    CollectorTask brokenPromise(PromiseState promise) {
+        String collector = jdbc.query("select collector from lease_account where lease_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, promise.leaseId());
+        return new CollectorTask("BROKEN-" + promise.promiseId(), promise.leaseId(), owner(collector),
+                "Broken promise to pay: " + promise.leaseId(),
+                "Promised " + promise.amount().toPlainString() + " by " + promise.promisedDate() + "; received "
+                        + promise.applied().toPlainString() + " by the deadline " + promise.judgedOn() + ".",
+                promise.judgedOn(), "High");
+    }
+
+    private String owner(String collector) {
+        String owner = collector == null ? null : owners.get(collector);
+        if (owner != null) {
+            return owner;
+        }
+        if (unmappedCollectors.add(String.valueOf(collector))) {
+            log.warn("collector '{}' has no Salesforce user in leasebridge.ledger.collector-owners: tasks go to the fallback owner {}",
+                    collector, fallbackOwner);
+        }
+        return fallbackOwner;
+    }
+
+    /** Collectors whose tasks went to the fallback owner since start-up. */
+    public Set<String> unmappedCollectors() {
+        return Set.copyOf(unmappedCollectors);
+    }
+}

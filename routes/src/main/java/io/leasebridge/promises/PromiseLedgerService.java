@@ -1,0 +1,160 @@
+package io.leasebridge.promises;
+
+import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.ledger.LeaseLedger;
+import io.leasebridge.ledger.LedgerRules;
+import io.leasebridge.ledger.PromiseEvent;
+import io.leasebridge.ledger.PromiseEventType;
+import io.leasebridge.ledger.PromiseLedgerStore;
+import io.leasebridge.ledger.PromiseState;
+import io.leasebridge.mapping.salesforce.SObjectRecord;
+import io.leasebridge.mapping.salesforce.SalesforceRecords;
+import io.leasebridge.model.Payment;
+import io.leasebridge.model.Promise;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The promise ledger at work on the hub: LeaseWorks promise snapshots and payments become ledger events;
+ * each change of a promise becomes a Promise_To_Pay__c update, each broken promise a Task for the
+ * collector, and each touched lease its promise KPIs. Runs inside its caller's transaction.
+ */
+@Service
+public class PromiseLedgerService {
+
+    private final PromiseLedgerStore store;
+    private final JdbcTemplate jdbc;
+    private final LedgerRules rules;
+    private final CollectorTasks tasks;
+    private final Clock clock;
+
+    public PromiseLedgerService(JdbcTemplate jdbc, LedgerProperties properties, CollectorTasks tasks, Clock clock) {
+        this.store = new PromiseLedgerStore(jdbc);
+        this.jdbc = jdbc;
+        this.rules = new LedgerRules(properties.graceDays(), properties.tolerance(), properties.zone());
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    public PromiseLedgerStore store() {
+        return store;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(rules.zone()));
+    }
+
+    /** Each lease's current promise from a snapshot of {@code asOf}; returns the events recorded. */
+    public long capture(List<Promise> snapshots, LocalDate asOf, List<SObjectRecord> toSalesforce) {
+        Map<String, Promise> byLease = new LinkedHashMap<>();
+        snapshots.forEach(p -> byLease.put(p.leaseId(), p));
+        return onLeases(byLease.keySet(), (ledger, payments) -> ledger.promiseSeen(byLease.get(ledger.leaseId()), asOf, payments),
+                toSalesforce);
+    }
+
+    /** After a full snapshot: leases with an open promise that it did not show have lost their promise. */
+    public long snapshotComplete(Set<String> leasesSeen, LocalDate asOf, List<SObjectRecord> toSalesforce) {
+        List<String> gone = store.leasesWithOpenPromises().stream().filter(id -> !leasesSeen.contains(id)).toList();
+        return onLeases(gone, (ledger, payments) -> ledger.noPromiseSeen(asOf, payments), toSalesforce);
+    }
+
+    /** New payments (and reversals) applied to the open promises of their leases. */
+    public long paymentsReceived(List<Payment> payments, List<SObjectRecord> toSalesforce) {
+        if (payments.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<Payment>> byLease = payments.stream().collect(Collectors.groupingBy(Payment::leaseId, LinkedHashMap::new,
+                Collectors.toList()));
+        List<String> withOpenPromises = leasesWithOpenPromises(byLease.keySet());
+        return onLeases(withOpenPromises, (ledger, known) -> byLease.get(ledger.leaseId()).stream()
+                .sorted(java.util.Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
+                .forEach(p -> ledger.paymentReceived(p, known)), toSalesforce);
+    }
+
+    /** Judges the promises of these leases as of a date; returns the events recorded. */
+    public long judge(List<String> leaseIds, LocalDate asOf, List<SObjectRecord> toSalesforce) {
+        return onLeases(leaseIds, (ledger, payments) -> ledger.judge(asOf, payments), toSalesforce);
+    }
+
+    private long onLeases(Collection<String> leaseIds, BiConsumer<LeaseLedger, List<Payment>> step, List<SObjectRecord> toSalesforce) {
+        if (leaseIds.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<PromiseEvent>> histories = histories(leaseIds);
+        Map<String, List<Payment>> payments = payments(leaseIds);
+        long recorded = 0;
+        List<PromiseEvent> events = new ArrayList<>();
+        Map<String, PromiseState> states = new HashMap<>();
+        for (String leaseId : leaseIds) {
+            LeaseLedger ledger = LeaseLedger.of(leaseId, histories.getOrDefault(leaseId, List.of()), rules, clock.instant());
+            List<Payment> known = payments.getOrDefault(leaseId, List.of());
+            step.accept(ledger, known);
+            List<PromiseEvent> added = ledger.newEvents();
+            if (!added.isEmpty()) {
+                events.addAll(added);
+                ledger.promises().forEach(s -> states.put(s.promiseId(), s));
+                toSalesforce.addAll(salesforceRecords(ledger, added));
+                recorded += added.size();
+            }
+        }
+        store.append(events, states);
+        return recorded;
+    }
+
+    private List<SObjectRecord> salesforceRecords(LeaseLedger ledger, List<PromiseEvent> added) {
+        List<SObjectRecord> records = new ArrayList<>();
+        added.stream().map(PromiseEvent::promiseId).distinct()
+                .forEach(id -> records.add(SalesforceRecords.promise(PromiseRecords.of(ledger.promise(id)))));
+        added.stream().filter(e -> e.type() == PromiseEventType.BROKEN)
+                .forEach(e -> records.add(SalesforceRecords.task(tasks.brokenPromise(ledger.promise(e.promiseId())))));
+        records.add(SalesforceRecords.leasePromiseKpis(PromiseRecords.kpis(ledger.leaseId(), ledger.promises(), today())));
+        return records;
+    }
+
+    private Map<String, List<PromiseEvent>> histories(Collection<String> leaseIds) {
+        Map<String, List<PromiseEvent>> byLease = new HashMap<>();
+        inChunks(leaseIds, chunk -> store.historyOf(chunk)).forEach(e -> byLease.computeIfAbsent(e.leaseId(), k -> new ArrayList<>()).add(e));
+        return byLease;
+    }
+
+    private Map<String, List<Payment>> payments(Collection<String> leaseIds) {
+        Map<String, List<Payment>> byLease = new HashMap<>();
+        inChunks(leaseIds, chunk -> jdbc.query("select payment_id, lease_id, amount, received_date, method, reversal_of from payment where lease_id in ("
+                        + placeholders(chunk.size()) + ")",
+                (rs, n) -> new Payment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
+                        rs.getString(5), rs.getString(6)), chunk.toArray()))
+                .forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
+        return byLease;
+    }
+
+    private List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
+        return inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status = 'OPEN' and lease_id in ("
+                + placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+    }
+
+    private static <T> List<T> inChunks(Collection<String> ids, Function<List<String>, List<T>> query) {
+        List<String> all = new ArrayList<>(ids);
+        List<T> results = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            results.addAll(query.apply(all.subList(from, Math.min(all.size(), from + 500))));
+        }
+        return results;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}
