@@ -7,19 +7,34 @@ import io.leasebridge.mapping.salesforce.SObjectRecord;
 import java.util.List;
 import java.util.function.Function;
 
-/** Records kept in a hub table: only new and changed ones are written and sent to Salesforce. */
+/**
+ * Records kept in a hub table: only new and changed ones are written, sent to Salesforce, and handed to
+ * whatever else must follow a change (the days-past-due history, the promise ledger).
+ */
 class CanonicalSink<T extends Record> implements RecordSink<T> {
+
+    /** What else happens, in the same transaction, to the records of a batch that were new or changed. */
+    interface OnChange<T> {
+        void accept(List<T> changed, ExportFile file, List<SObjectRecord> toSalesforce);
+
+        static <T> OnChange<T> nothing() {
+            return (changed, file, toSalesforce) -> { };
+        }
+    }
 
     private final String recordName;
     private final CanonicalTable<T> table;
     private final Function<T, SObjectRecord> toSalesforce;
     private final HubStore hub;
+    private final OnChange<T> onChange;
 
-    CanonicalSink(String recordName, CanonicalTable<T> table, Function<T, SObjectRecord> toSalesforce, HubStore hub) {
+    CanonicalSink(String recordName, CanonicalTable<T> table, Function<T, SObjectRecord> toSalesforce, HubStore hub,
+                  OnChange<T> onChange) {
         this.recordName = recordName;
         this.table = table;
         this.toSalesforce = toSalesforce;
         this.hub = hub;
+        this.onChange = onChange;
     }
 
     @Override
@@ -34,13 +49,9 @@ class CanonicalSink<T extends Record> implements RecordSink<T> {
 
     @Override
     public long write(List<T> records, ExportFile file, List<SObjectRecord> out) {
-        List<T> changed = upsert(records);
+        List<T> changed = hub.upsert(table, records);
         changed.forEach(record -> out.add(toSalesforce.apply(record)));
+        onChange.accept(changed, file, out);
         return changed.size();
-    }
-
-    /** Writes the records to the hub table and returns the new and changed ones. */
-    List<T> upsert(List<T> records) {
-        return hub.upsert(table, records);
     }
 }
