@@ -1,33 +1,28 @@
 package io.leasebridge.hub;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import javax.sql.DataSource;
-import java.util.UUID;
 
 /** The hub stores on the embedded hub: H2 in PostgreSQL mode, as the default profile runs it. */
 class HubStoresH2Test extends HubStoresContract {
 
-    private static HikariDataSource dataSource;
+    private static TestDatabase database;
 
     @BeforeAll
     static void startDatabase() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:h2:mem:hub-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        dataSource.setUsername("sa");
-        dataSource.setPassword("");
-        dataSource.setMaximumPoolSize(2);
+        database = TestDatabase.h2();
     }
 
     @AfterAll
     static void stopDatabase() {
-        dataSource.close();
+        database.close();
     }
 
     @Override
     DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 }
