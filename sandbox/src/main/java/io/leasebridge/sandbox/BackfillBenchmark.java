@@ -45,7 +45,7 @@ public final class BackfillBenchmark {
             LeaseWorksExportIngest ingest = hub.getBean(LeaseWorksExportIngest.class);
             RunCounts total = RunCounts.NONE;
             long start = System.nanoTime();
-            for (GeneratedPortfolio.ExportFile file : portfolio.files()) {
+            for (GeneratedPortfolio.ExportFile file : portfolio.allFiles()) {
                 long fileStart = System.nanoTime();
                 RunCounts counts;
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {

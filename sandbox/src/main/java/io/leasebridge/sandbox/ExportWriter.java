@@ -107,16 +107,42 @@ final class ExportWriter implements Closeable {
 
     /** Writes one row, perhaps made malformed; returns whether it went out valid. */
     boolean write(Map<String, String> values) throws IOException {
+        return print(drawMalformed() ? nextDefect() : null, values);
+    }
+
+    /** Writes a row that other rows depend on (a payment a promise is kept with), never made malformed; returns true. */
+    boolean writeValid(Map<String, String> values) throws IOException {
+        return print(null, values);
+    }
+
+    /**
+     * Writes a row made malformed where a malformed row harms nothing else, with the {@code turn}-th of the
+     * defects that apply (counting round), so that writers sharing one list of defects can take turns.
+     */
+    void writeMalformed(Map<String, String> values, int turn) throws IOException {
+        if (defects.isEmpty()) {
+            throw new IllegalStateException("no defect applies to the columns of " + path.getFileName());
+        }
+        print(defects.get(turn % defects.size()), values);
+    }
+
+    private boolean drawMalformed() {
+        return !defects.isEmpty() && defectDraws.nextDouble() < malformedRate;
+    }
+
+    private Defect nextDefect() {
+        return defects.get(defectsUsed++ % defects.size());
+    }
+
+    private boolean print(Defect defect, Map<String, String> values) throws IOException {
         Map<String, String> row = values;
-        boolean valid = true;
-        if (!defects.isEmpty() && defectDraws.nextDouble() < malformedRate) {
-            Defect defect = defects.get(defectsUsed++ % defects.size());
+        boolean valid = defect == null;
+        if (defect != null) {
             row = new LinkedHashMap<>(values);
             String bad = defect.corrupt().apply(values.getOrDefault(defect.key(), ""));
             row.put(defect.key(), bad);
             malformed.add(new GeneratedPortfolio.MalformedRow(path.getFileName().toString(), line,
                     columnOfKey.get(defect.key()), defect.description() + ": '" + bad + "'"));
-            valid = false;
         }
         List<String> record = new ArrayList<>(columns.size());
         long breaks = 0;
@@ -141,5 +167,28 @@ final class ExportWriter implements Closeable {
     @Override
     public void close() throws IOException {
         printer.close(true);
+    }
+
+    /** Several writers closed together, each even when closing another one failed. */
+    record Group(List<ExportWriter> writers) implements Closeable {
+
+        @Override
+        public void close() throws IOException {
+            IOException failed = null;
+            for (ExportWriter writer : writers) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
     }
 }

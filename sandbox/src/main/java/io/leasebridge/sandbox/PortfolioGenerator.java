@@ -1,6 +1,8 @@
 package io.leasebridge.sandbox;
 
 import io.leasebridge.mapping.LeaseWorksMapping;
+import io.leasebridge.sandbox.GeneratedPortfolio.PlannedPromise;
+import io.leasebridge.sandbox.GeneratedPortfolio.PromiseOutcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.text.DecimalFormatSymbols;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,9 +31,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Writes a deterministic LeaseWorks portfolio as the three export files LeaseBridge ingests:
+ * Writes a deterministic LeaseWorks portfolio as the export files LeaseBridge ingests:
  * {@code accounts_<yyyyMMdd>.csv} (one row per lease, the customer's columns repeated),
- * {@code payments_<yyyyMMdd>.csv} and {@code notes_<yyyyMMdd>.csv}.
+ * {@code payments_<yyyyMMdd>.csv}, {@code notes_<yyyyMMdd>.csv}, and promise snapshots
+ * {@code promises_<yyyyMMdd>.csv} taken 14, 10, 6 and 2 days before the export date and on it.
  *
  * <p>The same seed, size and export date give byte-identical files. Column names come from the field
  * map ({@code config/mappings/leaseworks.yml} unless another is given); the accounts export also carries
@@ -40,6 +44,14 @@ import java.util.Set;
  * (negative amount, {@code Reversal Of} naming the payment), notes in several scripts with emoji, commas,
  * quotes and line breaks inside quoted values. About one row in a hundred per file is malformed in a way
  * the field map rejects; {@link GeneratedPortfolio#malformedRows()} says where.
+ *
+ * <p>A promise snapshot lists every lease's current promise on its day, as LeaseWorks keeps only that one.
+ * About 30% of delinquent leases get promises, laid out across the snapshots and the payments export so that
+ * the promise ledger must find each one kept, partially kept, broken, cancelled (gone from a snapshot before
+ * its date, nothing paid), amended (same Entered At, other amount or date) or replaced (a newer Entered At
+ * while it was open); {@link GeneratedPortfolio#promiseOutcomes()} counts them and
+ * {@link GeneratedPortfolio#promises()} lists them. Rows the outcomes depend on are never made malformed: a
+ * malformed promise row is an extra row for a lease without promises.
  *
  * <p>Rows are written as they are made, so a 100,000-account, million-payment portfolio needs little
  * memory; for such runs {@link #withoutIdSets()} also skips collecting the valid ids.
@@ -56,7 +68,16 @@ public final class PortfolioGenerator {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.US);
+    private static final DateTimeFormatter ENTERED_AT = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm", Locale.US);
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.US);
+    /** LeaseWorks writes local times in the lessor's zone, as the field map says. */
+    private static final ZoneId LESSOR_ZONE = ZoneId.of("America/Chicago");
+    /** Days before the export date that the promise snapshots are taken, oldest first. */
+    private static final int[] SNAPSHOT_DAYS_BEFORE_EXPORT = {14, 10, 6, 2, 0};
+    /** The share of delinquent leases, in percent, that get promises. */
+    private static final int LEASES_WITH_PROMISES_PERCENT = 30;
+    /** Marks a payment row a promise counts on; not a column, so it never reaches the file. */
+    private static final String COUNTS_FOR_PROMISE = "plan.promise";
 
     private final long seed;
     private final int accounts;
@@ -130,7 +151,7 @@ public final class PortfolioGenerator {
         throw new IllegalStateException("no LeaseWorks field map found: set -Dleasebridge.config.dir or run inside the project");
     }
 
-    /** Writes the three files into {@code folder} (created if missing), replacing files of the same names. */
+    /** Writes the export files into {@code folder} (created if missing), replacing files of the same names. */
     public GeneratedPortfolio writeTo(Path folder) {
         try {
             Files.createDirectories(folder);
@@ -149,6 +170,19 @@ public final class PortfolioGenerator {
         private final ExportWriter accountsFile;
         private final ExportWriter paymentsFile;
         private final ExportWriter notesFile;
+        private final List<ExportWriter> promiseFiles = new ArrayList<>();
+        private final Random promiseRandom = new Random(seed ^ 0x9A0D15EL);
+        private final PromisePlanner planner;
+        private final PromiseTally tally = new PromiseTally();
+        /**
+         * Snapshots have a few hundred rows where the other exports have thousands, too few for random draws to
+         * give the rate; so after every {@code 1 / malformedRate} promise rows, one malformed row is due in that
+         * snapshot, written on the next lease without promises, the defects taking turns across the snapshots.
+         */
+        private final int[] malformedPromiseRowsDue = new int[SNAPSHOT_DAYS_BEFORE_EXPORT.length];
+        private final long promiseRowsPerMalformedRow = malformedRate == 0 ? Long.MAX_VALUE : Math.round(1 / malformedRate);
+        private long promiseRowsWritten;
+        private int malformedPromiseRows;
         private final Set<String> customerIds = new LinkedHashSet<>();
         private final Set<String> leaseIds = new LinkedHashSet<>();
         private final Set<String> paymentIds = new LinkedHashSet<>();
@@ -183,18 +217,35 @@ public final class PortfolioGenerator {
                             new ExportWriter.Defect("note.leaseId", v -> "", "required value blank"),
                             new ExportWriter.Defect("note.text", v -> "", "required value blank")),
                     new Random(seed ^ 0x0707L), malformedRate, malformed);
+            List<LocalDate> snapshotDays = new ArrayList<>();
+            for (int k = 0; k < SNAPSHOT_DAYS_BEFORE_EXPORT.length; k++) {
+                LocalDate snapshot = exportDate.minusDays(SNAPSHOT_DAYS_BEFORE_EXPORT[k]);
+                snapshotDays.add(snapshot);
+                int year = snapshot.getYear();
+                List<ExportWriter.Defect> defects = List.of(
+                        new ExportWriter.Defect("promise.amount", v -> "0.00", "amount below the 0.01 minimum"),
+                        new ExportWriter.Defect("promise.promisedDate", v -> "13/45/" + year, "not a date"),
+                        new ExportWriter.Defect("promise.enteredAt", v -> "", "required value blank"),
+                        new ExportWriter.Defect("promise.leaseId", v -> "", "required value blank"),
+                        new ExportWriter.Defect("promise.enteredAt", v -> "13/45/" + year + " 09:30", "not a date and time"));
+                promiseFiles.add(new ExportWriter(map.layout("promises"), folder.resolve("promises_" + snapshot.format(FILE_DATE) + ".csv"),
+                        Map.of(), defects, new Random(seed ^ (0x9A0D0L + k)), malformedRate, malformed));
+            }
+            planner = new PromisePlanner(promiseRandom, exportDate, snapshotDays);
         }
 
         GeneratedPortfolio write() throws IOException {
-            try (accountsFile; paymentsFile; notesFile) {
+            try (accountsFile; paymentsFile; notesFile; ExportWriter.Group snapshots = new ExportWriter.Group(promiseFiles)) {
                 for (int c = 1; c <= accounts; c++) {
                     customer(c);
                 }
             }
             return new GeneratedPortfolio(folder, accountsFile.summary(), paymentsFile.summary(), notesFile.summary(),
+                    promiseFiles.stream().map(ExportWriter::summary).toList(),
                     validCustomers, Collections.unmodifiableSet(customerIds), Collections.unmodifiableSet(leaseIds),
                     Collections.unmodifiableSet(paymentIds), Collections.unmodifiableSet(noteIds),
-                    paymentsWithoutLease, notesWithoutLease, List.copyOf(malformed));
+                    paymentsWithoutLease, notesWithoutLease, tally.outcomes(exportDate), tally.promises(),
+                    List.copyOf(malformed));
         }
 
         private void customer(int number) throws IOException {
@@ -217,6 +268,25 @@ public final class PortfolioGenerator {
             BigDecimal monthly = money(249, 899);
             LocalDate lastPaid = exportDate.minusDays(daysPastDue + 1 + random.nextInt(20));
             List<Map<String, String>> payments = payments(leaseId, monthly, lastPaid);
+            // every payment so far is on or before lastPaid, so none counts towards a promise made after it
+            List<PromisePlanner.Promised> promises = daysPastDue > 0 && promiseRandom.nextInt(100) < LEASES_WITH_PROMISES_PERCENT
+                    ? planner.plan(lastPaid.plusDays(1), monthly)
+                    : List.of();
+            List<List<String>> promisePaymentIds = new ArrayList<>();
+            for (PromisePlanner.Promised promise : promises) {
+                List<String> ids = new ArrayList<>();
+                for (PromisePlanner.Paid paid : promise.payments()) {
+                    Map<String, String> payment = payment(leaseId, promiseAmount(paid.amount()), paid.date(),
+                            Fakes.pick(promiseRandom, Fakes.METHODS), "");
+                    payment.put(COUNTS_FOR_PROMISE, "yes");
+                    payments.add(payment);
+                    ids.add(payment.get("payment.paymentId"));
+                }
+                promisePaymentIds.add(ids);
+            }
+            if (!promises.isEmpty()) {
+                payments.sort(Comparator.comparing(p -> LocalDate.parse(p.get("payment.receivedDate"), DATE)));
+            }
 
             Map<String, String> row = new HashMap<>(customer);
             row.put("lease.leaseId", leaseId);
@@ -242,7 +312,8 @@ public final class PortfolioGenerator {
                 keep(leaseIds, leaseId);
             }
             for (Map<String, String> payment : payments) {
-                if (paymentsFile.write(payment)) {
+                boolean valid = payment.containsKey(COUNTS_FOR_PROMISE) ? paymentsFile.writeValid(payment) : paymentsFile.write(payment);
+                if (valid) {
                     keep(paymentIds, payment.get("payment.paymentId"));
                     paymentsWithoutLease += leaseValid ? 0 : 1;
                 }
@@ -266,7 +337,58 @@ public final class PortfolioGenerator {
                     notesWithoutLease += leaseValid ? 0 : 1;
                 }
             }
+            promiseRows(leaseId, monthly, row.get("lease.collector"), promises);
+            for (int i = 0; i < promises.size(); i++) {
+                tally.add(leaseId, promises.get(i), promisePaymentIds.get(i), leaseValid, keepIds);
+            }
             return leaseValid;
+        }
+
+        /**
+         * The lease's row in each promise snapshot: its current promise, if it has one that day. A lease
+         * without promises takes the malformed rows that fell due, so that no promise is lost to one.
+         */
+        private void promiseRows(String leaseId, BigDecimal monthly, String collector, List<PromisePlanner.Promised> promises)
+                throws IOException {
+            List<String> enteredBy = new ArrayList<>();
+            for (int i = 0; i < promises.size(); i++) {
+                int who = promiseRandom.nextInt(20);
+                enteredBy.add(who == 0 ? "" : who <= 2 ? Fakes.pick(promiseRandom, Fakes.COLLECTORS) : collector);
+            }
+            for (int k = 0; k < promiseFiles.size(); k++) {
+                ExportWriter file = promiseFiles.get(k);
+                for (int i = 0; i < promises.size(); i++) {
+                    PromisePlanner.Terms terms = promises.get(i).shown()[k];
+                    if (terms != null) {
+                        file.writeValid(promiseRow(leaseId, promiseAmount(terms.amount()), terms.promisedDate(), enteredBy.get(i),
+                                promises.get(i).enteredAt()));
+                        malformedPromiseRowsDue[k] += ++promiseRowsWritten % promiseRowsPerMalformedRow == 0 ? 1 : 0;
+                    }
+                }
+                if (promises.isEmpty() && malformedPromiseRowsDue[k] > 0) {
+                    LocalDate snapshot = exportDate.minusDays(SNAPSHOT_DAYS_BEFORE_EXPORT[k]);
+                    // drawn from no random stream, so that the malformed rate leaves every promise as it is
+                    file.writeMalformed(promiseRow(leaseId, plain(monthly), snapshot.plusDays(5), collector,
+                            snapshot.minusDays(1).atTime(10, 15)), malformedPromiseRows++);
+                    malformedPromiseRowsDue[k]--;
+                }
+            }
+        }
+
+        private Map<String, String> promiseRow(String leaseId, String amount, LocalDate promisedDate, String enteredBy,
+                                               LocalDateTime enteredAt) {
+            Map<String, String> row = new HashMap<>();
+            row.put("promise.leaseId", leaseId);
+            row.put("promise.amount", amount);
+            row.put("promise.promisedDate", promisedDate.format(DATE));
+            row.put("promise.enteredBy", enteredBy);
+            row.put("promise.enteredAt", enteredAt.format(ENTERED_AT));
+            return row;
+        }
+
+        /** Money as the promise and payment reports write it, plainly or as currency, drawn apart from the rest. */
+        private String promiseAmount(BigDecimal value) {
+            return promiseRandom.nextInt(5) < 3 ? plain(value) : "$" + grouped(value);
         }
 
         /** Three to eleven monthly payments up to the last one paid (about ten a customer), some partial, a few reversed by a later row. */
@@ -365,6 +487,312 @@ public final class PortfolioGenerator {
             if (keepIds) {
                 ids.add(id);
             }
+        }
+    }
+
+    /**
+     * Lays out the promises of one delinquent lease across the snapshot days and the payments that count
+     * for them, so that the promise ledger must come to a known outcome. It follows the ledger's rules
+     * with the default settings: a payment counts from the day a promise is made to its promised date plus
+     * {@value #GRACE_DAYS} grace days, first due first; a promise gone from a snapshot before its date with
+     * nothing paid is cancelled, one gone later is judged by its payments; a newer promise makes the open
+     * one disappear. Two promises of a lease never compete for one payment: a later promise's payments fall
+     * after the earlier one is cancelled or past its deadline.
+     */
+    static final class PromisePlanner {
+
+        static final int GRACE_DAYS = 2;
+
+        /** What a snapshot shows of a promise. */
+        record Terms(BigDecimal amount, LocalDate promisedDate) {
+        }
+
+        /** A payment that counts towards one promise. */
+        record Paid(LocalDate date, BigDecimal amount) {
+        }
+
+        /**
+         * One promise: when it was entered, what each snapshot shows of it ({@code shown[k]}, null when the
+         * k-th snapshot does not list it), the payments that count for it and how the ledger must judge it.
+         */
+        record Promised(LocalDateTime enteredAt, Terms[] shown, List<Paid> payments, PromiseOutcome outcome,
+                        boolean amended, boolean replaced) {
+
+            Terms finalTerms() {
+                Terms last = null;
+                for (Terms terms : shown) {
+                    last = terms == null ? last : terms;
+                }
+                return last;
+            }
+        }
+
+        private enum Scenario { SINGLE, CANCELLED, AMENDED, REPLACED_BEFORE_DATE, REPLACED_AFTER_DATE }
+
+        private final Random random;
+        private final LocalDate exportDate;
+        private final List<LocalDate> snapshots;
+
+        PromisePlanner(Random random, LocalDate exportDate, List<LocalDate> snapshots) {
+            this.random = random;
+            this.exportDate = exportDate;
+            this.snapshots = List.copyOf(snapshots);
+        }
+
+        /** The promises of a lease whose payments so far all came before {@code earliest}. */
+        List<Promised> plan(LocalDate earliest, BigDecimal monthly) {
+            Scenario scenario = switch (random.nextInt(100) / 10) {
+                case 0, 1, 2, 3 -> Scenario.SINGLE;
+                case 4 -> Scenario.CANCELLED;
+                case 5, 6 -> Scenario.AMENDED;
+                case 7 -> Scenario.REPLACED_BEFORE_DATE;
+                default -> Scenario.REPLACED_AFTER_DATE;
+            };
+            PromiseOutcome outcome = judgedOutcome();
+            List<Promised> plan = switch (scenario) {
+                case SINGLE -> single(earliest, monthly, outcome);
+                case CANCELLED -> cancelled(earliest, monthly);
+                case AMENDED -> amended(earliest, monthly, outcome);
+                case REPLACED_BEFORE_DATE -> replacedBeforeDate(earliest, monthly, outcome);
+                case REPLACED_AFTER_DATE -> replacedAfterDate(earliest, monthly, outcome);
+            };
+            // a lease paid until lately leaves no room for some layouts; a single promise always fits
+            return plan != null ? plan : single(earliest, monthly, outcome);
+        }
+
+        private PromiseOutcome judgedOutcome() {
+            int r = random.nextInt(100);
+            return r < 45 ? PromiseOutcome.KEPT : r < 65 ? PromiseOutcome.PARTIALLY_KEPT : PromiseOutcome.BROKEN;
+        }
+
+        /** Made before snapshot k, shown until its deadline has passed (and sometimes on, as LeaseWorks forgets to clear it). */
+        private List<Promised> single(LocalDate earliest, BigDecimal monthly, PromiseOutcome outcome) {
+            int k = firstSnapshot(earliest, snapshots.size() - 1);
+            LocalDate entered = day(lowestEntered(k, earliest), snapshots.get(k));
+            Terms terms = new Terms(amount(monthly), entered.plusDays(3 + random.nextInt(7)));
+            return List.of(new Promised(at(entered), shownFrom(k, terms, -1, null), payments(outcome, terms.amount(), entered,
+                    deadline(terms)), outcome, false, false));
+        }
+
+        /** Shown on one snapshot, gone from the next one before its date; nothing is paid. */
+        private List<Promised> cancelled(LocalDate earliest, BigDecimal monthly) {
+            int k = firstSnapshot(earliest, snapshots.size() - 2);
+            if (k < 0) {
+                return null;
+            }
+            LocalDate entered = day(lowestEntered(k, earliest), snapshots.get(k));
+            Terms terms = new Terms(amount(monthly), snapshots.get(k + 1).plusDays(1 + random.nextInt(5)));
+            Terms[] shown = new Terms[snapshots.size()];
+            shown[k] = terms;
+            return List.of(new Promised(at(entered), shown, List.of(), PromiseOutcome.CANCELLED, false, false));
+        }
+
+        /**
+         * Shown on snapshot k, then from k + 1 with the same Entered At and another amount, date or both, while
+         * it is open and not yet due. Its payments come after the amendment, so they meet the amended terms.
+         */
+        private List<Promised> amended(LocalDate earliest, BigDecimal monthly, PromiseOutcome outcome) {
+            int k = firstSnapshot(earliest, snapshots.size() - (outcome == PromiseOutcome.BROKEN ? 2 : 3));
+            if (k < 0) {
+                return null;
+            }
+            LocalDate entered = day(lowestEntered(k, earliest), snapshots.get(k));
+            LocalDate amendedOn = snapshots.get(k + 1);
+            Terms first = new Terms(amount(monthly), max(entered.plusDays(3), amendedOn).plusDays(random.nextInt(6)));
+            int change = random.nextInt(10);
+            LocalDate date = change < 4 || change >= 7 ? first.promisedDate().plusDays(2 + random.nextInt(6)) : first.promisedDate();
+            BigDecimal amount = first.amount();
+            if (change >= 4) {
+                amount = first.amount().multiply(BigDecimal.valueOf(60 + random.nextInt(81), 2)).setScale(0, RoundingMode.HALF_UP)
+                        .max(BigDecimal.valueOf(100)).setScale(2, RoundingMode.UNNECESSARY);
+                if (amount.compareTo(first.amount()) == 0) {
+                    amount = amount.add(BigDecimal.valueOf(25));
+                }
+            }
+            Terms last = new Terms(amount, date);
+            return List.of(new Promised(at(entered), shownFrom(k, first, k + 1, last),
+                    payments(outcome, last.amount(), amendedOn.plusDays(1), deadline(last)), outcome, true, false));
+        }
+
+        /** Replaced on the next snapshot before its date, nothing paid: cancelled; the newer one ends as planned. */
+        private List<Promised> replacedBeforeDate(LocalDate earliest, BigDecimal monthly, PromiseOutcome outcome) {
+            int k = firstSnapshot(earliest, snapshots.size() - (outcome == PromiseOutcome.BROKEN ? 2 : 3));
+            if (k < 0) {
+                return null;
+            }
+            LocalDate entered = day(lowestEntered(k, earliest), snapshots.get(k));
+            LocalDate replacedOn = snapshots.get(k + 1);
+            Terms[] shown = new Terms[snapshots.size()];
+            shown[k] = new Terms(amount(monthly), replacedOn.plusDays(1 + random.nextInt(5)));
+            Promised old = new Promised(at(entered), shown, List.of(), PromiseOutcome.CANCELLED, false, true);
+
+            LocalDate newerEntered = day(snapshots.get(k).plusDays(1), replacedOn);
+            Terms terms = new Terms(amount(monthly), newerEntered.plusDays(3 + random.nextInt(7)));
+            Promised newer = new Promised(at(newerEntered), shownFrom(k + 1, terms, -1, null),
+                    payments(outcome, terms.amount(), replacedOn.plusDays(1), deadline(terms)), outcome, false, false);
+            return List.of(old, newer);
+        }
+
+        /**
+         * Left unpaid past its date and still shown until a newer promise replaces it: broken. The newer one's
+         * payments come after the old one's deadline, so none of them counts for the old one.
+         */
+        private List<Promised> replacedAfterDate(LocalDate earliest, BigDecimal monthly, PromiseOutcome outcome) {
+            int k = firstSnapshot(earliest, snapshots.size() - 2);
+            if (k < 0) {
+                return null;
+            }
+            int replacedAt = Math.min(snapshots.size() - 1, k + 1 + random.nextInt(2));
+            LocalDate entered = day(lowestEntered(k, earliest), snapshots.get(k));
+            LocalDate latestDate = snapshots.get(replacedAt).minusDays(1);
+            if (outcome != PromiseOutcome.BROKEN) {
+                latestDate = min(latestDate, exportDate.minusDays(GRACE_DAYS + 1));
+            }
+            LocalDate earliestDate = max(entered.plusDays(3), snapshots.get(k));
+            if (earliestDate.isAfter(latestDate)) {
+                return null;
+            }
+            Terms oldTerms = new Terms(amount(monthly), day(earliestDate, latestDate));
+            Terms[] shown = new Terms[snapshots.size()];
+            for (int m = k; m < replacedAt; m++) {
+                shown[m] = oldTerms;
+            }
+            Promised old = new Promised(at(entered), shown, List.of(), PromiseOutcome.BROKEN, false, true);
+
+            LocalDate newerEntered = day(max(snapshots.get(replacedAt - 1), oldTerms.promisedDate()).plusDays(1), snapshots.get(replacedAt));
+            Terms terms = new Terms(amount(monthly), newerEntered.plusDays(3 + random.nextInt(7)));
+            Promised newer = new Promised(at(newerEntered), shownFrom(replacedAt, terms, -1, null),
+                    payments(outcome, terms.amount(), max(newerEntered, deadline(oldTerms).plusDays(1)), deadline(terms)),
+                    outcome, false, false);
+            return List.of(old, newer);
+        }
+
+        /**
+         * The snapshots of the lease's current promise from the k-th on: {@code first} terms, then {@code later}
+         * from {@code changeAt}; after its deadline the row is cleared, or half the time left to the end.
+         */
+        private Terms[] shownFrom(int k, Terms first, int changeAt, Terms later) {
+            Terms last = later == null ? first : later;
+            boolean leftShowing = random.nextBoolean();
+            Terms[] shown = new Terms[snapshots.size()];
+            for (int m = k; m < snapshots.size(); m++) {
+                if (!snapshots.get(m).isAfter(deadline(last)) || leftShowing) {
+                    shown[m] = changeAt >= 0 && m >= changeAt ? later : first;
+                }
+            }
+            return shown;
+        }
+
+        /**
+         * Payments dated from {@code from} to the deadline (and no later than the export date) that keep the
+         * promise, pay part of it, or none.
+         */
+        private List<Paid> payments(PromiseOutcome outcome, BigDecimal amount, LocalDate from, LocalDate deadline) {
+            LocalDate to = min(deadline, exportDate);
+            if (outcome == PromiseOutcome.BROKEN || outcome == PromiseOutcome.CANCELLED) {
+                return List.of();
+            }
+            if (from.isAfter(to)) {
+                throw new IllegalStateException("no day to pay a promise between " + from + " and " + to);
+            }
+            if (outcome == PromiseOutcome.PARTIALLY_KEPT) {
+                return List.of(new Paid(day(from, to), share(amount, 25, 75)));
+            }
+            if (random.nextInt(3) > 0) {
+                return List.of(new Paid(day(from, to), amount));
+            }
+            LocalDate firstDay = day(from, to);
+            BigDecimal first = share(amount, 30, 70);
+            return List.of(new Paid(firstDay, first), new Paid(day(firstDay, to), amount.subtract(first)));
+        }
+
+        private BigDecimal share(BigDecimal amount, int fromPercent, int toPercent) {
+            return amount.multiply(BigDecimal.valueOf(fromPercent + random.nextInt(toPercent - fromPercent + 1), 2))
+                    .setScale(2, RoundingMode.HALF_UP);
+        }
+
+        /** A random snapshot index up to {@code last} whose entry window lies after {@code earliest}; -1 if none. */
+        private int firstSnapshot(LocalDate earliest, int last) {
+            List<Integer> fitting = new ArrayList<>();
+            for (int k = 0; k <= last; k++) {
+                if (!lowestEntered(k, earliest).isAfter(snapshots.get(k))) {
+                    fitting.add(k);
+                }
+            }
+            return fitting.isEmpty() ? -1 : fitting.get(random.nextInt(fitting.size()));
+        }
+
+        /** A promise first shown on snapshot k was entered after the one before (up to 3 days before the first). */
+        private LocalDate lowestEntered(int k, LocalDate earliest) {
+            return max(k == 0 ? snapshots.get(0).minusDays(3) : snapshots.get(k - 1).plusDays(1), earliest);
+        }
+
+        private static LocalDate deadline(Terms terms) {
+            return terms.promisedDate().plusDays(GRACE_DAYS);
+        }
+
+        /** What a collector gets promised: the monthly payment, a round part of it, or two months to catch up. */
+        private BigDecimal amount(BigDecimal monthly) {
+            int r = random.nextInt(4);
+            if (r == 0) {
+                return BigDecimal.valueOf(100 + 25L * random.nextInt(monthly.intValue() / 25 - 3)).setScale(2, RoundingMode.UNNECESSARY);
+            }
+            return r == 1 ? monthly.multiply(BigDecimal.valueOf(2)) : monthly;
+        }
+
+        private LocalDateTime at(LocalDate day) {
+            return day.atTime(8 + random.nextInt(11), random.nextInt(60));
+        }
+
+        private LocalDate day(LocalDate from, LocalDate to) {
+            return from.plusDays(random.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+        }
+
+        private static LocalDate max(LocalDate a, LocalDate b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private static LocalDate min(LocalDate a, LocalDate b) {
+            return a.isBefore(b) ? a : b;
+        }
+    }
+
+    /** Counts the planned promises by outcome and, when ids are kept, lists them. */
+    private static final class PromiseTally {
+
+        private final Map<PromiseOutcome, Long> byOutcome = new HashMap<>();
+        private final List<PlannedPromise> promises = new ArrayList<>();
+        private long amended;
+        private long replaced;
+        private long onMalformedLease;
+        private LocalDate lastDeadline;
+
+        void add(String leaseId, PromisePlanner.Promised promise, List<String> paymentIds, boolean leaseValid, boolean keep) {
+            byOutcome.merge(promise.outcome(), 1L, Long::sum);
+            amended += promise.amended() ? 1 : 0;
+            replaced += promise.replaced() ? 1 : 0;
+            onMalformedLease += leaseValid ? 0 : 1;
+            PromisePlanner.Terms terms = promise.finalTerms();
+            LocalDate deadline = terms.promisedDate().plusDays(PromisePlanner.GRACE_DAYS);
+            lastDeadline = lastDeadline == null || deadline.isAfter(lastDeadline) ? deadline : lastDeadline;
+            if (keep) {
+                promises.add(new PlannedPromise(leaseId, promise.enteredAt().atZone(LESSOR_ZONE).toInstant(), terms.amount(),
+                        terms.promisedDate(), promise.outcome(), promise.amended(), promise.replaced(), List.copyOf(paymentIds)));
+            }
+        }
+
+        GeneratedPortfolio.PromiseOutcomes outcomes(LocalDate exportDate) {
+            LocalDate judgeAsOf = lastDeadline == null || lastDeadline.isBefore(exportDate) ? exportDate : lastDeadline;
+            return new GeneratedPortfolio.PromiseOutcomes(count(PromiseOutcome.KEPT), count(PromiseOutcome.PARTIALLY_KEPT),
+                    count(PromiseOutcome.BROKEN), count(PromiseOutcome.CANCELLED), amended, replaced, onMalformedLease, judgeAsOf);
+        }
+
+        List<PlannedPromise> promises() {
+            return Collections.unmodifiableList(promises);
+        }
+
+        private long count(PromiseOutcome outcome) {
+            return byOutcome.getOrDefault(outcome, 0L);
         }
     }
 

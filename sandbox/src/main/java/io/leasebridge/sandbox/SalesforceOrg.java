@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The data of one simulated org: objects, their records and the rules Salesforce enforces on a write
@@ -21,6 +22,11 @@ import java.util.TreeSet;
  *
  * <p>There is no metadata: an object the org was not told about is learned on its first write when
  * its name ends in {@code __c} (or is a common standard object), and any field is accepted.
+ *
+ * <p>The objects LeaseBridge writes are declared up front with their external ids, parent relationships
+ * and required fields. A Task relates to its record through the polymorphic {@code What}, whose
+ * reference names the parent's type in {@code attributes} and is stored as {@code WhatId}; its owner
+ * must be a user or a queue, as Salesforce insists.
  */
 final class SalesforceOrg {
 
@@ -28,6 +34,8 @@ final class SalesforceOrg {
     static final int DEFAULT_QUERY_PAGE = 2000;
     /** Salesforce keeps at most ten query cursors open per user and drops the oldest. */
     static final int MAX_OPEN_CURSORS = 10;
+    /** A record's owner is a user (005) or a queue, which is a group (00G), by id of 15 or 18 characters. */
+    private static final Pattern OWNER_ID = Pattern.compile("(005|00G)[0-9A-Za-z]{12}([0-9A-Za-z]{3})?");
 
     private static final Map<String, String> STANDARD_PREFIXES = Map.of(
             "Account", "001", "Contact", "003", "Opportunity", "006", "Lead", "00Q",
@@ -75,6 +83,20 @@ final class SalesforceOrg {
         note.primaryExternalId = "LeaseWorks_Note_Id__c";
         note.required.add(note.canonical("Body__c"));
         note.relationships.put(note.canonical("Lease__r"), "Lease__c");
+
+        SObject promise = define("Promise_To_Pay__c", "a04", true);
+        promise.externalIds.add(promise.canonical("Ledger_Promise_Id__c"));
+        promise.primaryExternalId = "Ledger_Promise_Id__c";
+        promise.required.add(promise.canonical("Amount__c"));
+        promise.relationships.put(promise.canonical("Lease__r"), "Lease__c");
+        customPrefixSequence = 5;
+
+        SObject task = define("Task", "00T", true);
+        task.externalIds.add(task.canonical("LeaseBridge_Key__c"));
+        task.primaryExternalId = "LeaseBridge_Key__c";
+        task.required.add(task.canonical("OwnerId"));
+        task.polymorphic.add(task.canonical("What"));
+        task.ownerLabel = "Assigned To ID";
     }
 
     // ---------------------------------------------------------------- configuration
@@ -190,12 +212,14 @@ final class SalesforceOrg {
                 continue;
             }
             if (field.getValue() instanceof Map<?, ?> reference) {
-                ParentLookup parent = resolveParent(o, field.getKey(), reference);
+                ParentLookup parent = o.polymorphic.contains(field.getKey())
+                        ? resolvePolymorphic(o, field.getKey(), reference)
+                        : resolveParent(o, field.getKey(), reference);
                 if (parent.error() != null) {
                     return new UpsertResult(null, false, List.of(parent.error()));
                 }
                 changes.put(o.canonical(idFieldOf(field.getKey())), parent.id());
-            } else if (field.getValue() == null && isRelationshipName(o, field.getKey())) {
+            } else if (field.getValue() == null && (isRelationshipName(o, field.getKey()) || o.polymorphic.contains(field.getKey()))) {
                 changes.put(o.canonical(idFieldOf(field.getKey())), null);
             } else {
                 changes.put(field.getKey(), field.getValue());
@@ -214,6 +238,10 @@ final class SalesforceOrg {
         if (!missing.isEmpty()) {
             return new UpsertResult(null, false, List.of(new SaveError("REQUIRED_FIELD_MISSING",
                     "Required fields are missing: " + missing.toString(), List.copyOf(missing))));
+        }
+        SaveError owner = ownerProblem(o, changes);
+        if (owner != null) {
+            return new UpsertResult(null, false, List.of(owner));
         }
         for (String unique : o.unique) {
             String value = normalized(changes.get(unique));
@@ -244,6 +272,40 @@ final class SalesforceOrg {
     private record ParentLookup(String id, SaveError error) {
     }
 
+    /**
+     * An owner that is not a user or a queue is refused the way Salesforce refuses it, naming the field
+     * by its label ({@code Assigned To ID} on a Task).
+     */
+    private static SaveError ownerProblem(SObject o, Map<String, Object> changes) {
+        if (o.ownerLabel == null) {
+            return null;
+        }
+        String ownerField = o.canonical("OwnerId");
+        Object owner = changes.get(ownerField);
+        if (owner == null || "".equals(owner) || owner instanceof String s && OWNER_ID.matcher(s).matches()) {
+            return null;
+        }
+        return new SaveError("FIELD_INTEGRITY_EXCEPTION", o.ownerLabel + ": id value of incorrect type: " + owner,
+                List.of(ownerField));
+    }
+
+    /**
+     * A polymorphic reference ({@code What} on a Task) names the parent's object in {@code attributes.type};
+     * the parent is then found by the one external id field the reference holds, as for any other parent.
+     */
+    private ParentLookup resolvePolymorphic(SObject child, String relationship, Map<?, ?> reference) {
+        Object type = reference.get("attributes") instanceof Map<?, ?> attributes ? attributes.get("type") : null;
+        if (!(type instanceof String parentName) || parentName.isBlank()) {
+            return new ParentLookup(null, new SaveError("INVALID_FIELD", "The polymorphic foreign key reference " + relationship
+                    + " on " + child.name + " must name the referenced sObject in attributes.type", List.of(relationship)));
+        }
+        if (!objects.containsKey(parentName)) {
+            return new ParentLookup(null, new SaveError("INVALID_TYPE", "sObject type '" + parentName + "' is not supported.",
+                    List.of(relationship)));
+        }
+        return lookUp(parentName, reference);
+    }
+
     private ParentLookup resolveParent(SObject child, String relationship, Map<?, ?> reference) {
         List<String> keys = reference.keySet().stream().map(String::valueOf).filter(k -> !k.equals("attributes")).toList();
         String parentName = child.relationships.get(relationship);
@@ -257,6 +319,12 @@ final class SalesforceOrg {
             return new ParentLookup(null, new SaveError("INVALID_FIELD",
                     "No such column '" + relationship + "' on sobject of type " + child.name, List.of()));
         }
+        return lookUp(parentName, reference);
+    }
+
+    /** The id of the {@code parentName} record that the reference's one external id field names. */
+    private ParentLookup lookUp(String parentName, Map<?, ?> reference) {
+        List<String> keys = reference.keySet().stream().map(String::valueOf).filter(k -> !k.equals("attributes")).toList();
         if (keys.size() != 1) {
             return new ParentLookup(null, new SaveError("INVALID_FIELD",
                     "More than 1 field provided in an external foreign key reference in entity: " + parentName, List.of()));
@@ -428,7 +496,7 @@ final class SalesforceOrg {
 
     private void checkPath(SObject o, SoqlQuery q, String path) {
         int dot = path.indexOf('.');
-        if (dot >= 0 && !o.relationships.containsKey(path.substring(0, dot))) {
+        if (dot >= 0 && !o.relationships.containsKey(path.substring(0, dot)) && !o.polymorphic.contains(path.substring(0, dot))) {
             int column = q.text().toLowerCase(Locale.ROOT).indexOf(path.toLowerCase(Locale.ROOT)) + 1;
             throw new SalesforceApiException(400, "INVALID_FIELD", pointer(q, Math.max(1, column),
                     "Didn't understand relationship '" + path.substring(0, dot) + "' in field path. If you are attempting "
@@ -442,14 +510,28 @@ final class SalesforceOrg {
         if (dot < 0) {
             return record.get(o.canonical(path));
         }
-        Map<String, Object> parent = parentOf(o, record, path.substring(0, dot));
-        return parent == null ? null : parent.get(objects.get(o.relationships.get(path.substring(0, dot))).canonical(path.substring(dot + 1)));
+        String relationship = path.substring(0, dot);
+        Map<String, Object> parent = parentOf(o, record, relationship);
+        return parent == null ? null : parent.get(parentObject(o, record, relationship).canonical(path.substring(dot + 1)));
     }
 
     private Map<String, Object> parentOf(SObject o, Map<String, Object> record, String relationship) {
         Object parentId = record.get(o.canonical(idFieldOf(o.canonical(relationship))));
-        SObject parent = objects.get(o.relationships.get(relationship));
+        SObject parent = parentObject(o, record, relationship);
         return parentId == null || parent == null ? null : parent.records.get(String.valueOf(parentId));
+    }
+
+    /** The object a relationship points at: fixed for a lookup, named by the stored id's key prefix for What. */
+    private SObject parentObject(SObject o, Map<String, Object> record, String relationship) {
+        if (!o.polymorphic.contains(relationship)) {
+            return objects.get(o.relationships.get(relationship));
+        }
+        Object parentId = record.get(o.canonical(idFieldOf(o.canonical(relationship))));
+        if (parentId == null) {
+            return null;
+        }
+        String prefix = String.valueOf(parentId).substring(0, 3);
+        return objects.values().stream().filter(candidate -> candidate.keyPrefix.equals(prefix)).findFirst().orElse(null);
     }
 
     private Map<String, Object> render(SObject o, Map<String, Object> record, List<String> paths, String version) {
@@ -467,7 +549,7 @@ final class SalesforceOrg {
                 row.put(relationship, null);
                 continue;
             }
-            SObject parentObject = objects.get(o.relationships.get(relationship));
+            SObject parentObject = parentObject(o, record, relationship);
             @SuppressWarnings("unchecked")
             Map<String, Object> nested = (Map<String, Object>) row.computeIfAbsent(relationship, r -> {
                 Map<String, Object> n = new LinkedHashMap<>();
@@ -574,6 +656,10 @@ final class SalesforceOrg {
         final Set<String> required = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         final Set<String> unique = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         final Map<String, String> relationships = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        /** Relationships whose reference names its object in {@code attributes.type}: What on a Task. */
+        final Set<String> polymorphic = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        /** The label Salesforce gives OwnerId in errors, for an object whose owner is checked; null for none. */
+        String ownerLabel;
         /** Field names match ignoring case; the first spelling seen is the one stored and returned. */
         final Map<String, String> fieldNames = new HashMap<>();
         final LinkedHashMap<String, Map<String, Object>> records = new LinkedHashMap<>();

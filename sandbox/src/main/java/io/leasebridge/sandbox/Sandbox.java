@@ -58,7 +58,7 @@ public final class Sandbox implements AutoCloseable {
             GeneratedPortfolio portfolio = PortfolioGenerator.seeded(options.seed()).accounts(options.accounts())
                     .writeTo(options.inbox());
             // readLock=changed takes a file once it is a second old; these are complete already
-            for (GeneratedPortfolio.ExportFile file : portfolio.files()) {
+            for (GeneratedPortfolio.ExportFile file : portfolio.allFiles()) {
                 file.path().toFile().setLastModified(System.currentTimeMillis() - 60_000);
             }
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -145,6 +146,167 @@ class SalesforceSimulatorTest {
                 .isEqualTo("Foreign key external ID: C-1 not found for field LeaseWorks_Customer_Id__c in entity Lease__c");
         assertThat(salesforce.records("Lease__c")).containsOnlyKeys("L-1");
         assertThat(salesforce.records("Payment__c")).isEmpty();
+    }
+
+    @Test
+    void aPromiseIsUpsertedByItsLedgerIdUnderItsLeaseAndNeedsAnAmount() {
+        String leaseId = leaseL1();
+
+        RestClient.Reply first = client.upsert("Promise_To_Pay__c", "Ledger_Promise_Id__c", """
+                {"allOrNone":false,"records":[
+                  {"attributes":{"type":"Promise_To_Pay__c"},"Ledger_Promise_Id__c":"PTP-L-1-20260105T153000Z",
+                   "Lease__r":{"LeaseWorks_Lease_Id__c":"L-1"},"Amount__c":410.00,"Promised_Date__c":"2026-01-09",
+                   "Status__c":"OPEN","Amount_Applied__c":0.00,"Judged_On__c":null,"Made_By__c":"Renée Dubois",
+                   "Made_On__c":"2026-01-05","Amended_Count__c":0},
+                  {"attributes":{"type":"Promise_To_Pay__c"},"Ledger_Promise_Id__c":"PTP-L-1-20260106T090000Z",
+                   "Lease__r":{"LeaseWorks_Lease_Id__c":"L-1"},"Status__c":"OPEN"},
+                  {"attributes":{"type":"Promise_To_Pay__c"},"Ledger_Promise_Id__c":"PTP-L-404-20260105T153000Z",
+                   "Lease__r":{"LeaseWorks_Lease_Id__c":"L-404"},"Amount__c":99.00}]}""");
+        RestClient.Reply judged = client.upsert("Promise_To_Pay__c", "Ledger_Promise_Id__c", """
+                {"records":[{"attributes":{"type":"Promise_To_Pay__c"},"Ledger_Promise_Id__c":"PTP-L-1-20260105T153000Z",
+                   "Lease__r":{"LeaseWorks_Lease_Id__c":"L-1"},"Amount__c":410.00,"Status__c":"KEPT",
+                   "Amount_Applied__c":410.00,"Judged_On__c":"2026-01-11"}]}""");
+
+        assertThat(first.body().get(0).get("created").asBoolean()).isTrue();
+        assertThat(first.body().get(0).get("id").asText()).matches("a04[0-9A-Za-z]{15}");
+        JsonNode noAmount = first.body().get(1).get("errors").get(0);
+        assertThat(noAmount.get("statusCode").asText()).isEqualTo("REQUIRED_FIELD_MISSING");
+        assertThat(noAmount.get("message").asText()).isEqualTo("Required fields are missing: [Amount__c]");
+        assertThat(first.body().get(2).get("errors").get(0).get("message").asText())
+                .isEqualTo("Foreign key external ID: L-404 not found for field LeaseWorks_Lease_Id__c in entity Lease__c");
+        assertThat(judged.body().get(0).get("created").asBoolean()).isFalse();
+        assertThat(judged.body().get(0).get("id").asText()).isEqualTo(first.body().get(0).get("id").asText());
+        assertThat(salesforce.records("Promise_To_Pay__c")).containsOnlyKeys("PTP-L-1-20260105T153000Z");
+        assertThat(salesforce.records("Promise_To_Pay__c").get("PTP-L-1-20260105T153000Z"))
+                .containsEntry("Lease__c", leaseId)
+                .containsEntry("Status__c", "KEPT")
+                .containsEntry("Judged_On__c", "2026-01-11")
+                .containsEntry("Made_By__c", "Renée Dubois")
+                .containsEntry("Amended_Count__c", 0);
+        assertThat(salesforce.createdCount("Promise_To_Pay__c", "PTP-L-1-20260105T153000Z")).isEqualTo(1);
+
+        JsonNode promise = client.query("SELECT Status__c, Lease__r.LeaseWorks_Lease_Id__c FROM Promise_To_Pay__c")
+                .body().get("records").get(0);
+        assertThat(promise.get("Lease__r").get("LeaseWorks_Lease_Id__c").asText()).isEqualTo("L-1");
+    }
+
+    @Test
+    void aTasksWhatIsResolvedThroughItsAttributesTypeAndStoredAsWhatId() {
+        String leaseId = leaseL1();
+
+        RestClient.Reply created = client.upsert("Task", "LeaseBridge_Key__c", """
+                {"allOrNone":false,"records":[{"attributes":{"type":"Task"},"LeaseBridge_Key__c":"broken-promise:PTP-L-1-20260105T153000Z",
+                   "What":{"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-1"},"OwnerId":"005000000000001AAA",
+                   "Subject":"Broken promise: $410.00 due 01/09/2026","Description":"Nothing came in by 01/11/2026.",
+                   "ActivityDate":"2026-01-12","Status":"Not Started","Priority":"High"}]}""");
+        RestClient.Reply again = client.upsert("Task", "LeaseBridge_Key__c", """
+                {"allOrNone":false,"records":[{"attributes":{"type":"Task"},"LeaseBridge_Key__c":"broken-promise:PTP-L-1-20260105T153000Z",
+                   "What":{"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-1"},"Priority":"Normal"}]}""");
+
+        assertThat(created.body().get(0).get("created").asBoolean()).isTrue();
+        assertThat(created.body().get(0).get("id").asText()).matches("00T[0-9A-Za-z]{15}");
+        assertThat(again.body().get(0).get("created").asBoolean()).isFalse();
+        Map<String, Object> task = salesforce.records("Task").get("broken-promise:PTP-L-1-20260105T153000Z");
+        assertThat(task).containsEntry("WhatId", leaseId)
+                .containsEntry("OwnerId", "005000000000001AAA")
+                .containsEntry("ActivityDate", "2026-01-12")
+                .containsEntry("Priority", "Normal")
+                .doesNotContainKey("What");
+
+        JsonNode read = client.query("SELECT Subject, What.LeaseWorks_Lease_Id__c FROM Task WHERE What.Name = 'L-1'")
+                .body().get("records").get(0);
+        assertThat(read.get("What").get("attributes").get("type").asText()).isEqualTo("Lease__c");
+        assertThat(read.get("What").get("LeaseWorks_Lease_Id__c").asText()).isEqualTo("L-1");
+    }
+
+    @Test
+    void aWhatWithoutItsTypeOrNamingNoRecordFailsThatTask() {
+        leaseL1();
+
+        RestClient.Reply reply = client.upsert("Task", "LeaseBridge_Key__c", """
+                {"allOrNone":false,"records":[
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-1","OwnerId":"005000000000001AAA",
+                   "What":{"LeaseWorks_Lease_Id__c":"L-1"}},
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-2","OwnerId":"005000000000001AAA",
+                   "What":{"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-404"}},
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-3","OwnerId":"005000000000001AAA",
+                   "What":{"attributes":{"type":"Vehicle__c"},"VIN__c":"1HGCM82633A004352"}},
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-4","OwnerId":"005000000000001AAA",
+                   "What":{"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-1"}}]}""");
+
+        assertThat(reply.body().get(0).get("errors").get(0).get("statusCode").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(reply.body().get(0).get("errors").get(0).get("message").asText()).contains("attributes.type");
+        assertThat(reply.body().get(1).get("errors").get(0).get("message").asText())
+                .isEqualTo("Foreign key external ID: L-404 not found for field LeaseWorks_Lease_Id__c in entity Lease__c");
+        assertThat(reply.body().get(2).get("errors").get(0).get("statusCode").asText()).isEqualTo("INVALID_TYPE");
+        assertThat(reply.body().get(3).get("success").asBoolean()).isTrue();
+        assertThat(salesforce.records("Task")).containsOnlyKeys("K-4");
+    }
+
+    @Test
+    void aTasksOwnerIsRequiredAndMustBeAUserOrAQueue() {
+        RestClient.Reply reply = client.upsert("Task", "LeaseBridge_Key__c", """
+                {"allOrNone":false,"records":[
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-1","Subject":"Call","OwnerId":"jsmith"},
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-2","Subject":"Call","OwnerId":"001000000000001AAA"},
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-3","Subject":"Call"},
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-4","Subject":"Call","OwnerId":"00G000000000001"},
+                  {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-5","Subject":"Call","OwnerId":"005000000000002AAA"}]}""");
+        RestClient.Reply update = client.upsert("Task", "LeaseBridge_Key__c", """
+                {"records":[{"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-5","Subject":"Call back"},
+                            {"attributes":{"type":"Task"},"LeaseBridge_Key__c":"K-4","OwnerId":"a01000000000001AAA"}]}""");
+
+        JsonNode notAnId = reply.body().get(0).get("errors").get(0);
+        assertThat(notAnId.get("statusCode").asText()).isEqualTo("FIELD_INTEGRITY_EXCEPTION");
+        assertThat(notAnId.get("message").asText()).isEqualTo("Assigned To ID: id value of incorrect type: jsmith");
+        assertThat(notAnId.get("fields").get(0).asText()).isEqualTo("OwnerId");
+        assertThat(reply.body().get(1).get("errors").get(0).get("message").asText())
+                .isEqualTo("Assigned To ID: id value of incorrect type: 001000000000001AAA");
+        assertThat(reply.body().get(2).get("errors").get(0).get("message").asText()).isEqualTo("Required fields are missing: [OwnerId]");
+        assertThat(reply.body().get(3).get("success").asBoolean()).isTrue();
+        assertThat(reply.body().get(4).get("success").asBoolean()).isTrue();
+        // an update that leaves the owner out keeps it; one that names a record of another object is refused
+        assertThat(update.body().get(0).get("success").asBoolean()).isTrue();
+        assertThat(update.body().get(1).get("errors").get(0).get("statusCode").asText()).isEqualTo("FIELD_INTEGRITY_EXCEPTION");
+        assertThat(salesforce.records("Task")).containsOnlyKeys("K-4", "K-5");
+        assertThat(salesforce.records("Task").get("K-5")).containsEntry("OwnerId", "005000000000002AAA").containsEntry("Subject", "Call back");
+        assertThat(salesforce.records("Task").get("K-4")).containsEntry("OwnerId", "00G000000000001");
+    }
+
+    @Test
+    void theKpiFacetUpdatesItsFourFieldsAndKeepsEveryOtherFieldOfTheLease() {
+        String leaseId = leaseL1();
+        Map<String, Object> before = salesforce.records("Lease__c").get("L-1");
+
+        RestClient.Reply kpis = client.upsert("Lease__c", "LeaseWorks_Lease_Id__c", """
+                {"allOrNone":false,"records":[
+                  {"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-1","Promises_Made_12M__c":3,
+                   "Promises_Kept_12M__c":1,"Promises_Broken_12M__c":2,"Repeat_Breaker__c":true},
+                  {"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-2","Promises_Made_12M__c":1,
+                   "Promises_Kept_12M__c":0,"Promises_Broken_12M__c":1,"Repeat_Breaker__c":false}]}""");
+
+        assertThat(kpis.body().get(0).get("created").asBoolean()).isFalse();
+        assertThat(kpis.body().get(0).get("id").asText()).isEqualTo(leaseId);
+        assertThat(salesforce.records("Lease__c").get("L-1"))
+                .containsAllEntriesOf(before)
+                .containsEntry("Promises_Made_12M__c", 3)
+                .containsEntry("Promises_Broken_12M__c", 2)
+                .containsEntry("Repeat_Breaker__c", true);
+        // KPIs of a lease the org does not hold would create a lease without its Name
+        assertThat(kpis.body().get(1).get("errors").get(0).get("message").asText()).isEqualTo("Required fields are missing: [Name]");
+        assertThat(salesforce.records("Lease__c")).containsOnlyKeys("L-1");
+    }
+
+    /** Account C-1 and its lease L-1, with the fields the lease mapper writes; returns the lease's id. */
+    private String leaseL1() {
+        client.upsert("Account", "LeaseWorks_Customer_Id__c", """
+                {"records":[{"attributes":{"type":"Account"},"LeaseWorks_Customer_Id__c":"C-1","Name":"Ada"}]}""");
+        RestClient.Reply lease = client.upsert("Lease__c", "LeaseWorks_Lease_Id__c", """
+                {"records":[{"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-1","Name":"L-1",
+                  "Customer__r":{"LeaseWorks_Customer_Id__c":"C-1"},"Status__c":"Delinquent","Days_Past_Due__c":12,
+                  "Past_Due_Amount__c":410.00,"Collector__c":"Renée Dubois","VIN__c":"1HGCM82633A004352"}]}""");
+        assertThat(lease.body().get(0).get("success").asBoolean()).isTrue();
+        return lease.body().get(0).get("id").asText();
     }
 
     @Test

@@ -68,13 +68,42 @@ class SandboxRunTest {
         SalesforceSimulator salesforce = sandbox.salesforce();
         assertThat(salesforce.records("Account").keySet()).isEqualTo(portfolio.customerIds());
         assertThat(salesforce.records("Lease__c").keySet()).isEqualTo(portfolio.leaseIds());
-        Map<String, Integer> expected = Map.of(
-                "Account", portfolio.customerIds().size(),
-                "Lease__c", portfolio.leaseIds().size(),
-                "Payment__c", portfolio.paymentIds().size(),
-                "Collector_Note__c", portfolio.noteIds().size());
-        expected.forEach((sObject, records) -> assertThat(salesforce.writeCalls(sObject))
-                .as(sObject + " calls for " + records + " records").isLessThanOrEqualTo((records + 199) / 200));
+        Map<String, Integer> calls = Map.of(
+                "Account", perCall(portfolio.customerIds().size()),
+                // the leases, then the promise KPIs of those with promises, in calls of their own
+                "Lease__c", perCall(portfolio.leaseIds().size()) + perCall(leasesWithPromises()),
+                "Payment__c", perCall(portfolio.paymentIds().size()),
+                "Collector_Note__c", perCall(portfolio.noteIds().size()),
+                "Promise_To_Pay__c", perCall(portfolio.promises().size()));
+        calls.forEach((sObject, most) -> assertThat(salesforce.writeCalls(sObject))
+                .as(sObject + " calls").isLessThanOrEqualTo(most));
+        assertThat(salesforce.records("Promise_To_Pay__c")).hasSize(
+                (int) (portfolio.promiseOutcomes().total() - portfolio.promiseOutcomes().onMalformedLease()));
+    }
+
+    @Test
+    @Order(2)
+    void theLedgerJudgedEveryPromiseAsThePortfolioPlannedIt() throws SQLException {
+        Map<String, Long> byStatus = new HashMap<>();
+        query("select status, count(*) from promise group by status", rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
+        GeneratedPortfolio.PromiseOutcomes planned = portfolio.promiseOutcomes();
+
+        assertThat(byStatus).containsEntry("KEPT", planned.kept())
+                .containsEntry("PARTIALLY_KEPT", planned.partiallyKept())
+                .containsEntry("BROKEN", planned.broken())
+                .containsEntry("CANCELLED", planned.cancelled())
+                .doesNotContainKey("OPEN");
+        List<Long> tasks = new java.util.ArrayList<>();
+        query("select count(*) from sf_outbox where sobject = 'Task'", rs -> tasks.add(rs.getLong(1)));
+        assertThat(tasks).containsExactly(planned.broken());
+    }
+
+    private static int perCall(long records) {
+        return (int) ((records + 199) / 200);
+    }
+
+    private static long leasesWithPromises() {
+        return portfolio.promises().stream().map(GeneratedPortfolio.PlannedPromise::leaseId).distinct().count();
     }
 
     @Test

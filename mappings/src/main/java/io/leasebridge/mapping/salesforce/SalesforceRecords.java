@@ -25,6 +25,8 @@ public final class SalesforceRecords {
     /** Salesforce Text fields hold at most 255 characters; long text areas at most 131,072. */
     static final int TEXT_LIMIT = 255;
     static final int LONG_TEXT_LIMIT = 131_072;
+    /** A Task's Description is a long text area of 32,000 characters. */
+    static final int TASK_DESCRIPTION_LIMIT = 32_000;
 
     private SalesforceRecords() {
     }
@@ -117,7 +119,7 @@ public final class SalesforceRecords {
         f.put("What", what);
         f.put("OwnerId", t.ownerId());
         f.put("Subject", text(t.subject()));
-        f.put("Description", longText(t.description()));
+        f.put("Description", cut(t.description(), TASK_DESCRIPTION_LIMIT));
         f.put("ActivityDate", date(t.dueDate()));
         f.put("Status", "Not Started");
         f.put("Priority", t.priority());
@@ -147,6 +149,10 @@ public final class SalesforceRecords {
     }
 
     private static String longText(String value) {
-        return value == null || value.length() <= LONG_TEXT_LIMIT ? value : value.substring(0, LONG_TEXT_LIMIT);
+        return cut(value, LONG_TEXT_LIMIT);
+    }
+
+    private static String cut(String value, int limit) {
+        return value == null || value.length() <= limit ? value : value.substring(0, limit);
     }
 }

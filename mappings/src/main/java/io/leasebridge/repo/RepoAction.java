@@ -1,0 +1,9 @@
+package io.leasebridge.repo;
+
+/** What LeaseBridge must do, besides setting the disposition, when a case enters a state. */
+public enum RepoAction {
+    /** Entering ORDERED: write the repo order from live data, email it to the agent, attach it to the Case. */
+    SEND_REPO_ORDER,
+    /** Entering SOLD: record sale price, date and buyer in the hub for accounting. */
+    RECORD_SALE
+}

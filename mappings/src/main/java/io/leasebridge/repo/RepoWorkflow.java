@@ -1,0 +1,244 @@
+package io.leasebridge.repo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.leasebridge.repo.RepoStatus.CANCELLED;
+import static io.leasebridge.repo.RepoStatus.CLOSED;
+import static io.leasebridge.repo.RepoStatus.INSPECTED;
+import static io.leasebridge.repo.RepoStatus.INVENTORY;
+import static io.leasebridge.repo.RepoStatus.IN_REPAIR;
+import static io.leasebridge.repo.RepoStatus.ORDERED;
+import static io.leasebridge.repo.RepoStatus.PENDING;
+import static io.leasebridge.repo.RepoStatus.RECOVERED;
+import static io.leasebridge.repo.RepoStatus.REQUESTED;
+import static io.leasebridge.repo.RepoStatus.SOLD;
+import static io.leasebridge.repo.RepoStatus.UNRECOVERABLE;
+
+/**
+ * The repossession workflow of DESIGN.md: which status changes of a Repossession Case are steps, what each
+ * step needs from the Case, and what entering a state makes LeaseBridge do. Pure: it decides, the caller
+ * applies (disposition, repo order, sale record) and writes refusals back to the Case.
+ *
+ * <p>The steps:
+ * <pre>
+ * REQUESTED -> PENDING -> ORDERED -> RECOVERED -> INSPECTED -> IN_REPAIR -> INVENTORY -> SOLD -> CLOSED
+ *                                                 INSPECTED -> INVENTORY     (nothing to repair)
+ * REQUESTED, PENDING, ORDERED -> CANCELLED   (lessee paid or redeemed before the vehicle was taken)
+ * ORDERED -> UNRECOVERABLE                   (the agent could not find the vehicle)
+ * </pre>
+ * Once the vehicle is recovered the lessor owns the problem of selling it, so CANCELLED is no longer an
+ * exit: the case ends SOLD then CLOSED. CLOSED, CANCELLED and UNRECOVERABLE are final. A new case starts in
+ * REQUESTED, or in PENDING when the rep has already decided to repossess.
+ */
+public final class RepoWorkflow {
+
+    private static final Map<RepoStatus, Set<RepoStatus>> NEXT = steps();
+    private static final Set<RepoStatus> STARTS = Collections.unmodifiableSet(EnumSet.of(REQUESTED, PENDING));
+    private static final Set<RepoStatus> VEHICLE_RECOVERED =
+            Collections.unmodifiableSet(EnumSet.of(RECOVERED, INSPECTED, IN_REPAIR, INVENTORY, SOLD));
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    private final Optional<String> defaultAgentEmail;
+
+    /** A workflow without a default agent: every Case must name its agent before ORDERED. */
+    public RepoWorkflow() {
+        this(null);
+    }
+
+    /**
+     * @param defaultAgentEmail the agent a repo order goes to when the Case names none; {@code null} or
+     *                          blank for no default
+     * @throws IllegalArgumentException when the configured default is not an email address
+     */
+    public RepoWorkflow(String defaultAgentEmail) {
+        if (defaultAgentEmail == null || defaultAgentEmail.isBlank()) {
+            this.defaultAgentEmail = Optional.empty();
+        } else if (!EMAIL.matcher(defaultAgentEmail.strip()).matches()) {
+            throw new IllegalArgumentException(
+                    "the default repo agent email '" + defaultAgentEmail + "' is not an email address");
+        } else {
+            this.defaultAgentEmail = Optional.of(defaultAgentEmail.strip());
+        }
+    }
+
+    /** The states a case may go to from {@code from}; empty for a final state. */
+    public static Set<RepoStatus> nextStates(RepoStatus from) {
+        return NEXT.get(Objects.requireNonNull(from, "from"));
+    }
+
+    /** The states a new case may start in. */
+    public static Set<RepoStatus> startStates() {
+        return STARTS;
+    }
+
+    /** Whether a new case may be created in {@code first}; same as {@code check(null, first, facts)}. */
+    public Transition start(RepoStatus first, RepoFacts facts) {
+        Objects.requireNonNull(facts, "facts");
+        if (first == null) {
+            return new Transition.Refused(null, null,
+                    "a new repossession case has no Repo_Status__c: it starts in " + or(STARTS));
+        }
+        if (!STARTS.contains(first)) {
+            return new Transition.Refused(null, first,
+                    "a new repossession case cannot start in " + first + ": it starts in " + or(STARTS));
+        }
+        return enter(null, first, facts);
+    }
+
+    /**
+     * Whether a case may go from {@code from} to {@code to} with what the Case says now.
+     *
+     * @param from  the last status LeaseBridge applied, {@code null} for a case it has not seen before
+     * @param to    the Case's {@code Repo_Status__c} now; {@code null} when the Case has none
+     * @param facts the rest of the Case
+     */
+    public Transition check(RepoStatus from, RepoStatus to, RepoFacts facts) {
+        Objects.requireNonNull(facts, "facts");
+        if (from == null) {
+            return start(to, facts);
+        }
+        if (to == null) {
+            return new Transition.Refused(from, null, from + " -> (none): the Case has no Repo_Status__c;"
+                    + describeNext(from));
+        }
+        if (from == to) {
+            return new Transition.Unchanged(from);
+        }
+        if (from.isFinal()) {
+            return new Transition.Refused(from, to, from + " -> " + to + " is not allowed: " + from
+                    + " is final, a case in " + from + " does not move again");
+        }
+        if (!NEXT.get(from).contains(to)) {
+            String hint = to == CANCELLED && VEHICLE_RECOVERED.contains(from)
+                    ? "; a recovered vehicle cannot be cancelled, it is sold and the case closed"
+                    : "";
+            return new Transition.Refused(from, to, from + " -> " + to
+                    + " is not a step of the repossession workflow:" + describeNext(from) + hint);
+        }
+        return enter(from, to, facts);
+    }
+
+    /**
+     * The agent a repo order for this Case goes to: the Case's own agent, else the default. A malformed
+     * address on the Case does not fall back to the default: the rep meant someone, and it is not the default.
+     */
+    public Optional<String> agentEmail(RepoFacts facts) {
+        String own = facts.agentEmail();
+        if (own != null && !own.isBlank()) {
+            return EMAIL.matcher(own.strip()).matches() ? Optional.of(own.strip()) : Optional.empty();
+        }
+        return defaultAgentEmail;
+    }
+
+    private Transition enter(RepoStatus from, RepoStatus to, RepoFacts facts) {
+        List<String> missing = switch (to) {
+            case ORDERED -> missingForOrder(facts);
+            case SOLD -> missingForSale(facts);
+            default -> List.of();
+        };
+        if (!missing.isEmpty()) {
+            String what = to == ORDERED ? "the repo order needs " : "the sale needs ";
+            return new Transition.Refused(from, to,
+                    (from == null ? "new case" : from) + " -> " + to + " is refused: " + what + and(missing));
+        }
+        return new Transition.Allowed(from, to, dispositionOn(to), actionsOn(to));
+    }
+
+    private List<String> missingForOrder(RepoFacts facts) {
+        List<String> missing = new ArrayList<>();
+        if (facts.repoType() == null) {
+            missing.add("a repo type, voluntary or involuntary (Repo_Type__c)");
+        }
+        String own = facts.agentEmail();
+        if (own != null && !own.isBlank() && !EMAIL.matcher(own.strip()).matches()) {
+            missing.add("an agent email address (Repo_Agent_Email__c is '" + own + "')");
+        } else if (agentEmail(facts).isEmpty()) {
+            missing.add("an agent email (Repo_Agent_Email__c; no default agent is configured)");
+        }
+        return missing;
+    }
+
+    private static List<String> missingForSale(RepoFacts facts) {
+        List<String> missing = new ArrayList<>();
+        if (!facts.titleVerified()) {
+            missing.add("a verified title (Title_Verified__c)");
+        }
+        BigDecimal price = facts.salePrice();
+        if (price == null) {
+            missing.add("a sale price (Sale_Price__c)");
+        } else if (price.signum() <= 0) {
+            missing.add("a sale price above zero (Sale_Price__c is " + price.toPlainString() + ")");
+        }
+        if (facts.saleDate() == null) {
+            missing.add("a sale date (Sale_Date__c)");
+        }
+        return missing;
+    }
+
+    private static Optional<VehicleDisposition> dispositionOn(RepoStatus entered) {
+        return switch (entered) {
+            case PENDING -> Optional.of(VehicleDisposition.PENDING);
+            case RECOVERED -> Optional.of(VehicleDisposition.REPOSSESSED);
+            case INVENTORY -> Optional.of(VehicleDisposition.INVENTORY);
+            case SOLD -> Optional.of(VehicleDisposition.SOLD);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Set<RepoAction> actionsOn(RepoStatus entered) {
+        return switch (entered) {
+            case ORDERED -> Set.of(RepoAction.SEND_REPO_ORDER);
+            case SOLD -> Set.of(RepoAction.RECORD_SALE);
+            default -> Set.of();
+        };
+    }
+
+    private static String describeNext(RepoStatus from) {
+        Set<RepoStatus> next = NEXT.get(from);
+        return next.isEmpty()
+                ? " " + from + " is final"
+                : " from " + from + " a case goes to " + or(next);
+    }
+
+    private static Map<RepoStatus, Set<RepoStatus>> steps() {
+        Map<RepoStatus, Set<RepoStatus>> next = new EnumMap<>(RepoStatus.class);
+        for (RepoStatus status : RepoStatus.values()) {
+            next.put(status, EnumSet.noneOf(RepoStatus.class));
+        }
+        next.get(REQUESTED).addAll(List.of(PENDING, CANCELLED));
+        next.get(PENDING).addAll(List.of(ORDERED, CANCELLED));
+        next.get(ORDERED).addAll(List.of(RECOVERED, CANCELLED, UNRECOVERABLE));
+        next.get(RECOVERED).add(INSPECTED);
+        next.get(INSPECTED).addAll(List.of(IN_REPAIR, INVENTORY));
+        next.get(IN_REPAIR).add(INVENTORY);
+        next.get(INVENTORY).add(SOLD);
+        next.get(SOLD).add(CLOSED);
+        next.replaceAll((status, targets) -> Collections.unmodifiableSet(targets));
+        return Collections.unmodifiableMap(next);
+    }
+
+    private static String or(Set<RepoStatus> states) {
+        return join(states.stream().map(Enum::name).toList(), " or ");
+    }
+
+    private static String and(List<String> items) {
+        return join(items, " and ");
+    }
+
+    private static String join(List<String> items, String lastSeparator) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + lastSeparator + items.get(items.size() - 1);
+    }
+}
