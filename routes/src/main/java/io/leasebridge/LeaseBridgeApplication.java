@@ -37,7 +37,7 @@ public class LeaseBridgeApplication {
 
     /** Run-once asked on the command line or in the environment: such a run serves no HTTP. */
     private static boolean runOnceAsked(String... args) {
-        return Arrays.asList(args).contains("--leasebridge.run-once=true")
+        return Arrays.asList(args).contains("--leasebridge.run-once=true") || Boolean.getBoolean("leasebridge.run-once")
                 || "true".equalsIgnoreCase(System.getenv("LEASEBRIDGE_RUN_ONCE"));
     }
 }

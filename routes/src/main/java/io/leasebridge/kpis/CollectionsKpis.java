@@ -1,13 +1,10 @@
 package io.leasebridge.kpis;
 
-import io.leasebridge.kpis.KpiReport.BucketCount;
 import io.leasebridge.kpis.KpiReport.CollectorMonthOutcomes;
 import io.leasebridge.kpis.KpiReport.CollectorOutcomes;
-import io.leasebridge.kpis.KpiReport.DpdMonth;
 import io.leasebridge.kpis.KpiReport.KeptRates;
 import io.leasebridge.kpis.KpiReport.MonthOutcomes;
 import io.leasebridge.kpis.KpiReport.PromiseOutcomes;
-import io.leasebridge.kpis.KpiReport.RollRate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -16,22 +13,22 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The collections KPIs computed from the hub: promise outcomes from the ledger's {@code promise} projection,
- * days-past-due buckets and roll rates from {@code lease_dpd_history}. The database does the counting; only
- * aggregates (a few rows per collector and month, 25 per month of history) come back, so the size of the
- * portfolio does not matter here.
+ * The collections KPIs computed from the hub: promise outcomes from the ledger's {@code promise} projection
+ * (counted by the database, a row per collector and month comes back), days-past-due buckets and roll rates
+ * from {@code lease_dpd_history} (streamed once, in lease order, through a {@link DpdTally} that keeps only
+ * counts). Memory does not grow with the portfolio.
  */
 @Service
 public class CollectionsKpis {
 
-    private static final int BUCKETS = DpdBucket.values().length;
+    private static final int HISTORY_FETCH_SIZE = 1000;
 
     private static final String OUTCOMES_BY_COLLECTOR_AND_MONTH = """
             select a.collector, extract(year from p.judged_on) as judged_year, extract(month from p.judged_on) as judged_month,
@@ -46,38 +43,31 @@ public class CollectionsKpis {
 
     private static final String HISTORY_SPAN = "select min(as_of), max(as_of) from lease_dpd_history where as_of <= ?";
 
-    /** Each lease with a history row on or before the day, and the bucket of its latest such row. */
-    private static final String BUCKET_ON = """
-            select h.lease_id, %s as bucket
-            from lease_dpd_history h
-            join (select lease_id, max(as_of) as as_of from lease_dpd_history where as_of <= ? group by lease_id) latest
-              on latest.lease_id = h.lease_id and latest.as_of = h.as_of
-            """.formatted(DpdBucket.SQL_INDEX);
-
-    /**
-     * Leases by (bucket on the earlier day, bucket on the later day); the earlier one is null for a lease that had
-     * no history yet. A lease never leaves the history, so everyone of the earlier day is there on the later one.
-     */
-    private static final String TRANSITIONS = """
-            select earlier.bucket, later.bucket, count(*)
-            from (%s) later
-            left join (%s) earlier on earlier.lease_id = later.lease_id
-            group by earlier.bucket, later.bucket
-            """.formatted(BUCKET_ON, BUCKET_ON);
+    private static final String HISTORY = """
+            select lease_id, as_of, days_past_due from lease_dpd_history where as_of <= ? order by lease_id, as_of
+            """;
 
     private final JdbcTemplate jdbc;
+    /** Same connection (and transaction) as {@link #jdbc}; fetches the history in pages instead of all at once. */
+    private final JdbcTemplate history;
 
     public CollectionsKpis(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.history = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
+        this.history.setFetchSize(HISTORY_FETCH_SIZE);
     }
 
-    /** The KPIs as the hub knows them, counting nothing dated after {@code asOf}; read from one snapshot where the database offers it. */
+    /**
+     * The KPIs as the hub knows them, counting nothing dated after {@code asOf}. The queries share one transaction,
+     * so that where the database keeps snapshots they see the same one even while exports are being ingested.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiReport compute(LocalDate asOf) {
-        List<DpdMonth> months = new ArrayList<>();
-        List<RollRate> rolls = new ArrayList<>();
-        bucketsAndRolls(asOf, months, rolls);
-        return new KpiReport(asOf, keptRates(asOf), months, rolls);
+        KeptRates keptRates = keptRates(asOf);
+        DpdTally dpd = bucketsAndRolls(asOf);
+        return dpd == null
+                ? new KpiReport(asOf, keptRates, List.of(), List.of())
+                : new KpiReport(asOf, keptRates, dpd.dpdMonths(), dpd.rollRates());
     }
 
     private KeptRates keptRates(LocalDate asOf) {
@@ -107,58 +97,18 @@ public class CollectionsKpis {
         return new KeptRates(cells, perCollector, months, total);
     }
 
-    private void bucketsAndRolls(LocalDate asOf, List<DpdMonth> months, List<RollRate> rolls) {
+    /** One pass over the history up to asOf, in (lease, day) order, through a {@link DpdTally}. */
+    private DpdTally bucketsAndRolls(LocalDate asOf) {
         LocalDate[] span = jdbc.queryForObject(HISTORY_SPAN,
                 (rs, row) -> new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)}, asOf);
         if (span == null || span[0] == null) {
-            return;
+            return null;
         }
-        YearMonth last = YearMonth.from(span[1]);
-        LocalDate previousDay = YearMonth.from(span[0]).atDay(1).minusDays(1);
-        for (YearMonth month = YearMonth.from(span[0]); !month.isAfter(last); month = month.plusMonths(1)) {
-            LocalDate measuredOn = month.atEndOfMonth().isAfter(asOf) ? asOf : month.atEndOfMonth();
-            long[][] moved = transitions(previousDay, measuredOn);
-            long[] now = new long[BUCKETS];
-            for (long[] from : moved) {
-                for (int to = 0; to < BUCKETS; to++) {
-                    now[to] += from[to];
-                }
-            }
-            List<BucketCount> counts = new ArrayList<>();
-            for (DpdBucket bucket : DpdBucket.values()) {
-                counts.add(new BucketCount(bucket, now[bucket.ordinal()]));
-            }
-            months.add(new DpdMonth(month, measuredOn, Arrays.stream(now).sum(), counts));
-            if (months.size() > 1) {
-                for (DpdBucket from : DpdBucket.values()) {
-                    long[] to = moved[from.ordinal()];
-                    long worse = 0;
-                    long better = 0;
-                    for (int i = 0; i < BUCKETS; i++) {
-                        if (i > from.ordinal()) {
-                            worse += to[i];
-                        } else if (i < from.ordinal()) {
-                            better += to[i];
-                        }
-                    }
-                    rolls.add(RollRate.of(month.minusMonths(1), month, from, worse, to[from.ordinal()], better));
-                }
-            }
-            previousDay = measuredOn;
-        }
-    }
-
-    /**
-     * Lease counts by [bucket on {@code earlier}][bucket on {@code later}]; row {@link #BUCKETS} holds the leases
-     * that had no history yet on {@code earlier}.
-     */
-    private long[][] transitions(LocalDate earlier, LocalDate later) {
-        long[][] moved = new long[BUCKETS + 1][BUCKETS];
-        jdbc.query(TRANSITIONS, rs -> {
-            int from = rs.getInt(1);
-            int fromRow = rs.wasNull() ? BUCKETS : from;
-            moved[fromRow][rs.getInt(2)] += rs.getLong(3);
-        }, later, earlier);
-        return moved;
+        DpdTally tally = new DpdTally(YearMonth.from(span[0]), YearMonth.from(span[1]), asOf);
+        history.query(HISTORY, rs -> {
+            tally.row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3));
+        }, asOf);
+        tally.finish();
+        return tally;
     }
 }

@@ -10,13 +10,6 @@ public enum DpdBucket {
     DAYS_61_90("61-90"),
     OVER_90("90+");
 
-    /**
-     * The bucket's index (its ordinal) as SQL computes it from {@code days_past_due}: zero or less is current,
-     * and "90+" starts at 91 because 90 still belongs to 61-90.
-     */
-    static final String SQL_INDEX = "case when days_past_due <= 0 then 0 when days_past_due <= 30 then 1"
-            + " when days_past_due <= 60 then 2 when days_past_due <= 90 then 3 else 4 end";
-
     private final String label;
 
     DpdBucket(String label) {
@@ -29,6 +22,7 @@ public enum DpdBucket {
         return label;
     }
 
+    /** Zero days or fewer is current; 90 is still 61-90, "90+" starts at 91. */
     public static DpdBucket of(int daysPastDue) {
         if (daysPastDue <= 0) {
             return CURRENT;
@@ -40,9 +34,5 @@ public enum DpdBucket {
             return DAYS_31_60;
         }
         return daysPastDue <= 90 ? DAYS_61_90 : OVER_90;
-    }
-
-    static DpdBucket atIndex(int index) {
-        return values()[index];
     }
 }

@@ -1,5 +1,6 @@
 package io.leasebridge.kpis;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -16,6 +17,7 @@ import java.util.Map;
  * The collections KPIs as of a day: how collectors' promises turned out, how leases spread over the
  * days-past-due buckets at each month end, and how they moved between buckets month over month.
  * Rates are fractions (0.25 = 25 %) with four decimals, rounded half up; {@code null} where nothing was measured.
+ * Days and months are ISO text ({@code 2026-03-31}, {@code 2026-03}) whatever the mapper's date settings.
  *
  * @param asOf            nothing after this day counts
  * @param promiseKeptRate promises judged on or before {@code asOf}
@@ -23,7 +25,8 @@ import java.util.Map;
  * @param rollRates       for each month after the first, one entry per bucket of the month before
  */
 @JsonPropertyOrder({"asOf", "definitions", "promiseKeptRate", "dpdBuckets", "rollRates"})
-public record KpiReport(LocalDate asOf, KeptRates promiseKeptRate, List<DpdMonth> dpdBuckets, List<RollRate> rollRates) {
+public record KpiReport(@JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate asOf, KeptRates promiseKeptRate,
+                        List<DpdMonth> dpdBuckets, List<RollRate> rollRates) {
 
     private static final Map<String, String> DEFINITIONS = definitions(
             "promiseKeptRate", "promises judged (KEPT, PARTIALLY_KEPT, BROKEN) on or before asOf, by the lease's current"
@@ -82,14 +85,15 @@ public record KpiReport(LocalDate asOf, KeptRates promiseKeptRate, List<DpdMonth
 
     /** @param collector the lease's collector; {@code null} for leases without one */
     @JsonPropertyOrder({"collector", "month"})
-    public record CollectorMonthOutcomes(String collector, YearMonth month, @JsonUnwrapped PromiseOutcomes outcomes) {
+    public record CollectorMonthOutcomes(String collector, @JsonFormat(shape = JsonFormat.Shape.STRING) YearMonth month,
+                                         @JsonUnwrapped PromiseOutcomes outcomes) {
     }
 
     /** @param collector the lease's collector; {@code null} for leases without one */
     public record CollectorOutcomes(String collector, @JsonUnwrapped PromiseOutcomes outcomes) {
     }
 
-    public record MonthOutcomes(YearMonth month, @JsonUnwrapped PromiseOutcomes outcomes) {
+    public record MonthOutcomes(@JsonFormat(shape = JsonFormat.Shape.STRING) YearMonth month, @JsonUnwrapped PromiseOutcomes outcomes) {
     }
 
     /**
@@ -99,7 +103,8 @@ public record KpiReport(LocalDate asOf, KeptRates promiseKeptRate, List<DpdMonth
      * @param leases     all leases counted, the sum of the buckets
      * @param buckets    every bucket, best first, also when empty
      */
-    public record DpdMonth(YearMonth month, LocalDate measuredOn, long leases, List<BucketCount> buckets) {
+    public record DpdMonth(@JsonFormat(shape = JsonFormat.Shape.STRING) YearMonth month,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate measuredOn, long leases, List<BucketCount> buckets) {
 
         public DpdMonth {
             buckets = List.copyOf(buckets);
@@ -120,7 +125,8 @@ public record KpiReport(LocalDate asOf, KeptRates promiseKeptRate, List<DpdMonth
      */
     @JsonPropertyOrder({"fromMonth", "toMonth", "fromBucket", "leases", "rolledForward", "stayed", "cured",
             "rollForwardRate", "stayRate", "cureRate"})
-    public record RollRate(YearMonth fromMonth, YearMonth toMonth, DpdBucket fromBucket, long leases,
+    public record RollRate(@JsonFormat(shape = JsonFormat.Shape.STRING) YearMonth fromMonth,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) YearMonth toMonth, DpdBucket fromBucket, long leases,
                            long rolledForward, long stayed, long cured,
                            BigDecimal rollForwardRate, BigDecimal stayRate, BigDecimal cureRate) {
 

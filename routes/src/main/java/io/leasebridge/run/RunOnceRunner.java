@@ -7,6 +7,9 @@ import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
 import io.leasebridge.ingest.LeaseWorksExportRoutes;
+import io.leasebridge.kpis.CollectionsKpis;
+import io.leasebridge.kpis.KpiFiles;
+import io.leasebridge.kpis.KpiProperties;
 import io.leasebridge.promises.CollectorTasks;
 import io.leasebridge.promises.PromiseJudgement;
 import io.leasebridge.salesforce.DrainReport;
@@ -50,12 +53,16 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PromiseJudgement judgement;
     private final LedgerProperties ledger;
     private final CollectorTasks tasks;
+    private final CollectionsKpis kpis;
+    private final KpiFiles kpiFiles;
+    private final KpiProperties kpiProperties;
     private final JdbcTemplate jdbc;
     private final PrintStream out;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
-                         RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc) {
+                         RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
+                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties) {
         this.camel = camel;
         this.producer = producer;
         this.polls = polls;
@@ -66,6 +73,9 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.judgement = judgement;
         this.ledger = ledger;
         this.tasks = tasks;
+        this.kpis = kpis;
+        this.kpiFiles = kpiFiles;
+        this.kpiProperties = kpiProperties;
         this.jdbc = jdbc;
         this.out = System.out;
     }
@@ -78,6 +88,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
             timedOut |= !ingestEverythingWaiting(LeaseWorksExportRoutes.routeId(export));
         }
         judgement.judge(judgeAsOf());
+        kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);

@@ -47,6 +47,7 @@ class RunOnceTest {
         registry.add("leasebridge.run-once", () -> "true");
         TestProperties.salesforceAndHub(registry, salesforce, "run-once");
         registry.add("leasebridge.leaseworks.inbox", inbox::toString);
+        registry.add("leasebridge.kpis.report-dir", () -> inbox.resolve("reports").toString());
     }
 
     @Autowired
@@ -88,6 +89,8 @@ class RunOnceTest {
 
         assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where status = 'DELIVERED'")).isEqualTo(2 + 3 + 2 + 1);
         assertThat(HubTables.count(jdbc, "select count(*) from flow_run where status <> 'SUCCEEDED'")).isZero();
+        assertThat(inbox.resolve("reports/kpis.json")).exists();
+        assertThat(inbox.resolve("reports/kpis.csv")).exists();
         assertThat(output).contains("LeaseBridge run summary")
                 .containsPattern("leaseworks-accounts\\s+1\\s+4\\s+5\\s+0\\s+0\\s+1")
                 .containsPattern("salesforce-outbox-drain\\s+1\\s+8\\s+0\\s+8\\s+0\\s+0\\s+4")

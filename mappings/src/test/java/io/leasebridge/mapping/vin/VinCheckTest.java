@@ -62,7 +62,7 @@ class VinCheckTest {
     @ParameterizedTest(name = "{0}: position 9 is {1}, should be {2}")
     @CsvSource({
             "1HGCM82643A004352, 4, 3", // one digit of the Accord's check digit off
-            "1HGCM82633A004353, 3, 2", // last serial digit mistyped: the check digit no longer fits
+            "1HGCM82633A004353, 3, 5", // last serial digit mistyped: the check digit no longer fits
             "1M8GDM9A0KP042788, 0, X",
             "1XPTD40X0JD456115, 0, 6",
             "5YJSA1E14HF000000, 4, 6", // Tesla-shaped VIN made up with the wrong check digit
