@@ -93,6 +93,21 @@ public final class Sandbox implements AutoCloseable {
                 "--camel.component.salesforce.password=sandbox-password");
     }
 
+    /**
+     * LeaseBridge serving on a free port over this sandbox's hub, schedules parked: for looking at what a
+     * run left (the admin API, the KPIs). The caller closes the context.
+     */
+    public ConfigurableApplicationContext serve(String... extraProperties) {
+        List<String> args = new ArrayList<>(runOnceArguments().stream().filter(a -> !a.startsWith("--leasebridge.run-once")).toList());
+        args.add("--server.port=0");
+        for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
+                "promise-judgement", "salesforce-outbox-drain")) {
+            args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
+        }
+        args.addAll(List.of(extraProperties));
+        return new SpringApplication(LeaseBridgeApplication.class).run(args.toArray(String[]::new));
+    }
+
     @Override
     public void close() {
         salesforce.stop();
