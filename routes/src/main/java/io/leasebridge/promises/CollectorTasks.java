@@ -47,7 +47,7 @@ public class CollectorTasks {
         if (owner != null) {
             return owner;
         }
-        if (unmappedCollectors.add(String.valueOf(collector))) {
+        if (unmappedCollectors.add(collector == null ? "(no collector)" : collector)) {
             log.warn("collector '{}' has no Salesforce user in leasebridge.ledger.collector-owners: tasks go to the fallback owner {}",
                     collector, fallbackOwner);
         }

@@ -90,7 +90,12 @@ public final class Sandbox implements AutoCloseable {
                 "--camel.component.salesforce.client-id=sandbox-client",
                 "--camel.component.salesforce.client-secret=sandbox-secret",
                 "--camel.component.salesforce.user-name=integration@sandbox.leasebridge.io",
-                "--camel.component.salesforce.password=sandbox-password");
+                "--camel.component.salesforce.password=sandbox-password",
+                "--leasebridge.kpis.report-dir=" + options.home().resolve("reports").toAbsolutePath(),
+                // two collectors have Salesforce users; the others' tasks go to the collections queue
+                "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
+                "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",
+                "--leasebridge.ledger.fallback-owner=00G000000000001AAA");
     }
 
     /**

@@ -36,7 +36,7 @@ public final class SandboxLauncher {
     private static void printWhereToLook(PrintStream out, Sandbox sandbox) throws SQLException {
         SalesforceSimulator salesforce = sandbox.salesforce();
         out.println("Simulated Salesforce received (this run):");
-        for (String sObject : List.of("Account", "Lease__c", "Payment__c", "Collector_Note__c")) {
+        for (String sObject : List.of("Account", "Lease__c", "Payment__c", "Collector_Note__c", "Promise_To_Pay__c", "Task")) {
             out.printf("  %-18s %7d records in %d write calls%n", sObject, salesforce.records(sObject).size(),
                     salesforce.writeCalls(sObject));
         }
@@ -60,8 +60,9 @@ public final class SandboxLauncher {
             }
         }
         out.println("Where to look:");
-        out.printf("  hub database   %s  (tables flow_run, dead_letter, sf_outbox, customer, lease_account, payment, collector_note)%n",
-                sandbox.options().hubUrl());
+        out.printf("  hub database   %s%n                 tables flow_run, dead_letter, sf_outbox, customer, lease_account, payment,"
+                + " collector_note, promise, promise_event, lease_dpd_history%n", sandbox.options().hubUrl());
+        out.printf("  KPI report     %s (kpis.json, kpis.csv)%n", sandbox.options().home().resolve("reports"));
         out.println("  open it with  java -cp $(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | tail -1) org.h2.tools.Shell -url "
                 + "'" + sandbox.options().hubUrl() + "' -user sa");
         out.printf("  exports        %s/.done (processed), %s/.failed (unreadable)%n", sandbox.options().inbox(), sandbox.options().inbox());
