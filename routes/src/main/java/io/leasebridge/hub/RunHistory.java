@@ -1,5 +1,7 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.observability.FlowMetrics;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,10 +24,17 @@ public class RunHistory {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final FlowMetrics metrics;
 
     public RunHistory(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, FlowMetrics.NONE);
+    }
+
+    @Autowired
+    public RunHistory(JdbcTemplate jdbc, Clock clock, FlowMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public long start(String flow, String source) {
@@ -39,7 +48,9 @@ public class RunHistory {
             ps.setTimestamp(3, now);
             return ps;
         }, key);
-        return key.getKeyAs(Number.class).longValue();
+        long runId = key.getKeyAs(Number.class).longValue();
+        metrics.runStarted(runId, flow);
+        return runId;
     }
 
     public void finish(long runId, RunCounts counts, String error) {
@@ -48,6 +59,7 @@ public class RunHistory {
                        rows_failed = ?, rows_quarantined = ?, api_calls = ?, error = ? where id = ?""",
                 error == null ? SUCCEEDED : FAILED, Timestamp.from(clock.instant()), counts.read(), counts.changed(),
                 counts.sent(), counts.failed(), counts.quarantined(), counts.apiCalls(), error, runId);
+        metrics.runFinished(runId, counts, error);
     }
 
     /** Runs left RUNNING by a process that died: they did not finish, and say so. */

@@ -16,6 +16,8 @@ import io.leasebridge.mapping.MappedRow;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
+import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.observability.SystemStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,10 +50,12 @@ public class LeaseWorksExportIngest {
     private final ObjectMapper json;
     private final RecordSinks sinks;
     private final java.time.Clock clock;
+    private final SystemStatus status;
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
     public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox, DeadLetters deadLetters, RunHistory runs,
-                                  TransactionTemplate transaction, ObjectMapper json, RecordSinks sinks, java.time.Clock clock) {
+                                  TransactionTemplate transaction, ObjectMapper json, RecordSinks sinks, java.time.Clock clock,
+                                  SystemStatus status) {
         this.mapping = mapping;
         this.properties = properties;
         this.outbox = outbox;
@@ -61,6 +65,7 @@ public class LeaseWorksExportIngest {
         this.json = json;
         this.sinks = sinks;
         this.clock = clock;
+        this.status = status;
     }
 
     public static String flowName(String export) {
@@ -71,6 +76,13 @@ public class LeaseWorksExportIngest {
         String flow = flowName(export);
         ExportMapper mapper = mappers.computeIfAbsent(export, mapping::mapper);
         long runId = runs.start(flow, fileName);
+        try (FlowLogContext logContext = FlowLogContext.enter(flow, runId)) {
+            return readFile(export, fileName, in, mapper, runId);
+        }
+    }
+
+    private RunCounts readFile(String export, String fileName, InputStream in, ExportMapper mapper, long runId) {
+        String flow = flowName(export);
         Progress progress = new Progress(flow, fileName);
         ExportFile file = new ExportFile(fileName, java.time.LocalDate.now(clock));
         try {
@@ -90,6 +102,7 @@ public class LeaseWorksExportIngest {
             progress.add(commit(batch[0], file, runId));
             progress.add(fileDone(mapper, file));
             runs.finish(runId, progress.counts, null);
+            status.exportRead(export, fileName);
             log.info("{}: {} done: {} rows read, {} changed, {} quarantined", flow, fileName,
                     progress.counts.read(), progress.counts.changed(), progress.counts.quarantined());
             return progress.counts;
@@ -97,10 +110,12 @@ public class LeaseWorksExportIngest {
             deadLetters.record(List.of(new DeadLetter(flow, export + " file", fileName, fileName, 0L, null,
                     "UNREADABLE_EXPORT", unreadable.getMessage(), null)), runId);
             runs.finish(runId, progress.counts, unreadable.getMessage());
+            status.exportFailed(export, fileName, unreadable);
             log.error("{}: {} rejected: {}", flow, fileName, unreadable.getMessage());
             return progress.counts;
         } catch (RuntimeException e) {
             runs.finish(runId, progress.counts, e.toString());
+            status.exportFailed(export, fileName, e);
             throw e;
         }
     }

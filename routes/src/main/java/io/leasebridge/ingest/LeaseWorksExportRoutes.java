@@ -4,9 +4,11 @@ import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.springframework.stereotype.Component;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 
 /**
@@ -55,16 +57,22 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
      * its own scheduler follows the flow's Quartz cron from {@code leasebridge.schedules}.
      */
     private Endpoint endpoint(String export, String uri) {
-        Endpoint endpoint = getContext().getEndpoint(uri);
+        Endpoint endpoint = getContext().getEndpoint(scheduled(export, uri));
         if (endpoint instanceof ScheduledPollEndpoint poller) {
             poller.setSendEmptyMessageWhenIdle(true);
-            boolean ownScheduler = poller.getScheduler() != null && !"none".equals(poller.getScheduler());
-            if (!run.runOnce() && !ownScheduler) {
-                QuartzScheduledPollConsumerScheduler quartz = new QuartzScheduledPollConsumerScheduler();
-                quartz.setCron(run.schedule(LeaseWorksExportIngest.flowName(export)));
-                poller.setScheduler(quartz);
-            }
         }
         return endpoint;
+    }
+
+    /**
+     * The URI with the flow's cron as its Quartz scheduler, unless it sets its own polling (a scheduler or
+     * a fixed delay). It has to be in the URI: Camel reads the scheduler options when it creates the endpoint.
+     */
+    private String scheduled(String export, String uri) {
+        if (run.runOnce() || uri.contains("scheduler=") || uri.contains("delay=") || uri.contains("Delay=")) {
+            return uri;
+        }
+        String cron = URLEncoder.encode(run.schedule(LeaseWorksExportIngest.flowName(export)), StandardCharsets.UTF_8);
+        return uri + (uri.contains("?") ? "&" : "?") + "scheduler=quartz&scheduler.cron=" + cron;
     }
 }

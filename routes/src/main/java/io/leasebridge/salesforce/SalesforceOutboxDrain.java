@@ -14,6 +14,8 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.observability.SystemStatus;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.slf4j.Logger;
@@ -48,10 +50,11 @@ public class SalesforceOutboxDrain {
     private final TransactionTemplate transaction;
     private final SalesforceDeliveryProperties properties;
     private final ObjectReader payloadReader;
+    private final SystemStatus status;
 
     public SalesforceOutboxDrain(SalesforceOutbox outbox, SalesforceCollections salesforce, SalesforceApiCalls apiCalls,
                                  DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
-                                 SalesforceDeliveryProperties properties, ObjectMapper json) {
+                                 SalesforceDeliveryProperties properties, ObjectMapper json, SystemStatus status) {
         this.outbox = outbox;
         this.salesforce = salesforce;
         this.apiCalls = apiCalls;
@@ -60,10 +63,17 @@ public class SalesforceOutboxDrain {
         this.transaction = transaction;
         this.properties = properties;
         this.payloadReader = json.readerFor(Map.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.status = status;
     }
 
     public DrainReport drain() {
         long runId = runs.start(FLOW, null);
+        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
+            return deliverAll(runId);
+        }
+    }
+
+    private DrainReport deliverAll(long runId) {
         Map<String, RunCounts> bySObject = new LinkedHashMap<>();
         RunCounts total = RunCounts.NONE;
         try {
@@ -73,12 +83,14 @@ public class SalesforceOutboxDrain {
                 total = total.plus(counts);
             }
             runs.finish(runId, total, null);
+            status.salesforceDrainCompleted();
             return new DrainReport(total, bySObject);
         } catch (DeliveryFailed failed) {
             total = total.plus(failed.soFar);
             bySObject.put(failed.type.recordType(), failed.soFar);
             String error = failed.type.recordType() + ": " + SalesforceErrors.describe(failed.getCause());
             runs.finish(runId, total, error);
+            status.salesforceDrainStopped(failed.getCause());
             log.error("{}: stopped, records stay pending for the next run: {}", FLOW, error);
             return new DrainReport(total, bySObject);
         }

@@ -21,12 +21,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -39,6 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class KpiControllerTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
+    /** The development viewer application.yml ships: reading KPIs needs no more. */
+    private static final RequestPostProcessor VIEWER = httpBasic("viewer", "viewer-dev");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -84,7 +88,7 @@ class KpiControllerTest {
         LocalDate march14 = LocalDate.of(2026, 3, 14);
         String recomputed = json.writeValueAsString(KpiReference.compute(CollectionsKpisContract.handMade(), march14));
 
-        mvc.perform(get("/api/kpis").param("asOf", "2026-03-14"))
+        mvc.perform(get("/api/kpis").param("asOf", "2026-03-14").with(VIEWER))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(content().json(recomputed, JsonCompareMode.STRICT))
@@ -105,7 +109,7 @@ class KpiControllerTest {
     void withoutAsOfItIsTodayInTheLessorsZone() throws Exception {
         String recomputed = json.writeValueAsString(KpiReference.compute(CollectionsKpisContract.handMade(), CollectionsKpisContract.MARCH_31));
 
-        mvc.perform(get("/api/kpis"))
+        mvc.perform(get("/api/kpis").with(VIEWER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.asOf").value("2026-03-31"))
                 .andExpect(content().json(recomputed, JsonCompareMode.STRICT));
@@ -113,7 +117,7 @@ class KpiControllerTest {
 
     @Test
     void anAsOfThatIsNotAnIsoDateIsABadRequest() throws Exception {
-        mvc.perform(get("/api/kpis").param("asOf", "03/31/2026"))
+        mvc.perform(get("/api/kpis").param("asOf", "03/31/2026").with(VIEWER))
                 .andExpect(status().isBadRequest());
     }
 }

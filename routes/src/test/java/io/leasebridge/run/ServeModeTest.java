@@ -7,7 +7,7 @@ import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class ServeModeTest {
 
     @Test
     void exportFilesArePolledOnTheirCronAndTheOutboxDrainsOnItsOwn() throws Exception {
-        FileEndpoint accounts = (FileEndpoint) camel.getRoute("leaseworks-accounts-ingest").getEndpoint();
+        ScheduledPollConsumer accounts = (ScheduledPollConsumer) camel.getRoute("leaseworks-accounts-ingest").getConsumer();
         assertThat(accounts.getScheduler()).isInstanceOfSatisfying(QuartzScheduledPollConsumerScheduler.class,
                 quartz -> assertThat(quartz.getCron()).isEqualTo("0/2 * * * * ?"));
 

@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SandboxKpisTest {
 
+    /** The development viewer of application.yml, over HTTP Basic: the admin API answers nobody else's GET. */
+    private static final String VIEWER = "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:viewer-dev".getBytes(StandardCharsets.UTF_8));
+
     private static Sandbox sandbox;
     private static GeneratedPortfolio portfolio;
     private static JsonNode kpis;
@@ -45,7 +48,8 @@ class SandboxKpisTest {
         try (ConfigurableApplicationContext serving = sandbox.serve()) {
             String port = serving.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/kpis?asOf=" + portfolio.promiseOutcomes().judgeAsOf())).build(),
+                    URI.create("http://localhost:" + port + "/api/kpis?asOf=" + portfolio.promiseOutcomes().judgeAsOf()))
+                            .header("Authorization", VIEWER).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             kpis = new ObjectMapper().readTree(response.body());

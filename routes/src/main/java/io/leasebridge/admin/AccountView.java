@@ -1,0 +1,30 @@
+package io.leasebridge.admin;
+
+import io.leasebridge.ledger.ProjectedPromise;
+import io.leasebridge.ledger.PromiseEvent;
+import io.leasebridge.model.CollectorNote;
+import io.leasebridge.model.Customer;
+import io.leasebridge.model.LeaseAccount;
+import io.leasebridge.model.Payment;
+
+import java.util.List;
+
+/**
+ * One lease as the hub knows it.
+ *
+ * @param customer       null when the lease's customer is not in the hub
+ * @param payments       oldest first
+ * @param collectorNotes oldest first
+ * @param promises       each promise as its events leave it (the ledger's projection), oldest first
+ * @param promiseHistory every ledger event of the lease, in the order the ledger recorded them
+ */
+public record AccountView(LeaseAccount lease, Customer customer, List<Payment> payments, List<CollectorNote> collectorNotes,
+                          List<ProjectedPromise> promises, List<PromiseEvent> promiseHistory) {
+
+    public AccountView {
+        payments = List.copyOf(payments);
+        collectorNotes = List.copyOf(collectorNotes);
+        promises = List.copyOf(promises);
+        promiseHistory = List.copyOf(promiseHistory);
+    }
+}

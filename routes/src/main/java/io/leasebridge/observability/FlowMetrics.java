@@ -1,0 +1,79 @@
+package io.leasebridge.observability;
+
+import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.ingest.LeaseWorksExportIngest;
+import io.leasebridge.promises.PromiseJudgement;
+import io.leasebridge.salesforce.SalesforceOutboxDrain;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Counts, per flow, the records its runs read, changed, sent, failed and quarantined, and its runs by
+ * outcome; fed by the run history as each run finishes, so every flow that records its runs is counted.
+ * The counters of the flows known at start-up exist from the start at 0, so that a rate over the first
+ * run is right.
+ */
+public class FlowMetrics {
+
+    /** Counts nothing: for a run history built outside Spring. */
+    public static final FlowMetrics NONE = new FlowMetrics(null, Map.of());
+
+    private static final String UNKNOWN_FLOW = "unknown";
+
+    private final MeterRegistry registry;
+    private final Map<Long, String> running = new ConcurrentHashMap<>();
+
+    FlowMetrics(MeterRegistry registry, LeaseWorksProperties leaseWorks) {
+        this(registry, leaseWorks.exports());
+    }
+
+    private FlowMetrics(MeterRegistry registry, Map<String, String> exports) {
+        this.registry = registry;
+        if (registry != null) {
+            Stream.concat(exports.keySet().stream().map(LeaseWorksExportIngest::flowName),
+                            Stream.of(PromiseJudgement.FLOW, SalesforceOutboxDrain.FLOW))
+                    .forEach(flow -> add(flow, RunCounts.NONE, null, false));
+        }
+    }
+
+    public void runStarted(long runId, String flow) {
+        if (registry != null) {
+            running.put(runId, flow);
+        }
+    }
+
+    public void runFinished(long runId, RunCounts counts, String error) {
+        if (registry != null) {
+            String flow = running.remove(runId);
+            add(flow == null ? UNKNOWN_FLOW : flow, counts, error, true);
+        }
+    }
+
+    private void add(String flow, RunCounts counts, String error, boolean countRun) {
+        records("read", flow, "rows or records a run took in (file rows, outbox rows)").increment(counts.read());
+        records("changed", flow, "records a run changed in the hub").increment(counts.changed());
+        records("sent", flow, "records a target system accepted").increment(counts.sent());
+        records("failed", flow, "records a target system refused for good (dead-lettered)").increment(counts.failed());
+        records("quarantined", flow, "source rows that failed validation (dead-lettered)").increment(counts.quarantined());
+        Counter succeeded = runs(flow, "succeeded");
+        Counter failed = runs(flow, "failed");
+        if (countRun) {
+            (error == null ? succeeded : failed).increment();
+        }
+    }
+
+    private Counter records(String what, String flow, String description) {
+        return Counter.builder("leasebridge.records." + what).description("Records per flow: " + description)
+                .tag("flow", flow).register(registry);
+    }
+
+    private Counter runs(String flow, String outcome) {
+        return Counter.builder("leasebridge.flow.runs").description("Finished runs per flow and outcome")
+                .tag("flow", flow).tag("outcome", outcome).register(registry);
+    }
+}

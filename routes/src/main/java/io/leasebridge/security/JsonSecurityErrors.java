@@ -1,0 +1,55 @@
+package io.leasebridge.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * 401 and 403 of the API as the rest of its errors look: {@code {"error": "...", "detail": "..."}}. A 401 also asks
+ * for HTTP Basic, so that curl and browsers know how to sign in.
+ */
+final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String REALM = "LeaseBridge";
+
+    private final ObjectMapper json;
+
+    JsonSecurityErrors(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failed) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                "sign in with HTTP Basic as a user of leasebridge.security.users");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "forbidden",
+                request.getMethod() + " " + request.getRequestURI() + " needs the OPERATOR role");
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String error, String detail) throws IOException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

@@ -1,0 +1,133 @@
+package io.leasebridge.sftp;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.ingest.ExportPolls;
+import io.leasebridge.ingest.LeaseWorksExportRoutes;
+import io.leasebridge.run.RunOnceRunner;
+import io.leasebridge.salesforce.SalesforceWireMock;
+import io.leasebridge.testing.HubTables;
+import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The LeaseWorks drop on an SFTP server, signed in to with a password: run-once reads the accounts export
+ * from the server into the hub and moves it to {@code .done/} there; the hub's idempotent repository keeps a
+ * second copy of the same file from being read again.
+ */
+// Not @CamelSpringBootTest: that defers Camel's start past the application runners, and run-once is one.
+@SpringBootTest(classes = LeaseBridgeApplication.class)
+class SftpDropTest {
+
+    private static final String EXPORT = "accounts_20261127.csv";
+    private static final Instant WRITTEN_AT = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+    private static final WireMockServer salesforce = SalesforceWireMock.start();
+    private static final EmbeddedSftpServer sftp = EmbeddedSftpServer.withPassword();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        sftp.drop(EXPORT, accounts(), WRITTEN_AT);
+        Path localInbox = Files.createTempDirectory("sftp-test-local-inbox");
+        registry.add("leasebridge.run-once", () -> "true");
+        TestProperties.salesforceAndHub(registry, salesforce, "sftp-drop");
+        registry.add("leasebridge.leaseworks.inbox", localInbox::toString);
+        registry.add("leasebridge.kpis.report-dir", () -> localInbox.resolve("reports").toString());
+        registry.add("leasebridge.leaseworks.exports.accounts", () -> sftp.accountsUri(
+                "username=" + EmbeddedSftpServer.USER + "&password=RAW(" + EmbeddedSftpServer.PASSWORD + ")"));
+    }
+
+    @Autowired
+    RunOnceRunner runner;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ExportPolls polls;
+    @Autowired
+    HealthEndpoint health;
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        salesforce.stop();
+        sftp.close();
+    }
+
+    @Test
+    void runOnceReadsTheExportFromTheServerAndMovesItToDoneThere() {
+        assertThat(camel.getRoute(LeaseWorksExportRoutes.routeId("accounts")).getEndpoint()).isInstanceOf(SftpEndpoint.class);
+        assertThat(runner.getExitCode()).isZero();
+
+        assertThat(sftp.exports().resolve(".done").resolve(EXPORT)).exists();
+        assertThat(sftp.exports().resolve(EXPORT)).doesNotExist();
+        assertThat(HubTables.count(jdbc, "select count(*) from customer")).isEqualTo(2);
+        assertThat(HubTables.count(jdbc, "select count(*) from lease_account")).isEqualTo(3);
+        assertThat(HubTables.count(jdbc, "select count(*) from flow_run where flow = 'leaseworks-accounts' and source = ?", EXPORT))
+                .isEqualTo(1);
+        assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where status = 'DELIVERED'")).isEqualTo(2 + 3);
+        assertThat(jdbc.queryForList("select messageId from camel_messageprocessed where processorName = 'leaseworks-files'", String.class))
+                .singleElement().asString().startsWith(EXPORT + "-" + accounts().text().length() + "-");
+
+        var drop = health.healthForPath("leaseWorksDrop");
+        assertThat(drop.toString()).contains("transport=sftp", "host=localhost", "lastFile=" + EXPORT)
+                .doesNotContain(EmbeddedSftpServer.PASSWORD);
+        assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().toString())
+                .doesNotContain(EmbeddedSftpServer.PASSWORD));
+    }
+
+    @Test
+    void theSameFileDroppedAgainIsNotReadAgain() throws Exception {
+        Path again = sftp.drop(EXPORT, accounts(), WRITTEN_AT);
+        sftp.exports().resolve(".done").resolve(EXPORT).toFile().setLastModified(again.toFile().lastModified());
+        long runs = HubTables.count(jdbc, "select count(*) from flow_run");
+
+        String route = LeaseWorksExportRoutes.routeId("accounts");
+        polls.reset(route);
+        camel.getRouteController().startRoute(route);
+        try {
+            assertThat(polls.awaitEmptyPoll(route, Duration.ofSeconds(30))).isTrue();
+        } finally {
+            camel.getRouteController().stopRoute(route);
+        }
+
+        try {
+            assertThat(HubTables.count(jdbc, "select count(*) from flow_run")).isEqualTo(runs);
+            assertThat(again).as("skipped by the idempotent repository, so neither read nor moved").exists();
+        } finally {
+            Files.deleteIfExists(again);
+        }
+    }
+
+    private static LeaseWorksExports accounts() {
+        return LeaseWorksExports.accounts()
+                .lease("C-1", "Ada Lovelace", "L-1", 12)
+                .lease("C-1", "Ada Lovelace", "L-2", 0)
+                .lease("C-2", "Grace Hopper", "L-3", 61);
+    }
+}

@@ -1,0 +1,82 @@
+package io.leasebridge.sftp;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.run.RunOnceRunner;
+import io.leasebridge.salesforce.SalesforceWireMock;
+import io.leasebridge.testing.HubTables;
+import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The LeaseWorks drop on an SFTP server that takes keys only, as config/application-production.yml reads it
+ * ({@code privateKeyFile}): the export is read and moved to {@code .done/} on the server.
+ */
+// Not @CamelSpringBootTest: that defers Camel's start past the application runners, and run-once is one.
+@SpringBootTest(classes = LeaseBridgeApplication.class)
+class SftpKeyDropTest {
+
+    private static final String EXPORT = "accounts_20261128.csv";
+    private static final Path privateKey = tempFile();
+    private static final WireMockServer salesforce = SalesforceWireMock.start();
+    private static final EmbeddedSftpServer sftp = EmbeddedSftpServer.withKey(EmbeddedSftpServer.newKey(privateKey));
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        sftp.drop(EXPORT, LeaseWorksExports.accounts().lease("C-7", "Katherine Johnson", "L-7", 33), Instant.now().minusSeconds(60));
+        Path localInbox = Files.createTempDirectory("sftp-key-test-local-inbox");
+        registry.add("leasebridge.run-once", () -> "true");
+        TestProperties.salesforceAndHub(registry, salesforce, "sftp-key-drop");
+        registry.add("leasebridge.leaseworks.inbox", localInbox::toString);
+        registry.add("leasebridge.kpis.report-dir", () -> localInbox.resolve("reports").toString());
+        registry.add("leasebridge.leaseworks.exports.accounts", () -> sftp.accountsUri(
+                "username=" + EmbeddedSftpServer.USER + "&privateKeyFile=" + privateKey));
+    }
+
+    @Autowired
+    RunOnceRunner runner;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        salesforce.stop();
+        sftp.close();
+    }
+
+    @Test
+    void signsInWithTheKeyReadsTheExportAndMovesItToDoneOnTheServer() {
+        assertThat(runner.getExitCode()).isZero();
+        assertThat(sftp.exports().resolve(".done").resolve(EXPORT)).exists();
+        assertThat(sftp.exports().resolve(EXPORT)).doesNotExist();
+        assertThat(HubTables.count(jdbc, "select count(*) from lease_account where lease_id = 'L-7'")).isEqualTo(1);
+        assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where status = 'DELIVERED'")).isEqualTo(2);
+    }
+
+    private static Path tempFile() {
+        try {
+            return Files.createTempDirectory("sftp-key").resolve("id_ecdsa");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
