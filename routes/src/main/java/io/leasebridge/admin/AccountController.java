@@ -1,11 +1,14 @@
 package io.leasebridge.admin;
 
+import io.leasebridge.hub.ExternalWrite;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/accounts/{leaseId}}: one lease with its customer, payments, notes and promises. */
+import java.util.List;
+
+/** {@code GET /api/accounts/{leaseId}}: one lease with its customer, payments, notes and promises; {@code /writes}: its audit trail. */
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AccountController {
@@ -19,5 +22,11 @@ class AccountController {
     @GetMapping("/api/accounts/{leaseId}")
     AccountView account(@PathVariable String leaseId) {
         return accounts.of(leaseId);
+    }
+
+    /** The audit trail of the lease: every write to an external system, oldest first. */
+    @GetMapping("/api/accounts/{leaseId}/writes")
+    List<ExternalWrite> writes(@PathVariable String leaseId) {
+        return accounts.writes(leaseId);
     }
 }

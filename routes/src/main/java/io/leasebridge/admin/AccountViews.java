@@ -1,5 +1,7 @@
 package io.leasebridge.admin;
 
+import io.leasebridge.hub.ExternalWrite;
+import io.leasebridge.hub.ExternalWrites;
 import io.leasebridge.ledger.ProjectedPromise;
 import io.leasebridge.ledger.PromiseLedgerStore;
 import io.leasebridge.ledger.PromiseStatus;
@@ -14,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Reads one lease with everything the hub holds about it, all from one snapshot where the database keeps them. */
 @Service
@@ -21,10 +26,31 @@ class AccountViews {
 
     private final JdbcTemplate jdbc;
     private final PromiseLedgerStore ledger;
+    private final ExternalWrites externalWrites;
 
-    AccountViews(JdbcTemplate jdbc) {
+    AccountViews(JdbcTemplate jdbc, ExternalWrites externalWrites) {
         this.jdbc = jdbc;
         this.ledger = new PromiseLedgerStore(jdbc);
+        this.externalWrites = externalWrites;
+    }
+
+    /**
+     * Every write LeaseBridge made to an external system for this lease: the lease, its customer, payments,
+     * notes, promises and the tasks of its broken promises.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<ExternalWrite> writes(String leaseId) {
+        AccountView account = of(leaseId);
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(leaseId);
+        ids.add(account.lease().customerId());
+        account.payments().forEach(p -> ids.add(p.paymentId()));
+        account.collectorNotes().forEach(n -> ids.add(n.noteId()));
+        account.promises().forEach(p -> {
+            ids.add(p.promiseId());
+            ids.add("BROKEN-" + p.promiseId());
+        });
+        return externalWrites.ofRecords(ids);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)

@@ -9,6 +9,8 @@ import io.leasebridge.connectors.salesforce.OutboxSObject;
 import io.leasebridge.connectors.salesforce.SalesforceErrors;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.ExternalWrite;
+import io.leasebridge.hub.ExternalWrites;
 import io.leasebridge.hub.OutboxRow;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
@@ -47,6 +49,7 @@ public class SalesforceOutboxDrain {
     private final SalesforceApiCalls apiCalls;
     private final DeadLetters deadLetters;
     private final RunHistory runs;
+    private final ExternalWrites externalWrites;
     private final TransactionTemplate transaction;
     private final SalesforceDeliveryProperties properties;
     private final ObjectReader payloadReader;
@@ -54,7 +57,8 @@ public class SalesforceOutboxDrain {
 
     public SalesforceOutboxDrain(SalesforceOutbox outbox, SalesforceCollections salesforce, SalesforceApiCalls apiCalls,
                                  DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
-                                 SalesforceDeliveryProperties properties, ObjectMapper json, SystemStatus status) {
+                                 SalesforceDeliveryProperties properties, ObjectMapper json, SystemStatus status,
+                                 ExternalWrites externalWrites) {
         this.outbox = outbox;
         this.salesforce = salesforce;
         this.apiCalls = apiCalls;
@@ -64,6 +68,7 @@ public class SalesforceOutboxDrain {
         this.properties = properties;
         this.payloadReader = json.readerFor(Map.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.status = status;
+        this.externalWrites = externalWrites;
     }
 
     public DrainReport drain() {
@@ -124,21 +129,30 @@ public class SalesforceOutboxDrain {
         long[] sentAndFailed = new long[2];
         transaction.executeWithoutResult(status -> {
             List<DeadLetter> rejected = new ArrayList<>();
+            List<ExternalWrite> audit = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 OutboxRow row = rows.get(i);
                 UpsertSObjectResult result = results.get(i);
+                String outcome;
                 if (Boolean.TRUE.equals(result.getSuccess())) {
                     outbox.markDelivered(row, result.getId());
                     sentAndFailed[0]++;
+                    outcome = Boolean.TRUE.equals(result.getCreated()) ? "CREATED" : "UPDATED";
                 } else if (retryable(result) && row.attempts() + 1 < properties.maxRecordAttempts()) {
                     outbox.markAttempted(row, describe(result));
+                    outcome = "RETRYING";
                 } else {
                     outbox.markFailed(row, describe(result));
                     rejected.add(deadLetter(type, row, result));
                     sentAndFailed[1]++;
+                    outcome = "REJECTED";
                 }
+                audit.add(new ExternalWrite(0, "salesforce", type.recordType(), row.externalId(), "UPSERT", FLOW, runId,
+                        "sf_outbox:" + row.id() + " v" + row.version(), outcome,
+                        Boolean.TRUE.equals(result.getSuccess()) ? result.getId() : describe(result), null));
             }
             deadLetters.record(rejected, runId);
+            externalWrites.record(audit);
         });
         return new RunCounts(rows.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, 0);
     }

@@ -383,6 +383,28 @@ class AdminApiTest {
     }
 
     @Test
+    void theAuditTrailOfAnAccountListsEveryWriteToSalesforceWithItsOutcome() throws Exception {
+        ingest.ingest("accounts", "accounts_20260301.csv", LeaseWorksExports.accounts().lease("C-3", "Ada Lovelace", "L-4", 12).stream());
+        ingest.ingest("payments", "payments_20260305.csv", LeaseWorksExports.payments().payment("P-1", "L-4", "300.00", "03/05/2026").stream());
+        ingest.ingest("accounts", "accounts_20260302.csv", LeaseWorksExports.accounts().lease("C-9", "Someone Else", "L-9", 0).stream());
+        drain();
+        ingest.ingest("accounts", "accounts_20260303.csv", LeaseWorksExports.accounts().lease("C-3", "Ada Lovelace", "L-4", 40).stream());
+        drain();
+
+        viewer(get("/api/accounts/{leaseId}/writes", "L-4"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].externalId").value(org.hamcrest.Matchers.contains("C-3", "L-4", "P-1", "L-4")))
+                .andExpect(jsonPath("$[*].object").value(org.hamcrest.Matchers.contains("Account", "Lease__c", "Payment__c", "Lease__c")))
+                .andExpect(jsonPath("$[*].outcome").value(org.hamcrest.Matchers.contains("CREATED", "CREATED", "CREATED", "CREATED")))
+                .andExpect(jsonPath("$[0].system").value("salesforce"))
+                .andExpect(jsonPath("$[0].operation").value("UPSERT"))
+                .andExpect(jsonPath("$[0].flow").value("salesforce-outbox-drain"))
+                .andExpect(jsonPath("$[0].runId").isNumber())
+                .andExpect(jsonPath("$[0].sourceRecord").value(org.hamcrest.Matchers.startsWith("sf_outbox:")))
+                .andExpect(jsonPath("$[3].sourceRecord").value(org.hamcrest.Matchers.endsWith(" v2")));
+    }
+
+    @Test
     void badParametersUnknownIdsAndUnknownFlowsAnswerWithAJsonError() throws Exception {
         viewer(get("/api/accounts/{leaseId}", "L-404"))
                 .andExpect(status().isNotFound())

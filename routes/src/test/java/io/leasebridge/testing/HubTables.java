@@ -10,7 +10,7 @@ public final class HubTables {
 
     public static void clear(JdbcTemplate jdbc) {
         for (String table : new String[]{"customer", "lease_account", "payment", "collector_note", "sf_outbox", "flow_run",
-                "dead_letter", "camel_messageprocessed"}) {
+                "dead_letter", "camel_messageprocessed", "external_write"}) {
             jdbc.update("delete from " + table);
         }
     }
