@@ -1,0 +1,219 @@
+package io.leasebridge.page;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.ingest.LeaseWorksExportIngest;
+import io.leasebridge.promises.PromiseJudgement;
+import io.leasebridge.salesforce.DrainReport;
+import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
+import io.leasebridge.salesforce.SalesforceWireMock;
+import io.leasebridge.security.DevelopmentUsers;
+import io.leasebridge.testing.HubTables;
+import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.leasebridge.salesforce.SalesforceWireMock.body;
+import static io.leasebridge.salesforce.SalesforceWireMock.json;
+import static io.leasebridge.salesforce.SalesforceWireMock.upsertPath;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The admin page in Debian's headless Chromium: an operator signs in with the form, opens the dead-letter queue,
+ * replays the record Salesforce refused, and sees it marked REPLAYED. Chromium and its driver come from the
+ * {@code chromium} and {@code chromium-driver} packages ({@code .ci/run} installs them); without them the test is
+ * skipped on a workstation and fails in CI. Selenium Manager never runs: binary and driver are named.
+ */
+@SpringBootTest(classes = LeaseBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminPageIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("target", "admin-page-dead-letters.png");
+    private static final WireMockServer salesforce = SalesforceWireMock.start();
+    private static final Path inbox = tempDir("admin-page-inbox");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestProperties.salesforceAndHub(registry, salesforce, "admin-page");
+        TestProperties.schedules(registry, TestProperties.NEVER);
+        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
+        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        registry.add("leasebridge.leaseworks.inbox", inbox::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    LeaseWorksExportIngest ingest;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    PromiseJudgement judgement;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @AfterAll
+    static void stopSalesforce() {
+        salesforce.stop();
+    }
+
+    @BeforeEach
+    void chromium() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            fail(CHROMIUM + " or " + CHROMEDRIVER + " is missing: .ci/run installs the chromium and chromium-driver packages");
+        }
+        assumeTrue(installed, CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("admin-page-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,900", "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void anOperatorSignsInAndReplaysTheRecordSalesforceRefused() throws IOException {
+        long id = deadLetterSalesforceRefused();
+        // the duplicate was merged away in Salesforce: the same record now goes through
+        salesforce.stubFor(patch(urlPathEqualTo(upsertPath("Account", "LeaseWorks_Customer_Id__c")))
+                .willReturn(json(200, body("all-succeed-results.json"))));
+
+        signIn("operator", DevelopmentUsers.OPERATOR_PASSWORD);
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+        assertThat(browser.findElement(By.id("flow-salesforce-outbox-drain")).getText()).doesNotContain("never ran");
+
+        browser.findElement(By.linkText("Dead letters")).click();
+        WebElement entry = browser.findElement(By.id("dead-letter-" + id));
+        assertThat(entry.findElement(By.cssSelector(".status")).getText()).isEqualTo("OPEN");
+        assertThat(entry.getText()).contains("DUPLICATE_VALUE").contains("Account C-3").doesNotContain("DUPLICATE Co");
+        entry.findElement(By.cssSelector("button.replay")).click();
+
+        assertThat(browser.getCurrentUrl()).startsWith(url("/dead-letters"));
+        assertThat(browser.findElement(By.id("replay-outcome")).getText()).startsWith("Dead letter " + id + ": replayed, now REPLAYED");
+        entry = browser.findElement(By.id("dead-letter-" + id));
+        assertThat(entry.findElement(By.cssSelector(".status")).getText()).isEqualTo("REPLAYED");
+        assertThat(entry.findElements(By.cssSelector("button.replay"))).isEmpty();
+        assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, id)).isEqualTo("REPLAYED");
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
+        assertThat(jdbc.queryForObject("select status from sf_outbox where external_id = 'C-3'", String.class)).isEqualTo("DELIVERED");
+
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(SCREENSHOT).isNotEmptyFile();
+    }
+
+    @Test
+    void aViewerSeesRunsTheQueueWithoutReplayButtonsAndAnAccountsPromiseTimeline() {
+        long id = deadLetterSalesforceRefused();
+        ingest.ingest("promises", "promises_20260301.csv",
+                LeaseWorksExports.promises().promise("L-4", "300.00", "03/10/2026", "jdoe", "03/01/2026 09:30").stream());
+        ingest.ingest("payments", "payments_20260305.csv", LeaseWorksExports.payments().payment("P-1", "L-4", "300.00", "03/05/2026").stream());
+        judgement.judge(LocalDate.parse("2026-03-12"));
+
+        signIn("viewer", DevelopmentUsers.VIEWER_PASSWORD);
+        browser.findElement(By.linkText("Runs")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("salesforce-outbox-drain");
+
+        browser.findElement(By.linkText("Dead letters")).click();
+        WebElement entry = browser.findElement(By.id("dead-letter-" + id));
+        assertThat(entry.findElement(By.cssSelector(".status")).getText()).isEqualTo("OPEN");
+        assertThat(browser.findElements(By.cssSelector("button.replay"))).isEmpty();
+
+        browser.get(url("/accounts/L-4"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lease L-4");
+        assertThat(browser.findElements(By.cssSelector("#promise-timeline > li")))
+                .extracting(WebElement::getText)
+                .satisfiesExactly(
+                        made -> assertThat(made).startsWith("2026-03-01 MADE").contains("amount 300.00").contains("due 2026-03-10"),
+                        applied -> assertThat(applied).contains("PAYMENT_APPLIED").contains("payment P-1"),
+                        kept -> assertThat(kept).contains("KEPT"));
+    }
+
+    private void signIn(String user, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** A customer named "DUPLICATE Co": the templated WireMock body refuses its Account with DUPLICATE_VALUE. */
+    private long deadLetterSalesforceRefused() {
+        HubTables.clear(jdbc);
+        jdbc.update("delete from promise_event");
+        jdbc.update("delete from promise");
+        salesforce.resetAll();
+        SalesforceWireMock.stubLogin(salesforce);
+        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
+                .willReturn(json(200, body("collections-upsert-results.json"))));
+        ingest.ingest("accounts", "accounts_1.csv", LeaseWorksExports.accounts().lease("C-3", "DUPLICATE Co", "L-4", 95).stream());
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
+        return jdbc.queryForObject("select id from dead_letter where record_key = 'C-3' and status = 'OPEN'", Long.class);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
