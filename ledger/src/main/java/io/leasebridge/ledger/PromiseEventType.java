@@ -2,9 +2,5 @@ package io.leasebridge.ledger;
 
 /** What can happen to a promise. Events are appended, never changed or removed. */
 public enum PromiseEventType {
-    MADE, AMENDED, CANCELLED, PAYMENT_APPLIED, PAYMENT_REVERSED, KEPT, PARTIALLY_KEPT, BROKEN;
-
-    public boolean isJudgement() {
-        return this == KEPT || this == PARTIALLY_KEPT || this == BROKEN;
-    }
+    MADE, AMENDED, CANCELLED, PAYMENT_APPLIED, PAYMENT_REVERSED, KEPT, PARTIALLY_KEPT, BROKEN
 }

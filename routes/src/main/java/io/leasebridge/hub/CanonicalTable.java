@@ -57,7 +57,7 @@ public final class CanonicalTable<T extends Record> {
     }
 
     String selectHashesSql(int keys) {
-        return selectHashesSql.formatted(String.join(", ", java.util.Collections.nCopies(keys, "?")));
+        return selectHashesSql.formatted(InLists.placeholders(keys));
     }
 
     Object[] insertValues(T record, String hash, Instant now) {

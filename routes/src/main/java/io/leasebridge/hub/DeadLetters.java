@@ -80,10 +80,6 @@ public class DeadLetters {
                 id).stream().findFirst();
     }
 
-    /** Ids of the open dead letters of a flow, oldest first. */
-    public List<Long> openIds(String flow) {
-        return jdbc.queryForList("select id from dead_letter where flow = ? and status = 'OPEN' order by id", Long.class, flow);
-    }
 
     public void markReplayed(long id, String outcome) {
         Timestamp now = Timestamp.from(clock.instant());

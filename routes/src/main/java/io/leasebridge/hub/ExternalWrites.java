@@ -6,7 +6,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 /** The audit trail of writes to external systems: appended in the transaction that records their outcome. */
@@ -39,7 +38,7 @@ public class ExternalWrites {
             return List.of();
         }
         return jdbc.query("select id, system, object, external_id, operation, flow, run_id, source_record, outcome, detail, written_at "
-                        + "from external_write where external_id in (" + String.join(", ", Collections.nCopies(externalIds.size(), "?"))
+                        + "from external_write where external_id in (" + InLists.placeholders(externalIds.size())
                         + ") order by id",
                 (rs, n) -> new ExternalWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getObject(7, Long.class), rs.getString(8), rs.getString(9), rs.getString(10),

@@ -19,8 +19,6 @@ import java.util.Map;
 @Repository
 public class HubStore {
 
-    /** Keys per {@code in (...)} look-up: well under every database's bind-parameter limit. */
-    private static final int LOOKUP_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -62,12 +60,9 @@ public class HubStore {
 
     private Map<String, String> storedHashes(CanonicalTable<?> table, List<String> keys) {
         Map<String, String> hashes = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
-            jdbc.query(table.selectHashesSql(chunk.size()), rs -> {
-                hashes.put(rs.getString(1), rs.getString(2));
-            }, chunk.toArray());
-        }
+        InLists.inChunks(keys, chunk -> jdbc.query(table.selectHashesSql(chunk.size()),
+                (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)), chunk.toArray()))
+                .forEach(e -> hashes.put(e.getKey(), e.getValue()));
         return hashes;
     }
 

@@ -1,6 +1,7 @@
 package io.leasebridge.promises;
 
 import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.hub.InLists;
 import io.leasebridge.ledger.LeaseLedger;
 import io.leasebridge.ledger.LedgerRules;
 import io.leasebridge.ledger.PromiseEvent;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -126,14 +126,14 @@ public class PromiseLedgerService {
 
     private Map<String, List<PromiseEvent>> histories(Collection<String> leaseIds) {
         Map<String, List<PromiseEvent>> byLease = new HashMap<>();
-        inChunks(leaseIds, chunk -> store.historyOf(chunk)).forEach(e -> byLease.computeIfAbsent(e.leaseId(), k -> new ArrayList<>()).add(e));
+        InLists.inChunks(leaseIds, chunk -> store.historyOf(chunk)).forEach(e -> byLease.computeIfAbsent(e.leaseId(), k -> new ArrayList<>()).add(e));
         return byLease;
     }
 
     private Map<String, List<Payment>> payments(Collection<String> leaseIds) {
         Map<String, List<Payment>> byLease = new HashMap<>();
-        inChunks(leaseIds, chunk -> jdbc.query("select payment_id, lease_id, amount, received_date, method, reversal_of from payment where lease_id in ("
-                        + placeholders(chunk.size()) + ")",
+        InLists.inChunks(leaseIds, chunk -> jdbc.query("select payment_id, lease_id, amount, received_date, method, reversal_of from payment where lease_id in ("
+                        + InLists.placeholders(chunk.size()) + ")",
                 (rs, n) -> new Payment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
                         rs.getString(5), rs.getString(6)), chunk.toArray()))
                 .forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
@@ -141,20 +141,8 @@ public class PromiseLedgerService {
     }
 
     private List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
-        return inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status = 'OPEN' and lease_id in ("
-                + placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status = 'OPEN' and lease_id in ("
+                + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
     }
 
-    private static <T> List<T> inChunks(Collection<String> ids, Function<List<String>, List<T>> query) {
-        List<String> all = new ArrayList<>(ids);
-        List<T> results = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 500) {
-            results.addAll(query.apply(all.subList(from, Math.min(all.size(), from + 500))));
-        }
-        return results;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 }

@@ -1,0 +1,32 @@
+package io.leasebridge.hub;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/** Look-ups by many keys: {@code in (?, ?, ...)} lists, split so that no statement exceeds a database's bind limit. */
+public final class InLists {
+
+    /** Keys per statement: well under every database's bind-parameter limit. */
+    static final int CHUNK = 500;
+
+    private InLists() {
+    }
+
+    /** {@code ?, ?, ?} for {@code n} parameters. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** Runs {@code query} once per chunk of at most {@value #CHUNK} keys and returns all the rows. */
+    public static <T> List<T> inChunks(Collection<String> keys, Function<List<String>, List<T>> query) {
+        List<String> all = new ArrayList<>(keys);
+        List<T> results = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            results.addAll(query.apply(all.subList(from, Math.min(all.size(), from + CHUNK))));
+        }
+        return results;
+    }
+}
