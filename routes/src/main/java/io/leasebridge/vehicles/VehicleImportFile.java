@@ -1,6 +1,5 @@
 package io.leasebridge.vehicles;
 
-import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.mapping.ExportLayout;
 import io.leasebridge.mapping.FieldSpec;
 import io.leasebridge.mapping.LeaseWorksMapping;
@@ -36,11 +35,7 @@ public class VehicleImportFile {
     private final Map<String, RecordComponent> components;
     private final DateTimeFormatter dates;
 
-    public VehicleImportFile(LeaseWorksProperties leaseWorks) {
-        this(LeaseWorksMapping.load(leaseWorks.mappingFile()));
-    }
-
-    VehicleImportFile(LeaseWorksMapping mapping) {
+    public VehicleImportFile(LeaseWorksMapping mapping) {
         ExportLayout layout = mapping.importLayout(IMPORT);
         this.columns = layout.records().stream().flatMap(r -> r.fields().stream()).toList();
         this.components = Arrays.stream(Vehicle.class.getRecordComponents())
