@@ -53,8 +53,9 @@ final class RepoDesk {
         Map<String, String> leaseIds = new HashMap<>();
         Map<String, String> vehicleIds = new HashMap<>();
         for (FleetVehicle v : fleet) {
-            String leaseId = leaseIds.computeIfAbsent(v.leaseId(), id -> salesforce.saveAs(admin, "Lease__c", null,
-                    Map.of("Name", id, "LeaseWorks_Lease_Id__c", id)));
+            // the org has the leases LeaseWorks exports well; a vehicle of a lease whose row is malformed is unlinked
+            String leaseId = !v.leaseValid() ? null : leaseIds.computeIfAbsent(v.leaseId(), id -> salesforce.saveAs(admin,
+                    "Lease__c", null, Map.of("Name", id, "LeaseWorks_Lease_Id__c", id)));
             Map<String, Object> vehicle = new LinkedHashMap<>();
             vehicle.put("Name", v.modelYear() + " " + v.make() + " " + v.model());
             vehicle.put("VIN__c", v.vin());
