@@ -220,7 +220,7 @@ public class RepoCaseSync {
                 for (Map<String, Object> row : page.records()) {
                     StatusChange change = CaseRecords.statusChange(row);
                     all.add(change);
-                    caseOf.put(change, CaseRecords.text(row.get("CaseId")));
+                    caseOf.put(change, io.leasebridge.mapping.salesforce.SoqlValues.text(row.get("CaseId")));
                 }
                 if (!page.hasMore()) {
                     break;
