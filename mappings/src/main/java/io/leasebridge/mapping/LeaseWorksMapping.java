@@ -37,7 +37,8 @@ public final class LeaseWorksMapping {
             "lease", LeaseAccount.class,
             "payment", Payment.class,
             "note", CollectorNote.class,
-            "promise", Promise.class);
+            "promise", Promise.class,
+            "glLine", io.leasebridge.model.GlSummaryLine.class);
 
     private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min");
 
