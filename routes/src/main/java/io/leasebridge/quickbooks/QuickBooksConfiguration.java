@@ -62,13 +62,27 @@ class QuickBooksConfiguration {
     }
 
     @Bean
+    QuickBooksSources quickBooksSources(JdbcTemplate jdbc, QuickBooksDocuments documents, Clock clock) {
+        return new QuickBooksSources(jdbc, documents, clock);
+    }
+
+    @Bean
     QuickBooksPostingRun quickBooksPostingRun(QuickBooksApi api, QuickBooksTokens tokens, QuickBooksProperties properties,
-                                              QuickBooksDocuments documents, QuickBooksOutbox outbox, JdbcTemplate jdbc, Clock clock,
+                                              QuickBooksSources sources, QuickBooksOutbox outbox, JdbcTemplate jdbc, Clock clock,
                                               DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
                                               QuickBooksStatus status) {
         QuickBooksPoster poster = new QuickBooksPoster(api, new QuickBooksVendors(api, jdbc, clock), outbox, properties.retry());
-        return new QuickBooksPostingRun(new QuickBooksSources(jdbc, documents, clock), outbox, poster, api, tokens, properties,
-                deadLetters, runs, transaction, status);
+        return new QuickBooksPostingRun(sources, outbox, poster, api, tokens, properties, deadLetters, runs, transaction, status);
+    }
+
+    @Bean
+    QuickBooksReconciliation quickBooksReconciliation(QuickBooksSources sources, QuickBooksOutbox outbox) {
+        return new QuickBooksReconciliation(sources, outbox);
+    }
+
+    @Bean
+    QuickBooksRunOnceStep quickBooksRunOnceStep(QuickBooksPostingRun postings, QuickBooksReconciliation reconciliation) {
+        return new QuickBooksRunOnceStep(postings, reconciliation);
     }
 
     @Bean

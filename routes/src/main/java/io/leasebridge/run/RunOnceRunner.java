@@ -12,12 +12,14 @@ import io.leasebridge.kpis.KpiFiles;
 import io.leasebridge.kpis.KpiProperties;
 import io.leasebridge.promises.CollectorTasks;
 import io.leasebridge.promises.PromiseJudgement;
+import io.leasebridge.quickbooks.QuickBooksRunOnceStep;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.ApplicationRunner;
@@ -58,11 +60,13 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final KpiProperties kpiProperties;
     private final JdbcTemplate jdbc;
     private final PrintStream out;
+    private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
-                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties) {
+                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties,
+                         ObjectProvider<QuickBooksRunOnceStep> quickBooks) {
         this.camel = camel;
         this.producer = producer;
         this.polls = polls;
@@ -78,6 +82,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.kpiProperties = kpiProperties;
         this.jdbc = jdbc;
         this.out = System.out;
+        this.quickBooks = quickBooks;
     }
 
     @Override
@@ -90,8 +95,10 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         judgement.judge(judgeAsOf());
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
+        quickBooks.ifAvailable(QuickBooksRunOnceStep::post);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
+        quickBooks.ifAvailable(step -> step.printReconciliation(out));
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
     }

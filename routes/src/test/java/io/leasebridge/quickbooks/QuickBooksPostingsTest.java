@@ -19,7 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import io.leasebridge.security.DevelopmentUsers;
+import java.util.stream.StreamSupport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = LeaseBridgeApplication.class)
+@AutoConfigureMockMvc
 class QuickBooksPostingsTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
@@ -98,6 +104,8 @@ class QuickBooksPostingsTest {
     ProducerTemplate producer;
     @Autowired
     Map<String, HealthIndicator> health;
+    @Autowired
+    MockMvc mvc;
 
     @AfterAll
     static void stop() {
@@ -345,6 +353,66 @@ class QuickBooksPostingsTest {
         assertThat(report.confirmed()).isEqualTo(24);
         quickbooks.verify(24, postRequestedFor(urlPathEqualTo(BILL)));
         assertThat(QuickBooksWireMock.IN_FLIGHT.max()).as("calls QuickBooks saw at once (limit 3, 8 workers)").isBetween(2, 3);
+    }
+
+    @Test
+    void agentFeesAndResalesPostAndTheReconciliationListsEveryDifference() throws Exception {
+        approvedWorkOrder("RO-1001", "1250.00");
+        vendorExists();
+        quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(200, "bill-created.json")));
+        quickbooks.stubFor(post(urlPathEqualTo(BILL)).withRequestBody(matchingJsonPath("$.DocNumber", equalTo("FEE-00001042")))
+                .willReturn(json(200, "bill-fee-created.json")));
+        quickbooks.stubFor(post(urlPathEqualTo(API + "/salesreceipt")).willReturn(json(200, "salesreceipt-created.json")));
+        quickbooks.stubFor(post(urlPathEqualTo(API + "/salesreceipt")).withRequestBody(matchingJsonPath("$.DocNumber", equalTo("SALE-00001043")))
+                .willReturn(json(503, "fault-503.json")));
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("""
+                insert into repo_case (case_id, case_number, vin, status, agent_name, agent_fee, updated_at)
+                values ('500000000000042AAA', '00001042', '1FTFW1E50MFA00042', 'RECOVERED', 'Recovery Pros LLC', 450.00, ?)""", now);
+        jdbc.update("""
+                insert into repo_sale (case_id, case_number, vin, sale_price, sale_date, buyer, recorded_at)
+                values ('500000000000042AAA', '00001042', '1FTFW1E50MFA00042', 8900.00, '2026-03-28', 'Metro Auto Auction', ?)""", now);
+
+        QuickBooksRunReport first = postings.run();
+
+        assertThat(first.confirmed()).isEqualTo(3);
+        JsonNode fee = JSON.readTree(quickbooks.findAll(postRequestedFor(urlPathEqualTo(BILL))
+                .withRequestBody(matchingJsonPath("$.DocNumber", equalTo("FEE-00001042")))).get(0).getBodyAsString());
+        assertThat(fee.path("Line").get(0).path("Amount").decimalValue()).isEqualByComparingTo("450.00");
+        assertThat(fee.path("Line").get(0).path("AccountBasedExpenseLineDetail").path("AccountRef").path("value").asText()).isEqualTo("61");
+        quickbooks.verify(postRequestedFor(urlPathEqualTo(VENDOR)).withRequestBody(matchingJsonPath("$.DisplayName", equalTo("Recovery Pros LLC"))));
+        LoggedRequest receipt = quickbooks.findAll(postRequestedFor(urlPathEqualTo(API + "/salesreceipt"))).get(0);
+        assertThat(receipt.queryParameter("requestid").firstValue()).isEqualTo("case-500000000000042AAA-sale");
+        JsonNode sale = JSON.readTree(receipt.getBodyAsString());
+        assertThat(sale.path("TxnDate").asText()).isEqualTo("2026-03-28");
+        assertThat(sale.path("DepositToAccountRef").path("value").asText()).isEqualTo("35");
+        assertThat(sale.path("Line").get(0).path("SalesItemLineDetail").path("ItemRef").path("value").asText()).isEqualTo("21");
+
+        JsonNode balanced = reconciliation();
+        assertThat(balanced.path("differences")).isEmpty();
+        JsonNode saleDay = StreamSupport.stream(balanced.path("days").spliterator(), false)
+                .filter(d -> d.path("type").asText().equals("SALES_RECEIPT")).findFirst().orElseThrow();
+        assertThat(saleDay.path("day").asText()).isEqualTo("2026-03-28");
+        assertThat(saleDay.path("source").path("total").decimalValue()).isEqualByComparingTo("8900.00");
+        assertThat(saleDay.path("outbox").path("count").asLong()).isEqualTo(1);
+        assertThat(saleDay.path("confirmed").path("count").asLong()).isEqualTo(1);
+
+        // a second sale meets a QuickBooks outage: the reconciliation names it
+        jdbc.update("""
+                insert into repo_sale (case_id, case_number, vin, sale_price, sale_date, buyer, recorded_at)
+                values ('500000000000043AAA', '00001043', '1FTFW1E50MFA00043', 7100.00, '2026-03-29', 'Metro Auto Auction', ?)""", now);
+        QuickBooksRunReport second = postings.run();
+        assertThat(second.stillPending()).isEqualTo(1);
+        JsonNode open = reconciliation();
+        assertThat(open.path("differences")).hasSize(1);
+        assertThat(open.path("differences").get(0).path("kind").asText()).isEqualTo("PENDING");
+        assertThat(open.path("differences").get(0).path("sourceKey").asText()).isEqualTo("500000000000043AAA");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/reconciliation")).andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    private JsonNode reconciliation() throws Exception {
+        return JSON.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/reconciliation").with(DevelopmentUsers.viewer()))
+                .andReturn().getResponse().getContentAsString());
     }
 
     private void vendorExists() {
