@@ -56,11 +56,14 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
     private int faultsServed;
     private int pendingOutage;
 
-    QuickBooksCompany(String realmId, String clientId, String clientSecret, String refreshToken) {
+    private final java.util.function.Consumer<String> rotated;
+
+    QuickBooksCompany(String realmId, String clientId, String clientSecret, String refreshToken, java.util.function.Consumer<String> rotated) {
         this.realmId = realmId;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.refreshToken = refreshToken;
+        this.rotated = rotated;
     }
 
     @Override
@@ -227,6 +230,7 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
         }
         previousRefreshToken = refreshToken;
         refreshToken = "RT-" + UUID.randomUUID();
+        rotated.accept(refreshToken);
         return issue();
     }
 

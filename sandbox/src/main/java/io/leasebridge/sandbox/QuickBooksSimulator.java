@@ -5,6 +5,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,17 +40,44 @@ public final class QuickBooksSimulator {
     private final WireMockServer server;
     private final QuickBooksCompany company;
 
-    private QuickBooksSimulator(int port) {
-        this.company = new QuickBooksCompany(REALM_ID, CLIENT_ID, CLIENT_SECRET, FIRST_REFRESH_TOKEN);
+    private QuickBooksSimulator(int port, Path tokenFile) {
+        this.company = new QuickBooksCompany(REALM_ID, CLIENT_ID, CLIENT_SECRET, initialToken(tokenFile), token -> remember(tokenFile, token));
         this.server = new WireMockServer(WireMockConfiguration.options().port(port).containerThreads(30).extensions(company)
                 .notifier(new Slf4jNotifier(false)).disableRequestJournal());
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withTransformers(QuickBooksCompany.NAME)));
     }
 
     public static QuickBooksSimulator start(int port) {
-        QuickBooksSimulator simulator = new QuickBooksSimulator(port);
+        return start(port, null);
+    }
+
+    /**
+     * A company whose current refresh token lives in {@code tokenFile}, as Intuit's would across runs: a
+     * sandbox run after another one refreshes with the token the hub stored last time.
+     */
+    public static QuickBooksSimulator start(int port, Path tokenFile) {
+        QuickBooksSimulator simulator = new QuickBooksSimulator(port, tokenFile);
         simulator.server.start();
         return simulator;
+    }
+
+    private static String initialToken(Path tokenFile) {
+        try {
+            return tokenFile != null && Files.exists(tokenFile) ? Files.readString(tokenFile).trim() : FIRST_REFRESH_TOKEN;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void remember(Path tokenFile, String token) {
+        if (tokenFile != null) {
+            try {
+                Files.createDirectories(tokenFile.toAbsolutePath().getParent());
+                Files.writeString(tokenFile, token);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public String baseUrl() {

@@ -25,6 +25,8 @@ public class CamelQuickBooksHttp implements QuickBooksHttp {
         options.put("responseTimeout", org.apache.hc.core5.util.Timeout.ofMilliseconds(properties.responseTimeout().toMillis()));
         options.put("connectTimeout", org.apache.hc.core5.util.Timeout.ofMilliseconds(properties.responseTimeout().toMillis()));
         options.put("followRedirects", false);
+        // HttpClient would re-send a POST answered 429 or 503 by itself, past the limits and without the DocNumber look-up
+        options.put("httpClientConfigurer", (org.apache.camel.component.http.HttpClientConfigurer) builder -> builder.disableAutomaticRetries());
         try {
             this.endpoint = camel.getEndpoint("http://quickbooks", options);
         } catch (Exception e) {
