@@ -13,6 +13,8 @@ import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.quickbooks.QuickBooksOutbox;
+import io.leasebridge.quickbooks.QuickBooksPostingRun;
 import io.leasebridge.salesforce.SalesforceOutboxDrain;
 import org.springframework.stereotype.Service;
 
@@ -39,14 +41,16 @@ public class DeadLetterReplay {
     private final SalesforceOutbox outbox;
     private final RunHistory runs;
     private final ObjectMapper json;
+    private final QuickBooksOutbox quickBooksOutbox;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json) {
+                            RunHistory runs, ObjectMapper json, QuickBooksOutbox quickBooksOutbox) {
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
         this.runs = runs;
         this.json = json;
+        this.quickBooksOutbox = quickBooksOutbox;
     }
 
     public ReplayOutcome replay(long deadLetterId) {
@@ -58,6 +62,10 @@ public class DeadLetterReplay {
         DeadLetter letter = stored.letter();
         if (SalesforceOutboxDrain.FLOW.equals(letter.flow())) {
             return requeue(deadLetterId, letter);
+        }
+        if (QuickBooksPostingRun.FLOW.equals(letter.flow()) && quickBooksOutbox.requeue(letter.recordKey())) {
+            deadLetters.markReplayed(deadLetterId, "queued for QuickBooks again");
+            return new ReplayOutcome(deadLetterId, true, "queued for QuickBooks again");
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);

@@ -288,7 +288,7 @@ class QuickBooksPostingsTest {
     }
 
     @Test
-    void aFaultGoesToDeadLettersWithCodeElementAndMessage() {
+    void aFaultGoesToDeadLettersWithCodeElementAndMessage() throws Exception {
         approvedWorkOrder("RO-1001", "1250.00");
         vendorExists();
         quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(400, "fault-2020.json")));
@@ -302,6 +302,14 @@ class QuickBooksPostingsTest {
                 .containsEntry("FIELD", "Line.AccountBasedExpenseLineDetail.AccountRef");
         assertThat((String) letter.get("REASON")).contains("Required param missing");
         assertThat(outbox("wo-fr-1001-bill")).containsEntry("STATUS", "FAILED");
+
+        // the account was fixed in QuickBooks: an operator replays the dead letter and the Bill goes out once
+        quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(200, "bill-created.json")));
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/api/dead-letters/" + letter.get("ID") + "/replay")
+                .with(DevelopmentUsers.operator())).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(outbox("wo-fr-1001-bill")).containsEntry("STATUS", "PENDING");
+        assertThat(postings.run().confirmed()).isEqualTo(1);
+        assertThat(outbox("wo-fr-1001-bill")).containsEntry("STATUS", "CONFIRMED");
     }
 
     @Test
@@ -345,12 +353,13 @@ class QuickBooksPostingsTest {
             approvedWorkOrder("RO-" + (2000 + i), "1250.00");
         }
         quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(200, "bill-created.json").withFixedDelay(150)));
-        tokens.accessToken();
+        quickbooks.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(json(200, "token.json").withFixedDelay(100)));
         QuickBooksWireMock.IN_FLIGHT.reset();
 
         QuickBooksRunReport report = postings.run();
 
         assertThat(report.confirmed()).isEqualTo(24);
+        quickbooks.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         quickbooks.verify(24, postRequestedFor(urlPathEqualTo(BILL)));
         assertThat(QuickBooksWireMock.IN_FLIGHT.max()).as("calls QuickBooks saw at once (limit 3, 8 workers)").isBetween(2, 3);
     }
