@@ -116,9 +116,6 @@ class QuickBooksPostingsTest {
     @BeforeEach
     void emptyHubAndQuickBooks() {
         HubTables.clear(jdbc);
-        for (String table : new String[]{"qb_outbox", "qb_vendor", "qb_token", "gl_summary_line"}) {
-            jdbc.update("delete from " + table);
-        }
         tokens.reconnected();
         quickbooks.resetAll();
         SalesforceWireMock.stubLogin(salesforce);
