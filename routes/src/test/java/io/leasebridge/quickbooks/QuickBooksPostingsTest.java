@@ -82,7 +82,7 @@ class QuickBooksPostingsTest {
         registry.add("leasebridge.quickbooks.refresh-token", () -> "RT-initial");
         registry.add("leasebridge.quickbooks.token-encryption-key",
                 () -> Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
-        registry.add("leasebridge.quickbooks.response-timeout", () -> "700ms");
+        registry.add("leasebridge.quickbooks.response-timeout", () -> "1500ms");
         registry.add("leasebridge.quickbooks.retry.delay", () -> "10ms");
         registry.add("leasebridge.quickbooks.retry.throttle-wait", () -> "10ms");
         registry.add("leasebridge.quickbooks.limits.concurrent-calls", () -> "3");
@@ -160,7 +160,7 @@ class QuickBooksPostingsTest {
         approvedWorkOrder("RO-1001", "1250.00");
         vendorExists();
         quickbooks.stubFor(post(urlPathEqualTo(BILL)).inScenario("bill").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(200, "bill-created.json").withFixedDelay(2_000)).willSetStateTo("created"));
+                .willReturn(json(200, "bill-created.json").withFixedDelay(3_500)).willSetStateTo("created"));
         quickbooks.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("query", equalTo(BILL_BY_DOC))
                 .inScenario("bill").whenScenarioStateIs("created").willReturn(json(200, "bill-query.json")));
 
@@ -241,7 +241,7 @@ class QuickBooksPostingsTest {
         approvedWorkOrder("RO-1001", "1250.00");
         vendorExists();
         quickbooks.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("refresh").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(200, "token.json").withFixedDelay(2_000)).willSetStateTo("answer lost"));
+                .willReturn(json(200, "token.json").withFixedDelay(3_500)).willSetStateTo("answer lost"));
         quickbooks.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("refresh").whenScenarioStateIs("answer lost")
                 .willReturn(json(200, "token.json")));
         quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(200, "bill-created.json")));

@@ -81,8 +81,11 @@ public class QuickBooksApi {
             if (reply.ok() && !answer.has("Fault")) {
                 return answer;
             }
-            if (reply.status() == 401 && !tokenRetried) {
+            if (reply.status() == 401) {
                 tokens.rejected(token);
+                if (tokenRetried) {
+                    throw new QuickBooksUnavailableException("QuickBooks refused a freshly refreshed access token (HTTP 401)", null);
+                }
                 tokenRetried = true;
                 continue;
             }
