@@ -41,10 +41,13 @@ public class DeadLetterReplay {
     private final SalesforceOutbox outbox;
     private final RunHistory runs;
     private final ObjectMapper json;
+    private final SalesforceReadReplay salesforceReads;
     private final QuickBooksOutbox quickBooksOutbox;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json, QuickBooksOutbox quickBooksOutbox) {
+                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads,
+                            QuickBooksOutbox quickBooksOutbox) {
+        this.salesforceReads = salesforceReads;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
@@ -62,6 +65,9 @@ public class DeadLetterReplay {
         DeadLetter letter = stored.letter();
         if (SalesforceOutboxDrain.FLOW.equals(letter.flow())) {
             return requeue(deadLetterId, letter);
+        }
+        if (SalesforceReadReplay.handles(letter)) {
+            return salesforceReads.replay(deadLetterId, letter);
         }
         if (QuickBooksPostingRun.FLOW.equals(letter.flow()) && quickBooksOutbox.requeue(letter.recordKey())) {
             deadLetters.markReplayed(deadLetterId, "queued for QuickBooks again");

@@ -11,6 +11,10 @@ import io.leasebridge.kpis.CollectionsKpis;
 import io.leasebridge.kpis.KpiFiles;
 import io.leasebridge.kpis.KpiProperties;
 import io.leasebridge.promises.CollectorTasks;
+import io.leasebridge.repocases.RepoCaseRoutes;
+import io.leasebridge.repocases.RepoCaseSync;
+import io.leasebridge.repocases.RepoOrderMail;
+import io.leasebridge.vehicles.VehicleRoutes;
 import io.leasebridge.promises.PromiseJudgement;
 import io.leasebridge.quickbooks.QuickBooksRunOnceStep;
 import io.leasebridge.salesforce.DrainReport;
@@ -59,14 +63,18 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final KpiFiles kpiFiles;
     private final KpiProperties kpiProperties;
     private final JdbcTemplate jdbc;
+    private final RepoCaseSync repoCases;
+    private final RepoOrderMail repoOrders;
     private final PrintStream out;
     private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
-                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties,
-                         ObjectProvider<QuickBooksRunOnceStep> quickBooks) {
+                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
+                         RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks) {
+        this.repoCases = repoCases;
+        this.repoOrders = repoOrders;
         this.camel = camel;
         this.producer = producer;
         this.polls = polls;
@@ -92,15 +100,30 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         for (String export : leaseWorks.exports().keySet()) {
             timedOut |= !ingestEverythingWaiting(LeaseWorksExportRoutes.routeId(export));
         }
+        producer.requestBody(VehicleRoutes.READ, (Object) null);
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
         judgement.judge(judgeAsOf());
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
+        String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
         quickBooks.ifAvailable(QuickBooksRunOnceStep::post);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
+        printRepossessions(vehicleImport);
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
+    }
+
+    private void printRepossessions(String vehicleImport) {
+        out.println("LeaseWorks vehicle import: " + (vehicleImport == null ? "no vehicle changed, no file" : vehicleImport));
+        List<String> cases = repoCases.lastReport();
+        out.println("Repossession cases advanced: " + (cases.isEmpty() ? "none" : cases.size()));
+        cases.forEach(line -> out.println("  " + line));
+        List<String> orders = repoOrders.lastSent();
+        out.println("Repo orders sent: " + (orders.isEmpty() ? "none" : orders.size()));
+        orders.forEach(line -> out.println("  " + line));
+        out.println();
     }
 
     private boolean ingestEverythingWaiting(String routeId) throws Exception {
