@@ -12,7 +12,6 @@ import io.leasebridge.model.GlSummaryLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -153,9 +152,5 @@ class QuickBooksSources {
             }
         }
         return null;
-    }
-
-    static Date sqlDate(LocalDate day) {
-        return Date.valueOf(day);
     }
 }
