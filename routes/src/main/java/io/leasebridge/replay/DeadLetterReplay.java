@@ -13,6 +13,8 @@ import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.quickbooks.QuickBooksOutbox;
+import io.leasebridge.quickbooks.QuickBooksPostingRun;
 import io.leasebridge.salesforce.SalesforceOutboxDrain;
 import org.springframework.stereotype.Service;
 
@@ -40,15 +42,18 @@ public class DeadLetterReplay {
     private final RunHistory runs;
     private final ObjectMapper json;
     private final SalesforceReadReplay salesforceReads;
+    private final QuickBooksOutbox quickBooksOutbox;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads) {
+                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads,
+                            QuickBooksOutbox quickBooksOutbox) {
         this.salesforceReads = salesforceReads;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
         this.runs = runs;
         this.json = json;
+        this.quickBooksOutbox = quickBooksOutbox;
     }
 
     public ReplayOutcome replay(long deadLetterId) {
@@ -63,6 +68,10 @@ public class DeadLetterReplay {
         }
         if (SalesforceReadReplay.handles(letter)) {
             return salesforceReads.replay(deadLetterId, letter);
+        }
+        if (QuickBooksPostingRun.FLOW.equals(letter.flow()) && quickBooksOutbox.requeue(letter.recordKey())) {
+            deadLetters.markReplayed(deadLetterId, "queued for QuickBooks again");
+            return new ReplayOutcome(deadLetterId, true, "queued for QuickBooks again");
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);
