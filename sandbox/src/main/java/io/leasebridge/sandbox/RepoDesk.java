@@ -86,13 +86,18 @@ final class RepoDesk {
             opened.put("Repo_Type__c", walk.repoType());
             opened.put("Repo_Agent_Name__c", "Lone Star Recovery LLC");
             opened.put("Repo_Agent_Email__c", AGENT_EMAIL);
-            opened.put("Repo_Agent_Fee__c", 425);
             opened.put("Title_Verified__c", false);
             String caseId = salesforce.saveAs(repoDesk, "Case", null, opened);
             for (String status : walk.statuses().subList(1, walk.statuses().size())) {
                 Map<String, Object> change = new HashMap<>();
                 change.put("Repo_Status__c", status);
                 String by = repoDesk;
+                // the agent bills for a recovery, and a smaller search fee when the vehicle is never found
+                if (status.equals("RECOVERED")) {
+                    change.put("Repo_Agent_Fee__c", 425);
+                } else if (status.equals("UNRECOVERABLE")) {
+                    change.put("Repo_Agent_Fee__c", 150);
+                }
                 if (status.equals("SOLD") && walk.statuses().contains("INVENTORY")) {
                     salesforce.saveAs(titleDesk, "Case", caseId, Map.of("Title_Verified__c", true));
                     change.put("Sale_Price__c", 9_800);
