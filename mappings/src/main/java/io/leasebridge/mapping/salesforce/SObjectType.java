@@ -12,7 +12,10 @@ public enum SObjectType {
     PROMISE("Promise_To_Pay__c", "Ledger_Promise_Id__c", 3, ""),
     /** The promise KPIs of a lease: the same Lease__c records, other fields, written by the ledger. */
     LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
-    TASK("Task", "LeaseBridge_Key__c", 4, "");
+    TASK("Task", "LeaseBridge_Key__c", 4, ""),
+    /** A FleetRock repair order; it refers to its Vehicle__c (kept in Salesforce) by VIN. */
+    WORK_ORDER("WorkOrder", "FleetRock_RO_Id__c", 2, ""),
+    WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, "");
 
     private final String apiName;
     private final String externalIdField;
