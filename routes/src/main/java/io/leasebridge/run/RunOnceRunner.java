@@ -3,6 +3,7 @@ package io.leasebridge.run;
 import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.fleetrock.FleetRockPoll;
 import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
@@ -18,6 +19,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.ApplicationRunner;
@@ -58,11 +60,13 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final KpiProperties kpiProperties;
     private final JdbcTemplate jdbc;
     private final PrintStream out;
+    private final ObjectProvider<FleetRockPoll> fleetRock;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
-                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties) {
+                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties,
+                         ObjectProvider<FleetRockPoll> fleetRock) {
         this.camel = camel;
         this.producer = producer;
         this.polls = polls;
@@ -78,6 +82,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.kpiProperties = kpiProperties;
         this.jdbc = jdbc;
         this.out = System.out;
+        this.fleetRock = fleetRock;
     }
 
     @Override
@@ -89,11 +94,25 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         judgement.judge(judgeAsOf());
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
+        pollFleetRock();
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
+    }
+
+    /** FleetRock's repair orders, when FleetRock is configured; a failed poll is in the run history and the exit code. */
+    private void pollFleetRock() {
+        FleetRockPoll poll = fleetRock.getIfAvailable();
+        if (poll == null) {
+            return;
+        }
+        try {
+            poll.poll();
+        } catch (RuntimeException e) {
+            log.error("{}: {}", FleetRockPoll.FLOW, e.getMessage());
+        }
     }
 
     private boolean ingestEverythingWaiting(String routeId) throws Exception {

@@ -131,13 +131,15 @@ class FleetRockRouteTest {
         clock.set(START.plus(Duration.ofDays(1))); // past any token an earlier test left in the client
 
         poll();
+        clock.advance(Duration.ofMinutes(10));
         poll();
+        assertThat(roCalls()).as("two windows, then the ten minutes since").hasSize(3);
         fleetRock.verify(getRequestedFor(urlPathEqualTo(TOKEN_PATH))
                 .withQueryParam("username", equalTo(FleetRockWireMock.USERNAME)).withQueryParam("key", equalTo(FleetRockWireMock.KEY)));
         fleetRock.verify(getRequestedFor(urlPathEqualTo(RO_PATH)).withQueryParam("token", equalTo("tok-1")));
         assertThat(tokenCalls()).isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(51));
+        clock.advance(Duration.ofMinutes(41));
         stubToken("tok-2");
         poll();
         fleetRock.verify(getRequestedFor(urlPathEqualTo(RO_PATH)).withQueryParam("token", equalTo("tok-2")));

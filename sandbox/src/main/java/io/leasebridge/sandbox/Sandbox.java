@@ -24,19 +24,22 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxOptions options;
     private final SalesforceSimulator salesforce;
+    /** Simulated FleetRock; null in a sandbox {@link #around} a caller's simulator, which leaves FleetRock out. */
+    private final FleetRockSandbox fleetRock;
 
-    private Sandbox(SandboxOptions options, SalesforceSimulator salesforce) {
+    private Sandbox(SandboxOptions options, SalesforceSimulator salesforce, FleetRockSandbox fleetRock) {
         this.options = options;
         this.salesforce = salesforce;
+        this.fleetRock = fleetRock;
     }
 
     public static Sandbox start(SandboxOptions options) {
-        return new Sandbox(options, SalesforceSimulator.startForLoad(0));
+        return new Sandbox(options, SalesforceSimulator.startForLoad(0), FleetRockSandbox.start());
     }
 
     /** A sandbox around a simulator the caller configured (faults, latency) and stops. */
     public static Sandbox around(SalesforceSimulator salesforce, SandboxOptions options) {
-        return new Sandbox(options, salesforce);
+        return new Sandbox(options, salesforce, null);
     }
 
     public SalesforceSimulator salesforce() {
@@ -72,6 +75,9 @@ public final class Sandbox implements AutoCloseable {
     public int runOnce(String... extraProperties) {
         SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
+        if (fleetRock != null) {
+            fleetRock.prepare(options.inbox(), options.seed(), salesforce);
+        }
         List<String> args = new ArrayList<>(runOnceArguments());
         args.addAll(List.of(extraProperties));
         try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
@@ -81,7 +87,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** The command-line arguments that point LeaseBridge at this sandbox and make it run once. */
     public List<String> runOnceArguments() {
-        return List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--leasebridge.run-once=true",
                 "--camel.springboot.main-run-controller=false",
                 "--spring.datasource.url=" + options.hubUrl(),
@@ -95,7 +101,23 @@ public final class Sandbox implements AutoCloseable {
                 // two collectors have Salesforce users; the others' tasks go to the collections queue
                 "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
                 "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",
-                "--leasebridge.ledger.fallback-owner=00G000000000001AAA");
+                "--leasebridge.ledger.fallback-owner=00G000000000001AAA"));
+        if (fleetRock != null) {
+            args.addAll(fleetRock.arguments());
+        }
+        return args;
+    }
+
+    /** Prints what the simulated FleetRock served and what of it reached Salesforce; nothing without FleetRock. */
+    public void describeFleetRock(java.io.PrintStream out) {
+        if (fleetRock != null) {
+            fleetRock.describe(out, salesforce);
+        }
+    }
+
+    /** The simulated FleetRock, when this sandbox has one. */
+    public Optional<FleetRockSimulator> fleetRock() {
+        return Optional.ofNullable(fleetRock).map(FleetRockSandbox::simulator);
     }
 
     /**
@@ -106,7 +128,7 @@ public final class Sandbox implements AutoCloseable {
         List<String> args = new ArrayList<>(runOnceArguments().stream().filter(a -> !a.startsWith("--leasebridge.run-once")).toList());
         args.add("--server.port=0");
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
-                "promise-judgement", "salesforce-outbox-drain")) {
+                "promise-judgement", "salesforce-outbox-drain", "fleetrock-repair-orders", "work-order-approvals")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
@@ -116,5 +138,8 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         salesforce.stop();
+        if (fleetRock != null) {
+            fleetRock.close();
+        }
     }
 }
