@@ -32,7 +32,6 @@ import java.util.List;
  * @param zone             the zone FleetRock's dates without an offset are in
  * @param queryDateFormat  how {@code start} and {@code end} are written
  * @param webhook          FleetRock's pushes to LeaseBridge
- * @param approvalOverlap  how far before the approval watermark the Salesforce approval read starts again
  * @param retry            how a call that failed for a passing reason (timeout, 5xx, 429) is tried again
  */
 @Validated
@@ -51,7 +50,6 @@ public record FleetRockProperties(
         @DefaultValue("UTC") @NotNull ZoneId zone,
         @DefaultValue("yyyy-MM-dd HH:mm:ss") @NotBlank String queryDateFormat,
         @DefaultValue @Valid @NotNull Webhook webhook,
-        @DefaultValue("10m") @NotNull Duration approvalOverlap,
         @DefaultValue @Valid @NotNull Retry retry) {
 
     public FleetRockProperties {

@@ -39,7 +39,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -294,6 +296,53 @@ class FleetRockRouteTest {
         assertThat(lines.get(1).path("FleetRock_Line_Id__c").asText()).isEqualTo("RO-21-2");
         assertThat(lines.get(1).path("Description").asText()).isEqualTo("BP-220 Brake pad set");
         assertThat(lines.get(1).path("Amount__c").decimalValue()).isEqualByComparingTo("96.50");
+    }
+
+    @Test
+    void anApprovalReadInSalesforceMakesTheWorkOrderApprovedOnceAndMovesTheWatermarkAfterEachPage() {
+        fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).willReturn(json(200, repairOrders(
+                repairOrder("RO-31", FleetRockWireMock.vins().get(0), "120.00"), repairOrder("RO-32", FleetRockWireMock.vins().get(1), "80.00"),
+                repairOrder("RO-33", FleetRockWireMock.vins().get(2), "15.00")))));
+        poll();
+        salesforce.stubFor(get(urlPathMatching("/services/data/v62.0/query/?")).withQueryParam("q", containing("FROM WorkOrder"))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("work-orders-approved-page-1.json"))));
+        salesforce.stubFor(get(urlPathEqualTo("/services/data/v62.0/query/01gD0000002WO7KIAW-2000"))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("work-orders-approved-page-2.json"))));
+
+        RunCounts first = producer.requestBody("direct:work-order-approvals", null, RunCounts.class);
+
+        assertThat(first.read()).isEqualTo(3);
+        assertThat(first.changed()).isEqualTo(2);
+        assertThat(first.quarantined()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select ro_id || ':' || approval_status || ':' || salesforce_id from work_order "
+                + "where approval_status is not null order by ro_id", String.class))
+                .containsExactly("RO-31:Approved:0WOD0000001Ab1AAAZ", "RO-32:Approved:0WOD0000001Ab2AAAZ");
+        assertThat(jdbc.queryForObject("select approved_at from work_order where ro_id = 'RO-32'", java.sql.Timestamp.class).toInstant())
+                .isEqualTo(Instant.parse("2026-11-27T13:20:00Z"));
+        assertThat(jdbc.queryForObject("select approval_status from work_order where ro_id = 'RO-33'", String.class)).isNull();
+        assertThat(jdbc.queryForObject("select last_modstamp from sf_watermark where reader = 'work-order-approvals'",
+                java.sql.Timestamp.class).toInstant()).isEqualTo(Instant.parse("2026-11-27T13:21:00Z"));
+        assertThat(jdbc.queryForList("select record_key || ':' || field || ':' || error_code from dead_letter where flow = 'work-order-approvals'",
+                String.class)).containsExactly("0WOD0000001Ab9AAAZ:FleetRock_RO_Id__c:UNKNOWN_WORK_ORDER");
+        String soql = salesforce.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().contains("q=SELECT"))
+                .findFirst().orElseThrow().getRequest().queryParameter("q").firstValue();
+        assertThat(soql).contains("FROM WorkOrder", "Approval_Status__c = 'Approved'", "ORDER BY SystemModstamp");
+
+        // the next read starts the overlap before the watermark and sees RO-32 again: nothing changes
+        salesforce.resetAll();
+        SalesforceWireMock.stubLogin(salesforce);
+        salesforce.stubFor(get(urlPathMatching("/services/data/v62.0/query/?")).withQueryParam("q", containing("FROM WorkOrder"))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("work-orders-approved-again.json"))));
+        clock.advance(Duration.ofHours(1));
+
+        RunCounts again = producer.requestBody("direct:work-order-approvals", null, RunCounts.class);
+
+        assertThat(again.read()).isEqualTo(1);
+        assertThat(again.changed()).isZero();
+        assertThat(salesforce.getAllServeEvents().get(0).getRequest().queryParameter("q").firstValue())
+                .contains("SystemModstamp >= 2026-11-27T13:16:00Z");
+        assertThat(jdbc.queryForObject("select approved_at from work_order where ro_id = 'RO-32'", java.sql.Timestamp.class).toInstant())
+                .isEqualTo(Instant.parse("2026-11-27T13:20:00Z"));
     }
 
     private RunCounts poll() {

@@ -13,6 +13,13 @@ public enum SObjectType {
     /** The promise KPIs of a lease: the same Lease__c records, other fields, written by the ledger. */
     LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
     TASK("Task", "LeaseBridge_Key__c", 4, ""),
+    /** The disposition a repossession case gives the vehicle: the same Vehicle__c records, one field. */
+    VEHICLE_DISPOSITION("Vehicle__c", "VIN__c", 3, "disposition"),
+    /**
+     * What LeaseBridge writes back to a repossession Case (a refusal, the repo order's sending). Cases are
+     * Salesforce's own records without an external id of ours, so they are updated by {@code Id}.
+     */
+    CASE_UPDATE("Case", "Id", 5, ""),
     /** A FleetRock repair order; it refers to its Vehicle__c (kept in Salesforce) by VIN. */
     WORK_ORDER("WorkOrder", "FleetRock_RO_Id__c", 2, ""),
     WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, "");
@@ -57,6 +64,11 @@ public enum SObjectType {
 
     public String externalIdField() {
         return externalIdField;
+    }
+
+    /** Whether records are updated by their Salesforce {@code Id} rather than upserted by an external id. */
+    public boolean updatesById() {
+        return "Id".equals(externalIdField);
     }
 
     /** Lower ranks are delivered first. */
