@@ -89,6 +89,24 @@ class FleetRockSandboxTest {
 
     @Test
     @Order(2)
+    void workOrdersApprovedInSalesforceBecomeApprovedInTheHubForAccounting() {
+        SalesforceSimulator salesforce = sandbox.salesforce();
+        String approver = salesforce.user("Fleet Manager");
+        List<String> approved = salesforce.records("WorkOrder").keySet().stream().sorted().limit(2).toList();
+        approved.forEach(roId -> salesforce.saveAs(approver, "WorkOrder", String.valueOf(salesforce.records("WorkOrder").get(roId).get("Id")),
+                Map.of("Approval_Status__c", "Approved")));
+
+        assertThat(sandbox.runOnce()).isZero();
+
+        try (var hub = new org.springframework.jdbc.datasource.SingleConnectionDataSource(sandbox.options().hubUrl(), "sa", "", true)) {
+            JdbcTemplate jdbc = new JdbcTemplate(hub);
+            assertThat(jdbc.queryForList("select ro_id from work_order where approval_status = 'Approved' and approved_at is not null order by ro_id",
+                    String.class)).isEqualTo(approved);
+        }
+    }
+
+    @Test
+    @Order(3)
     void aWebhookPushOfAChangedRepairOrderIsAppliedOnceAndReachesSalesforce() throws Exception {
         String roId = "FR-100001";
         ObjectNode changed = fleetRock.repairOrder(roId);
