@@ -94,7 +94,7 @@ public class FleetRockWebhook {
                 problems.stream().filter(p -> same(p.roId(), ro.id())).findFirst().ifPresent(p -> letters.add(
                         new DeadLetter(FLOW, WorkOrderIntake.RECORD_TYPE, p.roId() == null || p.roId().isBlank() ? "(no id)" : p.roId(),
                                 null, null, p.field(), "INVALID_FIELD", p + " (push " + push.event() + ", nothing of it applied)",
-                                body)));
+                                payload(ro))));
             }
             deadLetters.record(letters, runId);
             runs.finish(runId, new RunCounts(read, 0, 0, 0, letters.size(), 0), null);
@@ -119,6 +119,14 @@ public class FleetRockWebhook {
         runs.finish(runId, new RunCounts(read, outcome.changed(), 0, 0, outcome.quarantined(), 0), null);
         log.info("{}: push {} applied: {} repair orders, {} work orders new or changed", FLOW, push.event(), read, outcome.changed());
         return new Reply(200, Map.of("status", "applied", "repairOrders", read, "changed", outcome.changed()));
+    }
+
+    private String payload(RepairOrder ro) {
+        try {
+            return json.writeValueAsString(ro);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(ro);
+        }
     }
 
     private record Push(String event, List<RepairOrder> orders) {

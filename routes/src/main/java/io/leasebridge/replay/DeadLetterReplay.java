@@ -1,5 +1,7 @@
 package io.leasebridge.replay;
 
+import io.leasebridge.fleetrock.RepairOrderReplay;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,9 +41,11 @@ public class DeadLetterReplay {
     private final SalesforceOutbox outbox;
     private final RunHistory runs;
     private final ObjectMapper json;
+    private final RepairOrderReplay repairOrders;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json) {
+                            RunHistory runs, ObjectMapper json, RepairOrderReplay repairOrders) {
+        this.repairOrders = repairOrders;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
@@ -58,6 +62,9 @@ public class DeadLetterReplay {
         DeadLetter letter = stored.letter();
         if (SalesforceOutboxDrain.FLOW.equals(letter.flow())) {
             return requeue(deadLetterId, letter);
+        }
+        if (RepairOrderReplay.handles(letter)) {
+            return repairOrders.replay(deadLetterId, letter);
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);

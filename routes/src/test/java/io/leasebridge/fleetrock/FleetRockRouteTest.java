@@ -106,6 +106,8 @@ class FleetRockRouteTest {
     ProducerTemplate producer;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.leasebridge.replay.DeadLetterReplay replay;
     @LocalServerPort
     int port;
 
@@ -219,6 +221,13 @@ class FleetRockRouteTest {
         assertThat(workOrders()).isEqualTo(1);
         assertThat(jdbc.queryForList("select record_key || ':' || field from dead_letter where flow = 'fleetrock-repair-orders' order by record_key",
                 String.class)).containsExactly("RO-3:vin", "RO-4:grand_total");
+
+        // replayed as stored, RO-3's VIN is still one character short: the dead letter stays open with the reason
+        long id = jdbc.queryForObject("select id from dead_letter where record_key = 'RO-3'", Long.class);
+        io.leasebridge.replay.ReplayOutcome outcome = replay.replay(id);
+        assertThat(outcome.replayed()).isFalse();
+        assertThat(outcome.detail()).contains("RO-3", "vin");
+        assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, id)).isEqualTo("OPEN");
     }
 
     @Test
