@@ -48,7 +48,7 @@ final class CaseRecords {
     }
 
     private static BigDecimal amount(Object value) {
-        return value == null ? null : new BigDecimal(String.valueOf(value));
+        return value == null ? null : new BigDecimal(String.valueOf(value)).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private static LocalDate date(Object value) {

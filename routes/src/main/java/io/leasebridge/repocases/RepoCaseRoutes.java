@@ -1,5 +1,6 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.config.RepoProperties;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -12,12 +13,15 @@ public class RepoCaseRoutes extends RouteBuilder {
 
     public static final String READ = "direct:" + RepoCaseSync.FLOW;
     public static final String MAIL = "direct:" + RepoOrderMail.FLOW;
+    static final String SEND = "direct:repo-order-send";
 
     private final RepoCaseSync sync;
     private final RepoOrderMail mail;
     private final RunProperties run;
+    private final RepoProperties properties;
 
-    public RepoCaseRoutes(RepoCaseSync sync, RepoOrderMail mail, RunProperties run) {
+    public RepoCaseRoutes(RepoCaseSync sync, RepoOrderMail mail, RunProperties run, RepoProperties properties) {
+        this.properties = properties;
         this.sync = sync;
         this.mail = mail;
         this.run = run;
@@ -31,6 +35,9 @@ public class RepoCaseRoutes extends RouteBuilder {
 
         from(MAIL).routeId(RepoOrderMail.FLOW)
                 .bean(mail, "sendPending");
+
+        from(SEND).routeId("repo-order-send")
+                .to(properties.mail().endpoint());
 
         if (!run.runOnce()) {
             from(quartz("leasebridge/" + RepoCaseSync.FLOW).cron(run.schedule(RepoCaseSync.FLOW)))

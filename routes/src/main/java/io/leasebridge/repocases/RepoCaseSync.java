@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,7 +131,7 @@ public class RepoCaseSync {
         String refusal = stored == null ? null : stored.refusal();
         String refusalBefore = refusal;
 
-        List<StatusChange> steps = new ArrayList<>(history);
+        List<StatusChange> steps = inChainOrder(history, stored == null ? null : name(applied));
         if (stored == null) {
             String initial = steps.isEmpty() ? c.status() : steps.get(0).from();
             steps.add(0, new StatusChange(null, null, initial, steps.isEmpty() ? c.modstamp() : steps.get(0).changedAt(),
@@ -234,6 +235,40 @@ public class RepoCaseSync {
             }
         }
         return byCase;
+    }
+
+    /**
+     * History rows in the order they happened. Rows saved in the same instant (a rep's quick clicks, a flow
+     * that sets the status twice) have no order of their own in Salesforce, so among those the one that
+     * continues from the status reached so far goes first.
+     */
+    static List<StatusChange> inChainOrder(List<StatusChange> rows, String from) {
+        List<StatusChange> remaining = new ArrayList<>(rows);
+        remaining.sort(java.util.Comparator.comparing(StatusChange::changedAt));
+        List<StatusChange> ordered = new ArrayList<>(rows.size());
+        String current = from;
+        while (!remaining.isEmpty()) {
+            Instant earliest = remaining.get(0).changedAt();
+            StatusChange next = remaining.get(0);
+            for (StatusChange candidate : remaining) {
+                if (!candidate.changedAt().equals(earliest)) {
+                    break;
+                }
+                if (current == null ? isFirst(candidate, remaining) : current.equals(normalized(candidate.from()))) {
+                    next = candidate;
+                    break;
+                }
+            }
+            remaining.remove(next);
+            ordered.add(next);
+            current = normalized(next.to());
+        }
+        return ordered;
+    }
+
+    /** A row no other row leads to: where a chain of same-instant rows begins. */
+    private static boolean isFirst(StatusChange candidate, List<StatusChange> rows) {
+        return rows.stream().noneMatch(r -> r != candidate && Objects.equals(normalized(r.to()), normalized(candidate.from())));
     }
 
     private String payload(CaseRead c) {

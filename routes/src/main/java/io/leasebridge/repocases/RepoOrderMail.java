@@ -60,7 +60,7 @@ public class RepoOrderMail {
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
             List<RepoCaseStore.QueuedOrder> pending = store.pendingOrders();
             for (RepoCaseStore.QueuedOrder order : pending) {
-                producer.sendBodyAndHeaders(properties.mail().endpoint(), order.body(), Map.of(
+                producer.sendBodyAndHeaders(RepoCaseRoutes.SEND, order.body(), Map.of(
                         "To", order.recipient(), "From", properties.mail().from(), "Subject", order.subject(),
                         "Content-Type", "text/plain; charset=UTF-8"));
                 Instant sentAt = clock.instant();

@@ -58,7 +58,7 @@ public class LeaseWorksVehicleImport {
             }
             String name = properties.filePrefix() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".csv";
             String body = file.render(pending.stream().map(VehicleStore.PendingImport::vehicle).toList());
-            producer.sendBodyAndHeader(properties.endpoint(), body, Exchange.FILE_NAME, name);
+            producer.sendBodyAndHeader(VehicleRoutes.IMPORT_FILE, body, Exchange.FILE_NAME, name);
             vehicles.markImported(pending);
             log.info("{}: wrote {} with {} vehicles", FLOW, name, pending.size());
             runs.finish(runId, new RunCounts(pending.size(), 0, pending.size(), 0, 0, 0), null);

@@ -1,6 +1,7 @@
 package io.leasebridge.vehicles;
 
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.config.VehicleImportProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +16,16 @@ public class VehicleRoutes extends RouteBuilder {
 
     public static final String READ = "direct:" + VehicleSync.FLOW;
     public static final String IMPORT = "direct:" + LeaseWorksVehicleImport.FLOW;
+    static final String IMPORT_FILE = "direct:leaseworks-vehicle-import-file";
 
     private final VehicleSync sync;
     private final LeaseWorksVehicleImport leaseWorksImport;
     private final RunProperties run;
+    private final VehicleImportProperties importProperties;
 
-    public VehicleRoutes(VehicleSync sync, LeaseWorksVehicleImport leaseWorksImport, RunProperties run) {
+    public VehicleRoutes(VehicleSync sync, LeaseWorksVehicleImport leaseWorksImport, RunProperties run,
+                         VehicleImportProperties importProperties) {
+        this.importProperties = importProperties;
         this.sync = sync;
         this.leaseWorksImport = leaseWorksImport;
         this.run = run;
@@ -33,6 +38,9 @@ public class VehicleRoutes extends RouteBuilder {
 
         from(IMPORT).routeId(LeaseWorksVehicleImport.FLOW)
                 .bean(leaseWorksImport, "write");
+
+        from(IMPORT_FILE).routeId("leaseworks-vehicle-import-file")
+                .to(importProperties.endpoint());
 
         if (!run.runOnce()) {
             from(quartz("leasebridge/" + VehicleSync.FLOW).cron(run.schedule(VehicleSync.FLOW)))

@@ -37,6 +37,10 @@ public final class SalesforceWireMock {
         server.stubFor(post(urlPathEqualTo("/services/oauth2/token"))
                 .willReturn(json(200, body("token.json"))));
         server.stubFor(any(urlPathEqualTo("/services/oauth2/revoke")).willReturn(aResponse().withStatus(200)));
+        // a run-once reads Salesforce changes (vehicles, cases, approvals): unless a test says otherwise, there are none
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/services/data/v[0-9.]+/query/?"))
+                .atPriority(10).willReturn(json(200, body("query-empty.json"))));
     }
 
     public static String upsertPath(String sObject, String externalIdField) {

@@ -3,7 +3,6 @@ package io.leasebridge.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,18 +38,21 @@ final class FleetRockSandbox implements AutoCloseable {
     }
 
     /**
-     * Repair orders for the portfolio whose exports are under {@code inbox}, the same ones for the same seed and
-     * day; their vehicles are put in the org as users would have entered them.
+     * Repair orders for vehicles of the portfolio (the same ones for the same seed and day); a vehicle the org
+     * does not hold yet is put there as a user would have entered it, so every work order finds its Vehicle__c.
      */
-    void prepare(Path inbox, long seed, SalesforceSimulator salesforce) {
-        List<String> vins = RepairOrderGenerator.portfolioVins(inbox);
+    void prepare(List<String> vins, long seed, SalesforceSimulator salesforce) {
         orders = new RepairOrderGenerator().generate(vins, seed, clock.instant(), VEHICLES_PER_ORDER, MAX_ORDERS);
-        salesforce.seedRecords("Vehicle__c", "VIN__c", orders.stream().map(ro -> {
-            Map<String, Object> vehicle = new LinkedHashMap<>();
-            vehicle.put("VIN__c", ro.path("vin").asText());
-            vehicle.put("Name", ro.path("vin").asText());
-            return vehicle;
-        }).distinct().toList());
+        java.util.Set<String> known = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        salesforce.records("Vehicle__c").values().forEach(v -> known.add(String.valueOf(v.get("VIN__c"))));
+        List<Map<String, Object>> missing = orders.stream().map(ro -> ro.path("vin").asText()).distinct()
+                .filter(vin -> !known.contains(vin)).map(vin -> {
+                    Map<String, Object> vehicle = new LinkedHashMap<>();
+                    vehicle.put("VIN__c", vin);
+                    vehicle.put("Name", vin);
+                    return vehicle;
+                }).toList();
+        salesforce.seedRecords("Vehicle__c", "VIN__c", missing);
         simulator.put(orders);
     }
 
