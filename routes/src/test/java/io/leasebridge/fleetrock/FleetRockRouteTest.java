@@ -244,6 +244,25 @@ class FleetRockRouteTest {
     }
 
     @Test
+    void aRateLimitIsRetriedAndARefusedRequestIsNot() {
+        fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).inScenario("limit").whenScenarioStateIs(STARTED)
+                .willReturn(json(429, FleetRockWireMock.error("Too many requests"))).willSetStateTo("calm"));
+        fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).inScenario("limit").whenScenarioStateIs("calm")
+                .willReturn(json(200, repairOrders(repairOrder("RO-41", FleetRockWireMock.vins().get(0), "50.00")))));
+
+        assertThat(poll().changed()).isEqualTo(1);
+        assertThat(roCalls()).hasSize(3); // the 429, its retry, the second window
+
+        fleetRock.resetAll();
+        stubToken("tok-1");
+        fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).willReturn(json(200, FleetRockWireMock.error("Unknown event 'finished'"))));
+        clock.advance(Duration.ofHours(1));
+
+        assertThatThrownBy(this::poll).hasStackTraceContaining("Unknown event");
+        assertThat(roCalls()).as("a permanent error is not retried").hasSize(1);
+    }
+
+    @Test
     void theWebhookRefusesABadSecretAndAMalformedBodyAndAppliesADuplicateDeliveryOnce() throws Exception {
         String push = """
                 {"event":"ro.updated","repair_order":%s}""".formatted(repairOrder("RO-9", FleetRockWireMock.vins().get(0), "298.62"));
