@@ -15,6 +15,8 @@ import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.quickbooks.QuickBooksOutbox;
+import io.leasebridge.quickbooks.QuickBooksPostingRun;
 import io.leasebridge.salesforce.SalesforceOutboxDrain;
 import org.springframework.stereotype.Service;
 
@@ -41,16 +43,21 @@ public class DeadLetterReplay {
     private final SalesforceOutbox outbox;
     private final RunHistory runs;
     private final ObjectMapper json;
+    private final SalesforceReadReplay salesforceReads;
+    private final QuickBooksOutbox quickBooksOutbox;
     private final RepairOrderReplay repairOrders;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json, RepairOrderReplay repairOrders) {
+                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads,
+                            QuickBooksOutbox quickBooksOutbox, RepairOrderReplay repairOrders) {
+        this.salesforceReads = salesforceReads;
         this.repairOrders = repairOrders;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
         this.runs = runs;
         this.json = json;
+        this.quickBooksOutbox = quickBooksOutbox;
     }
 
     public ReplayOutcome replay(long deadLetterId) {
@@ -65,6 +72,13 @@ public class DeadLetterReplay {
         }
         if (RepairOrderReplay.handles(letter)) {
             return repairOrders.replay(deadLetterId, letter);
+        }
+        if (SalesforceReadReplay.handles(letter)) {
+            return salesforceReads.replay(deadLetterId, letter);
+        }
+        if (QuickBooksPostingRun.FLOW.equals(letter.flow()) && quickBooksOutbox.requeue(letter.recordKey())) {
+            deadLetters.markReplayed(deadLetterId, "queued for QuickBooks again");
+            return new ReplayOutcome(deadLetterId, true, "queued for QuickBooks again");
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);

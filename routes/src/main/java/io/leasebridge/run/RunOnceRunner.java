@@ -18,6 +18,7 @@ import io.leasebridge.repocases.RepoCaseSync;
 import io.leasebridge.repocases.RepoOrderMail;
 import io.leasebridge.vehicles.VehicleRoutes;
 import io.leasebridge.promises.PromiseJudgement;
+import io.leasebridge.quickbooks.QuickBooksRunOnceStep;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import org.apache.camel.CamelContext;
@@ -69,13 +70,14 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out;
     private final ObjectProvider<FleetRockPoll> fleetRock;
     private final ObjectProvider<WorkOrderApprovals> approvals;
+    private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
-                         RepoOrderMail repoOrders, ObjectProvider<FleetRockPoll> fleetRock,
-                         ObjectProvider<WorkOrderApprovals> approvals) {
+                         RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
+                         ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals) {
         this.repoCases = repoCases;
         this.repoOrders = repoOrders;
         this.camel = camel;
@@ -95,6 +97,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.out = System.out;
         this.fleetRock = fleetRock;
         this.approvals = approvals;
+        this.quickBooks = quickBooks;
     }
 
     @Override
@@ -112,9 +115,11 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
         approvals.ifAvailable(WorkOrderApprovals::read);
+        quickBooks.ifAvailable(QuickBooksRunOnceStep::post);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         printRepossessions(vehicleImport);
+        quickBooks.ifAvailable(step -> step.printReconciliation(out));
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
     }

@@ -33,6 +33,7 @@ public final class Sandbox implements AutoCloseable {
     private final FleetRockSandbox fleetRock;
     private final GreenMail agentMail;
     private Map<String, String> walkedCases = Map.of();
+    private final QuickBooksSimulator quickBooks;
 
     private Sandbox(SandboxOptions options, SalesforceSimulator salesforce, FleetRockSandbox fleetRock) {
         this.options = options;
@@ -40,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
         this.fleetRock = fleetRock;
         this.agentMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         agentMail.start();
+        this.quickBooks = QuickBooksSimulator.start(0, options.home().resolve("quickbooks-refresh-token"));
     }
 
     public static Sandbox start(SandboxOptions options) {
@@ -53,6 +55,10 @@ public final class Sandbox implements AutoCloseable {
 
     public SalesforceSimulator salesforce() {
         return salesforce;
+    }
+
+    public QuickBooksSimulator quickBooks() {
+        return quickBooks;
     }
 
     public SandboxOptions options() {
@@ -89,6 +95,7 @@ public final class Sandbox implements AutoCloseable {
                 file.path().toFile().setLastModified(System.currentTimeMillis() - 60_000);
             }
             FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
+            GlExportWriter.write(options.inbox(), java.time.LocalDate.of(2026, 3, 1), 30, options.seed());
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
             return Optional.of(portfolio);
         } catch (IOException e) {
@@ -159,7 +166,17 @@ public final class Sandbox implements AutoCloseable {
                 // two collectors have Salesforce users; the others' tasks go to the collections queue
                 "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
                 "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",
-                "--leasebridge.ledger.fallback-owner=00G000000000001AAA"));
+                "--leasebridge.ledger.fallback-owner=00G000000000001AAA",
+                // a simulated QuickBooks company; the hub keeps its rotated refresh token, encrypted with this sandbox-only key
+                "--leasebridge.quickbooks.base-url=" + quickBooks.baseUrl(),
+                "--leasebridge.quickbooks.token-url=" + quickBooks.tokenUrl(),
+                "--leasebridge.quickbooks.realm-id=" + QuickBooksSimulator.REALM_ID,
+                "--leasebridge.quickbooks.client-id=" + QuickBooksSimulator.CLIENT_ID,
+                "--leasebridge.quickbooks.client-secret=" + QuickBooksSimulator.CLIENT_SECRET,
+                "--leasebridge.quickbooks.refresh-token=" + QuickBooksSimulator.FIRST_REFRESH_TOKEN,
+                "--leasebridge.quickbooks.token-encryption-key=c2FuZGJveC1vbmx5LWtleS1ub3QtYS1zZWNyZXQhISE=",
+                "--leasebridge.quickbooks.retry.delay=100ms",
+                "--leasebridge.quickbooks.retry.max-attempts=5"));
         if (fleetRock != null) {
             args.addAll(fleetRock.arguments());
         }
@@ -187,7 +204,8 @@ public final class Sandbox implements AutoCloseable {
         args.add("--server.port=0");
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
                 "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
-                "leaseworks-vehicle-import", "fleetrock-repair-orders", "work-order-approvals")) {
+                "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders",
+                "work-order-approvals")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
@@ -198,6 +216,7 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         agentMail.stop();
         salesforce.stop();
+        quickBooks.stop();
         if (fleetRock != null) {
             fleetRock.close();
         }
