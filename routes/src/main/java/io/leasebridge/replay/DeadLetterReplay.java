@@ -1,5 +1,7 @@
 package io.leasebridge.replay;
 
+import io.leasebridge.fleetrock.RepairOrderReplay;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,11 +45,13 @@ public class DeadLetterReplay {
     private final ObjectMapper json;
     private final SalesforceReadReplay salesforceReads;
     private final QuickBooksOutbox quickBooksOutbox;
+    private final RepairOrderReplay repairOrders;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
                             RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads,
-                            QuickBooksOutbox quickBooksOutbox) {
+                            QuickBooksOutbox quickBooksOutbox, RepairOrderReplay repairOrders) {
         this.salesforceReads = salesforceReads;
+        this.repairOrders = repairOrders;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
@@ -65,6 +69,9 @@ public class DeadLetterReplay {
         DeadLetter letter = stored.letter();
         if (SalesforceOutboxDrain.FLOW.equals(letter.flow())) {
             return requeue(deadLetterId, letter);
+        }
+        if (RepairOrderReplay.handles(letter)) {
+            return repairOrders.replay(deadLetterId, letter);
         }
         if (SalesforceReadReplay.handles(letter)) {
             return salesforceReads.replay(deadLetterId, letter);

@@ -3,6 +3,8 @@ package io.leasebridge.run;
 import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.fleetrock.FleetRockPoll;
+import io.leasebridge.workorders.WorkOrderApprovals;
 import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
@@ -66,13 +68,16 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RepoCaseSync repoCases;
     private final RepoOrderMail repoOrders;
     private final PrintStream out;
+    private final ObjectProvider<FleetRockPoll> fleetRock;
+    private final ObjectProvider<WorkOrderApprovals> approvals;
     private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
-                         RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks) {
+                         RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
+                         ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals) {
         this.repoCases = repoCases;
         this.repoOrders = repoOrders;
         this.camel = camel;
@@ -90,6 +95,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.kpiProperties = kpiProperties;
         this.jdbc = jdbc;
         this.out = System.out;
+        this.fleetRock = fleetRock;
+        this.approvals = approvals;
         this.quickBooks = quickBooks;
     }
 
@@ -104,8 +111,10 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         producer.requestBody(RepoCaseRoutes.READ, (Object) null);
         judgement.judge(judgeAsOf());
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
+        pollFleetRock();
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
+        approvals.ifAvailable(WorkOrderApprovals::read);
         quickBooks.ifAvailable(QuickBooksRunOnceStep::post);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
@@ -113,6 +122,19 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
+    }
+
+    /** FleetRock's repair orders, when FleetRock is configured; a failed poll is in the run history and the exit code. */
+    private void pollFleetRock() {
+        FleetRockPoll poll = fleetRock.getIfAvailable();
+        if (poll == null) {
+            return;
+        }
+        try {
+            poll.poll();
+        } catch (RuntimeException e) {
+            log.error("{}: {}", FleetRockPoll.FLOW, e.getMessage());
+        }
     }
 
     private void printRepossessions(String vehicleImport) {

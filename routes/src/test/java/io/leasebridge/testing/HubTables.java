@@ -12,7 +12,8 @@ public final class HubTables {
         for (String table : new String[]{"customer", "lease_account", "payment", "collector_note", "sf_outbox", "flow_run",
                 "dead_letter", "camel_messageprocessed", "external_write", "vehicle", "sf_watermark", "repo_case",
                 "repo_case_event", "repo_order", "repo_sale", "vehicle_location", "work_order_line", "work_order",
-                "qb_outbox", "qb_vendor", "qb_token", "gl_summary_line"}) {
+                "qb_outbox", "qb_vendor", "qb_token", "gl_summary_line",
+                "fleetrock_watermark", "fleetrock_delivery"}) {
             jdbc.update("delete from " + table);
         }
     }

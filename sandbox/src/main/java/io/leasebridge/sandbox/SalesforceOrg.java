@@ -134,6 +134,17 @@ final class SalesforceOrg {
         task.required.add(task.canonical("OwnerId"));
         task.polymorphic.add(task.canonical("What"));
         task.ownerLabel = "Assigned To ID";
+
+        // FleetRock repair orders: WorkOrder under its Vehicle__c (by VIN), line items under their WorkOrder
+        SObject workOrder = define("WorkOrder", "0WO", true);
+        workOrder.externalIds.add(workOrder.canonical("FleetRock_RO_Id__c"));
+        workOrder.primaryExternalId = "FleetRock_RO_Id__c";
+        workOrder.relationships.put(workOrder.canonical("Vehicle__r"), "Vehicle__c");
+        SObject workOrderLine = define("WorkOrderLineItem", "1WL", true);
+        workOrderLine.externalIds.add(workOrderLine.canonical("FleetRock_Line_Id__c"));
+        workOrderLine.primaryExternalId = "FleetRock_Line_Id__c";
+        workOrderLine.relationships.put(workOrderLine.canonical("WorkOrder"), "WorkOrder");
+        workOrderLine.required.add(workOrderLine.canonical("WorkOrderId"));
     }
 
     // ---------------------------------------------------------------- configuration

@@ -178,6 +178,20 @@ public final class SalesforceSimulator {
         return org.records(sObject);
     }
 
+    /**
+     * Puts records in the org as if users had entered them (no API call is counted), upserted by
+     * {@code externalIdField}: e.g. the {@code Vehicle__c} records that LeaseBridge's work orders refer to.
+     */
+    public void seedRecords(String sObject, String externalIdField, java.util.List<Map<String, Object>> records) {
+        for (int from = 0; from < records.size(); from += SalesforceOrg.COLLECTION_LIMIT) {
+            var results = org.upsert(sObject, externalIdField, false,
+                    records.subList(from, Math.min(records.size(), from + SalesforceOrg.COLLECTION_LIMIT)));
+            results.stream().filter(r -> !r.success()).findFirst().ifPresent(r -> {
+                throw new IllegalArgumentException("cannot seed " + sObject + ": " + r.errors());
+            });
+        }
+    }
+
     /** Collection upsert calls made for an object with a live session, including those a fault answered. */
     public int writeCalls(String sObject) {
         return org.writeCalls(sObject);

@@ -29,25 +29,28 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxOptions options;
     private final SalesforceSimulator salesforce;
+    /** Simulated FleetRock; null in a sandbox {@link #around} a caller's simulator, which leaves FleetRock out. */
+    private final FleetRockSandbox fleetRock;
     private final GreenMail agentMail;
     private Map<String, String> walkedCases = Map.of();
     private final QuickBooksSimulator quickBooks;
 
-    private Sandbox(SandboxOptions options, SalesforceSimulator salesforce) {
+    private Sandbox(SandboxOptions options, SalesforceSimulator salesforce, FleetRockSandbox fleetRock) {
         this.options = options;
         this.salesforce = salesforce;
+        this.fleetRock = fleetRock;
         this.agentMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         agentMail.start();
         this.quickBooks = QuickBooksSimulator.start(0, options.home().resolve("quickbooks-refresh-token"));
     }
 
     public static Sandbox start(SandboxOptions options) {
-        return new Sandbox(options, SalesforceSimulator.startForLoad(0));
+        return new Sandbox(options, SalesforceSimulator.startForLoad(0), FleetRockSandbox.start());
     }
 
     /** A sandbox around a simulator the caller configured (faults, latency) and stops. */
     public static Sandbox around(SalesforceSimulator salesforce, SandboxOptions options) {
-        return new Sandbox(options, salesforce);
+        return new Sandbox(options, salesforce, null);
     }
 
     public SalesforceSimulator salesforce() {
@@ -107,6 +110,9 @@ public final class Sandbox implements AutoCloseable {
         }
         SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
+        if (fleetRock != null) {
+            fleetRock.prepare(fleetRockVins(), options.seed(), salesforce);
+        }
         List<String> args = new ArrayList<>(runOnceArguments());
         args.addAll(List.of(extraProperties));
         try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
@@ -134,9 +140,16 @@ public final class Sandbox implements AutoCloseable {
         return byVin;
     }
 
+    /** The vehicles FleetRock repairs: the generated fleet's, or the VINs of the accounts export without one. */
+    private List<String> fleetRockVins() {
+        List<String> fleetVins = fleet().stream().map(FleetVehicle::vin)
+                .filter(vin -> io.leasebridge.mapping.vin.VinCheck.check(vin).isValid()).sorted().toList();
+        return fleetVins.isEmpty() ? RepairOrderGenerator.portfolioVins(options.inbox()) : fleetVins;
+    }
+
     /** The command-line arguments that point LeaseBridge at this sandbox and make it run once. */
     public List<String> runOnceArguments() {
-        return List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--leasebridge.run-once=true",
                 "--camel.springboot.main-run-controller=false",
                 "--spring.datasource.url=" + options.hubUrl(),
@@ -163,7 +176,23 @@ public final class Sandbox implements AutoCloseable {
                 "--leasebridge.quickbooks.refresh-token=" + QuickBooksSimulator.FIRST_REFRESH_TOKEN,
                 "--leasebridge.quickbooks.token-encryption-key=c2FuZGJveC1vbmx5LWtleS1ub3QtYS1zZWNyZXQhISE=",
                 "--leasebridge.quickbooks.retry.delay=100ms",
-                "--leasebridge.quickbooks.retry.max-attempts=5");
+                "--leasebridge.quickbooks.retry.max-attempts=5"));
+        if (fleetRock != null) {
+            args.addAll(fleetRock.arguments());
+        }
+        return args;
+    }
+
+    /** Prints what the simulated FleetRock served and what of it reached Salesforce; nothing without FleetRock. */
+    public void describeFleetRock(java.io.PrintStream out) {
+        if (fleetRock != null) {
+            fleetRock.describe(out, salesforce);
+        }
+    }
+
+    /** The simulated FleetRock, when this sandbox has one. */
+    public Optional<FleetRockSimulator> fleetRock() {
+        return Optional.ofNullable(fleetRock).map(FleetRockSandbox::simulator);
     }
 
     /**
@@ -175,7 +204,8 @@ public final class Sandbox implements AutoCloseable {
         args.add("--server.port=0");
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
                 "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
-                "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings")) {
+                "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders",
+                "work-order-approvals")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
@@ -187,5 +217,8 @@ public final class Sandbox implements AutoCloseable {
         agentMail.stop();
         salesforce.stop();
         quickBooks.stop();
+        if (fleetRock != null) {
+            fleetRock.close();
+        }
     }
 }

@@ -48,6 +48,7 @@ public final class SandboxLauncher {
                     salesforce.writeCalls(sObject));
         }
         out.printf("  write calls in all: %d, log-ins: %d%n", salesforce.totalWriteCalls(), salesforce.loginCalls());
+        sandbox.describeFleetRock(out);
         try (Connection hub = DriverManager.getConnection(sandbox.options().hubUrl(), "sa", "");
              Statement sql = hub.createStatement()) {
             out.println("Dead letters in the hub (open), by flow:");

@@ -19,7 +19,10 @@ public enum SObjectType {
      * What LeaseBridge writes back to a repossession Case (a refusal, the repo order's sending). Cases are
      * Salesforce's own records without an external id of ours, so they are updated by {@code Id}.
      */
-    CASE_UPDATE("Case", "Id", 5, "");
+    CASE_UPDATE("Case", "Id", 5, ""),
+    /** A FleetRock repair order; it refers to its Vehicle__c (kept in Salesforce) by VIN. */
+    WORK_ORDER("WorkOrder", "FleetRock_RO_Id__c", 2, ""),
+    WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, "");
 
     private final String apiName;
     private final String externalIdField;

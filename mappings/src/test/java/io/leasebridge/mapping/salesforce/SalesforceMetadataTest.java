@@ -8,6 +8,8 @@ import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
 import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
+import io.leasebridge.model.WorkOrder;
+import io.leasebridge.model.WorkOrderLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -258,7 +260,11 @@ class SalesforceMetadataTest {
                 if (value instanceof Map<?, ?> reference) {
                     String parent = key.endsWith("__r")
                             ? metadata.field(record.type().apiName(), key.replace("__r", "__c")).referenceTo()
-                            : String.valueOf(((Map<?, ?>) reference.get("attributes")).get("type"));
+                            : reference.containsKey("attributes") ? String.valueOf(((Map<?, ?>) reference.get("attributes")).get("type"))
+                            : key;
+                    if (SalesforceMetadata.REFERENCED_NOT_WRITTEN.containsKey(parent)) {
+                        return;
+                    }
                     assertThat(SObjectType.ofApiName(parent).deliveryRank()).as("%s.%s", record.type().recordType(), key)
                             .isLessThan(record.type().deliveryRank());
                 }
@@ -294,7 +300,31 @@ class SalesforceMetadataTest {
                 SalesforceRecords.task(task()),
                 SalesforceRecords.vehicleDisposition("1HGCM82633A004352", VehicleDisposition.PENDING),
                 SalesforceRecords.repoCase("500000000000001AAA", "PENDING -> SOLD is not a step", "REPOSSESSION ORDER ...",
-                        Instant.parse("2026-03-05T20:30:00Z")));
+                        Instant.parse("2026-03-05T20:30:00Z")),
+                WorkOrderRecords.workOrder(workOrder()), WorkOrderRecords.lineItem("RO-5001", workOrder().lines().get(1)));
+    }
+
+    private static WorkOrder workOrder() {
+        return new WorkOrder("RO-5001", "RO-5001", "1HGCM82633A004352", "U-17", "Midway Truck Repair", "Invoiced",
+                Instant.parse("2026-03-02T15:00:00Z"), Instant.parse("2026-03-04T21:00:00Z"), Instant.parse("2026-03-05T14:00:00Z"),
+                new BigDecimal("180.00"), new BigDecimal("96.50"), new BigDecimal("22.12"), new BigDecimal("298.62"),
+                List.of(new WorkOrderLine(1, WorkOrderLine.LABOR, "Replace front brake pads", new BigDecimal("1.500"), new BigDecimal("180.00")),
+                        new WorkOrderLine(2, WorkOrderLine.PART, "BP-220 Brake pad set", new BigDecimal("2.000"), new BigDecimal("96.50"))));
+    }
+
+    @Test
+    void aWorkOrderRefersToItsVehicleByVinAndItsLinesToItByTheRoId() {
+        SObjectRecord workOrder = WorkOrderRecords.workOrder(workOrder());
+        SObjectRecord line = WorkOrderRecords.lineItem("RO-5001", workOrder().lines().get(0));
+
+        assertThat(workOrder.fields()).containsEntry("Vehicle__r", Map.of("VIN__c", "1HGCM82633A004352"))
+                .doesNotContainKey("Approval_Status__c");
+        assertThat(line.externalId()).isEqualTo("RO-5001-1");
+        assertThat(line.fields()).containsEntry("WorkOrder", Map.of("FleetRock_RO_Id__c", "RO-5001"));
+        assertThat(metadata.problems(new SObjectRecord(SObjectType.WORK_ORDER, "RO-1",
+                fields("FleetRock_RO_Id__c", "RO-1", "Vehicle__r", Map.of("Name", "x"))))).singleElement().asString()
+                .startsWith("WorkOrder.Vehicle__r:").contains("VIN__c");
+        assertThat(metadata.field("WorkOrder", "Approval_Status__c").picklistValues()).contains("Approved");
     }
 
     private static PromiseRecord promise(String status) {
@@ -371,7 +401,19 @@ class SalesforceMetadataTest {
                 "Case", Map.of("Id", new StandardField("Id", 18)),
                 "Task", Map.of("OwnerId", new StandardField("Id", 18), "Subject", new StandardField("Text", 255),
                         "Description", new StandardField("TextArea", 32_000), "ActivityDate", new StandardField("Date", null),
-                        "Status", new StandardField("Text", 40), "Priority", new StandardField("Text", 40)));
+                        "Status", new StandardField("Text", 40), "Priority", new StandardField("Text", 40)),
+                "WorkOrder", Map.of("Subject", new StandardField("Text", 255)),
+                "WorkOrderLineItem", Map.of("Description", new StandardField("TextArea", 32_000)));
+
+        /** Standard lookups a record sets by its parent's external id, by object: field -> parent object. */
+        private static final Map<String, Map<String, String>> STANDARD_REFERENCES = Map.of(
+                "WorkOrderLineItem", Map.of("WorkOrder", "WorkOrder"));
+
+        /**
+         * Objects kept in Salesforce that LeaseBridge refers to by an external id but never writes itself, with
+         * that external id: the referenced record exists before LeaseBridge refers to it.
+         */
+        static final Map<String, String> REFERENCED_NOT_WRITTEN = Map.of("Vehicle__c", "VIN__c");
 
         /** Polymorphic references ({@code What} names its target's type in {@code attributes}), by object. */
         private static final Map<String, Set<String>> POLYMORPHIC = Map.of("Task", Set.of("What"), "Event", Set.of("What"));
@@ -414,6 +456,8 @@ class SalesforceMetadataTest {
             List<String> problems = new ArrayList<>();
             record.fields().forEach((key, value) -> {
                 String problem = key.endsWith("__r") ? parentReferenceProblem(def, key, value)
+                        : STANDARD_REFERENCES.getOrDefault(object, Map.of()).containsKey(key)
+                        ? standardReferenceProblem(STANDARD_REFERENCES.get(object).get(key), value)
                         : key.endsWith("__c") ? customFieldProblem(def, key, value)
                         : key.equals("What") || value instanceof Map<?, ?> ? polymorphicReferenceProblem(def, key, value)
                         : standardFieldProblem(def, key, value);
@@ -434,7 +478,11 @@ class SalesforceMetadataTest {
             try {
                 parent = SObjectType.ofApiName(field.referenceTo());
             } catch (IllegalArgumentException e) {
-                return fieldName + " refers to " + field.referenceTo() + ", which LeaseBridge does not write";
+                String parentKey = REFERENCED_NOT_WRITTEN.get(field.referenceTo());
+                if (parentKey == null) {
+                    return fieldName + " refers to " + field.referenceTo() + ", which LeaseBridge does not write";
+                }
+                return referenceByKeyProblem(field.referenceTo(), parentKey, fieldName, value);
             }
             if (!(value instanceof Map<?, ?> reference) || reference.size() != 1
                     || !parent.externalIdField().equals(reference.keySet().iterator().next())) {
@@ -446,6 +494,20 @@ class SalesforceMetadataTest {
                 return parent.apiName() + "." + parent.externalIdField() + " is not defined as an external id";
             }
             return null;
+        }
+
+        private String standardReferenceProblem(String parentObject, Object value) {
+            SObjectType parent = SObjectType.ofApiName(parentObject);
+            return referenceByKeyProblem(parent.apiName(), parent.externalIdField(), parentObject, value);
+        }
+
+        private String referenceByKeyProblem(String parentObject, String key, String fieldName, Object value) {
+            if (!(value instanceof Map<?, ?> reference) || reference.size() != 1 || !key.equals(reference.keySet().iterator().next())) {
+                return "must be {" + key + ": id}, the external id of " + parentObject + " that " + fieldName
+                        + " refers to, but is " + value;
+            }
+            FieldDef parentKey = field(parentObject, key);
+            return parentKey == null || !parentKey.externalId() ? parentObject + "." + key + " is not defined as an external id" : null;
         }
 
         /**

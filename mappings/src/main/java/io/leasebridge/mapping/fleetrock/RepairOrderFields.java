@@ -1,0 +1,61 @@
+package io.leasebridge.mapping.fleetrock;
+
+import java.util.List;
+
+/**
+ * A FleetRock repair order as it came over the wire, values as sent (numbers and dates as text, so that a
+ * malformed one can be reported by name instead of failing the whole response). The connector's wire DTOs
+ * implement these views.
+ */
+public interface RepairOrderFields {
+
+    String id();
+
+    String vin();
+
+    String unitNumber();
+
+    String vendorName();
+
+    String status();
+
+    String dateCreated();
+
+    String dateFinished();
+
+    String dateInvoiced();
+
+    String laborTotal();
+
+    String partTotal();
+
+    String taxTotal();
+
+    String grandTotal();
+
+    List<? extends Task> tasks();
+
+    /** One task of the repair order: the labour and the parts it used. */
+    interface Task {
+
+        String description();
+
+        String laborHours();
+
+        String laborTotal();
+
+        List<? extends Part> parts();
+    }
+
+    /** One part used in a task. */
+    interface Part {
+
+        String partNumber();
+
+        String description();
+
+        String quantity();
+
+        String total();
+    }
+}

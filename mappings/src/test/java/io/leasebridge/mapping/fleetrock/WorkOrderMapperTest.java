@@ -1,0 +1,79 @@
+package io.leasebridge.mapping.fleetrock;
+
+import io.leasebridge.model.WorkOrder;
+import io.leasebridge.model.WorkOrderLine;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkOrderMapperTest {
+
+    private final WorkOrderMapper mapper = new WorkOrderMapper(ZoneId.of("America/Chicago"));
+
+    record Part(String partNumber, String description, String quantity, String total) implements RepairOrderFields.Part {
+    }
+
+    record Task(String description, String laborHours, String laborTotal, List<Part> parts) implements RepairOrderFields.Task {
+    }
+
+    record Ro(String id, String vin, String unitNumber, String vendorName, String status, String dateCreated,
+              String dateFinished, String dateInvoiced, String laborTotal, String partTotal, String taxTotal,
+              String grandTotal, List<Task> tasks) implements RepairOrderFields {
+    }
+
+    static Ro ro(String id, String vin, String grandTotal) {
+        return new Ro(id, vin, "U-17", "Midway Truck Repair", "Invoiced", "2026-03-02 09:00:00", "2026-03-04T21:00:00Z",
+                "2026-03-05", "180", "96.5", "22.12", grandTotal,
+                List.of(new Task("Replace front brake pads", "1.5", "180.00",
+                        List.of(new Part("BP-220", "Brake pad set", "2", "96.50"))),
+                        new Task("Road test", "0.25", "0", null)));
+    }
+
+    @Test
+    void eachTaskBecomesALaborLineFollowedByItsParts() {
+        WorkOrderMapper.Result result = mapper.map(ro("RO-1", "1hgcm82633a004352", "298.62"));
+
+        assertThat(result.ok()).isTrue();
+        WorkOrder w = result.workOrder();
+        assertThat(w.roId()).isEqualTo("RO-1");
+        assertThat(w.vin()).isEqualTo("1HGCM82633A004352");
+        assertThat(w.grandTotal()).isEqualByComparingTo("298.62");
+        assertThat(w.partTotal()).isEqualTo(new BigDecimal("96.50"));
+        assertThat(w.dateCreated()).isEqualTo(Instant.parse("2026-03-02T15:00:00Z"));
+        assertThat(w.dateFinished()).isEqualTo(Instant.parse("2026-03-04T21:00:00Z"));
+        assertThat(w.dateInvoiced()).isEqualTo(Instant.parse("2026-03-05T06:00:00Z"));
+        assertThat(w.lines()).extracting(WorkOrderLine::lineNo, WorkOrderLine::kind, WorkOrderLine::description)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "LABOR", "Replace front brake pads"),
+                        org.assertj.core.groups.Tuple.tuple(2, "PART", "BP-220 Brake pad set"),
+                        org.assertj.core.groups.Tuple.tuple(3, "LABOR", "Road test"));
+        assertThat(w.lines().get(1).quantity()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void aBadRecordIsAProblemNamingTheRoAndTheField() {
+        assertThat(mapper.map(ro(" ", "1HGCM82633A004352", "1")).problem())
+                .isEqualTo(new WorkOrderProblem(" ", "id", "the repair order has no id"));
+        WorkOrderProblem badVin = mapper.map(ro("RO-2", "1HGCM82633A00435", "1")).problem();
+        assertThat(badVin.roId()).isEqualTo("RO-2");
+        assertThat(badVin.field()).isEqualTo("vin");
+        assertThat(badVin.reason()).contains("17 characters");
+        WorkOrderProblem badTotal = mapper.map(ro("RO-3", "1HGCM82633A004352", "12,50 USD")).problem();
+        assertThat(badTotal).isEqualTo(new WorkOrderProblem("RO-3", "grand_total", "'12,50 USD' is not a number"));
+        assertThat(badTotal.toString()).contains("RO-3", "grand_total");
+        assertThat(mapper.map(ro("RO-4", "1HGCM82633A004352", null)).problem().field()).isEqualTo("grand_total");
+    }
+
+    @Test
+    void aBadValueInsideATaskNamesItsPosition() {
+        Ro ro = new Ro("RO-5", "1HGCM82633A004352", null, null, null, null, null, null, null, null, null, "10",
+                List.of(new Task("x", "1", "5", List.of(new Part("P", null, "two", "5")))));
+
+        assertThat(mapper.map(ro).problem().field()).isEqualTo("tasks[0].parts[0].quantity");
+    }
+}

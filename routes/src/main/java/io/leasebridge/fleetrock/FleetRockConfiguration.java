@@ -1,0 +1,47 @@
+package io.leasebridge.fleetrock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.config.FleetRockProperties;
+import io.leasebridge.config.RunProperties;
+import io.leasebridge.connectors.fleetrock.FleetRockClient;
+import io.leasebridge.connectors.fleetrock.FleetRockSettings;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.hub.WorkOrderStore;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+
+/** The FleetRock poll, when {@code leasebridge.fleetrock.base-url} is set. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(FleetRockConfigured.class)
+class FleetRockConfiguration {
+
+    @Bean
+    FleetRockClient fleetRockClient(FleetRockProperties properties, ProducerTemplate producer, ObjectMapper json, Clock clock) {
+        FleetRockSettings settings = new FleetRockSettings(properties.username(), properties.key(), properties.tokenPath(),
+                properties.repairOrdersPath(), properties.tokenTtl(), DateTimeFormatter.ofPattern(properties.queryDateFormat()),
+                properties.zone());
+        return new FleetRockClient(new CamelFleetRockTransport(producer), settings, json, clock);
+    }
+
+    @Bean
+    FleetRockPoll fleetRockPoll(FleetRockClient client, FleetRockProperties properties, WorkOrderIntake intake,
+                                WorkOrderStore store, RunHistory runs, TransactionTemplate transaction, Clock clock) {
+        return new FleetRockPoll(client, properties, intake, store, runs, transaction, clock);
+    }
+
+    @Bean
+    FleetRockRoutes fleetRockRoutes(FleetRockPoll poll, FleetRockProperties properties, RunProperties run) {
+        return new FleetRockRoutes(poll, properties, run);
+    }
+
+    @Bean
+    FleetRockRouteConfiguration fleetRockRouteConfiguration(FleetRockProperties properties) {
+        return new FleetRockRouteConfiguration(properties);
+    }
+}

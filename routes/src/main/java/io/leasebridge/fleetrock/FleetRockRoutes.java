@@ -1,0 +1,71 @@
+package io.leasebridge.fleetrock;
+
+import io.leasebridge.config.FleetRockProperties;
+import io.leasebridge.config.RunProperties;
+import io.leasebridge.connectors.fleetrock.FleetRockException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.endpoint.dsl.HttpEndpointBuilderFactory;
+
+import java.net.URI;
+
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.http;
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.https;
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+
+/** Polls FleetRock's repair orders on its schedule (or once, in run-once mode), and makes its HTTP calls. */
+class FleetRockRoutes extends RouteBuilder {
+
+    static final String POLL = "direct:fleetrock-repair-orders";
+    static final String API_CALL = "direct:fleetrock-api-call";
+    private static final String HTTP_GET = "direct:fleetrock-http-get";
+
+    private final FleetRockPoll poll;
+    private final FleetRockProperties properties;
+    private final RunProperties run;
+
+    FleetRockRoutes(FleetRockPoll poll, FleetRockProperties properties, RunProperties run) {
+        this.poll = poll;
+        this.properties = properties;
+        this.run = run;
+    }
+
+    @Override
+    public void configure() {
+        from(POLL).routeId(FleetRockPoll.FLOW)
+                .bean(poll, "poll");
+
+        // A failed call is redelivered as a whole, request and answer check together.
+        from(API_CALL).routeId("fleetrock-api-call")
+                .routeConfigurationId(FleetRockRouteConfiguration.ID)
+                .to(HTTP_GET);
+
+        from(HTTP_GET).routeId("fleetrock-http-get")
+                .errorHandler(noErrorHandler())
+                .to(endpoint(properties.baseUrl()))
+                .process(FleetRockRoutes::failWhenWorthRetrying);
+
+        if (!run.runOnce()) {
+            from(quartz("leasebridge/" + FleetRockPoll.FLOW).cron(run.schedule(FleetRockPoll.FLOW)))
+                    .routeId(FleetRockPoll.FLOW + "-schedule")
+                    .to(POLL);
+        }
+    }
+
+    private static HttpEndpointBuilderFactory.HttpEndpointBuilder endpoint(URI baseUrl) {
+        String address = baseUrl.getRawAuthority() + (baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath());
+        return ("https".equalsIgnoreCase(baseUrl.getScheme()) ? https(address) : http(address))
+                .throwExceptionOnFailure(false)
+                // the redelivery policy of fleetrock-errors decides about retries, not the HTTP client
+                .advanced().httpClientConfigurer(client -> client.disableAutomaticRetries()).basic();
+    }
+
+    /** 5xx and 429 are FleetRock saying "not now": worth the redelivery policy. */
+    private static void failWhenWorthRetrying(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != null && (status >= 500 || status == 429)) {
+            throw new FleetRockException("FleetRock " + exchange.getIn().getHeader(Exchange.HTTP_PATH) + ": HTTP " + status,
+                    status, true, null);
+        }
+    }
+}

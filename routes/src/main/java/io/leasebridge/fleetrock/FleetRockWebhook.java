@@ -1,0 +1,195 @@
+package io.leasebridge.fleetrock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.config.FleetRockProperties;
+import io.leasebridge.connectors.fleetrock.RepairOrder;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.hub.WorkOrderStore;
+import io.leasebridge.mapping.fleetrock.WorkOrderProblem;
+import io.leasebridge.observability.FlowLogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A push from FleetRock: {@code {"event": "ro.updated", "repair_order": {...}}} (or {@code "repair_orders": [...]}),
+ * with the shared secret in a header. A wrong or missing secret is 401; a body that is not such a push, or an
+ * event LeaseBridge does not apply, is 400; a repair order that cannot be mapped is 422 and nothing of the push
+ * is applied (the RO goes to dead letters). The same push delivered again is answered 200 and changes nothing.
+ * Logs never carry the secret or the body.
+ */
+public class FleetRockWebhook {
+
+    public static final String FLOW = "fleetrock-webhook";
+    private static final Logger log = LoggerFactory.getLogger(FleetRockWebhook.class);
+
+    private final FleetRockProperties.Webhook settings;
+    private final byte[] secretDigest;
+    private final ObjectMapper json;
+    private final WorkOrderIntake intake;
+    private final WorkOrderStore store;
+    private final DeadLetters deadLetters;
+    private final RunHistory runs;
+    private final TransactionTemplate transaction;
+
+    public FleetRockWebhook(FleetRockProperties properties, ObjectMapper json, WorkOrderIntake intake, WorkOrderStore store,
+                            DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction) {
+        this.settings = properties.webhook();
+        this.secretDigest = sha256(settings.secret());
+        this.json = json;
+        this.intake = intake;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.runs = runs;
+        this.transaction = transaction;
+    }
+
+    /** What LeaseBridge answers FleetRock: an HTTP status and a small JSON body. */
+    public record Reply(int status, Map<String, Object> body) {
+    }
+
+    public Reply receive(String presentedSecret, String body) {
+        if (!authentic(presentedSecret)) {
+            log.warn("{}: push refused: {} missing or wrong", FLOW, settings.secretHeader());
+            return new Reply(401, Map.of("error", "unauthorized"));
+        }
+        Push push;
+        try {
+            push = parse(body);
+        } catch (MalformedPush e) {
+            log.warn("{}: push refused ({} bytes): {}", FLOW, body == null ? 0 : body.length(), e.getMessage());
+            return new Reply(400, Map.of("error", "malformed push", "detail", e.getMessage()));
+        }
+        long runId = runs.start(FLOW, "push " + push.event());
+        try (FlowLogContext ignored = FlowLogContext.enter(FLOW, runId)) {
+            return apply(push, body, runId);
+        } catch (RuntimeException e) {
+            runs.finish(runId, new RunCounts(push.orders().size(), 0, 0, 0, 0, 0), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Reply apply(Push push, String body, long runId) {
+        int read = push.orders().size();
+        List<WorkOrderProblem> problems = intake.problems(push.orders());
+        if (!problems.isEmpty()) {
+            List<DeadLetter> letters = new ArrayList<>();
+            for (int i = 0; i < push.orders().size(); i++) {
+                RepairOrder ro = push.orders().get(i);
+                problems.stream().filter(p -> same(p.roId(), ro.id())).findFirst().ifPresent(p -> letters.add(
+                        new DeadLetter(FLOW, WorkOrderIntake.RECORD_TYPE, p.roId() == null || p.roId().isBlank() ? "(no id)" : p.roId(),
+                                null, null, p.field(), "INVALID_FIELD", p + " (push " + push.event() + ", nothing of it applied)",
+                                payload(ro))));
+            }
+            deadLetters.record(letters, runId);
+            runs.finish(runId, new RunCounts(read, 0, 0, 0, letters.size(), 0), null);
+            String detail = problems.stream().map(WorkOrderProblem::toString).collect(Collectors.joining("; "));
+            log.warn("{}: push {} refused, nothing applied: {}", FLOW, push.event(), detail);
+            return new Reply(422, Map.of("error", "invalid repair order", "detail", detail));
+        }
+        String roIds = push.orders().stream().map(RepairOrder::id).collect(Collectors.joining(","));
+        WorkOrderIntake.Outcome outcome;
+        try {
+            outcome = transaction.execute(status -> store.firstDelivery(HexFormat.of().formatHex(sha256(body)), push.event(), cut(roIds))
+                    ? intake.accept(push.orders(), FLOW, "push " + push.event(), runId)
+                    : null);
+        } catch (DuplicateKeyException concurrentDuplicate) {
+            outcome = null;
+        }
+        if (outcome == null) {
+            runs.finish(runId, new RunCounts(read, 0, 0, 0, 0, 0), null);
+            log.info("{}: push {} for {} was applied before; nothing to do", FLOW, push.event(), roIds);
+            return new Reply(200, Map.of("status", "duplicate"));
+        }
+        runs.finish(runId, new RunCounts(read, outcome.changed(), 0, 0, outcome.quarantined(), 0), null);
+        log.info("{}: push {} applied: {} repair orders, {} work orders new or changed", FLOW, push.event(), read, outcome.changed());
+        return new Reply(200, Map.of("status", "applied", "repairOrders", read, "changed", outcome.changed()));
+    }
+
+    private String payload(RepairOrder ro) {
+        try {
+            return json.writeValueAsString(ro);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(ro);
+        }
+    }
+
+    private record Push(String event, List<RepairOrder> orders) {
+    }
+
+    private Push parse(String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MalformedPush("the body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedPush("the body is not a JSON object");
+        }
+        String event = root.path("event").asText("");
+        if (!settings.events().contains(event)) {
+            throw new MalformedPush(event.isEmpty() ? "no event" : "unknown event '" + cut(event) + "'; applied are " + settings.events());
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        if (root.path("repair_order").isObject()) {
+            nodes.add(root.get("repair_order"));
+        } else if (root.path("repair_orders").isArray()) {
+            root.get("repair_orders").forEach(nodes::add);
+        }
+        if (nodes.isEmpty() || nodes.stream().anyMatch(n -> !n.isObject())) {
+            throw new MalformedPush("no repair_order object (or repair_orders array of objects)");
+        }
+        List<RepairOrder> orders = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            try {
+                orders.add(json.treeToValue(node, RepairOrder.class));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new MalformedPush("a repair order is not in FleetRock's format");
+            }
+        }
+        return new Push(event, orders);
+    }
+
+    /** Compares digests, so the time taken says nothing about how much of the secret was right. */
+    private boolean authentic(String presented) {
+        return presented != null && !presented.isEmpty() && MessageDigest.isEqual(sha256(presented), secretDigest);
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private static String cut(String value) {
+        return value.length() <= 1000 ? value : value.substring(0, 1000);
+    }
+
+    private static final class MalformedPush extends RuntimeException {
+        MalformedPush(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

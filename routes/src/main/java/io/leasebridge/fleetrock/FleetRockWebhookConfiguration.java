@@ -1,0 +1,42 @@
+package io.leasebridge.fleetrock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.config.FleetRockProperties;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.hub.WorkOrderStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** FleetRock's webhook, served when LeaseBridge serves HTTP and {@code leasebridge.fleetrock.webhook.secret} is set. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@Conditional(FleetRockWebhookConfiguration.SecretGiven.class)
+class FleetRockWebhookConfiguration {
+
+    static final String SECRET = "leasebridge.fleetrock.webhook.secret";
+
+    @Bean
+    FleetRockWebhook fleetRockWebhook(FleetRockProperties properties, ObjectMapper json, WorkOrderIntake intake,
+                                      WorkOrderStore store, DeadLetters deadLetters, RunHistory runs,
+                                      TransactionTemplate transaction) {
+        return new FleetRockWebhook(properties, json, intake, store, deadLetters, runs, transaction);
+    }
+
+    @Bean
+    FleetRockWebhookRoute fleetRockWebhookRoute(FleetRockWebhook webhook, FleetRockProperties properties, ObjectMapper json) {
+        return new FleetRockWebhookRoute(webhook, properties, json);
+    }
+
+    static class SecretGiven implements org.springframework.context.annotation.Condition {
+        @Override
+        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+                               org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+            String value = context.getEnvironment().getProperty(SECRET);
+            return value != null && !value.isBlank();
+        }
+    }
+}

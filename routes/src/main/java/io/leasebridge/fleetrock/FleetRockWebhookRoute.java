@@ -1,0 +1,36 @@
+package io.leasebridge.fleetrock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.config.FleetRockProperties;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Serves FleetRock's pushes on {@code leasebridge.fleetrock.webhook.path} (POST only), through Spring MVC
+ * (camel-platform-http); {@code WebhookSecurityConfiguration} leaves the path to the shared secret checked here.
+ */
+class FleetRockWebhookRoute extends RouteBuilder {
+
+    private final FleetRockWebhook webhook;
+    private final FleetRockProperties.Webhook settings;
+    private final ObjectMapper json;
+
+    FleetRockWebhookRoute(FleetRockWebhook webhook, FleetRockProperties properties, ObjectMapper json) {
+        this.webhook = webhook;
+        this.settings = properties.webhook();
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        fromF("platform-http:%s?httpMethodRestrict=POST", settings.path()).routeId(FleetRockWebhook.FLOW)
+                .process(exchange -> {
+                    FleetRockWebhook.Reply reply = webhook.receive(
+                            exchange.getIn().getHeader(settings.secretHeader(), String.class), exchange.getIn().getBody(String.class));
+                    exchange.getMessage().removeHeaders("*");
+                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+                    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                    exchange.getMessage().setBody(json.writeValueAsString(reply.body()));
+                });
+    }
+}

@@ -1,0 +1,98 @@
+package io.leasebridge.fleetrock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.config.FleetRockProperties;
+import io.leasebridge.connectors.fleetrock.RepairOrder;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.hub.WorkOrderStore;
+import io.leasebridge.mapping.fleetrock.WorkOrderMapper;
+import io.leasebridge.mapping.fleetrock.WorkOrderProblem;
+import io.leasebridge.mapping.salesforce.SObjectRecord;
+import io.leasebridge.mapping.salesforce.WorkOrderRecords;
+import io.leasebridge.model.WorkOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Repair orders from FleetRock (a poll window or a webhook push) into the hub: each is mapped; a bad one goes to
+ * dead letters naming the RO and the field; the good ones are written to {@code work_order}, and those new or
+ * changed are queued for Salesforce ({@code WorkOrder} and its {@code WorkOrderLineItem}s). Callers run it in
+ * the transaction that also moves their watermark or records their delivery.
+ */
+@Service
+public class WorkOrderIntake {
+
+    public static final String RECORD_TYPE = "FleetRock RO";
+    private static final Logger log = LoggerFactory.getLogger(WorkOrderIntake.class);
+
+    private final WorkOrderMapper mapper;
+    private final WorkOrderStore store;
+    private final SalesforceOutbox outbox;
+    private final DeadLetters deadLetters;
+    private final ObjectMapper json;
+
+    public WorkOrderIntake(FleetRockProperties properties, WorkOrderStore store, SalesforceOutbox outbox,
+                           DeadLetters deadLetters, ObjectMapper json) {
+        this.mapper = new WorkOrderMapper(properties.zone());
+        this.store = store;
+        this.outbox = outbox;
+        this.deadLetters = deadLetters;
+        this.json = json;
+    }
+
+    /** What one batch did: repair orders read, work orders new or changed, repair orders quarantined. */
+    public record Outcome(int read, int changed, int quarantined) {
+
+        public Outcome plus(Outcome o) {
+            return new Outcome(read + o.read, changed + o.changed, quarantined + o.quarantined);
+        }
+    }
+
+    /** Maps every repair order; returns the problems without writing anything (a webhook push is all or nothing). */
+    public List<WorkOrderProblem> problems(List<RepairOrder> repairOrders) {
+        return repairOrders.stream().map(mapper::map).filter(r -> !r.ok()).map(WorkOrderMapper.Result::problem).toList();
+    }
+
+    public Outcome accept(List<RepairOrder> repairOrders, String flow, String source, long runId) {
+        List<WorkOrder> good = new ArrayList<>();
+        List<DeadLetter> bad = new ArrayList<>();
+        for (RepairOrder ro : repairOrders) {
+            WorkOrderMapper.Result result = mapper.map(ro);
+            if (result.ok()) {
+                good.add(result.workOrder());
+            } else {
+                WorkOrderProblem problem = result.problem();
+                log.warn("{}: quarantined {}", flow, problem);
+                bad.add(deadLetter(flow, source, ro, problem));
+            }
+        }
+        List<WorkOrder> changed = store.upsert(good);
+        List<SObjectRecord> toSalesforce = new ArrayList<>();
+        changed.forEach(w -> toSalesforce.addAll(WorkOrderRecords.of(w)));
+        outbox.enqueue(toSalesforce);
+        deadLetters.record(bad, runId);
+        return new Outcome(repairOrders.size(), changed.size(), bad.size());
+    }
+
+    private DeadLetter deadLetter(String flow, String source, RepairOrder ro, WorkOrderProblem problem) {
+        String key = problem.roId() == null || problem.roId().isBlank() ? "(no id) vin " + ro.vin() : problem.roId();
+        // keyed by the RO, not the window or push it came in: the same bad RO seen again is one entry
+        return new DeadLetter(flow, RECORD_TYPE, key, null, null, problem.field(), "INVALID_FIELD",
+                problem + " (from " + source + ")", payload(ro));
+    }
+
+    private String payload(RepairOrder ro) {
+        try {
+            return json.writeValueAsString(ro);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(ro);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.leasebridge.workorders;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.config.RunProperties;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.hub.WorkOrderStore;
+import io.leasebridge.salesforce.SalesforceApiCalls;
+import io.leasebridge.salesforce.SalesforceChangeReader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The approval read, when work orders can come in at all: FleetRock polled ({@code leasebridge.fleetrock.base-url})
+ * or pushing ({@code leasebridge.fleetrock.webhook.secret}). Without either there is nothing to approve.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(WorkOrderConfiguration.WorkOrdersCome.class)
+class WorkOrderConfiguration {
+
+    @Bean
+    WorkOrderApprovals workOrderApprovals(SalesforceChangeReader reader, WorkOrderStore store, DeadLetters deadLetters,
+                                          RunHistory runs, SalesforceApiCalls apiCalls, ObjectMapper json) {
+        return new WorkOrderApprovals(reader, store, deadLetters, runs, apiCalls, json);
+    }
+
+    @Bean
+    WorkOrderApprovalRoutes workOrderApprovalRoutes(WorkOrderApprovals approvals, RunProperties run) {
+        return new WorkOrderApprovalRoutes(approvals, run);
+    }
+
+    static class WorkOrdersCome implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return given(context, "leasebridge.fleetrock.base-url") || given(context, "leasebridge.fleetrock.webhook.secret");
+        }
+
+        private static boolean given(ConditionContext context, String property) {
+            String value = context.getEnvironment().getProperty(property);
+            return value != null && !value.isBlank();
+        }
+    }
+}
