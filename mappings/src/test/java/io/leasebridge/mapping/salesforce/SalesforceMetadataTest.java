@@ -279,7 +279,7 @@ class SalesforceMetadataTest {
                 "dana@example.com", "12 Elm St", "Chicago", "IL", "60601", "America/Chicago", true, false, true, false);
         LeaseAccount lease = new LeaseAccount("L-2001", "C-1001", "Active", LocalDate.of(2026, 4, 1), 12,
                 new BigDecimal("1234.50"), new BigDecimal("25.00"), new BigDecimal("12000.00"), 7,
-                LocalDate.of(2026, 2, 27), new BigDecimal("410.00"), "jsmith", "1HGCM82633A004352");
+                LocalDate.of(2026, 2, 27), new BigDecimal("410.00"), "jsmith", "1HGCM82633A004352", null, null, null, null);
         Payment payment = new Payment("P-3001", "L-2001", new BigDecimal("-410.00"), LocalDate.of(2026, 3, 2), "ACH", "P-3000");
         CollectorNote note = new CollectorNote("N-4001", "L-2001", "jsmith", Instant.parse("2026-03-05T20:30:00Z"),
                 "Promised to pay Friday.");
