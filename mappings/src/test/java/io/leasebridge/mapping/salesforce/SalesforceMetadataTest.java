@@ -3,10 +3,12 @@ package io.leasebridge.mapping.salesforce;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.Customer;
+import io.leasebridge.model.GpsAlert;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
 import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
+import io.leasebridge.model.VehicleGpsStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -210,8 +212,8 @@ class SalesforceMetadataTest {
                 .startsWith("Task.What:").contains("LeaseWorks_Lease_Id__c");
         assertThat(taskProblems(what("Lease__c", "LeaseWorks_Customer_Id__c", "C-1"))).singleElement().asString()
                 .startsWith("Task.What:").contains("LeaseWorks_Lease_Id__c");
-        assertThat(taskProblems(what("Vehicle__c", "VIN__c", "1HGCM82633A004352"))).singleElement().asString()
-                .startsWith("Task.What:").contains("Vehicle__c", "does not write");
+        assertThat(taskProblems(what("Contact", "Email", "dana@example.com"))).singleElement().asString()
+                .startsWith("Task.What:").contains("Contact", "does not write");
         Map<String, Object> twoKeys = what("Lease__c", "LeaseWorks_Lease_Id__c", "L-1");
         twoKeys.put("Name", "L-1");
         assertThat(taskProblems(twoKeys)).singleElement().asString().startsWith("Task.What:");
@@ -287,7 +289,13 @@ class SalesforceMetadataTest {
         return List.of(SalesforceRecords.account(customer), SalesforceRecords.lease(lease),
                 SalesforceRecords.payment(payment), SalesforceRecords.collectorNote(note),
                 SalesforceRecords.promise(promise("PARTIALLY_KEPT")), SalesforceRecords.leasePromiseKpis(kpis),
-                SalesforceRecords.task(task()));
+                SalesforceRecords.task(task()),
+                SalesforceRecords.vehicleGps(new VehicleGpsStatus("1HGCM82633A004352", new BigDecimal("38.952311"),
+                        new BigDecimal("-94.621874"), Instant.parse("2026-11-20T11:58:02Z"), "REPORTING")),
+                SalesforceRecords.gpsAlert(new GpsAlert("1HGCM82633A004352-OUT_OF_STATE-1763639882", "1HGCM82633A004352", "L-2001",
+                        "OUT_OF_STATE", "CLOSED", Instant.parse("2026-11-20T11:58:02Z"), Instant.parse("2026-11-21T08:00:00Z"),
+                        "located in MO, garaged in KS", new BigDecimal("38.950000"), new BigDecimal("-94.590000"),
+                        Instant.parse("2026-11-20T11:58:02Z"))));
     }
 
     private static PromiseRecord promise(String status) {

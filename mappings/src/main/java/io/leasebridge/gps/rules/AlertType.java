@@ -1,4 +1,4 @@
-package io.leasebridge.gps;
+package io.leasebridge.gps.rules;
 
 /** The conditions on a vehicle's GPS fixes that raise an alert. */
 public enum AlertType {

@@ -1,4 +1,4 @@
-package io.leasebridge.gps;
+package io.leasebridge.gps.rules;
 
 /**
  * The one word the repo order and {@code Vehicle__c.GPS_Status__c} show of a vehicle's GPS, from its last

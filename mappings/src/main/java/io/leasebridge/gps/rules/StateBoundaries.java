@@ -1,4 +1,4 @@
-package io.leasebridge.gps;
+package io.leasebridge.gps.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class StateBoundaries {
 
-    static final String RESOURCE = "/io/leasebridge/gps/states-10m.json";
+    static final String RESOURCE = "/io/leasebridge/gps/rules/states-10m.json";
     /** Kilometres in one degree of latitude: turns a tolerance in km into the degrees the geometry is in. */
     private static final double KM_PER_DEGREE = 111.32;
     private static final Map<String, String> POSTAL_BY_FIPS = Map.ofEntries(

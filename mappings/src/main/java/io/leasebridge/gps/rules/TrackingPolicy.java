@@ -1,4 +1,4 @@
-package io.leasebridge.gps;
+package io.leasebridge.gps.rules;
 
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Vehicle;

@@ -1,4 +1,4 @@
-package io.leasebridge.gps;
+package io.leasebridge.gps.rules;
 
 /** Great-circle distances on a spherical Earth (haversine): good to well under 1% at the distances alerts use. */
 public final class Distances {
