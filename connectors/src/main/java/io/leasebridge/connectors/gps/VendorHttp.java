@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,12 +24,27 @@ public final class VendorHttp {
     private final ProducerTemplate producer;
     private final String endpointUri;
 
+    /** The camel-http component the GPS connectors use, apart from the shared {@code http} one. */
+    static final String COMPONENT = "gps-http";
+
     public VendorHttp(String vendor, CamelContext camel, URI baseUrl) {
         this.vendor = vendor;
         this.producer = camel.createProducerTemplate();
+        registerComponent(camel);
         // the base URL is configuration; statuses are classified by the connector, so camel-http must not throw on them
-        this.endpointUri = baseUrl + (baseUrl.getQuery() == null ? "?" : "&")
-                + "throwExceptionOnFailure=false";
+        this.endpointUri = COMPONENT + ":" + baseUrl + (baseUrl.getQuery() == null ? "?" : "&") + "throwExceptionOnFailure=false";
+    }
+
+    /**
+     * Apache HttpClient re-sends a request on 429 and 503 by itself; here every retry is the connector's decision
+     * (Retry-After, the rate limiter, the circuit breaker), so the GPS vendors get a component with that switched off.
+     */
+    private static synchronized void registerComponent(CamelContext camel) {
+        if (camel.hasComponent(COMPONENT) == null) {
+            camel.addComponent(COMPONENT, new HttpComponent());
+        }
+        // set after registration: Camel Spring Boot's customizers apply camel.component.http.* defaults to every HttpComponent added
+        camel.getComponent(COMPONENT, HttpComponent.class).setAutomaticRetriesDisabled(true);
     }
 
     public HttpReply get(String path, Map<String, String> query, Map<String, String> headers) {

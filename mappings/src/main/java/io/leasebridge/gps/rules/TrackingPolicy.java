@@ -34,7 +34,7 @@ public final class TrackingPolicy {
             return Decision.skip("no lease in the hub for the vehicle");
         }
         if (lease.daysPastDue() < minDaysPastDue) {
-            return Decision.skip(lease.daysPastDue() + " days past due, below " + minDaysPastDue);
+            return Decision.skip("below " + minDaysPastDue + " days past due");
         }
         if (!Boolean.TRUE.equals(lease.gpsDisclosure())) {
             return Decision.skip("no GPS disclosure on file");

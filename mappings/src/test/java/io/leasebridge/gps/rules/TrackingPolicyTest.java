@@ -28,7 +28,7 @@ class TrackingPolicyTest {
         assertThat(policy.decide(vehicle("PASSTIME", "PT-1"), lease(10, true)))
                 .isEqualTo(new TrackingPolicy.Decision(true, "10 days past due (at least 10); GPS disclosure on file"));
         assertThat(policy.decide(vehicle("PASSTIME", "PT-1"), lease(9, true)))
-                .isEqualTo(new TrackingPolicy.Decision(false, "9 days past due, below 10"));
+                .isEqualTo(new TrackingPolicy.Decision(false, "below 10 days past due"));
     }
 
     @Test

@@ -181,6 +181,8 @@ class PassTimeClientTest {
 
         assertThatThrownBy(() -> client.lastLocation(VIN, "PT-0001"))
                 .isInstanceOfSatisfying(GpsVendorException.class, e -> assertThat(e.retryable()).isTrue());
+        // the retry is the circuit breaker's and the next poll's business, not the HTTP client's
+        passTime.verify(1, getRequestedFor(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0001")));
         assertThatThrownBy(() -> client.lastLocation(VIN, "PT-9999"))
                 .isInstanceOfSatisfying(GpsVendorException.class, e -> {
                     assertThat(e.retryable()).isFalse();
