@@ -3,6 +3,8 @@ package io.leasebridge.run;
 import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.gps.GpsPollReport;
+import io.leasebridge.gps.GpsPollRoute;
 import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
@@ -34,7 +36,7 @@ import java.util.Map;
 
 /**
  * {@code leasebridge.run-once=true}: runs every enabled flow once in dependency order (LeaseWorks exports
- * into the hub, then the Salesforce outbox), prints a summary, and makes the exit code say whether
+ * into the hub, promise judgement, the GPS poll, then the Salesforce outbox), prints a summary, and makes the exit code say whether
  * anything failed.
  */
 @Component
@@ -89,9 +91,11 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         judgement.judge(judgeAsOf());
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
+        GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
+        gps.print(out);
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
     }
