@@ -8,6 +8,7 @@ import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
 import io.leasebridge.model.Promise;
+import io.leasebridge.model.Vehicle;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,16 +38,22 @@ public final class LeaseWorksMapping {
             "lease", LeaseAccount.class,
             "payment", Payment.class,
             "note", CollectorNote.class,
-            "promise", Promise.class);
+            "promise", Promise.class,
+            "vehicle", Vehicle.class);
 
     private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals");
 
     private final ValueParser parser;
     private final Map<String, ExportLayout> exports;
+    private final Map<String, ExportLayout> imports;
+    private final String dateFormat;
 
-    private LeaseWorksMapping(ValueParser parser, Map<String, ExportLayout> exports) {
+    private LeaseWorksMapping(ValueParser parser, Map<String, ExportLayout> exports, Map<String, ExportLayout> imports,
+                              String dateFormat) {
         this.parser = parser;
         this.exports = exports;
+        this.imports = imports;
+        this.dateFormat = dateFormat;
     }
 
     public static LeaseWorksMapping load(Path file) {
@@ -69,8 +76,12 @@ public final class LeaseWorksMapping {
                 zone);
         Map<String, ExportLayout> exports = new LinkedHashMap<>();
         root.path("exports").fields().forEachRemaining(export ->
-                exports.put(export.getKey(), exportLayout(source, export.getKey(), export.getValue())));
-        return new LeaseWorksMapping(parser, Map.copyOf(exports));
+                exports.put(export.getKey(), layout(source, "exports", export.getKey(), export.getValue())));
+        Map<String, ExportLayout> imports = new LinkedHashMap<>();
+        root.path("imports").fields().forEachRemaining(layout ->
+                imports.put(layout.getKey(), layout(source, "imports", layout.getKey(), layout.getValue())));
+        String dateFormat = strings(root.path("date-formats"), List.of("MM/dd/yyyy")).get(0);
+        return new LeaseWorksMapping(parser, Map.copyOf(exports), Map.copyOf(imports), dateFormat);
     }
 
     public ExportMapper mapper(String export) {
@@ -82,18 +93,31 @@ public final class LeaseWorksMapping {
                 .orElseThrow(() -> new MappingConfigException("the field map has no export '" + export + "'"));
     }
 
-    private static ExportLayout exportLayout(String source, String export, JsonNode node) {
+    /**
+     * The columns of a file LeaseBridge writes for LeaseWorks to import ({@code imports.<name>}), in file order.
+     */
+    public ExportLayout importLayout(String name) {
+        return Optional.ofNullable(imports.get(name))
+                .orElseThrow(() -> new MappingConfigException("the field map has no import '" + name + "'"));
+    }
+
+    /** How dates are written in files for LeaseWorks: the first of {@code date-formats}. */
+    public String dateFormat() {
+        return dateFormat;
+    }
+
+    private static ExportLayout layout(String source, String section, String export, JsonNode node) {
         List<RecordLayout> records = new ArrayList<>();
         node.fields().forEachRemaining(record -> {
             Class<? extends Record> type = RECORD_TYPES.get(record.getKey());
             if (type == null) {
-                throw new MappingConfigException(source + ": export '" + export + "' names unknown record '"
+                throw new MappingConfigException(source + ": " + section + "." + export + " names unknown record '"
                         + record.getKey() + "' (known: " + RECORD_TYPES.keySet() + ")");
             }
             List<String> known = RecordBinder.componentNames(type);
             List<FieldSpec> fields = new ArrayList<>();
             record.getValue().fields().forEachRemaining(field -> {
-                String where = source + ": exports." + export + "." + record.getKey() + "." + field.getKey();
+                String where = source + ": " + section + "." + export + "." + record.getKey() + "." + field.getKey();
                 if (!known.contains(field.getKey())) {
                     throw new MappingConfigException(where + " is not a field of " + type.getSimpleName() + " (fields: " + known + ")");
                 }

@@ -312,7 +312,7 @@ class LeaseWorksMappingTest {
                       customerId: { column: "Customer Number" }
                 """))
                 .isInstanceOf(MappingConfigException.class)
-                .hasMessageStartingWith("inline.yml: export 'accounts' names unknown record 'client'")
+                .hasMessageStartingWith("inline.yml: exports.accounts names unknown record 'client'")
                 .hasMessageContaining("customer");
     }
 

@@ -13,6 +13,10 @@ import io.leasebridge.kpis.CollectionsKpis;
 import io.leasebridge.kpis.KpiFiles;
 import io.leasebridge.kpis.KpiProperties;
 import io.leasebridge.promises.CollectorTasks;
+import io.leasebridge.repocases.RepoCaseRoutes;
+import io.leasebridge.repocases.RepoCaseSync;
+import io.leasebridge.repocases.RepoOrderMail;
+import io.leasebridge.vehicles.VehicleRoutes;
 import io.leasebridge.promises.PromiseJudgement;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
@@ -59,12 +63,17 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final KpiFiles kpiFiles;
     private final KpiProperties kpiProperties;
     private final JdbcTemplate jdbc;
+    private final RepoCaseSync repoCases;
+    private final RepoOrderMail repoOrders;
     private final PrintStream out;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
-                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties) {
+                         CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
+                         RepoOrderMail repoOrders) {
+        this.repoCases = repoCases;
+        this.repoOrders = repoOrders;
         this.camel = camel;
         this.producer = producer;
         this.polls = polls;
@@ -89,15 +98,30 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         for (String export : leaseWorks.exports().keySet()) {
             timedOut |= !ingestEverythingWaiting(LeaseWorksExportRoutes.routeId(export));
         }
+        producer.requestBody(VehicleRoutes.READ, (Object) null);
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
         judgement.judge(judgeAsOf());
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
+        String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         gps.print(out);
+        printRepossessions(vehicleImport);
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
+    }
+
+    private void printRepossessions(String vehicleImport) {
+        out.println("LeaseWorks vehicle import: " + (vehicleImport == null ? "no vehicle changed, no file" : vehicleImport));
+        List<String> cases = repoCases.lastReport();
+        out.println("Repossession cases advanced: " + (cases.isEmpty() ? "none" : cases.size()));
+        cases.forEach(line -> out.println("  " + line));
+        List<String> orders = repoOrders.lastSent();
+        out.println("Repo orders sent: " + (orders.isEmpty() ? "none" : orders.size()));
+        orders.forEach(line -> out.println("  " + line));
+        out.println();
     }
 
     private boolean ingestEverythingWaiting(String routeId) throws Exception {

@@ -32,6 +32,11 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
                 .bean(apiCalls, "count")
                 .to("salesforce:compositeUpsertSObjectCollections?allOrNone=false");
 
+        from(SalesforceCollections.UPDATE_ENDPOINT).routeId("salesforce-collections-update")
+                .routeConfigurationId(SalesforceRouteConfiguration.ID)
+                .bean(apiCalls, "count")
+                .to("salesforce:compositeUpdateSObjectCollections?allOrNone=false");
+
         if (!run.runOnce()) {
             from(quartz("leasebridge/" + SalesforceOutboxDrain.FLOW).cron(run.schedule(SalesforceOutboxDrain.FLOW)))
                     .routeId(SalesforceOutboxDrain.FLOW + "-schedule")

@@ -31,6 +31,7 @@ import java.util.Set;
  * @param promiseOutcomes  how many promises the files lay out to end each way
  * @param promises         every promise laid out, in lease order (empty when the generator was told not to
  *                         keep ids)
+ * @param fleet            the leased vehicles, as Salesforce holds them (empty when not keeping ids)
  */
 public record GeneratedPortfolio(
         Path folder,
@@ -47,7 +48,8 @@ public record GeneratedPortfolio(
         long notesWithoutValidLease,
         PromiseOutcomes promiseOutcomes,
         List<PlannedPromise> promises,
-        List<MalformedRow> malformedRows) {
+        List<MalformedRow> malformedRows,
+        List<FleetVehicle> fleet) {
 
     /**
      * One export file.

@@ -172,6 +172,8 @@ public final class PortfolioGenerator {
         private final ExportWriter notesFile;
         private final List<ExportWriter> promiseFiles = new ArrayList<>();
         private final Random promiseRandom = new Random(seed ^ 0x9A0D15EL);
+        private final Random fleetRandom = new Random(seed ^ 0xF1EE7L);
+        private final List<FleetVehicle> fleet = new ArrayList<>();
         private final PromisePlanner planner;
         private final PromiseTally tally = new PromiseTally();
         /**
@@ -245,7 +247,7 @@ public final class PortfolioGenerator {
                     validCustomers, Collections.unmodifiableSet(customerIds), Collections.unmodifiableSet(leaseIds),
                     Collections.unmodifiableSet(paymentIds), Collections.unmodifiableSet(noteIds),
                     paymentsWithoutLease, notesWithoutLease, tally.outcomes(exportDate), tally.promises(),
-                    List.copyOf(malformed));
+                    List.copyOf(malformed), List.copyOf(fleet));
         }
 
         private void customer(int number) throws IOException {
@@ -305,11 +307,15 @@ public final class PortfolioGenerator {
             row.put("lease.lastPaymentDate", last == null ? "" : last.get("payment.receivedDate"));
             row.put("lease.lastPaymentAmount", last == null ? "" : last.get("payment.amount"));
             row.put("lease.collector", daysPastDue == 0 ? "" : Fakes.pick(random, Fakes.COLLECTORS));
-            row.put("lease.vin", Fakes.vin(random));
+            String vin = Fakes.vin(random);
+            row.put("lease.vin", vin);
 
             boolean leaseValid = accountsFile.write(row);
             if (leaseValid) {
                 keep(leaseIds, leaseId);
+            }
+            if (keepIds) {
+                fleet.add(FleetVehicle.of(vin, leaseId, leaseValid, daysPastDue, leaseSequence, fleetRandom));
             }
             for (Map<String, String> payment : payments) {
                 boolean valid = payment.containsKey(COUNTS_FOR_PROMISE) ? paymentsFile.writeValid(payment) : paymentsFile.write(payment);

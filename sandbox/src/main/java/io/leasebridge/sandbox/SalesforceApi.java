@@ -46,6 +46,7 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceApi.class);
     private static final Pattern DATA = Pattern.compile("/services/data/v(\\d{2,3}\\.\\d)(/.*)?");
     private static final Pattern UPSERT = Pattern.compile("/composite/sobjects/([^/]+)/([^/]+)/?");
+    private static final Pattern UPDATE = Pattern.compile("/composite/sobjects/?");
     private static final Pattern QUERY = Pattern.compile("/query/?");
     private static final Pattern QUERY_MORE = Pattern.compile("/query/([0-9A-Za-z]{15,18})-(\\d+)/?");
     private static final Pattern LIMITS = Pattern.compile("/limits/?");
@@ -199,6 +200,9 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
             if ((m = UPSERT.matcher(resource)).matches() && method.getName().equals("PATCH")) {
                 return upsert(m.group(1), m.group(2), request.getBodyAsString(), limitInfo);
             }
+            if (UPDATE.matcher(resource).matches() && method.getName().equals("PATCH")) {
+                return update(request.getBodyAsString(), limitInfo);
+            }
             if (QUERY.matcher(resource).matches() && method.getName().equals("GET")) {
                 String soql = form(query).get("q");
                 if (soql == null || soql.isBlank()) {
@@ -229,22 +233,45 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
         return token != null && liveTokens.contains(token);
     }
 
-    private ResponseDefinition upsert(String object, String externalIdField, String body, String limitInfo) {
-        org.countWriteCall(object);
+    private ResponseDefinition update(String body, String limitInfo) {
+        Map<?, ?> request = collection(body);
+        List<Map<String, Object>> records = records(request);
+        records.stream().map(r -> r.get("attributes") instanceof Map<?, ?> a ? String.valueOf(a.get("type")) : "")
+                .distinct().forEach(org::countWriteCall);
+        ResponseDefinition fault = injectedFault(limitInfo);
+        if (fault != null) {
+            return fault;
+        }
+        List<SalesforceOrg.UpsertResult> results = org.update(Boolean.TRUE.equals(request.get("allOrNone")), records);
+        faults.writeSucceeded();
+        faults.awaitWriteLatency();
+        List<Map<String, Object>> out = new ArrayList<>(results.size());
+        for (SalesforceOrg.UpsertResult r : results) {
+            out.add(result(r, false));
+        }
+        return jsonResponse(200, out, limitInfo);
+    }
+
+    private ResponseDefinition injectedFault(String limitInfo) {
         switch (faults.nextWriteCall()) {
             case DROP_CONNECTION:
                 return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
             case SERVICE_UNAVAILABLE:
                 return errors(503, "SERVER_UNAVAILABLE", "Server Unavailable", limitInfo);
             default:
-                break;
+                return null;
         }
-        Map<?, ?> request;
+    }
+
+    private Map<?, ?> collection(String body) {
         try {
-            request = json.readValue(body, Map.class);
+            return json.readValue(body, Map.class);
         } catch (JsonProcessingException e) {
             throw new SalesforceApiException(400, "JSON_PARSER_ERROR", e.getOriginalMessage());
         }
+    }
+
+    private static List<Map<String, Object>> records(Map<?, ?> request) {
         if (!(request.get("records") instanceof List<?> list)) {
             throw new SalesforceApiException(400, "JSON_PARSER_ERROR", "records: a list of sObjects is required");
         }
@@ -261,6 +288,39 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
             record.forEach((k, v) -> fields.put(String.valueOf(k), v));
             records.add(fields);
         }
+        return records;
+    }
+
+    private static Map<String, Object> result(SalesforceOrg.UpsertResult r, boolean withCreated) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (r.success()) {
+            result.put("id", r.id());
+            result.put("success", true);
+            result.put("errors", List.of());
+            if (withCreated) {
+                result.put("created", r.created());
+            }
+        } else {
+            result.put("success", false);
+            result.put("errors", r.errors().stream().map(e -> {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("statusCode", e.statusCode());
+                error.put("message", e.message());
+                error.put("fields", e.fields());
+                return error;
+            }).toList());
+        }
+        return result;
+    }
+
+    private ResponseDefinition upsert(String object, String externalIdField, String body, String limitInfo) {
+        org.countWriteCall(object);
+        ResponseDefinition fault = injectedFault(limitInfo);
+        if (fault != null) {
+            return fault;
+        }
+        Map<?, ?> request = collection(body);
+        List<Map<String, Object>> records = records(request);
         boolean allOrNone = Boolean.TRUE.equals(request.get("allOrNone"));
         List<SalesforceOrg.UpsertResult> results = org.upsert(object, externalIdField, allOrNone, records);
         faults.writeSucceeded();
@@ -268,23 +328,7 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
         faults.awaitWriteLatency();
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         for (SalesforceOrg.UpsertResult r : results) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            if (r.success()) {
-                result.put("id", r.id());
-                result.put("success", true);
-                result.put("errors", List.of());
-                result.put("created", r.created());
-            } else {
-                result.put("success", false);
-                result.put("errors", r.errors().stream().map(e -> {
-                    Map<String, Object> error = new LinkedHashMap<>();
-                    error.put("statusCode", e.statusCode());
-                    error.put("message", e.message());
-                    error.put("fields", e.fields());
-                    return error;
-                }).toList());
-            }
-            out.add(result);
+            out.add(result(r, true));
         }
         return jsonResponse(200, out, limitInfo);
     }

@@ -1,6 +1,8 @@
 package io.leasebridge.sandbox;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -59,8 +61,38 @@ final class SalesforceOrg {
     private long idSequence;
     private long cursorSequence;
     private int queryPageSize = DEFAULT_QUERY_PAGE;
+    private final Clock clock;
+    private final String integrationUserId;
+    /** Fields whose changes Salesforce's field history tracking records: object -> fields. */
+    private final Map<String, Set<String>> trackedFields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private long caseNumberSequence;
 
     SalesforceOrg() {
+        this(Clock.systemUTC(), SalesforceIds.id("005", 1));
+    }
+
+    SalesforceOrg(Clock clock, String integrationUserId) {
+        this.clock = clock;
+        this.integrationUserId = integrationUserId;
+        SObject user = define("User", "005", true);
+        user.required.add(user.canonical("Name"));
+        SObject recordType = define("RecordType", "012", true);
+        recordType.required.add(recordType.canonical("DeveloperName"));
+        SObject caseObject = define("Case", "500", true);
+        caseObject.relationships.put(caseObject.canonical("RecordType"), "RecordType");
+        caseObject.relationships.put(caseObject.canonical("LastModifiedBy"), "User");
+        caseObject.relationships.put(caseObject.canonical("Vehicle__r"), "Vehicle__c");
+        SObject caseHistory = define("CaseHistory", "017", true);
+        caseHistory.relationships.put(caseHistory.canonical("Case"), "Case");
+        caseHistory.relationships.put(caseHistory.canonical("CreatedBy"), "User");
+        trackedFields.computeIfAbsent("Case", k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add("Repo_Status__c");
+        seedIntegrationUser();
+    }
+
+    private void seedIntegrationUser() {
+        SObject user = objects.get("User");
+        user.records.put(integrationUserId, user.canonicalFields(Map.of("Id", integrationUserId, "Name", "LeaseBridge Integration")));
+
         SObject account = define("Account", "001", true);
         account.externalIds.add(account.canonical("LeaseWorks_Customer_Id__c"));
         account.primaryExternalId = "LeaseWorks_Customer_Id__c";
@@ -89,7 +121,12 @@ final class SalesforceOrg {
         promise.primaryExternalId = "Ledger_Promise_Id__c";
         promise.required.add(promise.canonical("Amount__c"));
         promise.relationships.put(promise.canonical("Lease__r"), "Lease__c");
-        customPrefixSequence = 5;
+        SObject vehicle = define("Vehicle__c", "a05", true);
+        vehicle.externalIds.add(vehicle.canonical("VIN__c"));
+        vehicle.primaryExternalId = "VIN__c";
+        vehicle.unique.add(vehicle.canonical("VIN__c"));
+        vehicle.relationships.put(vehicle.canonical("Lease__r"), "Lease__c");
+        customPrefixSequence = 6;
 
         SObject task = define("Task", "00T", true);
         task.externalIds.add(task.canonical("LeaseBridge_Key__c"));
@@ -138,6 +175,8 @@ final class SalesforceOrg {
         cursors.clear();
         idSequence = 0;
         cursorSequence = 0;
+        caseNumberSequence = 0;
+        seedIntegrationUser();
     }
 
     // ---------------------------------------------------------------- writes
@@ -264,12 +303,118 @@ final class SalesforceOrg {
             after.putAll(existing);
         }
         after.putAll(changes);
+        stamp(o, after, created, integrationUserId);
         replace(o, id, existing, after);
         undo.add(new Undo(o, id, existing, after));
         return new UpsertResult(id, created, List.of());
     }
 
     private record ParentLookup(String id, SaveError error) {
+    }
+
+    /**
+     * sObject Collections update: each record names its type in {@code attributes.type} and itself by
+     * {@code Id}; results come back in request order, without {@code created}.
+     */
+    synchronized List<UpsertResult> update(boolean allOrNone, List<Map<String, Object>> records) {
+        List<Undo> undo = new ArrayList<>();
+        List<UpsertResult> results = new ArrayList<>(records.size());
+        for (Map<String, Object> record : records) {
+            Object type = record.get("attributes") instanceof Map<?, ?> attributes ? attributes.get("type") : null;
+            SObject o = type == null ? null : objects.get(String.valueOf(type));
+            if (o == null) {
+                results.add(failed("INVALID_TYPE", "sObject type '" + type + "' is not supported."));
+                continue;
+            }
+            Object id = record.get("Id");
+            Map<String, Object> existing = id == null ? null : o.records.get(String.valueOf(id));
+            if (existing == null) {
+                results.add(failed(id == null ? "MISSING_ARGUMENT" : "INVALID_CROSS_REFERENCE_KEY",
+                        id == null ? "Id not specified in an update call" : "invalid cross reference id"));
+                continue;
+            }
+            Map<String, Object> after = new LinkedHashMap<>(existing);
+            o.canonicalFields(record).forEach((field, value) -> {
+                if (!field.equals("Id")) {
+                    after.put(field, value);
+                }
+            });
+            stamp(o, after, false, integrationUserId);
+            replace(o, String.valueOf(id), existing, after);
+            undo.add(new Undo(o, String.valueOf(id), existing, after));
+            results.add(new UpsertResult(String.valueOf(id), false, List.of()));
+        }
+        if (allOrNone && results.stream().anyMatch(r -> !r.success())) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                replace(undo.get(i).object(), undo.get(i).id(), undo.get(i).after(), undo.get(i).before());
+            }
+            SaveError rolledBack = new SaveError("ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                    "Record rolled back because not all records were valid and the request was using AllOrNone header", List.of());
+            return results.stream().map(r -> r.success() ? new UpsertResult(null, false, List.of(rolledBack)) : r).toList();
+        }
+        return results;
+    }
+
+    /**
+     * A person's edit in the Salesforce UI: creates the record when {@code id} is null, else changes the
+     * given fields. System fields, the Case number and field history follow, as Salesforce keeps them.
+     *
+     * @return the record's id
+     */
+    synchronized String saveAs(String userId, String object, String id, Map<String, Object> fields) {
+        SObject o = declared(object);
+        Map<String, Object> existing = id == null ? null : o.records.get(id);
+        if (id != null && existing == null) {
+            throw new IllegalArgumentException("no " + object + " with id " + id);
+        }
+        String recordId = id != null ? id : SalesforceIds.id(o.keyPrefix, ++idSequence);
+        Map<String, Object> after = new LinkedHashMap<>();
+        if (existing == null) {
+            after.put("Id", recordId);
+            if (o.name.equals("Case")) {
+                after.put("CaseNumber", String.format("%08d", ++caseNumberSequence));
+            }
+        } else {
+            after.putAll(existing);
+        }
+        after.putAll(o.canonicalFields(fields));
+        stamp(o, after, existing == null, userId);
+        replace(o, recordId, existing, after);
+        return recordId;
+    }
+
+    /** Sets the audit fields on a record being saved, and records tracked field changes in its history. */
+    private void stamp(SObject o, Map<String, Object> after, boolean created, String userId) {
+        String now = SoqlQuery.SALESFORCE_DATETIME.format(clock.instant().atOffset(ZoneOffset.UTC));
+        if (created) {
+            after.put(o.canonical("CreatedDate"), now);
+            after.put(o.canonical("CreatedById"), userId);
+        }
+        after.put(o.canonical("LastModifiedDate"), now);
+        after.put(o.canonical("LastModifiedById"), userId);
+        after.put(o.canonical("SystemModstamp"), now);
+        Set<String> tracked = trackedFields.get(o.name);
+        if (tracked == null) {
+            return;
+        }
+        Map<String, Object> before = created ? Map.of() : o.records.getOrDefault(String.valueOf(after.get("Id")), Map.of());
+        for (String field : tracked) {
+            Object old = before.get(o.canonical(field));
+            Object now2 = after.get(o.canonical(field));
+            if (!created && !java.util.Objects.equals(old, now2)) {
+                SObject history = objects.get(o.name + "History");
+                String historyId = SalesforceIds.id(history.keyPrefix, ++idSequence);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("Id", historyId);
+                row.put(o.name + "Id", after.get("Id"));
+                row.put("Field", field);
+                row.put("OldValue", old);
+                row.put("NewValue", now2);
+                row.put("CreatedDate", now);
+                row.put("CreatedById", userId);
+                replace(history, historyId, null, history.canonicalFields(row));
+            }
+        }
     }
 
     /**

@@ -51,7 +51,7 @@ public final class SalesforceSimulator {
 
     private SalesforceSimulator(int port, boolean recordRequests, Clock clock) {
         this.recordRequests = recordRequests;
-        this.org = new SalesforceOrg();
+        this.org = new SalesforceOrg(clock, SalesforceIds.id("005", 1));
         this.faults = new WriteFaults();
         this.api = new SalesforceApi(org, faults, clock);
         WireMockConfiguration options = WireMockConfiguration.options()
@@ -104,6 +104,29 @@ public final class SalesforceSimulator {
     /** The underlying server, for {@code verify(...)} against the request journal. */
     public WireMockServer wireMock() {
         return server;
+    }
+
+    // ---------------------------------------------------------------- people working in the org
+
+    /** Adds a Salesforce user; returns its id, to act as that user with {@link #saveAs}. */
+    public String user(String name) {
+        return org.saveAs(SalesforceIds.id("005", 1), "User", null, Map.of("Name", name));
+    }
+
+    /** Adds a record type of an object; returns its id. */
+    public String recordType(String sObject, String developerName) {
+        return org.saveAs(SalesforceIds.id("005", 1), "RecordType", null,
+                Map.of("SobjectType", sObject, "DeveloperName", developerName, "Name", developerName));
+    }
+
+    /**
+     * What a person does in the Salesforce UI: creates a record ({@code id} null) or changes the given
+     * fields of one, stamping SystemModstamp and, for tracked fields, the object's field history.
+     *
+     * @return the record's id
+     */
+    public String saveAs(String userId, String sObject, String id, Map<String, Object> fields) {
+        return org.saveAs(userId, sObject, id, fields);
     }
 
     // ---------------------------------------------------------------- rules of the org

@@ -1,5 +1,7 @@
 package io.leasebridge.sandbox;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leasebridge.LeaseBridgeApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,12 +25,18 @@ public final class Sandbox implements AutoCloseable {
 
     private static final String GENERATED_MARKER = ".generated";
 
+    private static final String FLEET = "fleet.csv";
+
     private final SandboxOptions options;
     private final SalesforceSimulator salesforce;
+    private final GreenMail agentMail;
+    private Map<String, String> walkedCases = Map.of();
 
     private Sandbox(SandboxOptions options, SalesforceSimulator salesforce) {
         this.options = options;
         this.salesforce = salesforce;
+        this.agentMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        agentMail.start();
     }
 
     public static Sandbox start(SandboxOptions options) {
@@ -47,6 +56,21 @@ public final class Sandbox implements AutoCloseable {
         return options;
     }
 
+    /** The repo agent's mail server: what LeaseBridge's repo orders reached. */
+    public GreenMail agentMail() {
+        return agentMail;
+    }
+
+    /** The repossession cases the simulated repo desk walked in this sandbox's org, by walk. */
+    public Map<String, String> walkedCases() {
+        return walkedCases;
+    }
+
+    /** The generated fleet, as the lessor's Salesforce org holds it; empty before any export was generated. */
+    public List<FleetVehicle> fleet() {
+        return FleetVehicle.read(options.home().resolve(FLEET));
+    }
+
     /** Writes the portfolio's export files, unless this sandbox already did and no regeneration was asked for. */
     public Optional<GeneratedPortfolio> generateExports() {
         Path marker = options.home().resolve(GENERATED_MARKER);
@@ -61,6 +85,7 @@ public final class Sandbox implements AutoCloseable {
             for (GeneratedPortfolio.ExportFile file : portfolio.allFiles()) {
                 file.path().toFile().setLastModified(System.currentTimeMillis() - 60_000);
             }
+            FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
             return Optional.of(portfolio);
         } catch (IOException e) {
@@ -70,6 +95,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** Runs every flow once against the simulators, in this JVM; returns LeaseBridge's exit code. */
     public int runOnce(String... extraProperties) {
+        if (walkedCases.isEmpty()) {
+            walkedCases = RepoDesk.seed(salesforce, fleet(), deliveredDispositions());
+        }
         SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         List<String> args = new ArrayList<>(runOnceArguments());
@@ -77,6 +105,26 @@ public final class Sandbox implements AutoCloseable {
         try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
             return SpringApplication.exit(context);
         }
+    }
+
+    /**
+     * The dispositions LeaseBridge delivered to Salesforce in earlier runs, by VIN. The simulated org starts
+     * empty on every sandbox start; a real org keeps what it was sent, so the seeded vehicles carry these.
+     */
+    private Map<String, String> deliveredDispositions() {
+        Map<String, String> byVin = new java.util.HashMap<>();
+        try (java.sql.Connection hub = java.sql.DriverManager.getConnection(options.hubUrl() + ";IFEXISTS=TRUE", "sa", "");
+             java.sql.Statement sql = hub.createStatement();
+             java.sql.ResultSet rs = sql.executeQuery("select external_id, payload from sf_outbox "
+                     + "where sobject = 'Vehicle__c' and facet = 'disposition' and status = 'DELIVERED'")) {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            while (rs.next()) {
+                byVin.put(rs.getString(1), json.readTree(rs.getString(2)).path("Disposition__c").asText());
+            }
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            // no hub yet (a first run), or one from before vehicles existed: nothing was delivered
+        }
+        return byVin;
     }
 
     /** The command-line arguments that point LeaseBridge at this sandbox and make it run once. */
@@ -92,6 +140,9 @@ public final class Sandbox implements AutoCloseable {
                 "--camel.component.salesforce.user-name=integration@sandbox.leasebridge.io",
                 "--camel.component.salesforce.password=sandbox-password",
                 "--leasebridge.kpis.report-dir=" + options.home().resolve("reports").toAbsolutePath(),
+                "--leasebridge.repo.mail.endpoint=smtp://localhost:" + agentMail.getSmtp().getPort(),
+                "--leasebridge.leaseworks.vehicle-import.endpoint=file:" + options.home().resolve("leaseworks-outbox").toAbsolutePath()
+                        + "?tempPrefix=.inprogress-",
                 // two collectors have Salesforce users; the others' tasks go to the collections queue
                 "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
                 "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",
@@ -106,7 +157,8 @@ public final class Sandbox implements AutoCloseable {
         List<String> args = new ArrayList<>(runOnceArguments().stream().filter(a -> !a.startsWith("--leasebridge.run-once")).toList());
         args.add("--server.port=0");
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
-                "promise-judgement", "salesforce-outbox-drain")) {
+                "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
+                "leaseworks-vehicle-import")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
@@ -115,6 +167,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        agentMail.stop();
         salesforce.stop();
     }
 }

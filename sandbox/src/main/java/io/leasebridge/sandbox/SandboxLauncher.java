@@ -28,6 +28,12 @@ public final class SandboxLauncher {
                     () -> out.printf("No new exports: %s was generated before (--regenerate writes them again)%n", options.inbox()));
             out.printf("Simulated Salesforce org at %s%n", sandbox.salesforce().baseUrl());
             exitCode = sandbox.runOnce();
+            if (!sandbox.walkedCases().isEmpty()) {
+                out.println("The simulated repo desk walked these repossession Cases in Salesforce before the run:");
+                RepoDesk.describe(sandbox.walkedCases()).forEach(out::println);
+            }
+            out.printf("Repo agent's mailbox (%s): %d repo orders received%n", RepoDesk.AGENT_EMAIL,
+                    sandbox.agentMail().getReceivedMessages().length);
             printWhereToLook(out, sandbox);
         }
         System.exit(exitCode);
@@ -36,7 +42,8 @@ public final class SandboxLauncher {
     private static void printWhereToLook(PrintStream out, Sandbox sandbox) throws SQLException {
         SalesforceSimulator salesforce = sandbox.salesforce();
         out.println("Simulated Salesforce received (this run):");
-        for (String sObject : List.of("Account", "Lease__c", "Payment__c", "Collector_Note__c", "Promise_To_Pay__c", "Task")) {
+        for (String sObject : List.of("Account", "Lease__c", "Payment__c", "Collector_Note__c", "Promise_To_Pay__c", "Task",
+                "Vehicle__c", "Case")) {
             out.printf("  %-18s %7d records in %d write calls%n", sObject, salesforce.records(sObject).size(),
                     salesforce.writeCalls(sObject));
         }
@@ -61,11 +68,12 @@ public final class SandboxLauncher {
         }
         out.println("Where to look:");
         out.printf("  hub database   %s%n                 tables flow_run, dead_letter, sf_outbox, customer, lease_account, payment,"
-                + " collector_note, promise, promise_event, lease_dpd_history%n", sandbox.options().hubUrl());
+                + " collector_note, promise, promise_event, lease_dpd_history, vehicle, repo_case, repo_case_event, repo_order%n", sandbox.options().hubUrl());
         out.printf("  KPI report     %s (kpis.json, kpis.csv)%n", sandbox.options().home().resolve("reports"));
         out.println("  open it with  java -cp $(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | tail -1) org.h2.tools.Shell -url "
                 + "'" + sandbox.options().hubUrl() + "' -user sa");
         out.printf("  exports        %s/.done (processed), %s/.failed (unreadable)%n", sandbox.options().inbox(), sandbox.options().inbox());
+        out.printf("  vehicle import %s (the LeaseWorks vehicle import files)%n", sandbox.options().home().resolve("leaseworks-outbox"));
         out.println("  run it again: no new export, so no Salesforce write call; --regenerate drops the same files again.");
     }
 }

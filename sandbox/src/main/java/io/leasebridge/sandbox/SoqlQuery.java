@@ -1,12 +1,19 @@
 package io.leasebridge.sandbox;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The part of SOQL the simulator understands, enough to read back what was written:
@@ -96,8 +103,33 @@ record SoqlQuery(
         if (x != null && y != null) {
             return x.compareTo(y);
         }
+        Instant t = instant(a);
+        Instant u = instant(b);
+        if (t != null && u != null) {
+            return t.compareTo(u);
+        }
         return String.valueOf(a).compareToIgnoreCase(String.valueOf(b));
     }
+
+    /** A dateTime as Salesforce writes it ({@code 2026-11-27T10:00:00.000+0000}) or as SOQL takes it ({@code ...Z}). */
+    private static Instant instant(Object value) {
+        if (!(value instanceof String s) || !DATETIME.matcher(s).matches()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s, s.matches(".*[+-]\\d{2}:\\d{2}") ? OFFSET_WITH_COLON : SALESFORCE_DATETIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:?\\d{2})");
+    static final DateTimeFormatter SALESFORCE_DATETIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.MILLI_OF_SECOND, 1, 3, true).optionalEnd()
+            .appendOffset("+HHmm", "Z")
+            .toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter OFFSET_WITH_COLON = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private static BigDecimal number(Object value) {
         if (value instanceof BigDecimal b) {

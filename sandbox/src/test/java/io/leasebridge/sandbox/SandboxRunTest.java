@@ -102,6 +102,46 @@ class SandboxRunTest {
         return (int) ((records + 199) / 200);
     }
 
+    @Test
+    @Order(2)
+    void theRepoDesksCasesAreAppliedTheIllegalJumpRefusedAndEachOrderMailedOnce() throws Exception {
+        Map<String, String> statusByCase = new HashMap<>();
+        query("select case_id, status from repo_case", rs -> statusByCase.put(rs.getString(1), rs.getString(2)));
+        Map<String, String> cases = sandbox.walkedCases();
+        assertThat(cases).hasSize(RepoDesk.WALKS.size());
+        assertThat(statusByCase).containsEntry(cases.get("through to the sale"), "CLOSED")
+                .containsEntry(cases.get("voluntary, nothing to repair"), "INVENTORY")
+                .containsEntry(cases.get("never found"), "UNRECOVERABLE")
+                .containsEntry(cases.get("sold before it was ordered"), "PENDING")
+                .containsEntry(cases.get("paid up before the order"), "CANCELLED");
+
+        String refused = cases.get("sold before it was ordered");
+        assertThat(sandbox.salesforce().records("Case").get(refused).get("Integration_Error__c").toString())
+                .contains("PENDING -> SOLD is not a step");
+        List<String> illegal = new java.util.ArrayList<>();
+        query("select record_key from dead_letter where error_code = 'ILLEGAL_TRANSITION'", rs -> illegal.add(rs.getString(1)));
+        assertThat(illegal).containsExactly(refused);
+        List<String> sales = new java.util.ArrayList<>();
+        query("select case_id || ' ' || sale_price from repo_sale", rs -> sales.add(rs.getString(1)));
+        assertThat(sales).containsExactly(cases.get("through to the sale") + " 9800.00");
+
+        jakarta.mail.internet.MimeMessage[] orders = sandbox.agentMail().getReceivedMessages();
+        assertThat(orders).as("one order per case that reached ORDERED").hasSize(3);
+        Map<String, Integer> dpdByVin = new HashMap<>();
+        sandbox.fleet().forEach(v -> dpdByVin.put(v.vin(), v.daysPastDue()));
+        for (jakarta.mail.internet.MimeMessage order : orders) {
+            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(order);
+            String vin = body.replaceAll("(?s).*VIN ([A-HJ-NPR-Z0-9]{17}).*", "$1");
+            assertThat(body).contains("Repo type: ", "Order date: ", "Payments made: ", "GPS status: ",
+                    "Days past due: " + dpdByVin.get(vin));
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(home.resolve("leaseworks-outbox"))) {
+            List<Path> imports = files.toList();
+            assertThat(imports).hasSize(1);
+            assertThat(Files.readAllLines(imports.get(0))).hasSize(1 + sandbox.fleet().size());
+        }
+    }
+
     private static long leasesWithPromises() {
         return portfolio.promises().stream().map(GeneratedPortfolio.PlannedPromise::leaseId).distinct().count();
     }

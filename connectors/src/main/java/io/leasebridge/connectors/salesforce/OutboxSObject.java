@@ -18,6 +18,8 @@ import java.util.Map;
 public final class OutboxSObject extends AbstractDescribedSObjectBase {
 
     private static final String NAME = "Name";
+    /** A record updated by its Salesforce id carries it in the base class's Id, not as a field. */
+    private static final String ID = "Id";
 
     private final String type;
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -30,6 +32,8 @@ public final class OutboxSObject extends AbstractDescribedSObjectBase {
         fields.forEach((field, value) -> {
             if (NAME.equals(field)) {
                 setName((String) value);
+            } else if (ID.equals(field)) {
+                setId((String) value);
             } else {
                 this.fields.put(field, value);
             }

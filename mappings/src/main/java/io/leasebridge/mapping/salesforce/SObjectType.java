@@ -12,11 +12,18 @@ public enum SObjectType {
     PROMISE("Promise_To_Pay__c", "Ledger_Promise_Id__c", 3, ""),
     /** The promise KPIs of a lease: the same Lease__c records, other fields, written by the ledger. */
     LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
+    TASK("Task", "LeaseBridge_Key__c", 4, ""),
     /** A vehicle's last GPS location, its time and GPS status: the Vehicle__c records read from Salesforce, other fields. */
     VEHICLE_GPS("Vehicle__c", "VIN__c", 3, "gps"),
     /** An alert on a vehicle's GPS fixes; a child of its Vehicle__c and Lease__c. */
     GPS_ALERT("GPS_Alert__c", "LeaseBridge_Alert_Key__c", 4, ""),
-    TASK("Task", "LeaseBridge_Key__c", 4, "");
+    /** The disposition a repossession case gives the vehicle: the same Vehicle__c records, one field. */
+    VEHICLE_DISPOSITION("Vehicle__c", "VIN__c", 3, "disposition"),
+    /**
+     * What LeaseBridge writes back to a repossession Case (a refusal, the repo order's sending). Cases are
+     * Salesforce's own records without an external id of ours, so they are updated by {@code Id}.
+     */
+    CASE_UPDATE("Case", "Id", 5, "");
 
     private final String apiName;
     private final String externalIdField;
@@ -58,6 +65,11 @@ public enum SObjectType {
 
     public String externalIdField() {
         return externalIdField;
+    }
+
+    /** Whether records are updated by their Salesforce {@code Id} rather than upserted by an external id. */
+    public boolean updatesById() {
+        return "Id".equals(externalIdField);
     }
 
     /** Lower ranks are delivered first. */

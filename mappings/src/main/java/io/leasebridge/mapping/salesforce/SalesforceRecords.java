@@ -9,6 +9,7 @@ import io.leasebridge.model.Payment;
 import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.VehicleGpsStatus;
+import io.leasebridge.repo.VehicleDisposition;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,8 @@ public final class SalesforceRecords {
     static final int LONG_TEXT_LIMIT = 131_072;
     /** A Task's Description is a long text area of 32,000 characters. */
     static final int TASK_DESCRIPTION_LIMIT = 32_000;
+    /** Integration_Error__c is a long text area of 32,768 characters. */
+    static final int INTEGRATION_ERROR_LIMIT = 32_768;
 
     private SalesforceRecords() {
     }
@@ -153,6 +156,29 @@ public final class SalesforceRecords {
         f.put("Status", "Not Started");
         f.put("Priority", t.priority());
         return new SObjectRecord(SObjectType.TASK, t.key(), f);
+    }
+
+    /** The disposition a repossession case gives a vehicle, by VIN. */
+    public static SObjectRecord vehicleDisposition(String vin, VehicleDisposition disposition) {
+        Map<String, Object> f = fields(SObjectType.VEHICLE_DISPOSITION, vin);
+        f.put("Disposition__c", disposition.name());
+        return new SObjectRecord(SObjectType.VEHICLE_DISPOSITION, vin, f);
+    }
+
+    /**
+     * Everything LeaseBridge writes on a repossession Case, all at once: a later write of the Case replaces
+     * an earlier one still queued, so each carries the whole of LeaseBridge's part.
+     *
+     * @param integrationError why LeaseBridge refused the Case's last change; null clears it
+     * @param repoOrder        the repo order sent to the agent, null until one is sent
+     * @param repoOrderSentAt  when the agent's mail server took it
+     */
+    public static SObjectRecord repoCase(String caseId, String integrationError, String repoOrder, Instant repoOrderSentAt) {
+        Map<String, Object> f = fields(SObjectType.CASE_UPDATE, caseId);
+        f.put("Integration_Error__c", integrationError == null ? null : cut(integrationError, INTEGRATION_ERROR_LIMIT));
+        f.put("Repo_Order__c", repoOrder == null ? null : cut(repoOrder, LONG_TEXT_LIMIT));
+        f.put("Repo_Order_Sent_At__c", repoOrderSentAt == null ? null : repoOrderSentAt.toString());
+        return new SObjectRecord(SObjectType.CASE_UPDATE, caseId, f);
     }
 
     private static Map<String, Object> fields(SObjectType type, String externalId) {

@@ -1,0 +1,77 @@
+package io.leasebridge.repocases;
+
+import io.leasebridge.config.RepoProperties;
+import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.mapping.salesforce.SalesforceRecords;
+import io.leasebridge.model.Vehicle;
+import io.leasebridge.repo.RepoAction;
+import io.leasebridge.repo.RepoOrder;
+import io.leasebridge.repo.RepoWorkflow;
+import io.leasebridge.repo.Transition;
+import io.leasebridge.repo.VehicleDisposition;
+import io.leasebridge.vehicles.VehicleStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Carries out what entering a state calls for, each part idempotent: the vehicle's disposition (hub,
+ * LeaseWorks import, Salesforce), the repo order (queued once per case, sent by {@link RepoOrderMail}),
+ * the sale for accounting (recorded once per case).
+ */
+@Component
+class CaseEffects {
+
+    private final VehicleStore vehicles;
+    private final SalesforceOutbox salesforceOutbox;
+    private final RepoCaseStore store;
+    private final RepoWorkflow workflow;
+    private final Clock clock;
+
+    CaseEffects(VehicleStore vehicles, SalesforceOutbox salesforceOutbox, RepoCaseStore store, RepoProperties properties,
+                Clock clock) {
+        this.vehicles = vehicles;
+        this.salesforceOutbox = salesforceOutbox;
+        this.store = store;
+        this.workflow = new RepoWorkflow(properties.defaultAgentEmail());
+        this.clock = clock;
+    }
+
+    /** Returns what was done, for the case's timeline. */
+    String carryOut(CaseRead c, Transition.Allowed step, RepoOrder order, Instant changedAt) {
+        StringJoiner done = new StringJoiner("; ");
+        step.disposition().ifPresent(disposition -> done.add(dispose(c.vin(), disposition)));
+        if (step.actions().contains(RepoAction.SEND_REPO_ORDER) && order != null) {
+            String agent = workflow.agentEmail(c.facts()).orElseThrow();
+            boolean queued = store.queueOrder(c.caseId(), agent, order.subject(), order.text(clock.instant()));
+            done.add(queued ? "repo order queued for " + agent : "repo order already sent for this case");
+        }
+        if (step.actions().contains(RepoAction.RECORD_SALE)) {
+            boolean recorded = store.recordSale(c.caseId(), c.caseNumber(), c.vin(), c.facts().salePrice(),
+                    c.facts().saleDate(), c.facts().buyer());
+            done.add(recorded ? "sale of " + c.facts().salePrice().toPlainString() + " recorded for accounting"
+                    : "sale already recorded");
+        }
+        return done.toString();
+    }
+
+    private String dispose(String vin, VehicleDisposition disposition) {
+        Optional<Vehicle> vehicle = vin == null ? Optional.empty() : vehicles.find(vin);
+        if (vehicle.isEmpty()) {
+            return "vehicle " + (vin == null ? "(none on the Case)" : vin) + " not in the hub: disposition " + disposition + " not set";
+        }
+        Vehicle v = vehicle.get();
+        if (disposition.name().equals(v.disposition())) {
+            return "vehicle already " + disposition;
+        }
+        vehicles.save(List.of(new Vehicle(v.vin(), v.salesforceId(), v.leaseId(), v.modelYear(), v.make(), v.model(),
+                v.unitNumber(), v.gpsProvider(), v.gpsDeviceId(), disposition.name(), v.titleStatus(), v.marketValue(),
+                v.condition())));
+        salesforceOutbox.enqueue(List.of(SalesforceRecords.vehicleDisposition(v.vin(), disposition)));
+        return "vehicle " + v.vin() + " disposition " + disposition;
+    }
+}

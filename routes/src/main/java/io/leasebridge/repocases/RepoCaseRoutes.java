@@ -1,0 +1,48 @@
+package io.leasebridge.repocases;
+
+import io.leasebridge.config.RepoProperties;
+import io.leasebridge.config.RunProperties;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+
+/** Repossession cases: Salesforce Case changes through the workflow, then the repo orders they queued. */
+@Component
+public class RepoCaseRoutes extends RouteBuilder {
+
+    public static final String READ = "direct:" + RepoCaseSync.FLOW;
+    public static final String MAIL = "direct:" + RepoOrderMail.FLOW;
+    static final String SEND = "direct:repo-order-send";
+
+    private final RepoCaseSync sync;
+    private final RepoOrderMail mail;
+    private final RunProperties run;
+    private final RepoProperties properties;
+
+    public RepoCaseRoutes(RepoCaseSync sync, RepoOrderMail mail, RunProperties run, RepoProperties properties) {
+        this.properties = properties;
+        this.sync = sync;
+        this.mail = mail;
+        this.run = run;
+    }
+
+    @Override
+    public void configure() {
+        from(READ).routeId(RepoCaseSync.FLOW)
+                .bean(sync, "read")
+                .to(MAIL);
+
+        from(MAIL).routeId(RepoOrderMail.FLOW)
+                .bean(mail, "sendPending");
+
+        from(SEND).routeId("repo-order-send")
+                .to(properties.mail().endpoint());
+
+        if (!run.runOnce()) {
+            from(quartz("leasebridge/" + RepoCaseSync.FLOW).cron(run.schedule(RepoCaseSync.FLOW)))
+                    .routeId(RepoCaseSync.FLOW + "-schedule")
+                    .to(READ);
+        }
+    }
+}

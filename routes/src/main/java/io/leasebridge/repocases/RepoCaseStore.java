@@ -1,0 +1,135 @@
+package io.leasebridge.repocases;
+
+import io.leasebridge.hub.InLists;
+import io.leasebridge.repo.RepoStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Repossession cases in the hub: the status LeaseBridge applied, the timeline, orders and sales. */
+@Repository
+public class RepoCaseStore {
+
+    /** What the hub knows of a case between reads. */
+    record StoredCase(String caseId, RepoStatus status, String refusedStatus, String refusal) {
+    }
+
+    /** A case's timeline entry, newest last. */
+    public record TimelineEntry(String caseId, String fromStatus, String toStatus, Instant changedAt, String changedBy,
+                                String outcome, String action) {
+    }
+
+    /** A repo order waiting for (or past) its email. */
+    record QueuedOrder(String caseId, String recipient, String subject, String body) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public RepoCaseStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Optional<StoredCase> find(String caseId) {
+        return jdbc.query("select case_id, status, refused_status, refusal from repo_case where case_id = ?",
+                (rs, n) -> new StoredCase(rs.getString(1), RepoStatus.fromPicklist(rs.getString(2)).orElse(null),
+                        rs.getString(3), rs.getString(4)), caseId).stream().findFirst();
+    }
+
+    /** Saves what the Case says now, with the status LeaseBridge applied and the refusal standing, if any. */
+    void save(CaseRead c, RepoStatus applied, String refusedStatus, String refusal) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Object[] values = {c.caseNumber(), c.vin(), applied == null ? null : applied.name(),
+                c.facts().repoType() == null ? null : c.facts().repoType().name(), c.agentName(), c.facts().agentEmail(),
+                c.agentFee(), c.facts().titleVerified(), c.facts().salePrice(), c.facts().saleDate(), c.facts().buyer(),
+                Timestamp.from(c.modstamp()), refusedStatus, refusal, now, c.caseId()};
+        int updated = jdbc.update("""
+                update repo_case set case_number = ?, vin = ?, status = ?, repo_type = ?, agent_name = ?, agent_email = ?,
+                       agent_fee = ?, title_verified = ?, sale_price = ?, sale_date = ?, buyer = ?, last_modstamp = ?,
+                       refused_status = ?, refusal = ?, updated_at = ? where case_id = ?""", values);
+        if (updated == 0) {
+            jdbc.update("""
+                    insert into repo_case (case_number, vin, status, repo_type, agent_name, agent_email, agent_fee,
+                           title_verified, sale_price, sale_date, buyer, last_modstamp, refused_status, refusal, updated_at, case_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+        }
+        jdbc.update("update repo_case set lease_id = (select lease_id from vehicle where vehicle.vin = repo_case.vin) "
+                + "where case_id = ? and vin is not null", c.caseId());
+    }
+
+    /** The history rows among {@code historyIds} already on some case's timeline. */
+    Set<String> applied(List<String> historyIds) {
+        return new HashSet<>(InLists.inChunks(historyIds, chunk -> jdbc.queryForList(
+                "select history_id from repo_case_event where history_id in (" + InLists.placeholders(chunk.size()) + ")",
+                String.class, chunk.toArray())));
+    }
+
+    void recordEvent(String caseId, StatusChange change, String outcome, String action) {
+        jdbc.update("""
+                insert into repo_case_event (case_id, from_status, to_status, changed_at, changed_by, outcome, action,
+                       history_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                caseId, change.from(), change.to(), Timestamp.from(change.changedAt()), change.changedBy(), outcome, action,
+                change.historyId(), Timestamp.from(clock.instant()));
+    }
+
+    public List<TimelineEntry> timeline(String caseId) {
+        return jdbc.query("""
+                select case_id, from_status, to_status, changed_at, changed_by, outcome, action from repo_case_event
+                where case_id = ? order by changed_at, id""",
+                (rs, n) -> new TimelineEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), caseId);
+    }
+
+    /** Queues the case's repo order; false when the case already has one (an order goes once per case). */
+    boolean queueOrder(String caseId, String recipient, String subject, String body) {
+        Integer existing = jdbc.queryForObject("select count(*) from repo_order where case_id = ?", Integer.class, caseId);
+        if (existing != null && existing > 0) {
+            return false;
+        }
+        jdbc.update("insert into repo_order (case_id, recipient, subject, body, status, queued_at) values (?, ?, ?, ?, 'PENDING', ?)",
+                caseId, recipient, subject, body, Timestamp.from(clock.instant()));
+        return true;
+    }
+
+    List<QueuedOrder> pendingOrders() {
+        return jdbc.query("select case_id, recipient, subject, body from repo_order where status = 'PENDING' order by queued_at, case_id",
+                (rs, n) -> new QueuedOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    void markOrderSent(String caseId, Instant sentAt) {
+        jdbc.update("update repo_order set status = 'SENT', sent_at = ? where case_id = ? and status = 'PENDING'",
+                Timestamp.from(sentAt), caseId);
+    }
+
+    /** The order sent for a case and when, for what LeaseBridge writes back to the Case. */
+    Optional<SentOrder> sentOrder(String caseId) {
+        return jdbc.query("select body, sent_at from repo_order where case_id = ? and status = 'SENT'",
+                (rs, n) -> new SentOrder(rs.getString(1), rs.getTimestamp(2).toInstant()), caseId).stream().findFirst();
+    }
+
+    record SentOrder(String body, Instant sentAt) {
+    }
+
+    /** Records a sale for accounting, once per case. */
+    boolean recordSale(String caseId, String caseNumber, String vin, BigDecimal price, LocalDate date, String buyer) {
+        Integer existing = jdbc.queryForObject("select count(*) from repo_sale where case_id = ?", Integer.class, caseId);
+        if (existing != null && existing > 0) {
+            return false;
+        }
+        jdbc.update("""
+                insert into repo_sale (case_id, case_number, vin, lease_id, sale_price, sale_date, buyer, recorded_at)
+                values (?, ?, ?, (select lease_id from vehicle where vin = ?), ?, ?, ?, ?)""",
+                caseId, caseNumber, vin, vin, price, date, buyer, Timestamp.from(clock.instant()));
+        return true;
+    }
+}

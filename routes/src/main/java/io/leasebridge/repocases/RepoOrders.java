@@ -1,0 +1,93 @@
+package io.leasebridge.repocases;
+
+import io.leasebridge.model.Vehicle;
+import io.leasebridge.repo.RepoOrder;
+import io.leasebridge.vehicles.VehicleStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Writes a repo order from live hub data: the vehicle (Salesforce), the lease and customer (the last
+ * LeaseWorks export) and the last GPS fix. What is missing is said, not guessed.
+ */
+@Component
+class RepoOrders {
+
+    /** An order, or why none can be written yet. */
+    record Built(Optional<RepoOrder> order, String problem) {
+    }
+
+    private record LeaseFacts(String leaseId, int daysPastDue, int paymentsMade, String lessee, String address) {
+    }
+
+    private final VehicleStore vehicles;
+    private final JdbcTemplate jdbc;
+
+    RepoOrders(VehicleStore vehicles, JdbcTemplate jdbc) {
+        this.vehicles = vehicles;
+        this.jdbc = jdbc;
+    }
+
+    Built build(CaseRead c, LocalDate orderDate) {
+        if (c.vin() == null) {
+            return problem("the Case names no vehicle (Vehicle__c)");
+        }
+        Optional<Vehicle> vehicle = vehicles.find(c.vin());
+        if (vehicle.isEmpty()) {
+            return problem("vehicle " + c.vin() + " has not been read from Salesforce yet");
+        }
+        if (vehicle.get().leaseId() == null) {
+            return problem("vehicle " + c.vin() + " is on no lease (Vehicle__c.Lease__c is empty)");
+        }
+        Optional<LeaseFacts> lease = lease(vehicle.get().leaseId());
+        if (lease.isEmpty()) {
+            return problem("lease " + vehicle.get().leaseId() + " of vehicle " + c.vin() + " is not in the LeaseWorks data");
+        }
+        Vehicle v = vehicle.get();
+        LeaseFacts l = lease.get();
+        RepoOrder order = new RepoOrder(c.caseNumber(), orderDate, c.facts().repoType(), l.leaseId(), l.lessee(),
+                l.daysPastDue(), l.paymentsMade(),
+                new RepoOrder.VehicleDescription(v.vin(), v.modelYear(), v.make(), v.model(), v.unitNumber()),
+                l.address(), gps(v.vin()));
+        return new Built(Optional.of(order), null);
+    }
+
+    private static Built problem(String problem) {
+        return new Built(Optional.empty(), "the repo order cannot be written: " + problem);
+    }
+
+    private Optional<LeaseFacts> lease(String leaseId) {
+        List<LeaseFacts> found = jdbc.query("""
+                select l.lease_id, l.days_past_due, l.payments_made, c.name, c.street, c.city, c.state, c.postal_code
+                from lease_account l left join customer c on c.customer_id = l.customer_id where l.lease_id = ?""",
+                (rs, n) -> new LeaseFacts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        address(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))), leaseId);
+        return found.stream().findFirst();
+    }
+
+    private static String address(String street, String city, String state, String zip) {
+        StringJoiner line = new StringJoiner(", ");
+        if (street != null) {
+            line.add(street);
+        }
+        if (city != null) {
+            line.add(city);
+        }
+        String stateZip = ((state == null ? "" : state) + " " + (zip == null ? "" : zip)).strip();
+        if (!stateZip.isEmpty()) {
+            line.add(stateZip);
+        }
+        return line.length() == 0 ? null : line.toString();
+    }
+
+    private RepoOrder.GpsStatus gps(String vin) {
+        return jdbc.query("select gps_status, latitude, longitude, located_at from vehicle_location where vin = ?",
+                (rs, n) -> new RepoOrder.GpsStatus(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getTimestamp(4).toInstant()), vin).stream().findFirst().orElse(RepoOrder.GpsStatus.none());
+    }
+}

@@ -1,0 +1,28 @@
+package io.leasebridge.salesforce;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** The two Salesforce read endpoints every change reader goes through, under Salesforce's error policy. */
+@Component
+public class SalesforceQueryRoutes extends RouteBuilder {
+
+    private final SalesforceApiCalls apiCalls;
+
+    public SalesforceQueryRoutes(SalesforceApiCalls apiCalls) {
+        this.apiCalls = apiCalls;
+    }
+
+    @Override
+    public void configure() {
+        from(SalesforceQueries.QUERY_ENDPOINT).routeId("salesforce-query")
+                .routeConfigurationId(SalesforceRouteConfiguration.ID)
+                .bean(apiCalls, "count")
+                .to("salesforce:query?rawPayload=true");
+
+        from(SalesforceQueries.QUERY_MORE_ENDPOINT).routeId("salesforce-query-more")
+                .routeConfigurationId(SalesforceRouteConfiguration.ID)
+                .bean(apiCalls, "count")
+                .to("salesforce:queryMore?rawPayload=true");
+    }
+}

@@ -1,0 +1,92 @@
+package io.leasebridge.vehicles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.mapping.salesforce.SalesforceVehicles;
+import io.leasebridge.model.Vehicle;
+import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.salesforce.ChangeQuery;
+import io.leasebridge.salesforce.SalesforceApiCalls;
+import io.leasebridge.salesforce.SalesforceChangeReader;
+import io.leasebridge.connectors.salesforce.SalesforceErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Salesforce {@code Vehicle__c} -> hub: reads the vehicles changed since the last read, keeps the valid
+ * ones (a changed one waits for the next LeaseWorks import) and quarantines the rest with the record id,
+ * field and reason.
+ */
+@Service
+public class VehicleSync {
+
+    public static final String FLOW = "salesforce-vehicles-read";
+    static final ChangeQuery QUERY = new ChangeQuery(FLOW, "Vehicle__c", SalesforceVehicles.FIELDS, null);
+    private static final Logger log = LoggerFactory.getLogger(VehicleSync.class);
+
+    private final SalesforceChangeReader reader;
+    private final VehicleStore vehicles;
+    private final DeadLetters deadLetters;
+    private final RunHistory runs;
+    private final SalesforceApiCalls apiCalls;
+    private final ObjectMapper json;
+
+    public VehicleSync(SalesforceChangeReader reader, VehicleStore vehicles, DeadLetters deadLetters, RunHistory runs,
+                       SalesforceApiCalls apiCalls, ObjectMapper json) {
+        this.json = json;
+        this.reader = reader;
+        this.vehicles = vehicles;
+        this.deadLetters = deadLetters;
+        this.runs = runs;
+        this.apiCalls = apiCalls;
+    }
+
+    private String payload(Map<String, Object> record) {
+        try {
+            return json.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(record);
+        }
+    }
+
+    public RunCounts read() {
+        long runId = runs.start(FLOW, "Vehicle__c");
+        long callsBefore = apiCalls.total();
+        long[] quarantined = new long[1];
+        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
+            SalesforceChangeReader.ReadReport report = reader.read(QUERY, records -> {
+                List<Vehicle> valid = new ArrayList<>(records.size());
+                List<DeadLetter> refused = new ArrayList<>();
+                for (Map<String, Object> record : records) {
+                    SalesforceVehicles.Read read = SalesforceVehicles.read(record);
+                    if (read instanceof SalesforceVehicles.Read.Mapped mapped) {
+                        valid.add(mapped.vehicle());
+                    } else if (read instanceof SalesforceVehicles.Read.Refused r) {
+                        refused.add(new DeadLetter(FLOW, "Vehicle__c", r.recordId(), null, null, r.field(), "INVALID_VALUE",
+                                r.reason(), payload(record)));
+                    }
+                }
+                deadLetters.record(refused, runId);
+                quarantined[0] += refused.size();
+                return vehicles.save(valid).size();
+            });
+            RunCounts counts = new RunCounts(report.read(), report.changed(), 0, 0, quarantined[0], apiCalls.total() - callsBefore);
+            runs.finish(runId, counts, null);
+            return counts;
+        } catch (RuntimeException e) {
+            String error = "Vehicle__c: " + SalesforceErrors.describe(e);
+            log.error("{}: stopped, the watermark stays where the last committed page left it: {}", FLOW, error);
+            runs.finish(runId, new RunCounts(0, 0, 0, 0, quarantined[0], apiCalls.total() - callsBefore), error);
+            return RunCounts.NONE;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package io.leasebridge.repocases;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.mapping.FieldSpec;
+import io.leasebridge.mapping.LeaseWorksMapping;
+import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
+import io.leasebridge.salesforce.SalesforceWireMock;
+import io.leasebridge.testing.HubTables;
+import io.leasebridge.testing.TestProperties;
+import io.leasebridge.vehicles.LeaseWorksVehicleImport;
+import io.leasebridge.vehicles.VehicleSync;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Vehicles and repossession cases end to end against Salesforce on WireMock (SOQL pages in Salesforce's
+ * query format) and a real SMTP server (GreenMail) for the repo orders.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = LeaseBridgeApplication.class)
+class RepossessionRouteTest {
+
+    private static final WireMockServer salesforce = SalesforceWireMock.start();
+    private static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final Path outbox;
+    private static final String QUERY = "/services/data/v62.0/query/?";
+    private static final String NEXT_PAGE = "/services/data/v62.0/query/01gD0000002HU6KIAW-2000";
+    private static final String CASE_UPDATE = "/services/data/v62.0/composite/sobjects";
+
+    static {
+        mail.start();
+        try {
+            outbox = Files.createTempDirectory("leasebridge-vehicle-import");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestProperties.salesforceAndHub(registry, salesforce, "repossession");
+        TestProperties.schedules(registry, TestProperties.NEVER);
+        registry.add("leasebridge.repo.mail.endpoint", () -> "smtp://localhost:" + mail.getSmtp().getPort());
+        registry.add("leasebridge.leaseworks.vehicle-import.endpoint", () -> "file:" + outbox + "?tempPrefix=.inprogress-");
+    }
+
+    @Autowired
+    VehicleSync vehicles;
+    @Autowired
+    LeaseWorksVehicleImport vehicleImport;
+    @Autowired
+    RepoCaseSync cases;
+    @Autowired
+    RepoOrderMail orders;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterAll
+    static void stopServers() {
+        salesforce.stop();
+        mail.stop();
+    }
+
+    @BeforeEach
+    void emptyHubSalesforceAndMail() throws Exception {
+        HubTables.clear(jdbc);
+        salesforce.resetAll();
+        SalesforceWireMock.stubLogin(salesforce);
+        salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c")))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        salesforce.stubFor(patch(urlPathEqualTo(CASE_UPDATE))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-update-one-result.json"))));
+        stubQuery("FROM Vehicle__c", "vehicles-page-1.json");
+        salesforce.stubFor(get(urlPathEqualTo(NEXT_PAGE))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("vehicles-page-2.json"))));
+        stubQuery("FROM CaseHistory", "query-empty.json");
+        mail.purgeEmailFromAllMailboxes();
+        try (Stream<Path> files = Files.list(outbox)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void vehiclesAreReadAcrossPagesAndWrittenToOneImportFileColumnByColumn() throws IOException {
+        vehicles.read();
+
+        assertThat(salesforce.findAll(getRequestedFor(urlPathEqualTo(NEXT_PAGE)))).hasSize(1);
+        assertThat(jdbc.queryForList("select vin from vehicle order by vin", String.class))
+                .containsExactly("1FTFW1ET9DFC10312", "2T1BURHE2JC074366");
+        Map<String, Object> badVin = jdbc.queryForMap("select record_key, field, reason from dead_letter where flow = ?", VehicleSync.FLOW);
+        assertThat(badVin).containsEntry("RECORD_KEY", "a05D000000Pq3AAAAZ").containsEntry("FIELD", "VIN__c");
+        assertThat((String) badVin.get("REASON")).contains("Vehicle__c a05D000000Pq3AAAAZ", "check digit '3'", "'2'");
+
+        String file = vehicleImport.write();
+
+        List<FieldSpec> mapping = LeaseWorksMapping.load(Path.of(System.getProperty("leasebridge.config.dir", "../config"),
+                "mappings", "leaseworks.yml")).importLayout("vehicles").records().get(0).fields();
+        List<CSVRecord> rows = csv(outbox.resolve(file));
+        assertThat(file).matches("vehicles-\\d{8}-\\d{6}\\.csv");
+        assertThat(rows.get(0).toList()).as("header, in mapping order").isEqualTo(mapping.stream().map(FieldSpec::column).toList());
+        Map<String, String> ford = row(rows, 1);
+        assertThat(ford).containsEntry("VIN", "1FTFW1ET9DFC10312").containsEntry("Contract Number", "L-1001")
+                .containsEntry("Year", "2013").containsEntry("Make", "Ford").containsEntry("Model", "F-150 XLT")
+                .containsEntry("Unit Number", "U-0417").containsEntry("Disposition", "ACTIVE")
+                .containsEntry("Title Status", "Clean").containsEntry("Market Value", "14250.00")
+                .containsEntry("Condition", "Fair").containsEntry("GPS Provider", "PASSTIME").containsEntry("GPS Device", "PT-884120");
+        Map<String, String> toyota = row(rows, 2);
+        assertThat(toyota).containsEntry("VIN", "2T1BURHE2JC074366").containsEntry("Unit Number", "")
+                .containsEntry("Market Value", "11800.50").containsEntry("Condition", "");
+        assertThat(rows).hasSize(3);
+        assertThat(outbox).isDirectoryNotContaining("glob:**/.inprogress-*");
+    }
+
+    @Test
+    void theOverlapWindowReadsRecordsAgainWithoutWritingThemAgain() {
+        vehicles.read();
+        String first = vehicleImport.write();
+
+        vehicles.read();
+        String second = vehicleImport.write();
+
+        assertThat(first).isNotNull();
+        assertThat(second).as("no change since the last file: no file, never an empty one").isNull();
+        assertThat(outbox.toFile().list()).containsExactly(first);
+        List<LoggedRequest> vehicleQueries = salesforce.findAll(getRequestedFor(urlPathMatching(QUERY)).withQueryParam("q", containing("FROM Vehicle__c")));
+        assertThat(vehicleQueries.get(1).queryParameter("q").firstValue())
+                .contains("SystemModstamp >= 2026-11-20T10:10:00Z", "ORDER BY SystemModstamp, Id");
+        assertThat(vehicleQueries.get(0).queryParameter("q").firstValue()).contains("SystemModstamp >= 2000-01-01T00:00:00Z");
+    }
+
+    @Test
+    void aCaseMovingFromPendingToOrderedSendsOneRepoOrderWithTheFiveFactsAndARerunSendsNone() throws Exception {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        cases.read();
+        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("PENDING");
+
+        stubQuery("FROM Case ", "case-ordered.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+        cases.read();
+        orders.sendPending();
+
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("dispatch@lonestar-recovery.example");
+        assertThat(received[0].getSubject()).contains("00001027", "2013 Ford F-150 XLT");
+        String order = GreenMailUtil.getBody(received[0]);
+        assertThat(order).contains("Repo type: Involuntary", "Order date: 11/21/2026", "Payments made: 14",
+                "Days past due: 47", "GPS status: REPORTING, last located at 32.776700, -96.797000 on 2026-11-21T09:00:00Z",
+                "Vehicle: 2013 Ford F-150 XLT, VIN 1FTFW1ET9DFC10312, unit U-0417",
+                "Garaging address: 4410 Gaston Ave, Dallas, TX 75246");
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("ORDERED");
+
+        cases.read();
+        orders.sendPending();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(mail.getReceivedMessages()).as("the same order is never sent twice").hasSize(1);
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_case_event where case_id = '500D000000Rp1AAAAZ'")).isEqualTo(2);
+        List<LoggedRequest> caseWrites = salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)));
+        assertThat(caseWrites).hasSize(1);
+        assertThat(caseWrites.get(0).getBodyAsString()).contains("\"Id\":\"500D000000Rp1AAAAZ\"", "Repo_Order__c",
+                "Repo_Order_Sent_At__c", "Days past due: 47");
+        List<LoggedRequest> dispositions = salesforce.findAll(patchRequestedFor(
+                urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))));
+        assertThat(dispositions).hasSize(1);
+        assertThat(dispositions.get(0).getBodyAsString()).contains("\"Disposition__c\":\"PENDING\"", "1FTFW1ET9DFC10312");
+    }
+
+    @Test
+    void anIllegalJumpIsNotAppliedAndItsReasonGoesBackToTheCaseOnce() {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        cases.read();
+
+        stubQuery("FROM Case ", "case-sold.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-sold.json");
+        cases.read();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        cases.read();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("PENDING");
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_sale")).isZero();
+        Map<String, Object> refused = jdbc.queryForMap("select record_key, field, error_code, reason from dead_letter where flow = ?",
+                RepoCaseSync.FLOW);
+        assertThat(refused).containsEntry("RECORD_KEY", "500D000000Rp1AAAAZ").containsEntry("FIELD", "Repo_Status__c")
+                .containsEntry("ERROR_CODE", "ILLEGAL_TRANSITION");
+        assertThat((String) refused.get("REASON")).contains("Case 00001027", "PENDING -> SOLD");
+        List<LoggedRequest> caseWrites = salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)));
+        assertThat(caseWrites).as("the refusal is written back once, not on every read").hasSize(1);
+        assertThat(caseWrites.get(0).getBodyAsString()).contains("Integration_Error__c", "PENDING -> SOLD");
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    private void stubQuery(String from, String body) {
+        salesforce.stubFor(get(urlPathMatching(QUERY)).withQueryParam("q", containing(from))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body(body))));
+    }
+
+    private void hubKnowsTheLease() {
+        Timestamp now = Timestamp.from(Instant.parse("2026-11-21T08:00:00Z"));
+        jdbc.update("""
+                insert into customer (customer_id, name, street, city, state, postal_code, do_not_call, do_not_text,
+                       text_consent, email_consent, content_hash, updated_at)
+                values ('C-501', 'Marcus Bell', '4410 Gaston Ave', 'Dallas', 'TX', '75246', false, false, false, false, 'h', ?)""", now);
+        jdbc.update("""
+                insert into lease_account (lease_id, customer_id, status, days_past_due, payments_made, content_hash, updated_at)
+                values ('L-1001', 'C-501', 'Active', 47, 14, 'h', ?)""", now);
+        jdbc.update("""
+                insert into vehicle_location (vin, provider, latitude, longitude, located_at, gps_status, updated_at)
+                values ('1FTFW1ET9DFC10312', 'PASSTIME', 32.7767, -96.797, ?, 'REPORTING', ?)""",
+                Timestamp.from(Instant.parse("2026-11-21T09:00:00Z")), now);
+    }
+
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.parse(in).getRecords();
+        }
+    }
+
+    private static Map<String, String> row(List<CSVRecord> rows, int index) {
+        List<String> header = rows.get(0).toList();
+        Map<String, String> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            row.put(header.get(i), rows.get(index).get(i));
+        }
+        return row;
+    }
+}
