@@ -119,6 +119,6 @@ public final class GpsPollReport {
     private static void printSkips(PrintStream out, String title, List<Skip> skips) {
         Map<String, List<Skip>> byReason = skips.stream().collect(Collectors.groupingBy(Skip::reason, TreeMap::new, Collectors.toList()));
         byReason.forEach((reason, list) -> out.printf("%s (%s): %d, e.g. %s%n", title, reason, list.size(),
-                list.stream().limit(EXAMPLES).map(s -> s.vin() + " (" + s.leaseId() + ")").collect(Collectors.joining(", "))));
+                list.stream().limit(EXAMPLES).map(s -> s.vin() + " (" + (s.leaseId() == null ? "no lease" : s.leaseId()) + ")").collect(Collectors.joining(", "))));
     }
 }

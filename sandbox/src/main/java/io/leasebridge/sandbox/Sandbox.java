@@ -30,6 +30,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final SalesforceSimulator salesforce;
     private final GreenMail agentMail;
+    private final SandboxGps gps;
     private Map<String, String> walkedCases = Map.of();
 
     private Sandbox(SandboxOptions options, SalesforceSimulator salesforce) {
@@ -37,6 +38,7 @@ public final class Sandbox implements AutoCloseable {
         this.salesforce = salesforce;
         this.agentMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         agentMail.start();
+        this.gps = SandboxGps.start(options);
     }
 
     public static Sandbox start(SandboxOptions options) {
@@ -66,6 +68,11 @@ public final class Sandbox implements AutoCloseable {
         return walkedCases;
     }
 
+    /** The GPS devices as the simulated vendors know them on the current run. */
+    public GpsFleet gpsFleet() {
+        return gps.fleet();
+    }
+
     /** The generated fleet, as the lessor's Salesforce org holds it; empty before any export was generated. */
     public List<FleetVehicle> fleet() {
         return FleetVehicle.read(options.home().resolve(FLEET));
@@ -86,6 +93,7 @@ public final class Sandbox implements AutoCloseable {
                 file.path().toFile().setLastModified(System.currentTimeMillis() - 60_000);
             }
             FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
+            gps.rememberHomes(portfolio);
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
             return Optional.of(portfolio);
         } catch (IOException e) {
@@ -98,6 +106,7 @@ public final class Sandbox implements AutoCloseable {
         if (walkedCases.isEmpty()) {
             walkedCases = RepoDesk.seed(salesforce, fleet(), deliveredDispositions());
         }
+        gps.nextRun(fleet());
         SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         List<String> args = new ArrayList<>(runOnceArguments());
@@ -129,7 +138,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** The command-line arguments that point LeaseBridge at this sandbox and make it run once. */
     public List<String> runOnceArguments() {
-        return List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--leasebridge.run-once=true",
                 "--camel.springboot.main-run-controller=false",
                 "--spring.datasource.url=" + options.hubUrl(),
@@ -146,7 +155,9 @@ public final class Sandbox implements AutoCloseable {
                 // two collectors have Salesforce users; the others' tasks go to the collections queue
                 "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
                 "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",
-                "--leasebridge.ledger.fallback-owner=00G000000000001AAA");
+                "--leasebridge.ledger.fallback-owner=00G000000000001AAA"));
+        args.addAll(gps.arguments());
+        return args;
     }
 
     /**
@@ -157,7 +168,7 @@ public final class Sandbox implements AutoCloseable {
         List<String> args = new ArrayList<>(runOnceArguments().stream().filter(a -> !a.startsWith("--leasebridge.run-once")).toList());
         args.add("--server.port=0");
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
-                "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
+                "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read", "gps-location-poll",
                 "leaseworks-vehicle-import")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
@@ -165,9 +176,15 @@ public final class Sandbox implements AutoCloseable {
         return new SpringApplication(LeaseBridgeApplication.class).run(args.toArray(String[]::new));
     }
 
+    /** Stops only this sandbox's GPS simulators: for a sandbox made {@link #around} a simulator another one stops. */
+    public void closeGps() {
+        gps.stop();
+    }
+
     @Override
     public void close() {
         agentMail.stop();
         salesforce.stop();
+        gps.stop();
     }
 }

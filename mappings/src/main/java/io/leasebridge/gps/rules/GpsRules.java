@@ -64,17 +64,28 @@ public final class GpsRules {
         Duration still = motion == null ? Duration.ZERO : Duration.between(motion.stillSince(), fix.locatedAt());
         if (still.compareTo(settings.notMovingAfter()) >= 0) {
             holding.put(AlertType.NOT_MOVING, "not moved more than " + trim(settings.stationaryToleranceMeters()) + " m since "
-                    + motion.stillSince() + " (" + still.toDays() + " days)");
+                    + motion.stillSince() + " (" + span(still) + ")");
         }
 
         Duration quiet = Duration.between(fix.locatedAt(), now);
         if (quiet.compareTo(settings.silentAfter()) >= 0) {
-            holding.put(AlertType.SILENT, "no report since " + fix.locatedAt() + " (" + quiet.toHours() + " hours)");
+            holding.put(AlertType.SILENT, "no report since " + fix.locatedAt() + " (" + span(quiet) + ")");
         }
 
         GpsStatus status = holding.containsKey(AlertType.SILENT) ? GpsStatus.SILENT
                 : holding.containsKey(AlertType.NOT_MOVING) ? GpsStatus.STATIONARY : GpsStatus.REPORTING;
         return new GpsAssessment(holding, skipped, status);
+    }
+
+    /** 9 days, 50 hours, 12 minutes: the largest unit that reads naturally. */
+    static String span(Duration d) {
+        if (d.toDays() >= 3) {
+            return d.toDays() + " days";
+        }
+        if (d.toHours() >= 1) {
+            return d.toHours() + " hours";
+        }
+        return d.toMinutes() == 1 ? "1 minute" : d.toMinutes() + " minutes";
     }
 
     private static String coordinates(GpsFix fix) {
