@@ -17,14 +17,16 @@ import java.util.List;
  * @param collectorNotes oldest first
  * @param promises       each promise as its events leave it (the ledger's projection), oldest first
  * @param promiseHistory every ledger event of the lease, in the order the ledger recorded them
+ * @param vehicles       the lease's vehicles (from Salesforce), their GPS location and repossession cases
  */
 public record AccountView(LeaseAccount lease, Customer customer, List<Payment> payments, List<CollectorNote> collectorNotes,
-                          List<ProjectedPromise> promises, List<PromiseEvent> promiseHistory) {
+                          List<ProjectedPromise> promises, List<PromiseEvent> promiseHistory, List<VehicleView> vehicles) {
 
     public AccountView {
         payments = List.copyOf(payments);
         collectorNotes = List.copyOf(collectorNotes);
         promises = List.copyOf(promises);
         promiseHistory = List.copyOf(promiseHistory);
+        vehicles = List.copyOf(vehicles);
     }
 }

@@ -9,6 +9,9 @@ import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
+import io.leasebridge.model.Vehicle;
+import io.leasebridge.repocases.RepoCaseStore;
+import io.leasebridge.vehicles.VehicleStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -27,9 +30,13 @@ class AccountViews {
     private final JdbcTemplate jdbc;
     private final PromiseLedgerStore ledger;
     private final ExternalWrites externalWrites;
+    private final VehicleStore vehicleStore;
+    private final RepoCaseStore repoCases;
 
-    AccountViews(JdbcTemplate jdbc, ExternalWrites externalWrites) {
+    AccountViews(JdbcTemplate jdbc, ExternalWrites externalWrites, VehicleStore vehicleStore, RepoCaseStore repoCases) {
         this.jdbc = jdbc;
+        this.vehicleStore = vehicleStore;
+        this.repoCases = repoCases;
         this.ledger = new PromiseLedgerStore(jdbc);
         this.externalWrites = externalWrites;
     }
@@ -87,7 +94,23 @@ class AccountViews {
                 (rs, n) -> new ProjectedPromise(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), date(rs.getDate(4)),
                         date(rs.getDate(5)), rs.getString(6), PromiseStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
                         date(rs.getDate(9)), rs.getInt(10)), leaseId);
-        return new AccountView(lease, customer, payments, notes, promises, ledger.history(leaseId));
+        return new AccountView(lease, customer, payments, notes, promises, ledger.history(leaseId), vehicles(leaseId));
+    }
+
+    private List<VehicleView> vehicles(String leaseId) {
+        List<VehicleView> views = new java.util.ArrayList<>();
+        for (Vehicle vehicle : vehicleStore.onLease(leaseId)) {
+            VehicleView.Location location = jdbc.query("""
+                    select provider, latitude, longitude, located_at, gps_status from vehicle_location where vin = ?""",
+                    (rs, n) -> new VehicleView.Location(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5)), vehicle.vin()).stream().findFirst().orElse(null);
+            List<VehicleView.RepoCase> cases = jdbc.query("""
+                    select case_id, case_number, status, refusal from repo_case where vin = ? order by case_number""",
+                    (rs, n) -> new VehicleView.RepoCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            repoCases.timeline(rs.getString(1))), vehicle.vin());
+            views.add(new VehicleView(vehicle, location, cases));
+        }
+        return views;
     }
 
     private static LocalDate date(Date date) {

@@ -39,9 +39,11 @@ public class DeadLetterReplay {
     private final SalesforceOutbox outbox;
     private final RunHistory runs;
     private final ObjectMapper json;
+    private final SalesforceReadReplay salesforceReads;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json) {
+                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads) {
+        this.salesforceReads = salesforceReads;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
@@ -58,6 +60,9 @@ public class DeadLetterReplay {
         DeadLetter letter = stored.letter();
         if (SalesforceOutboxDrain.FLOW.equals(letter.flow())) {
             return requeue(deadLetterId, letter);
+        }
+        if (SalesforceReadReplay.handles(letter)) {
+            return salesforceReads.replay(deadLetterId, letter);
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.leasebridge.mapping.salesforce.SoqlValues.parentField;
+import static io.leasebridge.mapping.salesforce.SoqlValues.text;
+
 /** Reads repossession Cases and their status history as SOQL returns them. */
 final class CaseRecords {
 
@@ -26,13 +29,13 @@ final class CaseRecords {
                 Boolean.TRUE.equals(r.get("Title_Verified__c")) || "true".equalsIgnoreCase(text(r.get("Title_Verified__c"))),
                 amount(r.get("Sale_Price__c")), date(r.get("Sale_Date__c")), text(r.get("Buyer__c")));
         return new CaseRead(text(r.get("Id")), text(r.get("CaseNumber")), text(r.get("Repo_Status__c")),
-                parent(r, "Vehicle__r", "VIN__c"), facts, text(r.get("Repo_Agent_Name__c")), amount(r.get("Repo_Agent_Fee__c")),
-                SalesforceChangeReader.instant(String.valueOf(r.get("SystemModstamp"))), parent(r, "LastModifiedBy", "Name"));
+                parentField(r, "Vehicle__r", "VIN__c"), facts, text(r.get("Repo_Agent_Name__c")), amount(r.get("Repo_Agent_Fee__c")),
+                SalesforceChangeReader.instant(String.valueOf(r.get("SystemModstamp"))), parentField(r, "LastModifiedBy", "Name"));
     }
 
     static StatusChange statusChange(Map<String, Object> r) {
         return new StatusChange(text(r.get("Id")), text(r.get("OldValue")), text(r.get("NewValue")),
-                SalesforceChangeReader.instant(String.valueOf(r.get("CreatedDate"))), parent(r, "CreatedBy", "Name"));
+                SalesforceChangeReader.instant(String.valueOf(r.get("CreatedDate"))), parentField(r, "CreatedBy", "Name"));
     }
 
     /** {@code Voluntary}, {@code INVOLUNTARY}, ...; anything else counts as not filled in. */
@@ -53,17 +56,5 @@ final class CaseRecords {
 
     private static LocalDate date(Object value) {
         return value == null ? null : LocalDate.parse(String.valueOf(value));
-    }
-
-    private static String parent(Map<String, Object> record, String relationship, String field) {
-        return record.get(relationship) instanceof Map<?, ?> parent ? text(parent.get(field)) : null;
-    }
-
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String s = String.valueOf(value).strip();
-        return s.isEmpty() ? null : s;
     }
 }

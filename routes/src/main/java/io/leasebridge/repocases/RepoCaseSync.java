@@ -65,12 +65,14 @@ public class RepoCaseSync {
     private final LedgerProperties lessor;
     private final Clock clock;
     private final ObjectMapper json;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
     public RepoCaseSync(SalesforceChangeReader reader, SalesforceQueries queries, RepoCaseStore store, RepoOrders orders,
                         CaseEffects effects, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RunHistory runs,
                         SalesforceApiCalls apiCalls, RepoProperties properties, LedgerProperties lessor, Clock clock,
-                        ObjectMapper json) {
+                        ObjectMapper json, org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.reader = reader;
         this.queries = queries;
         this.store = store;
@@ -122,6 +124,24 @@ public class RepoCaseSync {
     }
 
     private record Outcome(int applied, int refused) {
+    }
+
+    /**
+     * Reads one Case again, for the replay of its dead letter: its steps not applied yet are checked again
+     * against what the Case says now. Empty when the Case now stands where LeaseBridge applied it, else the
+     * refusal that still stands.
+     */
+    public java.util.Optional<String> replay(String caseId, long runId) {
+        List<Map<String, Object>> records = queries.query("SELECT " + String.join(", ", CaseRecords.CASE_FIELDS)
+                + " FROM Case WHERE Id = '" + caseId.replace("'", "") + "'").records();
+        if (records.isEmpty()) {
+            return java.util.Optional.of("Case " + caseId + " is no longer in Salesforce");
+        }
+        CaseRead c = CaseRecords.caseRead(records.get(0));
+        return transaction.execute(status -> {
+            apply(c, unappliedHistory(List.of(c)).getOrDefault(caseId, List.of()), runId);
+            return java.util.Optional.ofNullable(store.find(caseId).map(RepoCaseStore.StoredCase::refusal).orElse(null));
+        });
     }
 
     private Outcome apply(CaseRead c, List<StatusChange> history, long runId) {
@@ -220,7 +240,7 @@ public class RepoCaseSync {
                 for (Map<String, Object> row : page.records()) {
                     StatusChange change = CaseRecords.statusChange(row);
                     all.add(change);
-                    caseOf.put(change, CaseRecords.text(row.get("CaseId")));
+                    caseOf.put(change, io.leasebridge.mapping.salesforce.SoqlValues.text(row.get("CaseId")));
                 }
                 if (!page.hasMore()) {
                     break;

@@ -53,6 +53,10 @@ public class VehicleStore {
         return jdbc.query("select " + COLUMNS + " from vehicle where vin = ?", VEHICLE, vin).stream().findFirst();
     }
 
+    public List<Vehicle> onLease(String leaseId) {
+        return jdbc.query("select " + COLUMNS + " from vehicle where lease_id = ? order by vin", VEHICLE, leaseId);
+    }
+
     /** Vehicles whose latest change LeaseWorks has not received, in VIN order. */
     public List<PendingImport> pendingImport(int limit) {
         return jdbc.query("select " + COLUMNS + ", lw_import_version from vehicle where lw_import_version > lw_exported_version "

@@ -12,6 +12,8 @@ import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.salesforce.ChangeQuery;
 import io.leasebridge.salesforce.SalesforceApiCalls;
 import io.leasebridge.salesforce.SalesforceChangeReader;
+import io.leasebridge.salesforce.SalesforceQueries;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.leasebridge.connectors.salesforce.SalesforceErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Salesforce {@code Vehicle__c} -> hub: reads the vehicles changed since the last read, keeps the valid
@@ -39,10 +42,14 @@ public class VehicleSync {
     private final RunHistory runs;
     private final SalesforceApiCalls apiCalls;
     private final ObjectMapper json;
+    private final SalesforceQueries queries;
+    private final TransactionTemplate transaction;
 
     public VehicleSync(SalesforceChangeReader reader, VehicleStore vehicles, DeadLetters deadLetters, RunHistory runs,
-                       SalesforceApiCalls apiCalls, ObjectMapper json) {
+                       SalesforceApiCalls apiCalls, ObjectMapper json, SalesforceQueries queries, TransactionTemplate transaction) {
         this.json = json;
+        this.queries = queries;
+        this.transaction = transaction;
         this.reader = reader;
         this.vehicles = vehicles;
         this.deadLetters = deadLetters;
@@ -64,20 +71,11 @@ public class VehicleSync {
         long[] quarantined = new long[1];
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
             SalesforceChangeReader.ReadReport report = reader.read(QUERY, records -> {
-                List<Vehicle> valid = new ArrayList<>(records.size());
                 List<DeadLetter> refused = new ArrayList<>();
-                for (Map<String, Object> record : records) {
-                    SalesforceVehicles.Read read = SalesforceVehicles.read(record);
-                    if (read instanceof SalesforceVehicles.Read.Mapped mapped) {
-                        valid.add(mapped.vehicle());
-                    } else if (read instanceof SalesforceVehicles.Read.Refused r) {
-                        refused.add(new DeadLetter(FLOW, "Vehicle__c", r.recordId(), null, null, r.field(), "INVALID_VALUE",
-                                r.reason(), payload(record)));
-                    }
-                }
+                long changed = store(records, refused);
                 deadLetters.record(refused, runId);
                 quarantined[0] += refused.size();
-                return vehicles.save(valid).size();
+                return changed;
             });
             RunCounts counts = new RunCounts(report.read(), report.changed(), 0, 0, quarantined[0], apiCalls.total() - callsBefore);
             runs.finish(runId, counts, null);
@@ -88,5 +86,34 @@ public class VehicleSync {
             runs.finish(runId, new RunCounts(0, 0, 0, 0, quarantined[0], apiCalls.total() - callsBefore), error);
             return RunCounts.NONE;
         }
+    }
+
+    /**
+     * Reads one vehicle again, for the replay of its dead letter: applied when Salesforce now holds it
+     * right (a rep corrected the VIN), else the reason it is still refused.
+     */
+    public Optional<String> replay(String recordId) {
+        List<Map<String, Object>> records = queries.query("SELECT " + String.join(", ", SalesforceVehicles.FIELDS)
+                + " FROM Vehicle__c WHERE Id = '" + recordId.replace("'", "") + "'").records();
+        if (records.isEmpty()) {
+            return Optional.of("Vehicle__c " + recordId + " is no longer in Salesforce");
+        }
+        List<DeadLetter> refused = new ArrayList<>();
+        transaction.executeWithoutResult(status -> store(records, refused));
+        return refused.stream().map(DeadLetter::reason).findFirst();
+    }
+
+    private long store(List<Map<String, Object>> records, List<DeadLetter> refused) {
+        List<Vehicle> valid = new ArrayList<>(records.size());
+        for (Map<String, Object> record : records) {
+            SalesforceVehicles.Read read = SalesforceVehicles.read(record);
+            if (read instanceof SalesforceVehicles.Read.Mapped mapped) {
+                valid.add(mapped.vehicle());
+            } else if (read instanceof SalesforceVehicles.Read.Refused r) {
+                refused.add(new DeadLetter(FLOW, "Vehicle__c", r.recordId(), null, null, r.field(), "INVALID_VALUE",
+                        r.reason(), payload(record)));
+            }
+        }
+        return vehicles.save(valid).size();
     }
 }

@@ -383,6 +383,35 @@ class AdminApiTest {
     }
 
     @Test
+    void theAccountViewShowsTheVehicleItsLastLocationAndItsRepossessionCaseTimeline() throws Exception {
+        ingest.ingest("accounts", "accounts_20260301.csv", LeaseWorksExports.accounts().lease("C-3", "Ada Lovelace", "L-4", 62).stream());
+        java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2026-03-02T15:00:00Z"));
+        jdbc.update("""
+                insert into vehicle (vin, salesforce_id, lease_id, model_year, make, model, disposition, content_hash, updated_at)
+                values ('1FTFW1ET9DFC10312', 'a05D000000Pq1AAAAZ', 'L-4', 2013, 'Ford', 'F-150', 'PENDING', 'h', ?)""", at);
+        jdbc.update("""
+                insert into vehicle_location (vin, provider, latitude, longitude, located_at, gps_status, updated_at)
+                values ('1FTFW1ET9DFC10312', 'PASSTIME', 32.7767, -96.797, ?, 'REPORTING', ?)""", at, at);
+        jdbc.update("""
+                insert into repo_case (case_id, case_number, vin, status, refusal, updated_at)
+                values ('500D000000Rp1AAAAZ', '00001027', '1FTFW1ET9DFC10312', 'PENDING', 'PENDING -> SOLD is not a step', ?)""", at);
+        jdbc.update("""
+                insert into repo_case_event (case_id, from_status, to_status, changed_at, changed_by, outcome, action, recorded_at)
+                values ('500D000000Rp1AAAAZ', null, 'PENDING', ?, 'Rita Alvarez', 'APPLIED', 'vehicle disposition PENDING', ?)""", at, at);
+
+        viewer(get("/api/accounts/{leaseId}", "L-4"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.vehicles[0].vehicle.vin").value("1FTFW1ET9DFC10312"))
+                .andExpect(jsonPath("$.vehicles[0].vehicle.disposition").value("PENDING"))
+                .andExpect(jsonPath("$.vehicles[0].location.gpsStatus").value("REPORTING"))
+                .andExpect(jsonPath("$.vehicles[0].location.latitude").value(32.7767))
+                .andExpect(jsonPath("$.vehicles[0].repoCases[0].caseNumber").value("00001027"))
+                .andExpect(jsonPath("$.vehicles[0].repoCases[0].refusal").value("PENDING -> SOLD is not a step"))
+                .andExpect(jsonPath("$.vehicles[0].repoCases[0].timeline[0].toStatus").value("PENDING"))
+                .andExpect(jsonPath("$.vehicles[0].repoCases[0].timeline[0].changedBy").value("Rita Alvarez"));
+    }
+
+    @Test
     void theAuditTrailOfAnAccountListsEveryWriteToSalesforceWithItsOutcome() throws Exception {
         ingest.ingest("accounts", "accounts_20260301.csv", LeaseWorksExports.accounts().lease("C-3", "Ada Lovelace", "L-4", 12).stream());
         ingest.ingest("payments", "payments_20260305.csv", LeaseWorksExports.payments().payment("P-1", "L-4", "300.00", "03/05/2026").stream());

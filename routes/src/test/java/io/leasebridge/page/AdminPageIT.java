@@ -164,6 +164,15 @@ class AdminPageIT {
                 LeaseWorksExports.promises().promise("L-4", "300.00", "03/10/2026", "jdoe", "03/01/2026 09:30").stream());
         ingest.ingest("payments", "payments_20260305.csv", LeaseWorksExports.payments().payment("P-1", "L-4", "300.00", "03/05/2026").stream());
         judgement.judge(LocalDate.parse("2026-03-12"));
+        java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2026-03-02T15:00:00Z"));
+        jdbc.update("""
+                insert into vehicle (vin, lease_id, model_year, make, model, disposition, content_hash, updated_at)
+                values ('1FTFW1ET9DFC10312', 'L-4', 2013, 'Ford', 'F-150', 'PENDING', 'h', ?)""", at);
+        jdbc.update("insert into repo_case (case_id, case_number, vin, status, updated_at) values ('500D000000Rp1AAAAZ', '00001027', "
+                + "'1FTFW1ET9DFC10312', 'PENDING', ?)", at);
+        jdbc.update("""
+                insert into repo_case_event (case_id, from_status, to_status, changed_at, changed_by, outcome, action, recorded_at)
+                values ('500D000000Rp1AAAAZ', null, 'PENDING', ?, 'Rita Alvarez', 'APPLIED', 'vehicle disposition PENDING', ?)""", at, at);
 
         signIn("viewer", DevelopmentUsers.VIEWER_PASSWORD);
         browser.findElement(By.linkText("Runs")).click();
@@ -182,6 +191,10 @@ class AdminPageIT {
                         made -> assertThat(made).startsWith("2026-03-01 MADE").contains("amount 300.00").contains("due 2026-03-10"),
                         applied -> assertThat(applied).contains("PAYMENT_APPLIED").contains("payment P-1"),
                         kept -> assertThat(kept).contains("KEPT"));
+        WebElement vehicle = browser.findElement(By.id("vehicle-1FTFW1ET9DFC10312"));
+        assertThat(vehicle.getText()).contains("2013 Ford F-150", "PENDING", "no device");
+        assertThat(browser.findElement(By.id("repo-case-00001027")).getText())
+                .contains("Repossession case 00001027: PENDING", "new -> PENDING", "APPLIED", "by Rita Alvarez");
     }
 
     private void signIn(String user, String password) {

@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.mapping.FieldSpec;
 import io.leasebridge.mapping.LeaseWorksMapping;
+import io.leasebridge.replay.DeadLetterReplay;
+import io.leasebridge.replay.ReplayOutcome;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
@@ -90,6 +92,8 @@ class RepossessionRouteTest {
     @Autowired
     ProducerTemplate producer;
     @Autowired
+    DeadLetterReplay replay;
+    @Autowired
     JdbcTemplate jdbc;
 
     @AfterAll
@@ -148,6 +152,24 @@ class RepossessionRouteTest {
                 .containsEntry("Market Value", "11800.50").containsEntry("Condition", "");
         assertThat(rows).hasSize(3);
         assertThat(outbox).isDirectoryNotContaining("glob:**/.inprogress-*");
+    }
+
+    @Test
+    void aQuarantinedVehicleIsReplayedOnceARepCorrectedItsVinInSalesforce() {
+        vehicles.read();
+        long deadLetter = jdbc.queryForObject("select id from dead_letter where flow = ?", Long.class, VehicleSync.FLOW);
+
+        stubQuery("WHERE Id = 'a05D000000Pq3AAAAZ'", "vehicles-page-2.json");
+        ReplayOutcome stillWrong = replay.replay(deadLetter);
+        stubQuery("WHERE Id = 'a05D000000Pq3AAAAZ'", "vehicle-corrected.json");
+        ReplayOutcome corrected = replay.replay(deadLetter);
+
+        assertThat(stillWrong.replayed()).isFalse();
+        assertThat(stillWrong.detail()).contains("check digit '3'");
+        assertThat(corrected.replayed()).isTrue();
+        assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, deadLetter)).isEqualTo("REPLAYED");
+        assertThat(jdbc.queryForObject("select model from vehicle where vin = '1C4RJFBG2FC625797'", String.class))
+                .isEqualTo("Grand Cherokee");
     }
 
     @Test

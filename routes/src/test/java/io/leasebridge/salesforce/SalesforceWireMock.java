@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -32,11 +34,16 @@ public final class SalesforceWireMock {
         return server;
     }
 
-    /** The OAuth token endpoint (log-in and re-log-in) and revocation (camel-salesforce's shutdown). */
+    /**
+     * The OAuth token endpoint (log-in and re-log-in) and revocation (camel-salesforce's shutdown), in an org
+     * where a SOQL query finds nothing unless a test stubs it (at a higher priority, the default).
+     */
     public static void stubLogin(WireMockServer server) {
         server.stubFor(post(urlPathEqualTo("/services/oauth2/token"))
                 .willReturn(json(200, body("token.json"))));
         server.stubFor(any(urlPathEqualTo("/services/oauth2/revoke")).willReturn(aResponse().withStatus(200)));
+        server.stubFor(get(urlPathMatching("/services/data/v" + API_VERSION + "/query/?")).atPriority(10)
+                .willReturn(json(200, body("query-empty.json"))));
     }
 
     public static String upsertPath(String sObject, String externalIdField) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.leasebridge.mapping.salesforce.SoqlValues.parentField;
+import static io.leasebridge.mapping.salesforce.SoqlValues.text;
+
 /** Salesforce {@code Vehicle__c} records, as a SOQL query returns them, read into canonical vehicles. */
 public final class SalesforceVehicles {
 
@@ -56,17 +59,5 @@ public final class SalesforceVehicles {
                 provider == null ? null : provider.toUpperCase(Locale.ROOT), text(record.get("GPS_Device_Id__c")),
                 text(record.get("Disposition__c")), text(record.get("Title_Status__c")), marketValue,
                 text(record.get("Condition__c"))));
-    }
-
-    static String parentField(Map<String, Object> record, String relationship, String field) {
-        return record.get(relationship) instanceof Map<?, ?> parent ? text(parent.get(field)) : null;
-    }
-
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String s = String.valueOf(value).strip();
-        return s.isEmpty() ? null : s;
     }
 }
