@@ -35,6 +35,10 @@ public class GpsPollRoute extends RouteBuilder {
         this.run = run;
     }
 
+    static String circuitBreakerId(String vendor) {
+        return "gps-" + vendor.toLowerCase(Locale.ROOT) + "-circuit-breaker";
+    }
+
     static String pullEndpoint(String vendor) {
         return "direct:gps-pull-" + vendor.toLowerCase(Locale.ROOT);
     }
@@ -60,7 +64,7 @@ public class GpsPollRoute extends RouteBuilder {
                     .split(simple("${body.requests}")).parallelProcessing().executorService(threads)
                         .setProperty(GpsLocator.REQUEST, body())
                         .process(exchange -> vendors.acquire(name))
-                        .circuitBreaker().id("gps-" + key + "-circuit-breaker")
+                        .circuitBreaker().id(circuitBreakerId(name))
                             .resilience4jConfiguration()
                                 .failureRateThreshold(breaker.failureRateThreshold())
                                 .slidingWindowSize(breaker.slidingWindowSize())

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -119,6 +120,8 @@ class GpsPollRouteTest {
     JdbcTemplate jdbc;
     @Autowired
     CamelContext camel;
+    @Autowired
+    GpsVendorsHealthIndicator health;
 
     @AfterAll
     static void stopServers() {
@@ -273,6 +276,8 @@ class GpsPollRouteTest {
         assertThat(askedWhileDown).isLessThan(10);
         assertThat(down.count(PullResult.FAILED)).isEqualTo(askedWhileDown);
         assertThat(down.count(PullResult.LOCATED)).as("Spireon goes on").isEqualTo(1);
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("passtime", "OPEN").containsEntry("spireon", "CLOSED");
 
         passTime.resetRequests();
         passTime.removeStub(passTime.getStubMappings().stream().filter(s -> s.getPriority() != null && s.getPriority() == 1)
@@ -292,6 +297,7 @@ class GpsPollRouteTest {
         GpsPollReport recovered = poll();
 
         assertThat(recovered.count(PullResult.CIRCUIT_OPEN)).isZero();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(recovered.count(PullResult.LOCATED)).isEqualTo(11);
         assertThat(passTime.findAll(getRequestedFor(urlPathEqualTo(LOCATE)))).hasSize(10);
     }
