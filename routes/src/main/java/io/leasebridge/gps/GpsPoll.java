@@ -62,10 +62,17 @@ public class GpsPoll {
 
     /** Starts a run: records a pull for each eligible vehicle, and closes the alerts of vehicles no longer tracked. */
     public GpsPollReport plan() {
-        long runId = runs.start(FLOW, "vehicles in the hub");
+        return plan(runs.start(FLOW, "vehicles in the hub"), eligibility.candidates());
+    }
+
+    /** A run for one vehicle (a dead letter replayed): the policy decides as for a poll. */
+    public GpsPollReport planFor(String vin) {
+        return plan(runs.start(FLOW, "replay of " + vin), eligibility.candidates().stream().filter(c -> c.vehicle().vin().equals(vin)).toList());
+    }
+
+    private GpsPollReport plan(long runId, List<GpsEligibility.Candidate> candidates) {
         List<LocateRequest> requests = new ArrayList<>();
         List<GpsPollReport.Skip> skipped = new ArrayList<>();
-        List<GpsEligibility.Candidate> candidates = eligibility.candidates();
         GpsPollReport[] holder = new GpsPollReport[1];
         transaction.executeWithoutResult(status -> {
             for (GpsEligibility.Candidate c : candidates) {

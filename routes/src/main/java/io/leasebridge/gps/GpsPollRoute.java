@@ -19,6 +19,9 @@ import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
 public class GpsPollRoute extends RouteBuilder {
 
     public static final String POLL = "direct:gps-location-poll";
+    /** Locates one vehicle again (body: its VIN), for a dead letter replayed; answers the poll report. */
+    public static final String RELOCATE = "direct:gps-location-replay";
+    private static final String PULL_ALL = "direct:gps-pull-all";
     static final String REPORT = "gpsReport";
 
     private final GpsPoll poll;
@@ -47,6 +50,13 @@ public class GpsPollRoute extends RouteBuilder {
     public void configure() {
         from(POLL).routeId(GpsPoll.FLOW)
                 .bean(poll, "plan")
+                .to(PULL_ALL);
+
+        from(RELOCATE).routeId("gps-location-replay")
+                .bean(poll, "planFor(${body})")
+                .to(PULL_ALL);
+
+        from(PULL_ALL).routeId("gps-pull-all")
                 .setProperty(REPORT, body())
                 .split(simple("${body.batches}")).parallelProcessing()
                     .toD("direct:gps-pull-${body.vendor.toLowerCase()}")

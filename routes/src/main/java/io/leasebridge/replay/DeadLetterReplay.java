@@ -3,6 +3,7 @@ package io.leasebridge.replay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.gps.GpsReplay;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
@@ -40,10 +41,12 @@ public class DeadLetterReplay {
     private final RunHistory runs;
     private final ObjectMapper json;
     private final SalesforceReadReplay salesforceReads;
+    private final GpsReplay gpsLocations;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads) {
+                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads, GpsReplay gpsLocations) {
         this.salesforceReads = salesforceReads;
+        this.gpsLocations = gpsLocations;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
@@ -63,6 +66,9 @@ public class DeadLetterReplay {
         }
         if (SalesforceReadReplay.handles(letter)) {
             return salesforceReads.replay(deadLetterId, letter);
+        }
+        if (GpsReplay.handles(letter)) {
+            return gpsLocations.replay(deadLetterId, letter);
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);

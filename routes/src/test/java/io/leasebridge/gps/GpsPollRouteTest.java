@@ -9,6 +9,8 @@ import io.leasebridge.hub.HubStore;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Vehicle;
+import io.leasebridge.replay.DeadLetterReplay;
+import io.leasebridge.replay.ReplayOutcome;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.TestProperties;
@@ -122,6 +124,8 @@ class GpsPollRouteTest {
     CamelContext camel;
     @Autowired
     GpsVendorsHealthIndicator health;
+    @Autowired
+    DeadLetterReplay replay;
 
     @AfterAll
     static void stopServers() {
@@ -252,6 +256,20 @@ class GpsPollRouteTest {
         assertThat((String) letter.get("REASON")).isEqualTo("device PT-0005 of lease L-5: latitude: 91.0 is outside -90..90");
         assertThat((String) letter.get("PAYLOAD")).contains("\"Latitude\":91.0");
         assertThat(jdbc.queryForObject("select count(*) from vehicle_location where vin = ?", Long.class, VIN_MALFORMED)).isZero();
+
+        // PassTime answers properly again: the replay asks for that vehicle only and closes the dead letter
+        long id = jdbc.queryForObject("select id from dead_letter where flow = 'gps-location-poll'", Long.class);
+        passTimeLocates("PT-0005", 39.10, -94.58, "2026-11-20T11:35:00Z");
+        passTime.resetRequests();
+
+        ReplayOutcome outcome = replay.replay(id);
+
+        assertThat(outcome.replayed()).isTrue();
+        assertThat(passTime.findAll(getRequestedFor(urlPathEqualTo(LOCATE)))).singleElement()
+                .satisfies(r -> assertThat(r.getUrl()).contains("SerialNumber=PT-0005"));
+        assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, id)).isEqualTo("REPLAYED");
+        assertThat(jdbc.queryForObject("select latitude from vehicle_location where vin = ?", BigDecimal.class, VIN_MALFORMED))
+                .isEqualByComparingTo("39.10");
     }
 
     @Test
