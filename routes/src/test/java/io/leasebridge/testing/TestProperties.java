@@ -9,7 +9,7 @@ import java.util.List;
 public final class TestProperties {
 
     public static final List<String> FLOWS = List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes",
-            "salesforce-outbox-drain");
+            "salesforce-outbox-drain", "gps-location-poll");
 
     private TestProperties() {
     }
