@@ -39,7 +39,8 @@ public final class LeaseWorksMapping {
             "payment", Payment.class,
             "note", CollectorNote.class,
             "promise", Promise.class,
-            "vehicle", Vehicle.class);
+            "vehicle", Vehicle.class,
+            "glLine", io.leasebridge.model.GlSummaryLine.class);
 
     private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals");
 

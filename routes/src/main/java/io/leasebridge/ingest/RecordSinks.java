@@ -22,7 +22,7 @@ public class RecordSinks {
 
     private final Map<String, RecordSink<?>> byName;
 
-    public RecordSinks(HubStore hub, PromiseLedgerService ledger, DaysPastDueHistory history) {
+    public RecordSinks(HubStore hub, PromiseLedgerService ledger, DaysPastDueHistory history, GlSummarySink glSummary) {
         this.byName = Stream.of(
                         new CanonicalSink<>("customer", CanonicalTables.CUSTOMER, SalesforceRecords::account, hub, OnChange.nothing()),
                         new CanonicalSink<>("lease", CanonicalTables.LEASE, SalesforceRecords::lease, hub,
@@ -31,7 +31,8 @@ public class RecordSinks {
                                 (changed, file, toSalesforce) -> ledger.paymentsReceived(changed, toSalesforce)),
                         new CanonicalSink<>("note", CanonicalTables.COLLECTOR_NOTE, SalesforceRecords::collectorNote, hub,
                                 OnChange.nothing()),
-                        new PromiseSink(ledger))
+                        new PromiseSink(ledger),
+                        glSummary)
                 .collect(Collectors.toMap(RecordSink::recordName, Function.identity()));
     }
 

@@ -14,6 +14,8 @@ import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.quickbooks.QuickBooksOutbox;
+import io.leasebridge.quickbooks.QuickBooksPostingRun;
 import io.leasebridge.salesforce.SalesforceOutboxDrain;
 import org.springframework.stereotype.Service;
 
@@ -42,9 +44,11 @@ public class DeadLetterReplay {
     private final ObjectMapper json;
     private final SalesforceReadReplay salesforceReads;
     private final GpsReplay gpsLocations;
+    private final QuickBooksOutbox quickBooksOutbox;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
-                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads, GpsReplay gpsLocations) {
+                            RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads,
+                            QuickBooksOutbox quickBooksOutbox, GpsReplay gpsLocations) {
         this.salesforceReads = salesforceReads;
         this.gpsLocations = gpsLocations;
         this.deadLetters = deadLetters;
@@ -52,6 +56,7 @@ public class DeadLetterReplay {
         this.outbox = outbox;
         this.runs = runs;
         this.json = json;
+        this.quickBooksOutbox = quickBooksOutbox;
     }
 
     public ReplayOutcome replay(long deadLetterId) {
@@ -69,6 +74,10 @@ public class DeadLetterReplay {
         }
         if (GpsReplay.handles(letter)) {
             return gpsLocations.replay(deadLetterId, letter);
+        }
+        if (QuickBooksPostingRun.FLOW.equals(letter.flow()) && quickBooksOutbox.requeue(letter.recordKey())) {
+            deadLetters.markReplayed(deadLetterId, "queued for QuickBooks again");
+            return new ReplayOutcome(deadLetterId, true, "queued for QuickBooks again");
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);

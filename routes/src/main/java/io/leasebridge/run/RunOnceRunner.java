@@ -18,12 +18,14 @@ import io.leasebridge.repocases.RepoCaseSync;
 import io.leasebridge.repocases.RepoOrderMail;
 import io.leasebridge.vehicles.VehicleRoutes;
 import io.leasebridge.promises.PromiseJudgement;
+import io.leasebridge.quickbooks.QuickBooksRunOnceStep;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.ApplicationRunner;
@@ -66,12 +68,13 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RepoCaseSync repoCases;
     private final RepoOrderMail repoOrders;
     private final PrintStream out;
+    private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
-                         RepoOrderMail repoOrders) {
+                         RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks) {
         this.repoCases = repoCases;
         this.repoOrders = repoOrders;
         this.camel = camel;
@@ -89,6 +92,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.kpiProperties = kpiProperties;
         this.jdbc = jdbc;
         this.out = System.out;
+        this.quickBooks = quickBooks;
     }
 
     @Override
@@ -105,10 +109,12 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
+        quickBooks.ifAvailable(QuickBooksRunOnceStep::post);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         gps.print(out);
         printRepossessions(vehicleImport);
+        quickBooks.ifAvailable(step -> step.printReconciliation(out));
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
     }

@@ -11,7 +11,8 @@ public final class HubTables {
     public static void clear(JdbcTemplate jdbc) {
         for (String table : new String[]{"customer", "lease_account", "payment", "collector_note", "sf_outbox", "flow_run",
                 "dead_letter", "camel_messageprocessed", "external_write", "vehicle", "sf_watermark", "repo_case",
-                "repo_case_event", "repo_order", "repo_sale", "vehicle_location", "work_order_line", "work_order", "gps_pull", "gps_alert", "gps_motion"}) {
+                "repo_case_event", "repo_order", "repo_sale", "vehicle_location", "work_order_line", "work_order",
+                "qb_outbox", "qb_vendor", "qb_token", "gl_summary_line", "gps_pull", "gps_alert", "gps_motion"}) {
             jdbc.update("delete from " + table);
         }
     }

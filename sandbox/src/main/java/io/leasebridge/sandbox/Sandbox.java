@@ -32,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
     private final GreenMail agentMail;
     private final SandboxGps gps;
     private Map<String, String> walkedCases = Map.of();
+    private final QuickBooksSimulator quickBooks;
 
     private Sandbox(SandboxOptions options, SalesforceSimulator salesforce) {
         this.options = options;
@@ -39,6 +40,7 @@ public final class Sandbox implements AutoCloseable {
         this.agentMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         agentMail.start();
         this.gps = SandboxGps.start(options);
+        this.quickBooks = QuickBooksSimulator.start(0, options.home().resolve("quickbooks-refresh-token"));
     }
 
     public static Sandbox start(SandboxOptions options) {
@@ -52,6 +54,10 @@ public final class Sandbox implements AutoCloseable {
 
     public SalesforceSimulator salesforce() {
         return salesforce;
+    }
+
+    public QuickBooksSimulator quickBooks() {
+        return quickBooks;
     }
 
     public SandboxOptions options() {
@@ -94,6 +100,7 @@ public final class Sandbox implements AutoCloseable {
             }
             FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
             gps.rememberHomes(portfolio);
+            GlExportWriter.write(options.inbox(), java.time.LocalDate.of(2026, 3, 1), 30, options.seed());
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
             return Optional.of(portfolio);
         } catch (IOException e) {
@@ -155,7 +162,17 @@ public final class Sandbox implements AutoCloseable {
                 // two collectors have Salesforce users; the others' tasks go to the collections queue
                 "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
                 "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",
-                "--leasebridge.ledger.fallback-owner=00G000000000001AAA"));
+                "--leasebridge.ledger.fallback-owner=00G000000000001AAA",
+                // a simulated QuickBooks company; the hub keeps its rotated refresh token, encrypted with this sandbox-only key
+                "--leasebridge.quickbooks.base-url=" + quickBooks.baseUrl(),
+                "--leasebridge.quickbooks.token-url=" + quickBooks.tokenUrl(),
+                "--leasebridge.quickbooks.realm-id=" + QuickBooksSimulator.REALM_ID,
+                "--leasebridge.quickbooks.client-id=" + QuickBooksSimulator.CLIENT_ID,
+                "--leasebridge.quickbooks.client-secret=" + QuickBooksSimulator.CLIENT_SECRET,
+                "--leasebridge.quickbooks.refresh-token=" + QuickBooksSimulator.FIRST_REFRESH_TOKEN,
+                "--leasebridge.quickbooks.token-encryption-key=c2FuZGJveC1vbmx5LWtleS1ub3QtYS1zZWNyZXQhISE=",
+                "--leasebridge.quickbooks.retry.delay=100ms",
+                "--leasebridge.quickbooks.retry.max-attempts=5"));
         args.addAll(gps.arguments());
         return args;
     }
@@ -168,8 +185,8 @@ public final class Sandbox implements AutoCloseable {
         List<String> args = new ArrayList<>(runOnceArguments().stream().filter(a -> !a.startsWith("--leasebridge.run-once")).toList());
         args.add("--server.port=0");
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
-                "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read", "gps-location-poll",
-                "leaseworks-vehicle-import")) {
+                "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
+                "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "gps-location-poll")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
@@ -186,5 +203,6 @@ public final class Sandbox implements AutoCloseable {
         agentMail.stop();
         salesforce.stop();
         gps.stop();
+        quickBooks.stop();
     }
 }

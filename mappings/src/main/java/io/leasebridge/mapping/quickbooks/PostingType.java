@@ -1,0 +1,19 @@
+package io.leasebridge.mapping.quickbooks;
+
+/** What LeaseBridge posts to QuickBooks, and as which QuickBooks entity. */
+public enum PostingType {
+    WORK_ORDER_BILL("Bill"),
+    AGENT_FEE_BILL("Bill"),
+    SALES_RECEIPT("SalesReceipt"),
+    JOURNAL_ENTRY("JournalEntry");
+
+    private final String entity;
+
+    PostingType(String entity) {
+        this.entity = entity;
+    }
+
+    public String entity() {
+        return entity;
+    }
+}

@@ -1,0 +1,258 @@
+package io.leasebridge.mapping.quickbooks;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leasebridge.model.GlSummaryLine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Source records -> QuickBooks documents (Bill, SalesReceipt, JournalEntry JSON), with the deterministic
+ * {@code requestid} and {@code DocNumber} that make each one findable again. A record that cannot be posted
+ * as it is throws {@link PostingRefusedException} naming the field.
+ */
+public final class QuickBooksDocuments {
+
+    /** QuickBooks' longest DocNumber. */
+    static final int MAX_DOC_NUMBER = 21;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final QuickBooksMapping mapping;
+
+    public QuickBooksDocuments(QuickBooksMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** An approved FleetRock repair order, as the hub holds it. */
+    public record ApprovedWorkOrder(String roId, String roNumber, String vin, String vendorName, BigDecimal laborTotal,
+                                    BigDecimal partTotal, BigDecimal taxTotal, BigDecimal grandTotal, String salesforceId,
+                                    LocalDate approvedOn, List<WorkOrderLine> lines) {
+    }
+
+    public record WorkOrderLine(int lineNo, String kind, String description, BigDecimal amount) {
+    }
+
+    /** A Bill to the repair vendor: one expense line per work order line (or per total), plus tax. */
+    public QuickBooksPosting workOrderBill(ApprovedWorkOrder wo) {
+        require(wo.vendorName(), "vendor_name");
+        String docNumber = docNumber(wo.roNumber(), "ro_number");
+        BigDecimal grandTotal = positive(wo.grandTotal(), "grand_total");
+        ArrayNode lines = NODES.arrayNode();
+        BigDecimal sum = BigDecimal.ZERO;
+        if (wo.lines() != null && !wo.lines().isEmpty()) {
+            for (WorkOrderLine line : wo.lines()) {
+                if (line.amount() == null || line.amount().signum() == 0) {
+                    continue;
+                }
+                lines.add(expenseLine(line.description(), line.amount(), account(line.kind())));
+                sum = sum.add(line.amount());
+            }
+        } else {
+            sum = sum.add(totalLine(lines, "Labor", wo.laborTotal(), account("LABOR")));
+            sum = sum.add(totalLine(lines, "Parts", wo.partTotal(), account("PART")));
+        }
+        if (wo.taxTotal() != null && wo.taxTotal().signum() != 0) {
+            String taxAccount = mapping.workOrderBill().taxAccount() != null ? mapping.workOrderBill().taxAccount() : account("TAX");
+            lines.add(expenseLine("Tax", wo.taxTotal(), taxAccount));
+            sum = sum.add(wo.taxTotal());
+        }
+        if (sum.compareTo(grandTotal) != 0) {
+            throw new PostingRefusedException("grand_total", "TOTAL_MISMATCH", "repair order " + wo.roNumber() + ": lines and tax add up to "
+                    + money(sum) + " but grand_total is " + money(grandTotal));
+        }
+        ObjectNode bill = NODES.objectNode();
+        bill.put("DocNumber", docNumber);
+        bill.put("TxnDate", wo.approvedOn().toString());
+        bill.put("PrivateNote", note("Salesforce WorkOrder " + nullToDash(wo.salesforceId()) + "; FleetRock RO " + wo.roId()
+                + (wo.vin() == null ? "" : "; VIN " + wo.vin())));
+        bill.set("Line", lines);
+        return new QuickBooksPosting(PostingType.WORK_ORDER_BILL, requestId("wo-", wo.roId(), "-bill"), wo.roId(), docNumber,
+                wo.approvedOn(), money(grandTotal), wo.vendorName().trim(), bill);
+    }
+
+    /** A Bill to the repo agent for the fee recorded on the case. */
+    public QuickBooksPosting agentFeeBill(String caseId, String caseNumber, String agentName, BigDecimal fee, LocalDate txnDate) {
+        require(agentName, "agent_name");
+        BigDecimal amount = positive(fee, "agent_fee");
+        String docNumber = docNumber("FEE-" + caseKey(caseId, caseNumber), "case_number");
+        ObjectNode bill = NODES.objectNode();
+        bill.put("DocNumber", docNumber);
+        bill.put("TxnDate", txnDate.toString());
+        bill.put("PrivateNote", note("Salesforce Case " + caseId + " (" + nullToDash(caseNumber) + "): repossession fee"));
+        bill.set("Line", NODES.arrayNode().add(expenseLine("Repossession fee, case " + caseKey(caseId, caseNumber), amount,
+                requireMapped(mapping.agentFeeBill().expenseAccount(), "agent-fee-bill.expense-account"))));
+        return new QuickBooksPosting(PostingType.AGENT_FEE_BILL, requestId("case-", caseId, "-fee"), caseId, docNumber, txnDate,
+                money(amount), agentName.trim(), bill);
+    }
+
+    /** A SalesReceipt for the proceeds of a vehicle sold out of a repossession case. */
+    public QuickBooksPosting salesReceipt(String caseId, String caseNumber, String vin, BigDecimal price, LocalDate saleDate, String buyer) {
+        BigDecimal amount = positive(price, "sale_price");
+        if (saleDate == null) {
+            throw new PostingRefusedException("sale_date", "MISSING_VALUE", "sale of case " + caseId + " has no sale_date");
+        }
+        String docNumber = docNumber("SALE-" + caseKey(caseId, caseNumber), "case_number");
+        ObjectNode line = NODES.objectNode();
+        line.put("Amount", money(amount));
+        line.put("Description", "Resale of VIN " + nullToDash(vin) + ", repossession case " + caseKey(caseId, caseNumber));
+        line.put("DetailType", "SalesItemLineDetail");
+        ObjectNode detail = line.putObject("SalesItemLineDetail");
+        detail.set("ItemRef", ref(requireMapped(mapping.salesReceipt().item(), "sales-receipt.item")));
+        detail.put("Qty", 1);
+        detail.put("UnitPrice", money(amount));
+        ObjectNode receipt = NODES.objectNode();
+        receipt.put("DocNumber", docNumber);
+        receipt.put("TxnDate", saleDate.toString());
+        receipt.put("PrivateNote", note("Salesforce Case " + caseId + "; VIN " + nullToDash(vin) + (buyer == null ? "" : "; buyer " + buyer)));
+        receipt.set("DepositToAccountRef", ref(requireMapped(mapping.salesReceipt().depositAccount(), "sales-receipt.deposit-account")));
+        receipt.set("Line", NODES.arrayNode().add(line));
+        return new QuickBooksPosting(PostingType.SALES_RECEIPT, requestId("case-", caseId, "-sale"), caseId, docNumber, saleDate,
+                money(amount), null, receipt);
+    }
+
+    /** One balanced JournalEntry for a day of LeaseWorks' GL summary; an unbalanced day is refused with both totals. */
+    public QuickBooksPosting journalEntry(LocalDate day, List<GlSummaryLine> lines) {
+        BigDecimal debits = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        ArrayNode jeLines = NODES.arrayNode();
+        for (GlSummaryLine line : lines) {
+            QuickBooksMapping.GlAccount account = mapping.journalEntry().account(line.glAccount())
+                    .orElseThrow(() -> new PostingRefusedException("gl_account", "UNMAPPED_GL_ACCOUNT", "GL day " + day + ": GL account '"
+                            + line.glAccount() + "' has no QuickBooks account in journal-entry.accounts of quickbooks.yml"));
+            if (line.debit() != null && line.debit().signum() != 0) {
+                jeLines.add(journalLine("Debit", line.debit(), account, line));
+                debits = debits.add(line.debit());
+            }
+            if (line.credit() != null && line.credit().signum() != 0) {
+                jeLines.add(journalLine("Credit", line.credit(), account, line));
+                credits = credits.add(line.credit());
+            }
+        }
+        if (debits.compareTo(credits) != 0) {
+            throw new PostingRefusedException("debit, credit", "UNBALANCED_GL_DAY", "GL day " + day + " is unbalanced: debits "
+                    + money(debits) + ", credits " + money(credits) + " (difference " + money(debits.subtract(credits)) + ")");
+        }
+        if (jeLines.isEmpty()) {
+            throw new PostingRefusedException("debit, credit", "EMPTY_GL_DAY", "GL day " + day + " has no amounts");
+        }
+        String docNumber = "GL-" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
+        ObjectNode entry = NODES.objectNode();
+        entry.put("DocNumber", docNumber);
+        entry.put("TxnDate", day.toString());
+        entry.put("PrivateNote", "LeaseWorks GL summary " + day);
+        entry.set("Line", jeLines);
+        return new QuickBooksPosting(PostingType.JOURNAL_ENTRY, "gl-" + day + "-je", "gl-" + day, docNumber, day, money(debits), null, entry);
+    }
+
+    private ObjectNode journalLine(String postingType, BigDecimal amount, QuickBooksMapping.GlAccount account, GlSummaryLine line) {
+        ObjectNode node = NODES.objectNode();
+        node.put("Description", line.memo() == null ? "GL " + line.glAccount() : line.memo());
+        node.put("Amount", money(amount));
+        node.put("DetailType", "JournalEntryLineDetail");
+        ObjectNode detail = node.putObject("JournalEntryLineDetail");
+        detail.put("PostingType", postingType);
+        detail.set("AccountRef", ref(account.account()));
+        if (account.className() != null && !account.className().isBlank()) {
+            detail.set("ClassRef", ref(account.className()));
+        }
+        return node;
+    }
+
+    private static BigDecimal totalLine(ArrayNode lines, String what, BigDecimal amount, String account) {
+        if (amount == null || amount.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        lines.add(expenseLine(what, amount, account));
+        return amount;
+    }
+
+    private static ObjectNode expenseLine(String description, BigDecimal amount, String account) {
+        ObjectNode line = NODES.objectNode();
+        if (description != null) {
+            line.put("Description", description.length() > 4000 ? description.substring(0, 4000) : description);
+        }
+        line.put("Amount", money(amount));
+        line.put("DetailType", "AccountBasedExpenseLineDetail");
+        line.putObject("AccountBasedExpenseLineDetail").set("AccountRef", ref(account));
+        return line;
+    }
+
+    private String account(String kind) {
+        return requireMapped(mapping.workOrderBill().accountFor(kind), "work-order-bill.expense-accounts." + kind);
+    }
+
+    static ObjectNode ref(String value) {
+        return NODES.objectNode().put("value", value);
+    }
+
+    /** {@code prefix + key + suffix}, or a hash of the key when that would pass QuickBooks' 50 characters. */
+    static String requestId(String prefix, String key, String suffix) {
+        String plain = prefix + key + suffix;
+        if (plain.length() <= QuickBooksPosting.MAX_REQUEST_ID) {
+            return plain;
+        }
+        return prefix + sha256(key).substring(0, QuickBooksPosting.MAX_REQUEST_ID - prefix.length() - suffix.length()) + suffix;
+    }
+
+    private static String docNumber(String value, String field) {
+        require(value, field);
+        if (value.length() > MAX_DOC_NUMBER) {
+            throw new PostingRefusedException(field, "DOC_NUMBER_TOO_LONG", "'" + value + "' is longer than QuickBooks' "
+                    + MAX_DOC_NUMBER + "-character DocNumber");
+        }
+        return value;
+    }
+
+    private static String caseKey(String caseId, String caseNumber) {
+        return caseNumber == null || caseNumber.isBlank() ? caseId : caseNumber;
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new PostingRefusedException(field, "MISSING_VALUE", field + " is blank");
+        }
+    }
+
+    private static String requireMapped(String value, String setting) {
+        if (value == null || value.isBlank()) {
+            throw new PostingRefusedException(setting, "UNMAPPED_ACCOUNT", setting + " is not set in quickbooks.yml");
+        }
+        return value;
+    }
+
+    private static BigDecimal positive(BigDecimal amount, String field) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new PostingRefusedException(field, "INVALID_AMOUNT", field + " must be a positive amount, not " + amount);
+        }
+        return amount;
+    }
+
+    static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static String note(String note) {
+        return note.length() > 4000 ? note.substring(0, 4000) : note;
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.leasebridge.mapping.quickbooks;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.leasebridge.mapping.MappingConfigException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code config/mappings/quickbooks.yml}: the QuickBooks accounts, items and classes each posting uses, and
+ * how LeaseWorks GL accounts map to QuickBooks accounts and classes. Ids come from the company's chart of
+ * accounts; a typo in a setting name stops start-up.
+ */
+public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentFeeBill, SalesReceipt salesReceipt,
+                                JournalEntry journalEntry) {
+
+    /** @param expenseAccounts FleetRock line kind -> expense account id; {@code default} for other kinds */
+    public record WorkOrderBill(Map<String, String> expenseAccounts, String taxAccount) {
+
+        public String accountFor(String kind) {
+            Map<String, String> byKind = expenseAccounts == null ? Map.of() : expenseAccounts;
+            String upper = kind == null ? "" : kind.toUpperCase(Locale.ROOT);
+            return byKind.entrySet().stream().filter(e -> e.getKey().toUpperCase(Locale.ROOT).equals(upper))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseGet(() -> byKind.get("default"));
+        }
+    }
+
+    public record AgentFeeBill(String expenseAccount) {
+    }
+
+    /** @param item the service item of a resale; @param depositAccount where the proceeds go */
+    public record SalesReceipt(String item, String depositAccount) {
+    }
+
+    /** @param accounts LeaseWorks GL account -> QuickBooks account (and class) */
+    public record JournalEntry(Map<String, GlAccount> accounts) {
+
+        public Optional<GlAccount> account(String glAccount) {
+            return Optional.ofNullable(accounts == null ? null : accounts.get(glAccount));
+        }
+    }
+
+    public record GlAccount(String account, @com.fasterxml.jackson.annotation.JsonProperty("class") String className) {
+    }
+
+    public static QuickBooksMapping load(Path file) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            QuickBooksMapping mapping = yaml.readValue(file.toFile(), QuickBooksMapping.class);
+            if (mapping.workOrderBill() == null || mapping.agentFeeBill() == null || mapping.salesReceipt() == null
+                    || mapping.journalEntry() == null) {
+                throw new MappingConfigException(file + ": needs work-order-bill, agent-fee-bill, sales-receipt and journal-entry");
+            }
+            return mapping;
+        } catch (IOException e) {
+            throw new MappingConfigException(file + ": " + e.getMessage());
+        }
+    }
+}

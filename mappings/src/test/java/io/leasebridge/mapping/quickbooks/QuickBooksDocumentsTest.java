@@ -1,0 +1,105 @@
+package io.leasebridge.mapping.quickbooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leasebridge.mapping.MappingConfigException;
+import io.leasebridge.mapping.quickbooks.QuickBooksDocuments.ApprovedWorkOrder;
+import io.leasebridge.mapping.quickbooks.QuickBooksDocuments.WorkOrderLine;
+import io.leasebridge.model.GlSummaryLine;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QuickBooksDocumentsTest {
+
+    private static final LocalDate DAY = LocalDate.parse("2026-03-30");
+    private final QuickBooksDocuments documents = new QuickBooksDocuments(QuickBooksMapping.load(configDir().resolve("mappings/quickbooks.yml")));
+
+    @Test
+    void aWorkOrderWithoutLinesBillsItsTotalsAndChecksTheGrandTotal() {
+        QuickBooksPosting bill = documents.workOrderBill(workOrder("RO-7", "1250.00", List.of()));
+
+        assertThat(bill.requestId()).isEqualTo("wo-fr-7-bill");
+        assertThat(bill.docNumber()).isEqualTo("RO-7");
+        assertThat(bill.amount()).isEqualByComparingTo("1250.00");
+        assertThat(bill.vendorName()).isEqualTo("Midwest Truck Repair");
+        JsonNode lines = bill.body().path("Line");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1).path("Description").asText()).isEqualTo("Parts");
+        assertThat(lines.get(1).path("AccountBasedExpenseLineDetail").path("AccountRef").path("value").asText()).isEqualTo("59");
+
+        assertThatThrownBy(() -> documents.workOrderBill(workOrder("RO-7", "1300.00", List.of())))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> {
+                    assertThat(e.field()).isEqualTo("grand_total");
+                    assertThat(e.getMessage()).contains("1250.00").contains("1300.00");
+                });
+    }
+
+    @Test
+    void unknownLineKindsTakeTheDefaultAccountAndALongRoIdStillMakesAShortRequestId() {
+        String longId = "fleetrock-repair-order-" + "9".repeat(40);
+        ApprovedWorkOrder wo = new ApprovedWorkOrder(longId, "RO-8", null, "Midwest Truck Repair", null, null, null,
+                new BigDecimal("100.00"), null, DAY, List.of(new WorkOrderLine(1, "SUBLET", "Tow", new BigDecimal("100.00"))));
+
+        QuickBooksPosting bill = documents.workOrderBill(wo);
+
+        assertThat(bill.requestId()).hasSizeLessThanOrEqualTo(50).startsWith("wo-").endsWith("-bill");
+        assertThat(documents.workOrderBill(wo).requestId()).as("deterministic").isEqualTo(bill.requestId());
+        assertThat(bill.body().path("Line").get(0).path("AccountBasedExpenseLineDetail").path("AccountRef").path("value").asText()).isEqualTo("58");
+    }
+
+    @Test
+    void aWorkOrderWithoutVendorOrWithATooLongRoNumberIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> documents.workOrderBill(new ApprovedWorkOrder("fr-9", "RO-9", null, " ", null, null, null,
+                BigDecimal.TEN, null, DAY, List.of())))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> assertThat(e.field()).isEqualTo("vendor_name"));
+        assertThatThrownBy(() -> documents.workOrderBill(workOrder("RO-" + "1".repeat(30), "1250.00", List.of())))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> assertThat(e.field()).isEqualTo("ro_number"));
+    }
+
+    @Test
+    void aGlDayIsOneBalancedJournalEntryOrRefusedWithBothTotals() {
+        QuickBooksPosting entry = documents.journalEntry(DAY, List.of(
+                new GlSummaryLine(DAY, "1010", new BigDecimal("500.00"), BigDecimal.ZERO, "cash"),
+                new GlSummaryLine(DAY, "4000", BigDecimal.ZERO, new BigDecimal("500.00"), null)));
+        assertThat(entry.requestId()).isEqualTo("gl-2026-03-30-je");
+        assertThat(entry.body().path("Line").get(1).path("JournalEntryLineDetail").path("ClassRef").path("value").asText())
+                .isEqualTo("5000000000000012345");
+        assertThat(entry.body().path("Line").get(1).path("Description").asText()).isEqualTo("GL 4000");
+
+        assertThatThrownBy(() -> documents.journalEntry(DAY, List.of(
+                new GlSummaryLine(DAY, "1010", new BigDecimal("500.00"), BigDecimal.ZERO, null),
+                new GlSummaryLine(DAY, "4000", BigDecimal.ZERO, new BigDecimal("499.99"), null))))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo("UNBALANCED_GL_DAY");
+                    assertThat(e.getMessage()).contains("debits 500.00").contains("credits 499.99");
+                });
+        assertThatThrownBy(() -> documents.journalEntry(DAY, List.of(new GlSummaryLine(DAY, "9999", BigDecimal.ONE, BigDecimal.ONE, null))))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> assertThat(e.getMessage()).contains("'9999'"));
+    }
+
+    @Test
+    void aTypoInTheMappingStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path file = dir.resolve("quickbooks.yml");
+        Files.writeString(file, Files.readString(configDir().resolve("mappings/quickbooks.yml")).replace("tax-account", "tax-acount"));
+        assertThatThrownBy(() -> QuickBooksMapping.load(file)).isInstanceOf(MappingConfigException.class).hasMessageContaining("tax-acount");
+    }
+
+    private static ApprovedWorkOrder workOrder(String roNumber, String grandTotal, List<WorkOrderLine> lines) {
+        return new ApprovedWorkOrder("fr-" + roNumber.substring(3), roNumber, "1FTFW1E50MFA00001", "Midwest Truck Repair ",
+                new BigDecimal("800.00"), new BigDecimal("400.00"), new BigDecimal("50.00"), new BigDecimal(grandTotal),
+                "0WO000000000001AAA", DAY, lines);
+    }
+
+    private static Path configDir() {
+        String configured = System.getProperty("leasebridge.config.dir");
+        return configured == null || configured.isBlank() || configured.contains("${") ? Path.of("..", "config") : Path.of(configured);
+    }
+}

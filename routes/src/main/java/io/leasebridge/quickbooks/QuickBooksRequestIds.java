@@ -1,0 +1,32 @@
+package io.leasebridge.quickbooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The requestids of calls that are not postings themselves: vendor creation and updates. */
+final class QuickBooksRequestIds {
+
+    private QuickBooksRequestIds() {
+    }
+
+    static String vendor(String displayName) {
+        return "vendor-" + sha256(displayName).substring(0, 40);
+    }
+
+    /** An update of a posting: its own id per content (a replayed requestid would return the first answer). */
+    static String update(String requestId, String payloadHash, int round) {
+        String suffix = "-u" + payloadHash.substring(0, 8) + (round > 1 ? "-" + round : "");
+        String base = requestId.length() + suffix.length() <= 50 ? requestId : requestId.substring(0, 50 - suffix.length());
+        return base + suffix;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

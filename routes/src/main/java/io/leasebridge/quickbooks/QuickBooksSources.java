@@ -1,0 +1,156 @@
+package io.leasebridge.quickbooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.mapping.quickbooks.PostingRefusedException;
+import io.leasebridge.mapping.quickbooks.PostingType;
+import io.leasebridge.mapping.quickbooks.QuickBooksDocuments;
+import io.leasebridge.mapping.quickbooks.QuickBooksDocuments.ApprovedWorkOrder;
+import io.leasebridge.mapping.quickbooks.QuickBooksDocuments.WorkOrderLine;
+import io.leasebridge.mapping.quickbooks.QuickBooksPosting;
+import io.leasebridge.model.GlSummaryLine;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the hub says QuickBooks should have: approved work orders (Bill to the repair vendor), repo agent
+ * fees on cases (Bill to the agent), sold vehicles (SalesReceipt) and LeaseWorks GL days (JournalEntry).
+ */
+class QuickBooksSources {
+
+    private final JdbcTemplate jdbc;
+    private final QuickBooksDocuments documents;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+    QuickBooksSources(JdbcTemplate jdbc, QuickBooksDocuments documents, Clock clock) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    List<SourceRecord> all() {
+        List<SourceRecord> records = new ArrayList<>();
+        records.addAll(workOrders());
+        records.addAll(agentFees());
+        records.addAll(sales());
+        records.addAll(glDays());
+        return records;
+    }
+
+    List<SourceRecord> workOrders() {
+        Map<String, List<WorkOrderLine>> lines = new HashMap<>();
+        jdbc.query("""
+                select l.ro_id, l.line_no, l.kind, l.description, l.amount from work_order_line l
+                join work_order w on w.ro_id = l.ro_id where w.approval_status = 'Approved' order by l.ro_id, l.line_no""",
+                rs -> {
+                    lines.computeIfAbsent(rs.getString("ro_id"), k -> new ArrayList<>()).add(new WorkOrderLine(rs.getInt("line_no"),
+                            rs.getString("kind"), rs.getString("description"), rs.getBigDecimal("amount")));
+                });
+        return jdbc.query("select * from work_order where approval_status = 'Approved' order by ro_id", (rs, i) -> {
+            LocalDate approvedOn = day(rs.getTimestamp("approved_at"), rs.getTimestamp("date_invoiced"), rs.getTimestamp("date_finished"),
+                    rs.getTimestamp("updated_at"));
+            ApprovedWorkOrder wo = new ApprovedWorkOrder(rs.getString("ro_id"), rs.getString("ro_number"), rs.getString("vin"),
+                    rs.getString("vendor_name"), rs.getBigDecimal("labor_total"), rs.getBigDecimal("part_total"), rs.getBigDecimal("tax_total"),
+                    rs.getBigDecimal("grand_total"), rs.getString("salesforce_id"), approvedOn,
+                    lines.getOrDefault(rs.getString("ro_id"), List.of()));
+            return build(PostingType.WORK_ORDER_BILL, wo.roId(), approvedOn, wo.grandTotal(), wo, () -> documents.workOrderBill(wo));
+        });
+    }
+
+    List<SourceRecord> agentFees() {
+        Map<String, LocalDate> firstSeen = new HashMap<>();
+        jdbc.query("select source_key, txn_date from qb_outbox where posting_type = ?",
+                rs -> {
+                    firstSeen.put(rs.getString(1), rs.getDate(2).toLocalDate());
+                }, PostingType.AGENT_FEE_BILL.name());
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.query("select case_id, case_number, agent_name, agent_fee from repo_case where agent_fee is not null and agent_fee > 0 order by case_id",
+                (rs, i) -> {
+                    String caseId = rs.getString("case_id");
+                    // a case has no fee date: the Bill is dated the day LeaseBridge first saw the fee
+                    LocalDate day = firstSeen.getOrDefault(caseId, today);
+                    Map<String, Object> source = new LinkedHashMap<>();
+                    source.put("case_id", caseId);
+                    source.put("case_number", rs.getString("case_number"));
+                    source.put("agent_name", rs.getString("agent_name"));
+                    source.put("agent_fee", rs.getBigDecimal("agent_fee"));
+                    return build(PostingType.AGENT_FEE_BILL, caseId, day, rs.getBigDecimal("agent_fee"), source,
+                            () -> documents.agentFeeBill(caseId, (String) source.get("case_number"), (String) source.get("agent_name"),
+                                    (BigDecimal) source.get("agent_fee"), day));
+                });
+    }
+
+    List<SourceRecord> sales() {
+        return jdbc.query("select case_id, case_number, vin, sale_price, sale_date, buyer from repo_sale order by case_id", (rs, i) -> {
+            String caseId = rs.getString("case_id");
+            LocalDate saleDate = rs.getDate("sale_date") == null ? null : rs.getDate("sale_date").toLocalDate();
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("case_id", caseId);
+            source.put("case_number", rs.getString("case_number"));
+            source.put("vin", rs.getString("vin"));
+            source.put("sale_price", rs.getBigDecimal("sale_price"));
+            source.put("sale_date", String.valueOf(saleDate));
+            BigDecimal price = rs.getBigDecimal("sale_price");
+            String caseNumber = rs.getString("case_number");
+            String vin = rs.getString("vin");
+            String buyer = rs.getString("buyer");
+            return build(PostingType.SALES_RECEIPT, caseId, saleDate, price, source,
+                    () -> documents.salesReceipt(caseId, caseNumber, vin, price, saleDate, buyer));
+        });
+    }
+
+    List<SourceRecord> glDays() {
+        Map<LocalDate, List<GlSummaryLine>> byDay = new LinkedHashMap<>();
+        jdbc.query("select gl_date, gl_account, debit, credit, memo from gl_summary_line order by gl_date, gl_account, memo", rs -> {
+            LocalDate day = rs.getDate("gl_date").toLocalDate();
+            String memo = rs.getString("memo");
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new GlSummaryLine(day, rs.getString("gl_account"),
+                    rs.getBigDecimal("debit"), rs.getBigDecimal("credit"), memo == null || memo.isEmpty() ? null : memo));
+        });
+        List<SourceRecord> days = new ArrayList<>();
+        byDay.forEach((day, lines) -> {
+            BigDecimal debits = lines.stream().map(GlSummaryLine::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
+            days.add(build(PostingType.JOURNAL_ENTRY, "gl-" + day, day, debits, lines, () -> documents.journalEntry(day, lines)));
+        });
+        return days;
+    }
+
+    private SourceRecord build(PostingType type, String key, LocalDate day, BigDecimal amount, Object source,
+                               Supplier<QuickBooksPosting> posting) {
+        String payload = payload(source);
+        try {
+            return new SourceRecord(type, key, day, amount, posting.get(), null, payload);
+        } catch (PostingRefusedException refused) {
+            return new SourceRecord(type, key, day, amount, null, refused, payload);
+        }
+    }
+
+    private String payload(Object source) {
+        try {
+            return json.writeValueAsString(source);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate day(Timestamp... candidates) {
+        for (Timestamp t : candidates) {
+            if (t != null) {
+                return t.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+            }
+        }
+        return null;
+    }
+}
