@@ -42,7 +42,7 @@ public final class LeaseWorksMapping {
             "vehicle", Vehicle.class,
             "glLine", io.leasebridge.model.GlSummaryLine.class);
 
-    private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min");
+    private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals");
 
     private final ValueParser parser;
     private final Map<String, ExportLayout> exports;
@@ -138,8 +138,13 @@ public final class LeaseWorksMapping {
         if (node.has("required") && !node.get("required").isBoolean()) {
             throw new MappingConfigException(where + ": 'required' must be true or false");
         }
-        if (node.hasNonNull("min") && !node.get("min").isNumber()) {
-            throw new MappingConfigException(where + ": 'min' must be a number");
+        for (String bound : List.of("min", "max")) {
+            if (node.hasNonNull(bound) && !node.get(bound).isNumber()) {
+                throw new MappingConfigException(where + ": '" + bound + "' must be a number");
+            }
+        }
+        if (node.hasNonNull("decimals") && !(node.get("decimals").isInt() && node.get("decimals").intValue() >= 0)) {
+            throw new MappingConfigException(where + ": 'decimals' must be a whole number of 0 or more");
         }
         String column = node.path("column").asText("").strip();
         if (column.isEmpty()) {
@@ -154,7 +159,9 @@ public final class LeaseWorksMapping {
             }
         }
         BigDecimal min = node.hasNonNull("min") ? node.get("min").decimalValue() : null;
-        return new FieldSpec(field, column, node.path("required").asBoolean(false), pattern, min);
+        BigDecimal max = node.hasNonNull("max") ? node.get("max").decimalValue() : null;
+        Integer decimals = node.hasNonNull("decimals") ? node.get("decimals").intValue() : null;
+        return new FieldSpec(field, column, node.path("required").asBoolean(false), pattern, min, max, decimals);
     }
 
     private static ZoneId zone(String id, String source) {

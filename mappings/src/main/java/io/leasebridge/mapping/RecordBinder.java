@@ -68,8 +68,10 @@ final class RecordBinder {
             return defaultFor(type);
         }
         try {
-            Object value = parser.parse(text, type);
-            checkMinimum(spec, value);
+            Object value = spec.decimals() != null && type == BigDecimal.class
+                    ? parser.decimal(text, spec.decimals())
+                    : parser.parse(text, type);
+            checkBounds(spec, value);
             return value;
         } catch (IllegalArgumentException e) {
             violations.add(violation(row, spec, e.getMessage()));
@@ -77,13 +79,16 @@ final class RecordBinder {
         }
     }
 
-    private static void checkMinimum(FieldSpec spec, Object value) {
-        if (spec.min() == null) {
+    private static void checkBounds(FieldSpec spec, Object value) {
+        BigDecimal number = value instanceof BigDecimal b ? b : value instanceof Integer n ? BigDecimal.valueOf(n) : null;
+        if (number == null) {
             return;
         }
-        BigDecimal number = value instanceof BigDecimal b ? b : value instanceof Integer n ? BigDecimal.valueOf(n) : null;
-        if (number != null && number.compareTo(spec.min()) < 0) {
+        if (spec.min() != null && number.compareTo(spec.min()) < 0) {
             throw new IllegalArgumentException("below the minimum of " + spec.min().toPlainString() + ": " + number.toPlainString());
+        }
+        if (spec.max() != null && number.compareTo(spec.max()) > 0) {
+            throw new IllegalArgumentException("above the maximum of " + spec.max().toPlainString() + ": " + number.toPlainString());
         }
     }
 

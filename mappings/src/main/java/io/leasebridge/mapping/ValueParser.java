@@ -120,6 +120,18 @@ public final class ValueParser {
         return negative ? amount.negate() : amount;
     }
 
+    /** A plain decimal number such as a coordinate ({@code -94.578331}): no currency sign, at most {@code decimals} decimals. */
+    BigDecimal decimal(String text, int decimals) {
+        if (!text.matches("-?(\\d+(\\.\\d+)?|\\.\\d+)")) {
+            throw new IllegalArgumentException("not a decimal number: '" + text + "'");
+        }
+        BigDecimal number = new BigDecimal(text);
+        if (number.stripTrailingZeros().scale() > decimals) {
+            throw new IllegalArgumentException("more than " + decimals + " decimals: '" + text + "'");
+        }
+        return number;
+    }
+
     int wholeNumber(String text) {
         if (!text.matches("-?(\\d{1,3}(,\\d{3})+|\\d+)")) {
             throw new IllegalArgumentException("not a whole number: '" + text + "'");

@@ -54,7 +54,22 @@ class LeaseWorksMappingTest {
         assertThat(row.get("lease", LeaseAccount.class)).isEqualTo(new LeaseAccount(
                 "L-2001", "C-1001", "Active", LocalDate.of(2026, 4, 1), 12, new BigDecimal("1234.50"),
                 new BigDecimal("25.00"), new BigDecimal("12000.00"), 7, LocalDate.of(2026, 2, 27), null, null,
-                "1HGCM82633A004352"));
+                "1HGCM82633A004352", true, null, new BigDecimal("41.878113"), new BigDecimal("-87.629799")));
+    }
+
+    @Test
+    void garagingCoordinatesAreDecimalsWithinTheirRangeNotMoney() {
+        ExportMapper accounts = mapping.mapper("accounts");
+
+        assertThat(accounts.map(accountsRow(4, Map.of("Garaging Latitude", "91.000000"))).violations())
+                .extracting(Violation::field, Violation::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("garagingLatitude", "above the maximum of 90: 91.000000"));
+        assertThat(accounts.map(accountsRow(5, Map.of("Garaging Longitude", "$87.62"))).violations())
+                .extracting(Violation::field).containsExactly("garagingLongitude");
+        assertThat(accounts.map(accountsRow(6, Map.of("Garaging Latitude", "41.1234567"))).violations())
+                .extracting(Violation::reason).containsExactly("more than 6 decimals: '41.1234567'");
+        assertThat(accounts.map(accountsRow(7, Map.of("GPS Disclosure", "N"))).get("lease", LeaseAccount.class).gpsDisclosure())
+                .isFalse();
     }
 
     @Test
@@ -70,7 +85,8 @@ class LeaseWorksMappingTest {
         Map<String, String> blanks = new LinkedHashMap<>();
         for (String column : List.of("Home Phone", "Mobile Phone", "Email", "Address Line 1", "City", "State", "Zip",
                 "Time Zone", "Do Not Call", "Do Not Text", "Text Consent", "Email Consent", "Next Due Date", "Late Fees",
-                "Payoff Amount", "Last Payment Date", "Last Payment Amount", "Collector", "VIN")) {
+                "Payoff Amount", "Last Payment Date", "Last Payment Amount", "Collector", "VIN", "GPS Disclosure", "Garaging State",
+                "Garaging Latitude", "Garaging Longitude")) {
             blanks.put(column, "   ");
         }
 
@@ -80,7 +96,7 @@ class LeaseWorksMappingTest {
         assertThat(row.get("customer", Customer.class)).isEqualTo(new Customer(
                 "C-1001", "Dana Whitfield", null, null, null, null, null, null, null, null, false, false, false, false));
         assertThat(row.get("lease", LeaseAccount.class)).isEqualTo(new LeaseAccount(
-                "L-2001", "C-1001", "Active", null, 12, new BigDecimal("1234.50"), null, null, 7, null, null, null, null));
+                "L-2001", "C-1001", "Active", null, 12, new BigDecimal("1234.50"), null, null, 7, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -392,6 +408,10 @@ class LeaseWorksMappingTest {
         values.put("Collector", " ");
         values.put("VIN", "1HGCM82633A004352");
         values.put("SSN", "123-45-6789");
+        values.put("GPS Disclosure", "Y");
+        values.put("Garaging State", "");
+        values.put("Garaging Latitude", "41.878113");
+        values.put("Garaging Longitude", "-87.629799");
         values.putAll(overrides);
         return new SourceRow(ACCOUNTS_FILE, line, values);
     }

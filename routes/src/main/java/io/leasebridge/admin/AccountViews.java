@@ -64,10 +64,12 @@ class AccountViews {
     public AccountView of(String leaseId) {
         LeaseAccount lease = jdbc.query("""
                 select lease_id, customer_id, status, next_due_date, days_past_due, past_due_amount, late_fees, payoff_balance,
-                       payments_made, last_payment_date, last_payment_amount, collector, vin from lease_account where lease_id = ?""",
+                       payments_made, last_payment_date, last_payment_amount, collector, vin, gps_disclosure, garaging_state,
+                       garaging_latitude, garaging_longitude from lease_account where lease_id = ?""",
                 (rs, n) -> new LeaseAccount(rs.getString(1), rs.getString(2), rs.getString(3), date(rs.getDate(4)), rs.getInt(5),
                         rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getInt(9), date(rs.getDate(10)),
-                        rs.getBigDecimal(11), rs.getString(12), rs.getString(13)), leaseId)
+                        rs.getBigDecimal(11), rs.getString(12), rs.getString(13), (Boolean) rs.getObject(14, Boolean.class),
+                        rs.getString(15), rs.getBigDecimal(16), rs.getBigDecimal(17)), leaseId)
                 .stream().findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("unknown lease", "no lease " + leaseId + " in the hub"));
         Customer customer = jdbc.query("""

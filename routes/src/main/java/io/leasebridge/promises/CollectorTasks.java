@@ -3,11 +3,13 @@ package io.leasebridge.promises;
 import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.ledger.PromiseState;
 import io.leasebridge.model.CollectorTask;
+import io.leasebridge.model.GpsAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +26,14 @@ public class CollectorTasks {
     private final JdbcTemplate jdbc;
     private final Map<String, String> owners;
     private final String fallbackOwner;
+    private final java.time.ZoneId zone;
     private final Set<String> unmappedCollectors = ConcurrentHashMap.newKeySet();
 
     public CollectorTasks(JdbcTemplate jdbc, LedgerProperties properties) {
         this.jdbc = jdbc;
         this.owners = properties.collectorOwners();
         this.fallbackOwner = properties.fallbackOwner();
+        this.zone = properties.zone();
     }
 
     CollectorTask brokenPromise(PromiseState promise) {
@@ -40,6 +44,17 @@ public class CollectorTasks {
                 "Promised " + promise.amount().toPlainString() + " by " + promise.promisedDate() + "; received "
                         + promise.applied().toPlainString() + " by the deadline " + promise.judgedOn() + ".",
                 promise.judgedOn(), "High");
+    }
+
+    /** A GPS alert for the lease's collector; one task per alert, whatever happens to the alert afterwards. */
+    public CollectorTask gpsAlert(GpsAlert alert) {
+        String collector = alert.leaseId() == null ? null : jdbc.query("select collector from lease_account where lease_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, alert.leaseId());
+        return new CollectorTask("GPS-" + alert.alertKey(), alert.leaseId(), owner(collector),
+                "GPS alert " + alert.type() + ": vehicle " + alert.vin(),
+                alert.detail() + "\nLocated " + alert.latitude().toPlainString() + ", " + alert.longitude().toPlainString()
+                        + " at " + alert.locatedAt() + ". See the GPS alert on the vehicle.",
+                LocalDate.ofInstant(alert.openedAt(), zone), "High");
     }
 
     private String owner(String collector) {

@@ -5,6 +5,7 @@ import io.leasebridge.fleetrock.RepairOrderReplay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.gps.GpsReplay;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
@@ -44,14 +45,16 @@ public class DeadLetterReplay {
     private final RunHistory runs;
     private final ObjectMapper json;
     private final SalesforceReadReplay salesforceReads;
+    private final GpsReplay gpsLocations;
     private final QuickBooksOutbox quickBooksOutbox;
     private final RepairOrderReplay repairOrders;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
                             RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads,
-                            QuickBooksOutbox quickBooksOutbox, RepairOrderReplay repairOrders) {
+                            QuickBooksOutbox quickBooksOutbox, RepairOrderReplay repairOrders, GpsReplay gpsLocations) {
         this.salesforceReads = salesforceReads;
         this.repairOrders = repairOrders;
+        this.gpsLocations = gpsLocations;
         this.deadLetters = deadLetters;
         this.ingest = ingest;
         this.outbox = outbox;
@@ -75,6 +78,9 @@ public class DeadLetterReplay {
         }
         if (SalesforceReadReplay.handles(letter)) {
             return salesforceReads.replay(deadLetterId, letter);
+        }
+        if (GpsReplay.handles(letter)) {
+            return gpsLocations.replay(deadLetterId, letter);
         }
         if (QuickBooksPostingRun.FLOW.equals(letter.flow()) && quickBooksOutbox.requeue(letter.recordKey())) {
             deadLetters.markReplayed(deadLetterId, "queued for QuickBooks again");

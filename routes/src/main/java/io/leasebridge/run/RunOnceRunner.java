@@ -5,6 +5,8 @@ import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.fleetrock.FleetRockPoll;
 import io.leasebridge.workorders.WorkOrderApprovals;
+import io.leasebridge.gps.GpsPollReport;
+import io.leasebridge.gps.GpsPollRoute;
 import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
@@ -42,7 +44,7 @@ import java.util.Map;
 
 /**
  * {@code leasebridge.run-once=true}: runs every enabled flow once in dependency order (LeaseWorks exports
- * into the hub, then the Salesforce outbox), prints a summary, and makes the exit code say whether
+ * into the hub, promise judgement, the GPS poll, then the Salesforce outbox), prints a summary, and makes the exit code say whether
  * anything failed.
  */
 @Component
@@ -112,12 +114,14 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         judgement.judge(judgeAsOf());
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         pollFleetRock();
+        GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
         approvals.ifAvailable(WorkOrderApprovals::read);
         quickBooks.ifAvailable(QuickBooksRunOnceStep::post);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
+        gps.print(out);
         printRepossessions(vehicleImport);
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));

@@ -153,7 +153,7 @@ abstract class HubStoresContract {
     void moneyKeepsCurrencyScaleAndDatesRoundTrip() {
         LeaseAccount lease = new LeaseAccount("L-1", "C-1", "ACTIVE", LocalDate.of(2024, 2, 29), 17,
                 new BigDecimal("1234.5"), BigDecimal.ZERO, new BigDecimal("98765.4321"), 23,
-                LocalDate.of(1999, 12, 31), null, "jdoe", "1FTFW1E50PFA00001");
+                LocalDate.of(1999, 12, 31), null, "jdoe", "1FTFW1E50PFA00001", null, null, null, null);
         Payment payment = new Payment("P-1", "L-1", new BigDecimal("-0.10"), LocalDate.of(2025, 1, 1), "ACH", "P-0");
 
         hub.upsert(CanonicalTables.LEASE, List.of(lease));
@@ -566,7 +566,7 @@ abstract class HubStoresContract {
 
     static LeaseAccount lease(String id, BigDecimal pastDue) {
         return new LeaseAccount(id, "C-1", "ACTIVE", LocalDate.of(2025, 4, 1), 9, pastDue, new BigDecimal("25.00"),
-                new BigDecimal("18250.00"), 14, LocalDate.of(2025, 2, 28), new BigDecimal("412.37"), "jdoe", "1FTFW1E50PFA00001");
+                new BigDecimal("18250.00"), 14, LocalDate.of(2025, 2, 28), new BigDecimal("412.37"), "jdoe", "1FTFW1E50PFA00001", null, null, null, null);
     }
 
     static Payment payment(String id, BigDecimal amount) {

@@ -58,6 +58,10 @@ class ActuatorEnvSecretsTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         TestProperties.salesforceAndHub(registry, salesforce, "actuator-env");
         SECRETS.forEach((key, value) -> registry.add(key, () -> value));
+        // the rest of a PassTime configuration, which is validated as a whole
+        registry.add("leasebridge.gps.passtime.base-url", () -> "http://localhost:9");
+        registry.add("leasebridge.gps.passtime.username", () -> "lessor-api");
+        registry.add("leasebridge.gps.passtime.dealer-number", () -> "D-100");
         Path inbox = Files.createTempDirectory("actuator-env-inbox");
         registry.add("leasebridge.leaseworks.inbox", inbox::toString);
         TestProperties.schedules(registry, TestProperties.NEVER);

@@ -92,7 +92,7 @@ class AdminSecurityTest {
     void oneLeaseAndOneDeadLetter() {
         HubTables.clear(jdbc);
         hub.upsert(CanonicalTables.LEASE, List.of(new LeaseAccount("L-1", "C-1", "ACTIVE", LocalDate.of(2026, 12, 1), 33,
-                new BigDecimal("120.00"), new BigDecimal("25.00"), new BigDecimal("9000.00"), 12, null, null, "jdoe", null)));
+                new BigDecimal("120.00"), new BigDecimal("25.00"), new BigDecimal("9000.00"), 12, null, null, "jdoe", null, null, null, null, null)));
         deadLetters.record(List.of(new DeadLetter("leaseworks-notes", "notes file", "notes_1.csv", "notes_1.csv", 0L, null,
                 "UNREADABLE_EXPORT", "no header row", null)), 0);
         deadLetterId = jdbc.queryForObject("select id from dead_letter", Long.class);

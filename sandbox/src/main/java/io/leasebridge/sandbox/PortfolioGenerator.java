@@ -309,6 +309,7 @@ public final class PortfolioGenerator {
             row.put("lease.collector", daysPastDue == 0 ? "" : Fakes.pick(random, Fakes.COLLECTORS));
             String vin = Fakes.vin(random);
             row.put("lease.vin", vin);
+            GpsGaraging.fill(row, leaseId, seed);
 
             boolean leaseValid = accountsFile.write(row);
             if (leaseValid) {

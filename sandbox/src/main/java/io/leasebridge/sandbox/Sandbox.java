@@ -32,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
     /** Simulated FleetRock; null in a sandbox {@link #around} a caller's simulator, which leaves FleetRock out. */
     private final FleetRockSandbox fleetRock;
     private final GreenMail agentMail;
+    private final SandboxGps gps;
     private Map<String, String> walkedCases = Map.of();
     private final QuickBooksSimulator quickBooks;
 
@@ -41,6 +42,7 @@ public final class Sandbox implements AutoCloseable {
         this.fleetRock = fleetRock;
         this.agentMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         agentMail.start();
+        this.gps = SandboxGps.start(options);
         this.quickBooks = QuickBooksSimulator.start(0, options.home().resolve("quickbooks-refresh-token"));
     }
 
@@ -75,6 +77,11 @@ public final class Sandbox implements AutoCloseable {
         return walkedCases;
     }
 
+    /** The GPS devices as the simulated vendors know them on the current run. */
+    public GpsFleet gpsFleet() {
+        return gps.fleet();
+    }
+
     /** The generated fleet, as the lessor's Salesforce org holds it; empty before any export was generated. */
     public List<FleetVehicle> fleet() {
         return FleetVehicle.read(options.home().resolve(FLEET));
@@ -95,6 +102,7 @@ public final class Sandbox implements AutoCloseable {
                 file.path().toFile().setLastModified(System.currentTimeMillis() - 60_000);
             }
             FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
+            gps.rememberHomes(portfolio);
             GlExportWriter.write(options.inbox(), java.time.LocalDate.of(2026, 3, 1), 30, options.seed());
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
             return Optional.of(portfolio);
@@ -108,6 +116,7 @@ public final class Sandbox implements AutoCloseable {
         if (walkedCases.isEmpty()) {
             walkedCases = RepoDesk.seed(salesforce, fleet(), deliveredDispositions());
         }
+        gps.nextRun(fleet());
         SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         if (fleetRock != null) {
@@ -180,6 +189,7 @@ public final class Sandbox implements AutoCloseable {
         if (fleetRock != null) {
             args.addAll(fleetRock.arguments());
         }
+        args.addAll(gps.arguments());
         return args;
     }
 
@@ -205,17 +215,23 @@ public final class Sandbox implements AutoCloseable {
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
                 "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
                 "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders",
-                "work-order-approvals")) {
+                "work-order-approvals", "gps-location-poll")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
         return new SpringApplication(LeaseBridgeApplication.class).run(args.toArray(String[]::new));
     }
 
+    /** Stops only this sandbox's GPS simulators: for a sandbox made {@link #around} a simulator another one stops. */
+    public void closeGps() {
+        gps.stop();
+    }
+
     @Override
     public void close() {
         agentMail.stop();
         salesforce.stop();
+        gps.stop();
         quickBooks.stop();
         if (fleetRock != null) {
             fleetRock.close();

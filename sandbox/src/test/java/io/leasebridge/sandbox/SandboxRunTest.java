@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +35,7 @@ class SandboxRunTest {
     private static Sandbox sandbox;
     private static GeneratedPortfolio portfolio;
     private static int firstExitCode;
+    private static String secondRunOutput = "";
 
     @BeforeAll
     static void syncOnce() throws IOException {
@@ -94,7 +98,7 @@ class SandboxRunTest {
                 .containsEntry("CANCELLED", planned.cancelled())
                 .doesNotContainKey("OPEN");
         List<Long> tasks = new java.util.ArrayList<>();
-        query("select count(*) from sf_outbox where sobject = 'Task'", rs -> tasks.add(rs.getLong(1)));
+        query("select count(*) from sf_outbox where sobject = 'Task' and external_id not like 'GPS-%'", rs -> tasks.add(rs.getLong(1)));
         assertThat(tasks).containsExactly(planned.broken());
     }
 
@@ -149,25 +153,62 @@ class SandboxRunTest {
     @Test
     @Order(3)
     void aSecondRunWithNoNewExportMakesNoSalesforceWriteCall() {
-        int writeCallsBefore = sandbox.salesforce().totalWriteCalls();
+        int writeCallsBefore = writeCallsButGps();
 
-        int exitCode = sandbox.runOnce();
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            exitCode = sandbox.runOnce();
+        } finally {
+            System.setOut(console);
+        }
+        secondRunOutput = printed.toString(StandardCharsets.UTF_8);
+        console.print(secondRunOutput);
 
         assertThat(exitCode).isZero();
         assertThat(sandbox.generateExports()).as("exports are generated once").isEmpty();
-        assertThat(sandbox.salesforce().totalWriteCalls()).isEqualTo(writeCallsBefore);
+        assertThat(writeCallsButGps()).isEqualTo(writeCallsBefore);
+    }
+
+    /** The vehicles move between runs, so GPS writes (Vehicle__c locations, alerts and their tasks) are expected. */
+    private static int writeCallsButGps() {
+        SalesforceSimulator salesforce = sandbox.salesforce();
+        return salesforce.totalWriteCalls() - salesforce.writeCalls("GPS_Alert__c") - salesforce.writeCalls("Vehicle__c")
+                - salesforce.writeCalls("Task");
     }
 
     @Test
     @Order(4)
+    void theGpsPollRaisesTheAlertsOfTheVehiclesThatLeftStoppedOrWentSilentAndPrintsWhomItSkipped() throws SQLException {
+        Map<GpsFleet.Behaviour, String> vinOf = new HashMap<>();
+        sandbox.gpsFleet().devices().forEach(d -> vinOf.putIfAbsent(d.behaviour(), d.vin()));
+        Map<String, List<String>> openAlerts = new HashMap<>();
+        query("select vin, alert_type from gps_alert where status = 'OPEN'",
+                rs -> openAlerts.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)));
+
+        assertThat(vinOf).containsKeys(GpsFleet.Behaviour.LEAVES_STATE, GpsFleet.Behaviour.STOPS, GpsFleet.Behaviour.GOES_SILENT);
+        assertThat(openAlerts.get(vinOf.get(GpsFleet.Behaviour.LEAVES_STATE))).contains("OUT_OF_STATE");
+        assertThat(openAlerts.get(vinOf.get(GpsFleet.Behaviour.STOPS))).containsExactly("NOT_MOVING");
+        assertThat(openAlerts.get(vinOf.get(GpsFleet.Behaviour.GOES_SILENT))).containsExactly("SILENT");
+        assertThat(sandbox.salesforce().records("GPS_Alert__c")).isNotEmpty();
+        assertThat(secondRunOutput).contains("GPS: ", "alerts raised: ", "OUT_OF_STATE", "NOT_MOVING",
+                "skipped (below 10 days past due): ", "skipped (no GPS disclosure on file): ",
+                "rule not applied (no garaging coordinates in the export): ");
+    }
+
+    @Test
+    @Order(5)
     void theSameExportsDroppedAgainChangeNothingAndMakeNoWriteCall() throws SQLException {
-        int writeCallsBefore = sandbox.salesforce().totalWriteCalls();
+        int writeCallsBefore = writeCallsButGps();
         Sandbox again = Sandbox.around(sandbox.salesforce(), new SandboxOptions(home, 1_000, 20261127L, true));
         again.generateExports().orElseThrow();
 
         assertThat(again.runOnce()).isZero();
+        again.closeGps();
 
-        assertThat(sandbox.salesforce().totalWriteCalls()).isEqualTo(writeCallsBefore);
+        assertThat(writeCallsButGps()).isEqualTo(writeCallsBefore);
         List<Long> changed = new java.util.ArrayList<>();
         query("select rows_changed from flow_run where flow like 'leaseworks-%' order by id desc limit 3", rs -> changed.add(rs.getLong(1)));
         assertThat(changed).containsExactly(0L, 0L, 0L);

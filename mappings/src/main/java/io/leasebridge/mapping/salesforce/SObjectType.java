@@ -13,6 +13,10 @@ public enum SObjectType {
     /** The promise KPIs of a lease: the same Lease__c records, other fields, written by the ledger. */
     LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
     TASK("Task", "LeaseBridge_Key__c", 4, ""),
+    /** A vehicle's last GPS location, its time and GPS status: the Vehicle__c records read from Salesforce, other fields. */
+    VEHICLE_GPS("Vehicle__c", "VIN__c", 3, "gps"),
+    /** An alert on a vehicle's GPS fixes; a child of its Vehicle__c and Lease__c. */
+    GPS_ALERT("GPS_Alert__c", "LeaseBridge_Alert_Key__c", 4, ""),
     /** The disposition a repossession case gives the vehicle: the same Vehicle__c records, one field. */
     VEHICLE_DISPOSITION("Vehicle__c", "VIN__c", 3, "disposition"),
     /**
@@ -77,13 +81,25 @@ public enum SObjectType {
     }
 
 
-    /** The type that writes the record itself (no facet) of an object. */
+    /**
+     * The type that writes the record itself (no facet) of an object; for an object LeaseBridge writes only facets of
+     * (Vehicle__c: the records come from Salesforce), the first facet delivered, which is the one a child waits for.
+     */
     public static SObjectType ofApiName(String apiName) {
+        SObjectType first = null;
         for (SObjectType type : values()) {
-            if (type.apiName.equals(apiName) && type.facet.isEmpty()) {
-                return type;
+            if (type.apiName.equals(apiName)) {
+                if (type.facet.isEmpty()) {
+                    return type;
+                }
+                if (first == null || type.deliveryRank < first.deliveryRank) {
+                    first = type;
+                }
             }
         }
-        throw new IllegalArgumentException("not an sObject LeaseBridge writes: " + apiName);
+        if (first == null) {
+            throw new IllegalArgumentException("not an sObject LeaseBridge writes: " + apiName);
+        }
+        return first;
     }
 }

@@ -3,10 +3,12 @@ package io.leasebridge.mapping.salesforce;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.Customer;
+import io.leasebridge.model.GpsAlert;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
 import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
+import io.leasebridge.model.VehicleGpsStatus;
 import io.leasebridge.repo.VehicleDisposition;
 
 import java.time.Instant;
@@ -111,6 +113,33 @@ public final class SalesforceRecords {
         f.put("Promises_Broken_12M__c", k.broken());
         f.put("Repeat_Breaker__c", k.repeatBreaker());
         return new SObjectRecord(SObjectType.LEASE_PROMISE_KPIS, k.leaseId(), f);
+    }
+
+    /** The GPS fields of a Vehicle__c; the record is found by its VIN. */
+    public static SObjectRecord vehicleGps(VehicleGpsStatus v) {
+        Map<String, Object> f = fields(SObjectType.VEHICLE_GPS, v.vin());
+        f.put("Last_Latitude__c", v.latitude());
+        f.put("Last_Longitude__c", v.longitude());
+        f.put("Last_Located_At__c", instant(v.locatedAt()));
+        f.put("GPS_Status__c", v.gpsStatus());
+        return new SObjectRecord(SObjectType.VEHICLE_GPS, v.vin(), f);
+    }
+
+    public static SObjectRecord gpsAlert(GpsAlert a) {
+        Map<String, Object> f = fields(SObjectType.GPS_ALERT, a.alertKey());
+        f.put("Vehicle__r", parent(SObjectType.VEHICLE_GPS, a.vin()));
+        if (a.leaseId() != null) {
+            f.put("Lease__r", parent(SObjectType.LEASE, a.leaseId()));
+        }
+        f.put("Alert_Type__c", a.type());
+        f.put("Status__c", a.status());
+        f.put("Opened_At__c", instant(a.openedAt()));
+        f.put("Closed_At__c", instant(a.closedAt()));
+        f.put("Detail__c", longText(a.detail()));
+        f.put("Latitude__c", a.latitude());
+        f.put("Longitude__c", a.longitude());
+        f.put("Located_At__c", instant(a.locatedAt()));
+        return new SObjectRecord(SObjectType.GPS_ALERT, a.alertKey(), f);
     }
 
     /** A Task on the lease; {@code What} is polymorphic, so the reference names the parent's type. */

@@ -3,6 +3,7 @@ package io.leasebridge.mapping.salesforce;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.Customer;
+import io.leasebridge.model.GpsAlert;
 import io.leasebridge.repo.VehicleDisposition;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
@@ -10,6 +11,7 @@ import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.WorkOrder;
 import io.leasebridge.model.WorkOrderLine;
+import io.leasebridge.model.VehicleGpsStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -216,8 +218,8 @@ class SalesforceMetadataTest {
                 .startsWith("Task.What:").contains("LeaseWorks_Lease_Id__c");
         assertThat(taskProblems(what("Lease__c", "LeaseWorks_Customer_Id__c", "C-1"))).singleElement().asString()
                 .startsWith("Task.What:").contains("LeaseWorks_Lease_Id__c");
-        assertThat(taskProblems(what("Vehicle__c", "VIN__c", "1HGCM82633A004352"))).singleElement().asString()
-                .startsWith("Task.What:").contains("Vehicle__c", "does not write");
+        assertThat(taskProblems(what("Contact", "Email", "dana@example.com"))).singleElement().asString()
+                .startsWith("Task.What:").contains("Contact", "does not write");
         Map<String, Object> twoKeys = what("Lease__c", "LeaseWorks_Lease_Id__c", "L-1");
         twoKeys.put("Name", "L-1");
         assertThat(taskProblems(twoKeys)).singleElement().asString().startsWith("Task.What:");
@@ -289,7 +291,7 @@ class SalesforceMetadataTest {
                 "dana@example.com", "12 Elm St", "Chicago", "IL", "60601", "America/Chicago", true, false, true, false);
         LeaseAccount lease = new LeaseAccount("L-2001", "C-1001", "Active", LocalDate.of(2026, 4, 1), 12,
                 new BigDecimal("1234.50"), new BigDecimal("25.00"), new BigDecimal("12000.00"), 7,
-                LocalDate.of(2026, 2, 27), new BigDecimal("410.00"), "jsmith", "1HGCM82633A004352");
+                LocalDate.of(2026, 2, 27), new BigDecimal("410.00"), "jsmith", "1HGCM82633A004352", null, null, null, null);
         Payment payment = new Payment("P-3001", "L-2001", new BigDecimal("-410.00"), LocalDate.of(2026, 3, 2), "ACH", "P-3000");
         CollectorNote note = new CollectorNote("N-4001", "L-2001", "jsmith", Instant.parse("2026-03-05T20:30:00Z"),
                 "Promised to pay Friday.");
@@ -298,6 +300,12 @@ class SalesforceMetadataTest {
                 SalesforceRecords.payment(payment), SalesforceRecords.collectorNote(note),
                 SalesforceRecords.promise(promise("PARTIALLY_KEPT")), SalesforceRecords.leasePromiseKpis(kpis),
                 SalesforceRecords.task(task()),
+                SalesforceRecords.vehicleGps(new VehicleGpsStatus("1HGCM82633A004352", new BigDecimal("38.952311"),
+                        new BigDecimal("-94.621874"), Instant.parse("2026-11-20T11:58:02Z"), "REPORTING")),
+                SalesforceRecords.gpsAlert(new GpsAlert("1HGCM82633A004352-OUT_OF_STATE-1763639882", "1HGCM82633A004352", "L-2001",
+                        "OUT_OF_STATE", "CLOSED", Instant.parse("2026-11-20T11:58:02Z"), Instant.parse("2026-11-21T08:00:00Z"),
+                        "located in MO, garaged in KS", new BigDecimal("38.950000"), new BigDecimal("-94.590000"),
+                        Instant.parse("2026-11-20T11:58:02Z"))),
                 SalesforceRecords.vehicleDisposition("1HGCM82633A004352", VehicleDisposition.PENDING),
                 SalesforceRecords.repoCase("500000000000001AAA", "PENDING -> SOLD is not a step", "REPOSSESSION ORDER ...",
                         Instant.parse("2026-03-05T20:30:00Z")),

@@ -1,0 +1,71 @@
+package io.leasebridge.connectors.gps;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leasebridge.model.GpsFix;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Where a vendor's response keeps the location (JSON pointers, from configuration: the vendors publish
+ * little) and how to read it into a {@link GpsFix}, refusing what is missing or impossible.
+ *
+ * @param zone the zone of a timestamp the vendor writes without an offset
+ */
+public record LocationFields(String latitude, String longitude, String locatedAt, ZoneId zone) {
+
+    /** {@code 2026-01-30T14:13:32.753+0000}: an offset without a colon, as some vendors write it. */
+    private static final DateTimeFormatter COMPACT_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS][.SS][.S]XX");
+
+    public GpsFix read(JsonNode node, String payload, String vin, String provider, String deviceId) {
+        BigDecimal lat = coordinate(node, latitude, "latitude", 90, payload);
+        BigDecimal lon = coordinate(node, longitude, "longitude", 180, payload);
+        return new GpsFix(vin, provider, deviceId, lat, lon, timestamp(node.at(JsonPointer.compile(locatedAt)), payload));
+    }
+
+    private static BigDecimal coordinate(JsonNode node, String pointer, String field, int limit, String payload) {
+        JsonNode value = node.at(JsonPointer.compile(pointer));
+        if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            throw new MalformedLocationException(field, "missing (" + pointer + ")", payload);
+        }
+        BigDecimal number;
+        try {
+            number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
+        } catch (NumberFormatException e) {
+            throw new MalformedLocationException(field, "not a number: '" + value.asText() + "'", payload);
+        }
+        if (number.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+            throw new MalformedLocationException(field, number.toPlainString() + " is outside -" + limit + ".." + limit, payload);
+        }
+        return number.setScale(6, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    private Instant timestamp(JsonNode value, String payload) {
+        if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            throw new MalformedLocationException("locatedAt", "missing (" + locatedAt + ")", payload);
+        }
+        if (value.isIntegralNumber()) {
+            return Instant.ofEpochMilli(value.asLong());
+        }
+        String text = value.asText().strip();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notIso) {
+            try {
+                return OffsetDateTime.parse(text, COMPACT_OFFSET).toInstant();
+            } catch (DateTimeParseException notCompact) {
+                try {
+                    return LocalDateTime.parse(text).atZone(zone).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new MalformedLocationException("locatedAt", "not a date and time: '" + text + "'", payload);
+                }
+            }
+        }
+    }
+}

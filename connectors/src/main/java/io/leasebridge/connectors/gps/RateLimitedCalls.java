@@ -1,0 +1,44 @@
+package io.leasebridge.connectors.gps;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A vendor call that honours HTTP 429: waits the vendor's Retry-After (capped) and tries again a bounded number
+ * of times; any other failure, or a 429 that persists, is classified and thrown.
+ */
+public final class RateLimitedCalls {
+
+    private final String vendor;
+    private final int retries;
+    private final Duration maxWait;
+
+    public RateLimitedCalls(String vendor, int retries, Duration maxWait) {
+        this.vendor = vendor;
+        this.retries = retries;
+        this.maxWait = maxWait;
+    }
+
+    public HttpReply call(String what, Supplier<HttpReply> call) {
+        for (int attempt = 0; ; attempt++) {
+            HttpReply reply = call.get();
+            if (reply.ok()) {
+                return reply;
+            }
+            if (reply.status() == 429 && attempt < retries) {
+                pause(Duration.ofSeconds(VendorReplies.retryAfterSeconds(reply, 1)));
+                continue;
+            }
+            throw VendorReplies.failure(vendor, what, reply);
+        }
+    }
+
+    private void pause(Duration wait) {
+        try {
+            Thread.sleep(Math.min(wait.toMillis(), maxWait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GpsVendorException(vendor, 429, true, "interrupted while waiting out a 429", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.leasebridge.config;
+
+import io.leasebridge.connectors.gps.passtime.PassTimeSettings;
+import io.leasebridge.connectors.gps.spireon.SpireonSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * GPS tracking ({@code leasebridge.gps.*}): the lessor's policy, the vendors, the alert thresholds and how hard a
+ * vendor may be pushed. A vendor without its block is not configured: its vehicles are skipped, said once at start-up.
+ *
+ * @param minDaysPastDue a lease must be at least this many days past due before its vehicle's location is pulled
+ * @param pollTimeout    the longest one poll may wait for a vendor's turn (bulkhead) before the pull counts as failed
+ */
+@Validated
+@ConfigurationProperties("leasebridge.gps")
+public record GpsProperties(
+        @DefaultValue("10") @Min(0) int minDaysPastDue,
+        @Valid PassTimeSettings passtime,
+        @Valid SpireonSettings spireon,
+        @Valid @DefaultValue Rules rules,
+        @Valid @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue("5m") @NotNull Duration pollTimeout) {
+
+    /** The alert thresholds; see {@code io.leasebridge.gps.rules.GpsRuleSettings}. */
+    public record Rules(
+            @DefaultValue("100") @DecimalMin("0") double radiusMiles,
+            @DefaultValue("7d") @NotNull Duration notMovingAfter,
+            @DefaultValue("200") @DecimalMin("0") double stationaryToleranceMeters,
+            @DefaultValue("48h") @NotNull Duration silentAfter,
+            @DefaultValue("1.0") @DecimalMin("0") double stateBorderToleranceKm) {
+    }
+
+    /**
+     * One resilience4j circuit breaker per vendor: it opens when {@code failureRateThreshold} percent of the last
+     * {@code slidingWindowSize} calls (at least {@code minimumNumberOfCalls}) failed, refuses calls for
+     * {@code waitInOpenState}, then lets {@code permittedCallsInHalfOpenState} through to decide whether to close.
+     */
+    public record CircuitBreaker(
+            @DefaultValue("50") @DecimalMin("1") float failureRateThreshold,
+            @DefaultValue("10") @Min(1) int slidingWindowSize,
+            @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
+            @DefaultValue("60s") @NotNull Duration waitInOpenState,
+            @DefaultValue("2") @Min(1) int permittedCallsInHalfOpenState,
+            @DefaultValue("30s") @NotNull Duration callTimeout) {
+    }
+}
