@@ -13,6 +13,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,6 +22,12 @@ import java.util.Set;
  * understands; the binder turns that into a {@link Violation}.
  */
 public final class ValueParser {
+
+    // compiled once: the parser runs on every value of every export row
+    private static final Pattern MONEY =
+            Pattern.compile("\\d{1,3}(,\\d{3})*(\\.\\d+)?|\\d+(\\.\\d+)?|\\.\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d+)?|\\.\\d+)");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)");
 
     private static final int CURRENCY_SCALE = 2;
     private static final Set<String> YES = Set.of("y", "yes", "true", "1", "t", "x");
@@ -109,7 +116,7 @@ public final class ValueParser {
         if (s.startsWith("$")) {
             s = s.substring(1).strip();
         }
-        if (!s.matches("\\d{1,3}(,\\d{3})*(\\.\\d+)?|\\d+(\\.\\d+)?|\\.\\d+")) {
+        if (!MONEY.matcher(s).matches()) {
             throw new IllegalArgumentException("not an amount of money: '" + text + "'");
         }
         BigDecimal amount = new BigDecimal(s.replace(",", ""));
@@ -122,7 +129,7 @@ public final class ValueParser {
 
     /** A plain decimal number such as a coordinate ({@code -94.578331}): no currency sign, at most {@code decimals} decimals. */
     BigDecimal decimal(String text, int decimals) {
-        if (!text.matches("-?(\\d+(\\.\\d+)?|\\.\\d+)")) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException("not a decimal number: '" + text + "'");
         }
         BigDecimal number = new BigDecimal(text);
@@ -133,7 +140,7 @@ public final class ValueParser {
     }
 
     int wholeNumber(String text) {
-        if (!text.matches("-?(\\d{1,3}(,\\d{3})+|\\d+)")) {
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
             throw new IllegalArgumentException("not a whole number: '" + text + "'");
         }
         try {
