@@ -24,6 +24,7 @@ abstract class GpsVendorApi implements ResponseDefinitionTransformerV2 {
     private final Supplier<GpsFleet> fleet;
     protected final Clock clock;
     private final AtomicInteger locates = new AtomicInteger();
+    private final java.util.Set<String> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     GpsVendorApi(Supplier<GpsFleet> fleet, Clock clock) {
         this.fleet = fleet;
@@ -42,6 +43,18 @@ abstract class GpsVendorApi implements ResponseDefinitionTransformerV2 {
 
     int locates() {
         return locates.get();
+    }
+
+    /** A new access token, good until the simulator stops. */
+    protected String issueToken() {
+        String token = java.util.UUID.randomUUID().toString();
+        tokens.add(token);
+        return token;
+    }
+
+    /** Whether {@code token} is one this vendor issued; null is not. */
+    protected boolean issued(String token) {
+        return token != null && tokens.contains(token);
     }
 
     protected void counted() {

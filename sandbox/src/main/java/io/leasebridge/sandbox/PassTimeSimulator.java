@@ -1,8 +1,5 @@
 package io.leasebridge.sandbox;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
@@ -10,54 +7,28 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 /**
  * PassTime as LeaseBridge sees it: an OAuth 2.0 password grant at {@code /token} and
  * {@code GET /api/device/GetLastLocate?DealerNumber=&SerialNumber=} with the bearer token, answering from the
  * {@link GpsFleet}. An unknown serial is a 404; a call without a token we issued is a 401.
  */
-public final class PassTimeSimulator {
+public final class PassTimeSimulator extends GpsVendorSimulator {
 
     public static final String DEALER = "D-SANDBOX";
 
-    private final WireMockServer server;
-    private final Api api;
-
     private PassTimeSimulator(Supplier<GpsFleet> fleet, Clock clock) {
-        this.api = new Api(fleet, clock);
-        this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(api).notifier(new Slf4jNotifier(false)));
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Api.NAME)));
+        super(new Api(fleet, clock));
     }
 
     public static PassTimeSimulator start(Supplier<GpsFleet> fleet, Clock clock) {
-        PassTimeSimulator simulator = new PassTimeSimulator(fleet, clock);
-        simulator.server.start();
-        return simulator;
-    }
-
-    public String baseUrl() {
-        return "http://localhost:" + server.port();
-    }
-
-    /** GetLastLocate calls answered with a location. */
-    public int locates() {
-        return api.locates();
-    }
-
-    public void stop() {
-        server.stop();
+        return new PassTimeSimulator(fleet, clock);
     }
 
     private static final class Api extends GpsVendorApi {
 
         static final String NAME = "passtime-api";
-        private final java.util.Set<String> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Api(Supplier<GpsFleet> fleet, Clock clock) {
             super(fleet, clock);
@@ -74,13 +45,12 @@ public final class PassTimeSimulator {
                 if (!request.getBodyAsString().contains("grant_type=password")) {
                     return json(400, Map.of("error", "unsupported_grant_type"));
                 }
-                String token = UUID.randomUUID().toString();
-                tokens.add(token);
+                String token = issueToken();
                 return json(200, Map.of("access_token", token, "token_type", "bearer", "expires_in", 86399));
             }
             if (path.equals("/api/device/GetLastLocate") && request.getMethod().getName().equals("GET")) {
                 String auth = request.getHeader("Authorization");
-                if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
+                if (auth == null || !auth.startsWith("Bearer ") || !issued(auth.substring(7))) {
                     return json(401, Map.of("Message", "Authorization has been denied for this request."));
                 }
                 GpsFleet.Device device = fleet().device("PASSTIME", query.get("SerialNumber"));

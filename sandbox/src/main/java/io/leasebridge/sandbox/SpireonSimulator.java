@@ -1,8 +1,5 @@
 package io.leasebridge.sandbox;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
@@ -17,53 +14,28 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-
 /**
  * Spireon NSpire as LeaseBridge sees it: {@code GET /identity/token} (HTTP Basic and {@code X-Nspire-AppToken}) for a
  * user token, then {@code GET /assets/{id}} (its {@code lastLocation}) and {@code GET /assets/{id}/events} with
  * {@code X-Nspire-AppToken} and {@code X-Nspire-UserToken}, answering from the {@link GpsFleet}.
  */
-public final class SpireonSimulator {
+public final class SpireonSimulator extends GpsVendorSimulator {
 
     public static final String APP_TOKEN = "sandbox-app-token";
     private static final Pattern ASSET = Pattern.compile("/assets/([^/]+)(/events)?");
     private static final DateTimeFormatter SPIREON_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC);
 
-    private final WireMockServer server;
-    private final Api api;
-
     private SpireonSimulator(Supplier<GpsFleet> fleet, Clock clock) {
-        this.api = new Api(fleet, clock);
-        this.server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(api).notifier(new Slf4jNotifier(false)));
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Api.NAME)));
+        super(new Api(fleet, clock));
     }
 
     public static SpireonSimulator start(Supplier<GpsFleet> fleet, Clock clock) {
-        SpireonSimulator simulator = new SpireonSimulator(fleet, clock);
-        simulator.server.start();
-        return simulator;
-    }
-
-    public String baseUrl() {
-        return "http://localhost:" + server.port();
-    }
-
-    /** Asset calls answered with a location. */
-    public int locates() {
-        return api.locates();
-    }
-
-    public void stop() {
-        server.stop();
+        return new SpireonSimulator(fleet, clock);
     }
 
     private static final class Api extends GpsVendorApi {
 
         static final String NAME = "spireon-api";
-        private final java.util.Set<String> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Api(Supplier<GpsFleet> fleet, Clock clock) {
             super(fleet, clock);
@@ -84,15 +56,14 @@ public final class SpireonSimulator {
                 if (auth == null || !auth.startsWith("Basic ")) {
                     return json(401, Map.of("error", "unauthorized", "message", "Bad credentials"));
                 }
-                String token = UUID.randomUUID().toString();
-                tokens.add(token);
+                String token = issueToken();
                 return json(200, Map.of("token", token, "expiresIn", 3600));
             }
             Matcher m = ASSET.matcher(path);
             if (!m.matches()) {
                 return json(404, Map.of("error", "not_found", "message", "No resource " + path));
             }
-            if (!tokens.contains(String.valueOf(request.getHeader("X-Nspire-UserToken")))) {
+            if (!issued(request.getHeader("X-Nspire-UserToken"))) {
                 return json(401, Map.of("error", "invalid_token", "message", "User token missing, expired or revoked"));
             }
             GpsFleet.Device device = fleet().device("SPIREON", m.group(1));
