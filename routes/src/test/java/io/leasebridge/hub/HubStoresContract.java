@@ -8,6 +8,7 @@ import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
+import io.leasebridge.testing.SettableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.leasebridge.connectors.quickbooks.QuickBooksProperties;
 import io.leasebridge.connectors.quickbooks.QuickBooksTokens;
 import io.leasebridge.connectors.quickbooks.ReconnectQuickBooksException;
 import io.leasebridge.connectors.quickbooks.RefreshTokenStore;
+import io.leasebridge.testing.SettableClock;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ class QuickBooksTokensTest {
 
     private final WireMockServer intuit = QuickBooksWireMock.start();
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-31T12:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-31T12:00:00Z"));
     private final Store store = new Store();
     private QuickBooksTokens tokens;
 
@@ -125,33 +123,6 @@ class QuickBooksTokensTest {
         public synchronized void save(String realmId, String refreshToken, Instant expiresAt) {
             saved.add(refreshToken);
             byRealm.put(realmId, refreshToken);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.leasebridge.hub;
+package io.leasebridge.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it, so every stored timestamp can be asserted exactly. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    Instant advance(Duration by) {
+    public Instant advance(Duration by) {
         now = now.plus(by);
         return now;
     }
