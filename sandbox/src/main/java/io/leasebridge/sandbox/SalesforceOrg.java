@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -411,8 +412,8 @@ final class SalesforceOrg {
         Map<String, Object> before = created ? Map.of() : o.records.getOrDefault(String.valueOf(after.get("Id")), Map.of());
         for (String field : tracked) {
             Object old = before.get(o.canonical(field));
-            Object now2 = after.get(o.canonical(field));
-            if (!created && !java.util.Objects.equals(old, now2)) {
+            Object value = after.get(o.canonical(field));
+            if (!created && !Objects.equals(old, value)) {
                 SObject history = objects.get(o.name + "History");
                 String historyId = SalesforceIds.id(history.keyPrefix, ++idSequence);
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -420,7 +421,7 @@ final class SalesforceOrg {
                 row.put(o.name + "Id", after.get("Id"));
                 row.put("Field", field);
                 row.put("OldValue", old);
-                row.put("NewValue", now2);
+                row.put("NewValue", value);
                 row.put("CreatedDate", now);
                 row.put("CreatedById", userId);
                 replace(history, historyId, null, history.canonicalFields(row));

@@ -1,5 +1,6 @@
 package io.leasebridge.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leasebridge.LeaseBridgeApplication;
@@ -11,7 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,16 +141,16 @@ public final class Sandbox implements AutoCloseable {
      * empty on every sandbox start; a real org keeps what it was sent, so the seeded vehicles carry these.
      */
     private Map<String, String> deliveredDispositions() {
-        Map<String, String> byVin = new java.util.HashMap<>();
-        try (java.sql.Connection hub = java.sql.DriverManager.getConnection(options.hubUrl() + ";IFEXISTS=TRUE", "sa", "");
-             java.sql.Statement sql = hub.createStatement();
-             java.sql.ResultSet rs = sql.executeQuery("select external_id, payload from sf_outbox "
+        Map<String, String> byVin = new HashMap<>();
+        try (Connection hub = DriverManager.getConnection(options.hubUrl() + ";IFEXISTS=TRUE", "sa", "");
+             Statement sql = hub.createStatement();
+             ResultSet rs = sql.executeQuery("select external_id, payload from sf_outbox "
                      + "where sobject = 'Vehicle__c' and facet = 'disposition' and status = 'DELIVERED'")) {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            ObjectMapper json = new ObjectMapper();
             while (rs.next()) {
                 byVin.put(rs.getString(1), json.readTree(rs.getString(2)).path("Disposition__c").asText());
             }
-        } catch (java.sql.SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             // no hub yet (a first run), or one from before vehicles existed: nothing was delivered
         }
         return byVin;
