@@ -1,6 +1,5 @@
 package io.leasebridge.repocases;
 
-import io.leasebridge.config.RepoProperties;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.model.Vehicle;
@@ -32,12 +31,12 @@ class CaseEffects {
     private final RepoWorkflow workflow;
     private final Clock clock;
 
-    CaseEffects(VehicleStore vehicles, SalesforceOutbox salesforceOutbox, RepoCaseStore store, RepoProperties properties,
+    CaseEffects(VehicleStore vehicles, SalesforceOutbox salesforceOutbox, RepoCaseStore store, RepoWorkflow workflow,
                 Clock clock) {
         this.vehicles = vehicles;
         this.salesforceOutbox = salesforceOutbox;
         this.store = store;
-        this.workflow = new RepoWorkflow(properties.defaultAgentEmail());
+        this.workflow = workflow;
         this.clock = clock;
     }
 

@@ -52,19 +52,19 @@ public class RepoCaseStore {
         Object[] values = {c.caseNumber(), c.vin(), applied == null ? null : applied.name(),
                 c.facts().repoType() == null ? null : c.facts().repoType().name(), c.agentName(), c.facts().agentEmail(),
                 c.agentFee(), c.facts().titleVerified(), c.facts().salePrice(), c.facts().saleDate(), c.facts().buyer(),
-                Timestamp.from(c.modstamp()), refusedStatus, refusal, now, c.caseId()};
+                Timestamp.from(c.modstamp()), refusedStatus, refusal, now, c.vin(), c.caseId()};
         int updated = jdbc.update("""
                 update repo_case set case_number = ?, vin = ?, status = ?, repo_type = ?, agent_name = ?, agent_email = ?,
                        agent_fee = ?, title_verified = ?, sale_price = ?, sale_date = ?, buyer = ?, last_modstamp = ?,
-                       refused_status = ?, refusal = ?, updated_at = ? where case_id = ?""", values);
+                       refused_status = ?, refusal = ?, updated_at = ?, lease_id = (select lease_id from vehicle where vin = ?)
+                where case_id = ?""", values);
         if (updated == 0) {
             jdbc.update("""
                     insert into repo_case (case_number, vin, status, repo_type, agent_name, agent_email, agent_fee,
-                           title_verified, sale_price, sale_date, buyer, last_modstamp, refused_status, refusal, updated_at, case_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+                           title_verified, sale_price, sale_date, buyer, last_modstamp, refused_status, refusal, updated_at,
+                           lease_id, case_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select lease_id from vehicle where vin = ?), ?)""", values);
         }
-        jdbc.update("update repo_case set lease_id = (select lease_id from vehicle where vehicle.vin = repo_case.vin) "
-                + "where case_id = ? and vin is not null", c.caseId());
     }
 
     /** The history rows among {@code historyIds} already on some case's timeline. */

@@ -4,36 +4,32 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.config.RepoProperties;
-import io.leasebridge.connectors.salesforce.SalesforceErrors;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
-import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.repo.RepoAction;
-import io.leasebridge.repo.RepoOrder;
 import io.leasebridge.repo.RepoStatus;
 import io.leasebridge.repo.RepoWorkflow;
 import io.leasebridge.repo.Transition;
 import io.leasebridge.salesforce.ChangeQuery;
-import io.leasebridge.salesforce.SalesforceApiCalls;
-import io.leasebridge.salesforce.SalesforceChangeReader;
 import io.leasebridge.salesforce.SalesforceQueries;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.leasebridge.salesforce.SalesforceReadFlow;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,45 +44,37 @@ import java.util.Set;
 public class RepoCaseSync {
 
     public static final String FLOW = "salesforce-repo-cases-read";
-    private static final Logger log = LoggerFactory.getLogger(RepoCaseSync.class);
     private static final int HISTORY_IDS_PER_QUERY = 200;
 
-    private final SalesforceChangeReader reader;
+    private final SalesforceReadFlow readFlow;
     private final SalesforceQueries queries;
     private final RepoCaseStore store;
     private final RepoOrders orders;
     private final CaseEffects effects;
     private final DeadLetters deadLetters;
     private final SalesforceOutbox salesforceOutbox;
-    private final RunHistory runs;
-    private final SalesforceApiCalls apiCalls;
     private final RepoWorkflow workflow;
     private final ChangeQuery query;
     private final LedgerProperties lessor;
-    private final Clock clock;
     private final ObjectMapper json;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
-    public RepoCaseSync(SalesforceChangeReader reader, SalesforceQueries queries, RepoCaseStore store, RepoOrders orders,
-                        CaseEffects effects, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RunHistory runs,
-                        SalesforceApiCalls apiCalls, RepoProperties properties, LedgerProperties lessor, Clock clock,
-                        ObjectMapper json, org.springframework.transaction.support.TransactionTemplate transaction) {
+    public RepoCaseSync(SalesforceReadFlow readFlow, SalesforceQueries queries, RepoCaseStore store, RepoOrders orders,
+                        CaseEffects effects, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
+                        ObjectMapper json, TransactionTemplate transaction) {
         this.transaction = transaction;
-        this.reader = reader;
+        this.readFlow = readFlow;
         this.queries = queries;
         this.store = store;
         this.orders = orders;
         this.effects = effects;
         this.deadLetters = deadLetters;
         this.salesforceOutbox = salesforceOutbox;
-        this.runs = runs;
-        this.apiCalls = apiCalls;
-        this.workflow = new RepoWorkflow(properties.defaultAgentEmail());
+        this.workflow = workflow;
         this.query = new ChangeQuery(FLOW, "Case", CaseRecords.CASE_FIELDS,
                 "RecordType.DeveloperName = '" + properties.caseRecordType().replace("'", "\\'") + "'");
         this.lessor = lessor;
-        this.clock = clock;
         this.json = json;
     }
 
@@ -97,30 +85,18 @@ public class RepoCaseSync {
 
     public RunCounts read() {
         report.clear();
-        long runId = runs.start(FLOW, "Case");
-        long callsBefore = apiCalls.total();
-        long[] refused = new long[1];
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            SalesforceChangeReader.ReadReport read = reader.read(query, records -> {
-                List<CaseRead> cases = records.stream().map(CaseRecords::caseRead).toList();
-                Map<String, List<StatusChange>> history = unappliedHistory(cases);
-                long changed = 0;
-                for (CaseRead c : cases) {
-                    Outcome outcome = apply(c, history.getOrDefault(c.caseId(), List.of()), runId);
-                    refused[0] += outcome.refused();
-                    changed += outcome.applied() > 0 || outcome.refused() > 0 ? 1 : 0;
-                }
-                return changed;
-            });
-            RunCounts counts = new RunCounts(read.read(), read.changed(), 0, refused[0], 0, apiCalls.total() - callsBefore);
-            runs.finish(runId, counts, null);
-            return counts;
-        } catch (RuntimeException e) {
-            String error = "Case: " + SalesforceErrors.describe(e);
-            log.error("{}: stopped, the watermark stays where the last committed page left it: {}", FLOW, error);
-            runs.finish(runId, new RunCounts(0, 0, 0, refused[0], 0, apiCalls.total() - callsBefore), error);
-            return RunCounts.NONE;
-        }
+        return readFlow.run(FLOW, query, (records, runId) -> {
+            List<CaseRead> cases = records.stream().map(CaseRecords::caseRead).toList();
+            Map<String, List<StatusChange>> history = unappliedHistory(cases);
+            long changed = 0;
+            long refused = 0;
+            for (CaseRead c : cases) {
+                Outcome outcome = apply(c, history.getOrDefault(c.caseId(), List.of()), runId);
+                refused += outcome.refused();
+                changed += outcome.applied() > 0 || outcome.refused() > 0 ? 1 : 0;
+            }
+            return new RunCounts(0, changed, 0, refused, 0, 0);
+        });
     }
 
     private record Outcome(int applied, int refused) {
@@ -131,16 +107,15 @@ public class RepoCaseSync {
      * against what the Case says now. Empty when the Case now stands where LeaseBridge applied it, else the
      * refusal that still stands.
      */
-    public java.util.Optional<String> replay(String caseId, long runId) {
-        List<Map<String, Object>> records = queries.query("SELECT " + String.join(", ", CaseRecords.CASE_FIELDS)
-                + " FROM Case WHERE Id = '" + caseId.replace("'", "") + "'").records();
+    public Optional<String> replay(String caseId, long runId) {
+        List<Map<String, Object>> records = queries.query(query.soqlById(caseId)).records();
         if (records.isEmpty()) {
-            return java.util.Optional.of("Case " + caseId + " is no longer in Salesforce");
+            return Optional.of("Case " + caseId + " is no longer in Salesforce");
         }
         CaseRead c = CaseRecords.caseRead(records.get(0));
         return transaction.execute(status -> {
             apply(c, unappliedHistory(List.of(c)).getOrDefault(caseId, List.of()), runId);
-            return java.util.Optional.ofNullable(store.find(caseId).map(RepoCaseStore.StoredCase::refusal).orElse(null));
+            return Optional.ofNullable(store.find(caseId).map(RepoCaseStore.StoredCase::refusal).orElse(null));
         });
     }
 
@@ -169,8 +144,8 @@ public class RepoCaseSync {
             Transition transition = step.to() != null && to == null
                     ? new Transition.Refused(applied, null, "'" + step.to() + "' is not a status of the repossession workflow")
                     : workflow.check(applied, to, c.facts());
-            Built built = transition instanceof Transition.Allowed allowed ? effectsOf(c, allowed, step) : null;
-            if (built != null && built.problem() != null) {
+            RepoOrders.Built built = transition instanceof Transition.Allowed allowed ? orderFor(c, allowed, step) : RepoOrders.Built.NOTHING;
+            if (built.problem() != null) {
                 transition = new Transition.Refused(applied, to, name(applied) + " -> " + to + " is refused: " + built.problem());
             }
             if (transition instanceof Transition.Unchanged unchanged) {
@@ -213,16 +188,11 @@ public class RepoCaseSync {
     }
 
     /** What entering a state needs written before it can be applied: the repo order. */
-    private record Built(RepoOrder order, String problem) {
-    }
-
-    private Built effectsOf(CaseRead c, Transition.Allowed allowed, StatusChange step) {
+    private RepoOrders.Built orderFor(CaseRead c, Transition.Allowed allowed, StatusChange step) {
         if (!allowed.actions().contains(RepoAction.SEND_REPO_ORDER)) {
-            return new Built(null, null);
+            return RepoOrders.Built.NOTHING;
         }
-        LocalDate orderDate = LocalDate.ofInstant(step.changedAt(), lessor.zone());
-        RepoOrders.Built order = orders.build(c, orderDate);
-        return new Built(order.order().orElse(null), order.problem());
+        return orders.build(c, LocalDate.ofInstant(step.changedAt(), lessor.zone()));
     }
 
     /** The Cases' status changes LeaseBridge has not applied yet, oldest first, by case. */
@@ -230,7 +200,7 @@ public class RepoCaseSync {
         Map<String, List<StatusChange>> byCase = new LinkedHashMap<>();
         List<String> ids = cases.stream().map(CaseRead::caseId).toList();
         List<StatusChange> all = new ArrayList<>();
-        Map<StatusChange, String> caseOf = new java.util.IdentityHashMap<>();
+        Map<StatusChange, String> caseOf = new IdentityHashMap<>();
         for (int from = 0; from < ids.size(); from += HISTORY_IDS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + HISTORY_IDS_PER_QUERY));
             SalesforceQueries.Page page = queries.query("SELECT Id, CaseId, OldValue, NewValue, CreatedDate, CreatedBy.Name "
@@ -264,7 +234,7 @@ public class RepoCaseSync {
      */
     static List<StatusChange> inChainOrder(List<StatusChange> rows, String from) {
         List<StatusChange> remaining = new ArrayList<>(rows);
-        remaining.sort(java.util.Comparator.comparing(StatusChange::changedAt));
+        remaining.sort(Comparator.comparing(StatusChange::changedAt));
         List<StatusChange> ordered = new ArrayList<>(rows.size());
         String current = from;
         while (!remaining.isEmpty()) {

@@ -18,8 +18,9 @@ import java.util.StringJoiner;
 @Component
 class RepoOrders {
 
-    /** An order, or why none can be written yet. */
-    record Built(Optional<RepoOrder> order, String problem) {
+    /** An order, or why none can be written yet; neither for a step that sends no order. */
+    record Built(RepoOrder order, String problem) {
+        static final Built NOTHING = new Built(null, null);
     }
 
     private record LeaseFacts(String leaseId, int daysPastDue, int paymentsMade, String lessee, String address) {
@@ -54,11 +55,11 @@ class RepoOrders {
                 l.daysPastDue(), l.paymentsMade(),
                 new RepoOrder.VehicleDescription(v.vin(), v.modelYear(), v.make(), v.model(), v.unitNumber()),
                 l.address(), gps(v.vin()));
-        return new Built(Optional.of(order), null);
+        return new Built(order, null);
     }
 
     private static Built problem(String problem) {
-        return new Built(Optional.empty(), "the repo order cannot be written: " + problem);
+        return new Built(null, "the repo order cannot be written: " + problem);
     }
 
     private Optional<LeaseFacts> lease(String leaseId) {

@@ -14,10 +14,19 @@ import java.util.List;
 public record ChangeQuery(String reader, String sObject, List<String> fields, String condition) {
 
     String soql(String since) {
-        List<String> selected = fields.contains("SystemModstamp") ? fields
-                : java.util.stream.Stream.concat(fields.stream(), java.util.stream.Stream.of("SystemModstamp")).toList();
-        return "SELECT " + String.join(", ", selected) + " FROM " + sObject + " WHERE SystemModstamp >= " + since
+        return select() + " WHERE SystemModstamp >= " + since
                 + (condition == null || condition.isBlank() ? "" : " AND " + condition)
                 + " ORDER BY SystemModstamp, Id";
+    }
+
+    /** The same fields of one record, read again by its id (a dead letter's replay). */
+    public String soqlById(String id) {
+        return select() + " WHERE Id = '" + id.replace("'", "") + "'";
+    }
+
+    private String select() {
+        List<String> selected = fields.contains("SystemModstamp") ? fields
+                : java.util.stream.Stream.concat(fields.stream(), java.util.stream.Stream.of("SystemModstamp")).toList();
+        return "SELECT " + String.join(", ", selected) + " FROM " + sObject;
     }
 }

@@ -2,7 +2,6 @@ package io.leasebridge.vehicles;
 
 import io.leasebridge.hub.CanonicalTables;
 import io.leasebridge.hub.HubStore;
-import io.leasebridge.hub.InLists;
 import io.leasebridge.model.Vehicle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -40,12 +39,8 @@ public class VehicleStore {
     /** Stores vehicles; the new and changed ones are queued for LeaseWorks. Returns those. */
     public List<Vehicle> save(Collection<Vehicle> vehicles) {
         List<Vehicle> changed = hub.upsert(CanonicalTables.VEHICLE, vehicles);
-        List<String> vins = changed.stream().map(Vehicle::vin).toList();
-        InLists.inChunks(vins, chunk -> {
-            jdbc.update("update vehicle set lw_import_version = lw_import_version + 1 where vin in ("
-                    + InLists.placeholders(chunk.size()) + ")", chunk.toArray());
-            return List.of();
-        });
+        jdbc.batchUpdate("update vehicle set lw_import_version = lw_import_version + 1 where vin = ?",
+                changed.stream().map(v -> new Object[]{v.vin()}).toList());
         return changed;
     }
 

@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.mapping.salesforce.SalesforceVehicles;
 import io.leasebridge.model.Vehicle;
-import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.salesforce.ChangeQuery;
-import io.leasebridge.salesforce.SalesforceApiCalls;
-import io.leasebridge.salesforce.SalesforceChangeReader;
 import io.leasebridge.salesforce.SalesforceQueries;
+import io.leasebridge.salesforce.SalesforceReadFlow;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.leasebridge.connectors.salesforce.SalesforceErrors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -34,27 +28,22 @@ public class VehicleSync {
 
     public static final String FLOW = "salesforce-vehicles-read";
     static final ChangeQuery QUERY = new ChangeQuery(FLOW, "Vehicle__c", SalesforceVehicles.FIELDS, null);
-    private static final Logger log = LoggerFactory.getLogger(VehicleSync.class);
 
-    private final SalesforceChangeReader reader;
+    private final SalesforceReadFlow readFlow;
     private final VehicleStore vehicles;
     private final DeadLetters deadLetters;
-    private final RunHistory runs;
-    private final SalesforceApiCalls apiCalls;
     private final ObjectMapper json;
     private final SalesforceQueries queries;
     private final TransactionTemplate transaction;
 
-    public VehicleSync(SalesforceChangeReader reader, VehicleStore vehicles, DeadLetters deadLetters, RunHistory runs,
-                       SalesforceApiCalls apiCalls, ObjectMapper json, SalesforceQueries queries, TransactionTemplate transaction) {
+    public VehicleSync(SalesforceReadFlow readFlow, VehicleStore vehicles, DeadLetters deadLetters, ObjectMapper json,
+                       SalesforceQueries queries, TransactionTemplate transaction) {
         this.json = json;
         this.queries = queries;
         this.transaction = transaction;
-        this.reader = reader;
+        this.readFlow = readFlow;
         this.vehicles = vehicles;
         this.deadLetters = deadLetters;
-        this.runs = runs;
-        this.apiCalls = apiCalls;
     }
 
     private String payload(Map<String, Object> record) {
@@ -66,26 +55,12 @@ public class VehicleSync {
     }
 
     public RunCounts read() {
-        long runId = runs.start(FLOW, "Vehicle__c");
-        long callsBefore = apiCalls.total();
-        long[] quarantined = new long[1];
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            SalesforceChangeReader.ReadReport report = reader.read(QUERY, records -> {
-                List<DeadLetter> refused = new ArrayList<>();
-                long changed = store(records, refused);
-                deadLetters.record(refused, runId);
-                quarantined[0] += refused.size();
-                return changed;
-            });
-            RunCounts counts = new RunCounts(report.read(), report.changed(), 0, 0, quarantined[0], apiCalls.total() - callsBefore);
-            runs.finish(runId, counts, null);
-            return counts;
-        } catch (RuntimeException e) {
-            String error = "Vehicle__c: " + SalesforceErrors.describe(e);
-            log.error("{}: stopped, the watermark stays where the last committed page left it: {}", FLOW, error);
-            runs.finish(runId, new RunCounts(0, 0, 0, 0, quarantined[0], apiCalls.total() - callsBefore), error);
-            return RunCounts.NONE;
-        }
+        return readFlow.run(FLOW, QUERY, (records, runId) -> {
+            List<DeadLetter> refused = new ArrayList<>();
+            long changed = store(records, refused);
+            deadLetters.record(refused, runId);
+            return new RunCounts(0, changed, 0, 0, refused.size(), 0);
+        });
     }
 
     /**
@@ -93,8 +68,7 @@ public class VehicleSync {
      * right (a rep corrected the VIN), else the reason it is still refused.
      */
     public Optional<String> replay(String recordId) {
-        List<Map<String, Object>> records = queries.query("SELECT " + String.join(", ", SalesforceVehicles.FIELDS)
-                + " FROM Vehicle__c WHERE Id = '" + recordId.replace("'", "") + "'").records();
+        List<Map<String, Object>> records = queries.query(QUERY.soqlById(recordId)).records();
         if (records.isEmpty()) {
             return Optional.of("Vehicle__c " + recordId + " is no longer in Salesforce");
         }

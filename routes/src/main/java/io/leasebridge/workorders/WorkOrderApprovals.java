@@ -2,18 +2,13 @@ package io.leasebridge.workorders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.connectors.salesforce.SalesforceErrors;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
-import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.salesforce.ChangeQuery;
-import io.leasebridge.salesforce.SalesforceApiCalls;
 import io.leasebridge.salesforce.SalesforceChangeReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.leasebridge.salesforce.SalesforceReadFlow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,61 +27,40 @@ public class WorkOrderApprovals {
     static final ChangeQuery QUERY = new ChangeQuery(FLOW, "WorkOrder",
             List.of("Id", "FleetRock_RO_Id__c", "Approval_Status__c", "SystemModstamp"),
             "Approval_Status__c = '" + WorkOrderStore.APPROVED + "'");
-    private static final Logger log = LoggerFactory.getLogger(WorkOrderApprovals.class);
 
-    private final SalesforceChangeReader reader;
+    private final SalesforceReadFlow readFlow;
     private final WorkOrderStore store;
     private final DeadLetters deadLetters;
-    private final RunHistory runs;
-    private final SalesforceApiCalls apiCalls;
     private final ObjectMapper json;
 
-    public WorkOrderApprovals(SalesforceChangeReader reader, WorkOrderStore store, DeadLetters deadLetters, RunHistory runs,
-                              SalesforceApiCalls apiCalls, ObjectMapper json) {
-        this.reader = reader;
+    public WorkOrderApprovals(SalesforceReadFlow readFlow, WorkOrderStore store, DeadLetters deadLetters, ObjectMapper json) {
+        this.readFlow = readFlow;
         this.store = store;
         this.deadLetters = deadLetters;
-        this.runs = runs;
-        this.apiCalls = apiCalls;
         this.json = json;
     }
 
     public RunCounts read() {
-        long runId = runs.start(FLOW, "WorkOrder");
-        long callsBefore = apiCalls.total();
-        long[] quarantined = new long[1];
-        try (FlowLogContext ignored = FlowLogContext.enter(FLOW, runId)) {
-            SalesforceChangeReader.ReadReport report = reader.read(QUERY, records -> {
-                long approved = 0;
-                List<DeadLetter> unknown = new ArrayList<>();
-                for (Map<String, Object> record : records) {
-                    String id = String.valueOf(record.get("Id"));
-                    Object roId = record.get("FleetRock_RO_Id__c");
-                    if (roId == null || roId.toString().isBlank() || !store.exists(roId.toString())) {
-                        unknown.add(new DeadLetter(FLOW, "WorkOrder", id, null, null, "FleetRock_RO_Id__c", "UNKNOWN_WORK_ORDER",
-                                "WorkOrder " + id + " is approved, but its FleetRock_RO_Id__c '" + roId
-                                        + "' names no work order LeaseBridge holds", payload(record)));
-                        continue;
-                    }
-                    if (store.approve(roId.toString(), id,
-                            SalesforceChangeReader.instant(String.valueOf(record.get("SystemModstamp"))))) {
-                        approved++;
-                    }
+        return readFlow.run(FLOW, QUERY, (records, runId) -> {
+            long approved = 0;
+            List<DeadLetter> unknown = new ArrayList<>();
+            for (Map<String, Object> record : records) {
+                String id = String.valueOf(record.get("Id"));
+                Object roId = record.get("FleetRock_RO_Id__c");
+                if (roId == null || roId.toString().isBlank() || !store.exists(roId.toString())) {
+                    unknown.add(new DeadLetter(FLOW, "WorkOrder", id, null, null, "FleetRock_RO_Id__c", "UNKNOWN_WORK_ORDER",
+                            "WorkOrder " + id + " is approved, but its FleetRock_RO_Id__c '" + roId
+                                    + "' names no work order LeaseBridge holds", payload(record)));
+                    continue;
                 }
-                deadLetters.record(unknown, runId);
-                quarantined[0] += unknown.size();
-                return approved;
-            });
-            RunCounts counts = new RunCounts(report.read(), report.changed(), 0, 0, quarantined[0], apiCalls.total() - callsBefore);
-            runs.finish(runId, counts, null);
-            log.info("{}: {} approved work orders read, {} newly approved", FLOW, report.read(), report.changed());
-            return counts;
-        } catch (RuntimeException e) {
-            String error = "WorkOrder: " + SalesforceErrors.describe(e);
-            log.error("{}: stopped, the watermark stays where the last committed page left it: {}", FLOW, error);
-            runs.finish(runId, new RunCounts(0, 0, 0, 0, quarantined[0], apiCalls.total() - callsBefore), error);
-            return RunCounts.NONE;
-        }
+                if (store.approve(roId.toString(), id,
+                        SalesforceChangeReader.instant(String.valueOf(record.get("SystemModstamp"))))) {
+                    approved++;
+                }
+            }
+            deadLetters.record(unknown, runId);
+            return new RunCounts(0, approved, 0, 0, unknown.size(), 0);
+        });
     }
 
     private String payload(Map<String, Object> record) {

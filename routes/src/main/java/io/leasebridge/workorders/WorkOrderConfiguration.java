@@ -3,10 +3,8 @@ package io.leasebridge.workorders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.hub.DeadLetters;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
-import io.leasebridge.salesforce.SalesforceApiCalls;
-import io.leasebridge.salesforce.SalesforceChangeReader;
+import io.leasebridge.salesforce.SalesforceReadFlow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -23,9 +21,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class WorkOrderConfiguration {
 
     @Bean
-    WorkOrderApprovals workOrderApprovals(SalesforceChangeReader reader, WorkOrderStore store, DeadLetters deadLetters,
-                                          RunHistory runs, SalesforceApiCalls apiCalls, ObjectMapper json) {
-        return new WorkOrderApprovals(reader, store, deadLetters, runs, apiCalls, json);
+    WorkOrderApprovals workOrderApprovals(SalesforceReadFlow readFlow, WorkOrderStore store, DeadLetters deadLetters,
+                                          ObjectMapper json) {
+        return new WorkOrderApprovals(readFlow, store, deadLetters, json);
     }
 
     @Bean

@@ -1,0 +1,63 @@
+package io.leasebridge.salesforce;
+
+import io.leasebridge.connectors.salesforce.SalesforceErrors;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.observability.FlowLogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flow that reads changes from Salesforce: one run in the run history, its Salesforce calls counted, every
+ * page through {@link SalesforceChangeReader}, and a failure that stops the run where the last committed page
+ * left the watermark.
+ */
+@Service
+public class SalesforceReadFlow {
+
+    /** Takes one page inside its transaction; returns what it changed, refused and quarantined. */
+    @FunctionalInterface
+    public interface PageHandler {
+        RunCounts apply(List<Map<String, Object>> records, long runId);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(SalesforceReadFlow.class);
+
+    private final SalesforceChangeReader reader;
+    private final RunHistory runs;
+    private final SalesforceApiCalls apiCalls;
+
+    public SalesforceReadFlow(SalesforceChangeReader reader, RunHistory runs, SalesforceApiCalls apiCalls) {
+        this.reader = reader;
+        this.runs = runs;
+        this.apiCalls = apiCalls;
+    }
+
+    public RunCounts run(String flow, ChangeQuery query, PageHandler handler) {
+        long runId = runs.start(flow, query.sObject());
+        long callsBefore = apiCalls.total();
+        RunCounts[] pages = {RunCounts.NONE};
+        try (FlowLogContext logContext = FlowLogContext.enter(flow, runId)) {
+            SalesforceChangeReader.ReadReport report = reader.read(query, records -> {
+                RunCounts page = handler.apply(records, runId);
+                pages[0] = pages[0].plus(page);
+                return page.changed();
+            });
+            RunCounts counts = new RunCounts(report.read(), report.changed(), 0, pages[0].failed(), pages[0].quarantined(),
+                    apiCalls.total() - callsBefore);
+            runs.finish(runId, counts, null);
+            log.info("{}: {} {} records read, {} changed", flow, report.read(), query.sObject(), report.changed());
+            return counts;
+        } catch (RuntimeException e) {
+            String error = query.sObject() + ": " + SalesforceErrors.describe(e);
+            log.error("{}: stopped, the watermark stays where the last committed page left it: {}", flow, error);
+            runs.finish(runId, new RunCounts(0, 0, 0, pages[0].failed(), pages[0].quarantined(), apiCalls.total() - callsBefore),
+                    error);
+            return RunCounts.NONE;
+        }
+    }
+}
