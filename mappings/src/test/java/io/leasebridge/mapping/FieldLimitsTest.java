@@ -128,31 +128,23 @@ class FieldLimitsTest {
     }
 
     private static SourceRow paymentsRow(long line, Map<String, String> overrides) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("Payment ID", "P-1");
-        values.put("Contract Number", "L-2001");
-        values.put("Amount", "412.50");
-        values.put("Received Date", "03/02/2026");
-        values.put("Payment Method", "ACH");
-        values.putAll(overrides);
-        return new SourceRow("payments.csv", line, values);
+        return row("payments.csv", line, Map.of("Payment ID", "P-1", "Contract Number", "L-2001", "Amount", "412.50",
+                "Received Date", "03/02/2026", "Payment Method", "ACH"), overrides);
     }
 
     private static SourceRow accountsRow(long line, Map<String, String> overrides) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("Customer Number", "C-1001");
-        values.put("Customer Name", "Dana Whitfield");
-        values.put("Email", "dana@example.com");
-        values.put("Address Line 1", "12 Elm St");
-        values.put("City", "Chicago");
-        values.put("State", "IL");
-        values.put("Contract Number", "L-2001");
-        values.put("Contract Status", "Active");
-        values.put("Days Past Due", "12");
-        values.put("Past Due Amount", "1234.50");
-        values.put("Payments Made", "7");
-        values.put("Collector", "Sam Ortiz");
-        values.putAll(overrides);
-        return new SourceRow("accounts.csv", line, values);
+        Map<String, String> customer = Map.of("Customer Number", "C-1001", "Customer Name", "Dana Whitfield",
+                "Email", "dana@example.com", "Address Line 1", "12 Elm St", "City", "Chicago", "State", "IL");
+        Map<String, String> lease = Map.of("Contract Number", "L-2001", "Contract Status", "Active", "Days Past Due", "12",
+                "Past Due Amount", "1234.50", "Payments Made", "7", "Collector", "Sam Ortiz");
+        Map<String, String> values = new LinkedHashMap<>(customer);
+        values.putAll(lease);
+        return row("accounts.csv", line, values, overrides);
+    }
+
+    private static SourceRow row(String file, long line, Map<String, String> values, Map<String, String> overrides) {
+        Map<String, String> row = new LinkedHashMap<>(values);
+        row.putAll(overrides);
+        return new SourceRow(file, line, row);
     }
 }

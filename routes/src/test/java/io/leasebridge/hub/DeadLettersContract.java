@@ -1,12 +1,12 @@
 package io.leasebridge.hub;
 
 import io.leasebridge.testing.SettableClock;
-import org.flywaydb.core.Flyway;
+import io.leasebridge.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,20 +25,26 @@ abstract class DeadLettersContract {
     static final String FLOW = "leaseworks-payments";
     static final String ROW = "payments row";
 
+    private final TestDatabase database;
     SettableClock clock;
     JdbcTemplate jdbc;
     DeadLetters deadLetters;
 
-    abstract DataSource dataSource();
+    /** The database under test, for one test: wiped and migrated before it, closed after it. */
+    DeadLettersContract(TestDatabase database) {
+        this.database = database;
+    }
 
     @BeforeEach
     void freshSchema() {
-        Flyway flyway = Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
         clock = new SettableClock(T0);
-        jdbc = new JdbcTemplate(dataSource());
+        jdbc = new JdbcTemplate(database.freshSchema());
         deadLetters = new DeadLetters(jdbc, clock);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
     }
 
     @Test

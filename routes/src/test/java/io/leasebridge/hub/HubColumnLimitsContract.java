@@ -3,7 +3,8 @@ package io.leasebridge.hub;
 import io.leasebridge.hub.MappedFields.MappedField;
 import io.leasebridge.hub.SalesforceFieldWidths.Width;
 import io.leasebridge.mapping.FieldLimits;
-import org.flywaydb.core.Flyway;
+import io.leasebridge.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,16 +41,24 @@ abstract class HubColumnLimitsContract {
 
     private final SalesforceFieldWidths salesforce =
             SalesforceFieldWidths.read(CONFIG.resolve("salesforce/force-app/main/default/objects"));
+    private final TestDatabase database;
+    private DataSource dataSource;
     private JdbcTemplate jdbc;
 
-    abstract DataSource dataSource();
+    /** The database under test, for one test: wiped and migrated before it, closed after it. */
+    HubColumnLimitsContract(TestDatabase database) {
+        this.database = database;
+    }
 
     @BeforeEach
     void freshSchema() {
-        Flyway flyway = Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        jdbc = new JdbcTemplate(dataSource());
+        dataSource = database.freshSchema();
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
     }
 
     @Test
@@ -184,7 +193,7 @@ abstract class HubColumnLimitsContract {
     }
 
     private Map<String, Column> hubColumns() {
-        try (Connection connection = dataSource().getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             Map<String, Column> columns = new HashMap<>();
             try (ResultSet rs = meta.getColumns(null, connection.getSchema(), "%", "%")) {
