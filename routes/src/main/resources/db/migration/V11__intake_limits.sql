@@ -24,6 +24,6 @@ alter table promise alter column made_by set data type varchar(255);
 alter table promise_event alter column amount set data type numeric(16, 2);
 alter table promise_event alter column actor set data type varchar(255);
 
--- One dead letter per problem: a record's open letters are found by flow, record type and key, a batch at a time.
-create index dead_letter_record on dead_letter (flow, record_type, record_key, status);
+-- One dead letter per problem: the open letters of a batch's records are found by flow, record type, status and key.
+create index dead_letter_record on dead_letter (flow, record_type, status, record_key);
 alter table dead_letter add column resolved_run_id bigint;
