@@ -12,6 +12,10 @@ import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.WorkOrder;
 import io.leasebridge.model.WorkOrderLine;
 import io.leasebridge.model.VehicleGpsStatus;
+import io.leasebridge.salesforce.metadata.FieldDescription;
+import io.leasebridge.salesforce.metadata.ObjectDescription;
+import io.leasebridge.salesforce.metadata.OrgMetadata;
+import io.leasebridge.salesforce.metadata.RecordRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -284,6 +288,58 @@ class SalesforceMetadataTest {
                         .add(object + "." + f.name())));
 
         assertThat(byParentAndName).allSatisfy((name, fields) -> assertThat(fields).as(name).hasSize(1));
+    }
+
+    @Test
+    void everyRecordTheMappersWriteIsOneTheOrgOfTheMetadataAccepts() {
+        OrgMetadata org = OrgMetadata.shipped();
+        List<SObjectRecord> records = new ArrayList<>(sampleRecords());
+        records.addAll(longTextRecords());
+
+        List<String> refused = new ArrayList<>();
+        for (SObjectRecord record : records) {
+            ObjectDescription object = org.object(record.type().apiName());
+            RecordRules.requestProblem(object, record.fields()).ifPresent(p -> refused.add(record.type().recordType() + ": " + p));
+            RecordRules.valueErrors(object, record.fields(), null).forEach(p -> refused.add(record.type().recordType() + ": " + p));
+        }
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void everyFieldTheVehicleReaderQueriesExists() {
+        OrgMetadata org = OrgMetadata.shipped();
+        for (String path : SalesforceVehicles.FIELDS) {
+            String[] parts = path.split("\\.", 2);
+            if (parts.length == 1) {
+                assertThat(org.field("Vehicle__c", path)).as(path).isNotNull();
+            } else {
+                FieldDescription lookup = org.object("Vehicle__c").relationship(parts[0]);
+                assertThat(lookup).as(path).isNotNull();
+                assertThat(org.field(lookup.referencedObject(), parts[1])).as(path).isNotNull();
+            }
+        }
+    }
+
+    /** The values the mappers cut to their fields' lengths, each longer than its field. */
+    private static List<SObjectRecord> longTextRecords() {
+        String long300 = "x".repeat(300);
+        String long200k = "y".repeat(200_000);
+        Customer customer = new Customer("C-1002", long300, null, null, null, long300, null, null, null, null,
+                false, false, false, false);
+        CollectorNote note = new CollectorNote("N-4002", "L-2001", "jsmith", Instant.parse("2026-03-05T20:30:00Z"), long200k);
+        CollectorTask task = new CollectorTask("broken-promise:PTP-2", "L-2001", "005000000000001AAA", long300, long200k,
+                LocalDate.of(2026, 3, 12), "High");
+        GpsAlert alert = new GpsAlert("1HGCM82633A004352-NOT_MOVING-1", "1HGCM82633A004352", "L-2001", "NOT_MOVING", "OPEN",
+                Instant.parse("2026-11-20T11:58:02Z"), null, long200k, null, null, null);
+        WorkOrder w = workOrder();
+        WorkOrder longVendor = new WorkOrder(w.roId(), w.roNumber(), w.vin(), w.unitNumber(), long300, w.status(), w.dateCreated(),
+                w.dateFinished(), w.dateInvoiced(), w.laborTotal(), w.partTotal(), w.taxTotal(), w.grandTotal(),
+                List.of(new WorkOrderLine(1, WorkOrderLine.PART, long200k, new BigDecimal("1.000"), new BigDecimal("9.99"))));
+        List<SObjectRecord> records = new ArrayList<>(List.of(SalesforceRecords.account(customer), SalesforceRecords.collectorNote(note),
+                SalesforceRecords.task(task), SalesforceRecords.gpsAlert(alert),
+                SalesforceRecords.repoCase("500000000000001AAA", long200k, long200k, null)));
+        records.addAll(WorkOrderRecords.of(longVendor));
+        return records;
     }
 
     private static List<SObjectRecord> sampleRecords() {
