@@ -24,12 +24,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
  * id updates ({@code created:false}) and a query reads back what was written. Every other request gets
  * Salesforce's 404. A data call without a live session gets 401 {@code INVALID_SESSION_ID}.
  *
- * <p>The org knows the objects LeaseBridge writes, with their external ids, parents and required fields:
- * Account, Lease__c, Payment__c, Collector_Note__c, Promise_To_Pay__c (under its lease, needs
- * {@code Amount__c}) and Task, whose polymorphic {@code What} names its parent's type in
- * {@code attributes} and is stored as {@code WhatId}, and whose {@code OwnerId} must be a user (005) or
- * queue (00G) id. An update changes only the fields it sends, so a facet such as the lease's promise KPIs
- * leaves the rest of the record as it was.
+ * <p>The org is the shipped metadata ({@code config/salesforce/force-app}, with the standard fields LeaseBridge
+ * touches): its objects, fields, external ids, lookups, record types, lengths, ranges and restricted picklists,
+ * enforced with Salesforce's error codes and messages. A field or object it does not define does not exist here.
+ * A Task's polymorphic {@code What} names its parent's type in {@code attributes} and is stored as {@code WhatId};
+ * an {@code OwnerId} must be a user (005) or queue (00G) id. An update changes only the fields it sends, so a facet
+ * such as the lease's promise KPIs leaves the rest of the record as it was.
  *
  * <p>Faults for resilience tests fire once: a dropped connection after some successful write calls, a
  * 503 on the next write call, an expired session. All state is guarded, so concurrent routes are safe.
