@@ -14,11 +14,13 @@ import java.util.List;
  * @param picklistValues the API names of a picklist's values, in order; empty for other types
  * @param updateable     false for fields Salesforce sets itself (system fields, auto numbers)
  * @param trackHistory   whether changes land in the object's field history
+ * @param childRelationshipName what the parent calls its children through this lookup ({@code relationshipName} in
+ *                       the metadata: {@code Payments} for {@code Payment__c.Lease__c}); null for other fields
  */
 public record FieldDescription(String name, String label, String type, Integer length, Integer precision, Integer scale,
                                boolean required, boolean unique, boolean externalId, boolean caseSensitive,
                                List<String> referenceTo, List<String> picklistValues, boolean restrictedPicklist,
-                               boolean updateable, boolean trackHistory, boolean custom) {
+                               boolean updateable, boolean trackHistory, boolean custom, String childRelationshipName) {
 
     public FieldDescription {
         referenceTo = List.copyOf(referenceTo);

@@ -112,7 +112,7 @@ public final class OrgMetadata {
             }
             boolean autoNumber = "AutoNumber".equals(folder.nameFieldType());
             fields.put("Name", new FieldDescription("Name", "Name", autoNumber ? "AutoNumber" : "Text", 80, null, null,
-                    false, false, false, false, List.of(), List.of(), false, !autoNumber, false, false));
+                    false, false, false, false, List.of(), List.of(), false, !autoNumber, false, false, null));
             folder.fields().forEach(f -> fields.put(f.name(), f));
             objects.put(folder.name(), new ObjectDescription(folder.name(), folder.label(), true, folder.nameFieldType(),
                     folder.sharingModel(), folder.enableActivities(), fields, byFullName(folder.recordTypes())));
@@ -138,7 +138,7 @@ public final class OrgMetadata {
                     f.hasNonNull("length") ? f.get("length").asInt() : null, f.hasNonNull("precision") ? f.get("precision").asInt() : null,
                     f.hasNonNull("scale") ? f.get("scale").asInt() : null, f.path("required").asBoolean(false),
                     false, false, false, referenceTo, strings(f.path("picklist")), false,
-                    f.path("updateable").asBoolean(true), false, false));
+                    f.path("updateable").asBoolean(true), false, false, null));
         }
     }
 

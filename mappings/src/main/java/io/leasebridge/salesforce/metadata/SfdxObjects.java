@@ -81,7 +81,7 @@ final class SfdxObjects {
                 Boolean.parseBoolean(text(root, "required")) || "MasterDetail".equals(type),
                 Boolean.parseBoolean(text(root, "unique")), Boolean.parseBoolean(text(root, "externalId")),
                 Boolean.parseBoolean(text(root, "caseSensitive")), referenceTo == null ? List.of() : List.of(referenceTo),
-                values, restricted, true, Boolean.parseBoolean(text(root, "trackHistory")), true);
+                values, restricted, true, Boolean.parseBoolean(text(root, "trackHistory")), true, text(root, "relationshipName"));
     }
 
     static RecordTypeDescription recordType(Path file) {
@@ -94,7 +94,7 @@ final class SfdxObjects {
                 text(root, "businessProcess"), picklists);
     }
 
-    private static List<Path> files(Path dir, String suffix) {
+    static List<Path> files(Path dir, String suffix) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -2,15 +2,12 @@ package io.leasebridge.salesforce.metadata;
 
 import org.w3c.dom.Element;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /** Cross-file checks of an SFDX tree: what one file names must exist in the org the tree makes. */
 final class MetadataChecks {
@@ -101,7 +98,7 @@ final class MetadataChecks {
 
     static List<String> layoutAndListViewProblems(Path forceApp, OrgMetadata org) {
         List<String> problems = new ArrayList<>();
-        for (Path file : files(objects(forceApp).resolveSibling("layouts"), ".layout-meta.xml")) {
+        for (Path file : SfdxObjects.files(objects(forceApp).resolveSibling("layouts"), ".layout-meta.xml")) {
             String name = file.getFileName().toString();
             ObjectDescription object = org.object(name.substring(0, name.indexOf('-')));
             if (object == null) {
@@ -130,7 +127,7 @@ final class MetadataChecks {
             }
         }
         for (SfdxObjects.Folder folder : SfdxObjects.read(objects(forceApp))) {
-            for (Path file : files(objects(forceApp).resolve(folder.name()).resolve("listViews"), ".listView-meta.xml")) {
+            for (Path file : SfdxObjects.files(objects(forceApp).resolve(folder.name()).resolve("listViews"), ".listView-meta.xml")) {
                 Element root = SfdxObjects.root(file, "ListView");
                 List<String> named = new ArrayList<>();
                 SfdxObjects.children(root, "columns").forEach(c -> named.add(c.getTextContent().strip()));
@@ -153,17 +150,6 @@ final class MetadataChecks {
     }
 
     private static List<Path> permissionSets(Path forceApp) {
-        return files(objects(forceApp).resolveSibling("permissionsets"), ".permissionset-meta.xml");
-    }
-
-    private static List<Path> files(Path dir, String suffix) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SfdxObjects.files(objects(forceApp).resolveSibling("permissionsets"), ".permissionset-meta.xml");
     }
 }
