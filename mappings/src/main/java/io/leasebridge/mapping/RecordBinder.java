@@ -1,5 +1,7 @@
 package io.leasebridge.mapping;
 
+import io.leasebridge.model.Personal;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -9,10 +11,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds one canonical record from a source row through its {@link RecordLayout}. The record's own
- * component types decide how each value is parsed, so a layout only names columns.
+ * component types decide how each value is parsed and their {@link FieldLimits} what it may hold, so a layout
+ * only names columns.
  */
 final class RecordBinder {
 
@@ -21,6 +25,8 @@ final class RecordBinder {
     private final RecordComponent[] components;
     private final Constructor<? extends Record> constructor;
     private final Map<String, FieldSpec> specsByField = new HashMap<>();
+    private final FieldLimits[] limits;
+    private final boolean[] personal;
 
     RecordBinder(RecordLayout layout, ValueParser parser) {
         this.layout = layout;
@@ -32,6 +38,11 @@ final class RecordBinder {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("record without canonical constructor: " + layout.type(), e);
         }
+        this.limits = Arrays.stream(components).map(FieldLimits::of).toArray(FieldLimits[]::new);
+        this.personal = new boolean[components.length];
+        for (int i = 0; i < components.length; i++) {
+            personal[i] = components[i].isAnnotationPresent(Personal.class);
+        }
         layout.fields().forEach(spec -> specsByField.put(spec.field(), spec));
     }
 
@@ -42,7 +53,7 @@ final class RecordBinder {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             FieldSpec spec = specsByField.get(component.getName());
-            args[i] = spec == null ? defaultFor(component.getType()) : value(row, spec, component.getType(), violations);
+            args[i] = spec == null ? defaultFor(component.getType()) : value(row, spec, component.getType(), limits[i], personal[i], violations);
         }
         if (violations.size() > before) {
             return null;
@@ -55,7 +66,8 @@ final class RecordBinder {
         }
     }
 
-    private Object value(SourceRow row, FieldSpec spec, Class<?> type, List<Violation> violations) {
+    private Object value(SourceRow row, FieldSpec spec, Class<?> type, FieldLimits fieldLimits, boolean personal,
+                         List<Violation> violations) {
         String text = row.value(spec.column());
         if (text == null) {
             if (spec.required()) {
@@ -63,8 +75,15 @@ final class RecordBinder {
             }
             return defaultFor(type);
         }
+        // before the pattern, whose reason would quote the over-long value
+        Optional<String> tooLong = type == String.class ? fieldLimits.check(text) : Optional.empty();
+        if (tooLong.isPresent()) {
+            violations.add(violation(row, spec, tooLong.get()));
+            return defaultFor(type);
+        }
         if (spec.pattern() != null && !spec.pattern().matcher(text).matches()) {
-            violations.add(violation(row, spec, "does not match " + spec.pattern().pattern() + ": '" + text + "'"));
+            violations.add(violation(row, spec, "does not match " + spec.pattern().pattern()
+                    + (personal ? " (" + text.length() + " characters)" : ": '" + text + "'")));
             return defaultFor(type);
         }
         try {
@@ -72,6 +91,11 @@ final class RecordBinder {
                     ? parser.decimal(text, spec.decimals())
                     : parser.parse(text, type);
             checkBounds(spec, value);
+            Optional<String> beyond = fieldLimits.check(value);
+            if (beyond.isPresent()) {
+                violations.add(violation(row, spec, beyond.get()));
+                return defaultFor(type);
+            }
             return value;
         } catch (IllegalArgumentException e) {
             violations.add(violation(row, spec, e.getMessage()));
