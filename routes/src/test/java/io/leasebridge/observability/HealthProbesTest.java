@@ -31,10 +31,7 @@ class HealthProbesTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        TestProperties.salesforceAndHub(registry, salesforce, "health-probes");
-        TestProperties.schedules(registry, TestProperties.NEVER);
-        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
-        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        TestProperties.parked(registry, salesforce, "health-probes");
         String inbox = Files.createTempDirectory("health-probes-inbox").toString();
         registry.add("leasebridge.leaseworks.inbox", () -> inbox);
         registry.add("management.endpoint.health.show-details", () -> "always");

@@ -41,10 +41,7 @@ class SignInLockoutTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestProperties.salesforceAndHub(registry, salesforce, "sign-in-lockout");
-        TestProperties.schedules(registry, TestProperties.NEVER);
-        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
-        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        TestProperties.parked(registry, salesforce, "sign-in-lockout");
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(ANNS_PASSWORD);
         registry.add("leasebridge.security.users[0].name", () -> "ann");
         registry.add("leasebridge.security.users[0].password-hash", () -> hash);
