@@ -63,7 +63,7 @@ abstract class HubStoresContract {
         clock = new SettableClock(T0);
         jdbc = new JdbcTemplate(dataSource());
         hub = new HubStore(jdbc, clock);
-        outbox = new SalesforceOutbox(jdbc, json, clock);
+        outbox = new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock));
         deadLetters = new DeadLetters(jdbc, clock);
         runs = new RunHistory(jdbc, clock);
     }
