@@ -1,6 +1,8 @@
 package io.leasebridge.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +30,7 @@ class PasswordPolicyTest {
 
     @Test
     void theDevelopmentPasswordsAreListed() {
-        org.springframework.security.crypto.password.PasswordEncoder encoder =
-                org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         assertThat(policy.isCommon(encoder.encode("viewer-dev"), encoder)).isTrue();
         assertThat(policy.isCommon(encoder.encode("operator-dev"), encoder)).isTrue();
         assertThat(policy.isCommon(encoder.encode("ledger-gravel-harbor-42"), encoder)).isFalse();
