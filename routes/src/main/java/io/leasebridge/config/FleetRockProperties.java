@@ -101,7 +101,7 @@ public record FleetRockProperties(
 
         public Webhook {
             if (path != null && !path.startsWith("/webhooks/")) {
-                // only /webhooks/** is left by Spring Security to the webhook's own secret check
+                // only /webhooks/** is left by Spring Security to the WebhookGuard, which checks the secret
                 throw new IllegalArgumentException("leasebridge.fleetrock.webhook.path must start with /webhooks/, is " + path);
             }
         }

@@ -1,10 +1,14 @@
 package io.leasebridge.config;
 
 import io.leasebridge.mapping.LeaseWorksMapping;
+import io.leasebridge.mapping.MappingConfigException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +22,11 @@ class HubConfiguration {
 
     @Bean
     LeaseWorksMapping leaseWorksMapping(LeaseWorksProperties properties) {
-        return LeaseWorksMapping.load(properties.mappingFile());
+        Path file = properties.mappingFile();
+        try (InputStream in = ShippedFile.open(file)) {
+            return LeaseWorksMapping.read(in, file.toString());
+        } catch (IOException e) {
+            throw new MappingConfigException("cannot read field map " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.mapping.fleetrock.WorkOrderProblem;
 import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.webhooks.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,10 +29,10 @@ import java.util.stream.Collectors;
 
 /**
  * A push from FleetRock: {@code {"event": "ro.updated", "repair_order": {...}}} (or {@code "repair_orders": [...]}),
- * with the shared secret in a header. A wrong or missing secret is 401; a body that is not such a push, or an
+ * whose shared secret and size {@code WebhookGuard} checked before it was read. A body that is not such a push, or an
  * event LeaseBridge does not apply, is 400; a repair order that cannot be mapped is 422 and nothing of the push
- * is applied (the RO goes to dead letters). The same push delivered again is answered 200 and changes nothing.
- * Logs never carry the secret or the body.
+ * is applied (the RO goes to dead letters, at most {@code leasebridge.webhooks.dead-letter-excerpt} of it). The same
+ * push delivered again is answered 200 and changes nothing. Logs never carry the body.
  */
 public class FleetRockWebhook {
 
@@ -39,7 +40,7 @@ public class FleetRockWebhook {
     private static final Logger log = LoggerFactory.getLogger(FleetRockWebhook.class);
 
     private final FleetRockProperties.Webhook settings;
-    private final byte[] secretDigest;
+    private final WebhookProperties webhooks;
     private final ObjectMapper json;
     private final WorkOrderIntake intake;
     private final WorkOrderStore store;
@@ -47,10 +48,10 @@ public class FleetRockWebhook {
     private final RunHistory runs;
     private final TransactionTemplate transaction;
 
-    public FleetRockWebhook(FleetRockProperties properties, ObjectMapper json, WorkOrderIntake intake, WorkOrderStore store,
-                            DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction) {
+    public FleetRockWebhook(FleetRockProperties properties, WebhookProperties webhooks, ObjectMapper json, WorkOrderIntake intake,
+                            WorkOrderStore store, DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction) {
         this.settings = properties.webhook();
-        this.secretDigest = sha256(settings.secret());
+        this.webhooks = webhooks;
         this.json = json;
         this.intake = intake;
         this.store = store;
@@ -63,11 +64,7 @@ public class FleetRockWebhook {
     public record Reply(int status, Map<String, Object> body) {
     }
 
-    public Reply receive(String presentedSecret, String body) {
-        if (!authentic(presentedSecret)) {
-            log.warn("{}: push refused: {} missing or wrong", FLOW, settings.secretHeader());
-            return new Reply(401, Map.of("error", "unauthorized"));
-        }
+    public Reply receive(String body) {
         Push push;
         try {
             push = parse(body);
@@ -123,9 +120,9 @@ public class FleetRockWebhook {
 
     private String payload(RepairOrder ro) {
         try {
-            return json.writeValueAsString(ro);
+            return webhooks.excerpt(json.writeValueAsString(ro));
         } catch (JsonProcessingException e) {
-            return String.valueOf(ro);
+            return webhooks.excerpt(String.valueOf(ro));
         }
     }
 
@@ -166,14 +163,9 @@ public class FleetRockWebhook {
         return new Push(event, orders);
     }
 
-    /** Compares digests, so the time taken says nothing about how much of the secret was right. */
-    private boolean authentic(String presented) {
-        return presented != null && !presented.isEmpty() && MessageDigest.isEqual(sha256(presented), secretDigest);
-    }
-
     private static byte[] sha256(String value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,8 @@ import io.leasebridge.config.FleetRockProperties;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
+import io.leasebridge.webhooks.WebhookProperties;
+import io.leasebridge.webhooks.WebhookSecret;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -20,10 +22,17 @@ class FleetRockWebhookConfiguration {
     static final String SECRET = "leasebridge.fleetrock.webhook.secret";
 
     @Bean
-    FleetRockWebhook fleetRockWebhook(FleetRockProperties properties, ObjectMapper json, WorkOrderIntake intake,
-                                      WorkOrderStore store, DeadLetters deadLetters, RunHistory runs,
+    FleetRockWebhook fleetRockWebhook(FleetRockProperties properties, WebhookProperties webhooks, ObjectMapper json,
+                                      WorkOrderIntake intake, WorkOrderStore store, DeadLetters deadLetters, RunHistory runs,
                                       TransactionTemplate transaction) {
-        return new FleetRockWebhook(properties, json, intake, store, deadLetters, runs, transaction);
+        return new FleetRockWebhook(properties, webhooks, json, intake, store, deadLetters, runs, transaction);
+    }
+
+    /** Checked by {@code WebhookGuard} before the body of a push is read. */
+    @Bean
+    WebhookSecret fleetRockWebhookSecret(FleetRockProperties properties) {
+        FleetRockProperties.Webhook webhook = properties.webhook();
+        return new WebhookSecret(webhook.path(), webhook.secretHeader(), webhook.secret());
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Serves FleetRock's pushes on {@code leasebridge.fleetrock.webhook.path} (POST only), through Spring MVC
- * (camel-platform-http); {@code WebhookSecurityConfiguration} leaves the path to the shared secret checked here.
+ * (camel-platform-http); {@code WebhookGuard} has checked the shared secret and the body's size before.
  */
 class FleetRockWebhookRoute extends RouteBuilder {
 
@@ -25,8 +25,7 @@ class FleetRockWebhookRoute extends RouteBuilder {
     public void configure() {
         fromF("platform-http:%s?httpMethodRestrict=POST", settings.path()).routeId(FleetRockWebhook.FLOW)
                 .process(exchange -> {
-                    FleetRockWebhook.Reply reply = webhook.receive(
-                            exchange.getIn().getHeader(settings.secretHeader(), String.class), exchange.getIn().getBody(String.class));
+                    FleetRockWebhook.Reply reply = webhook.receive(exchange.getIn().getBody(String.class));
                     exchange.getMessage().removeHeaders("*");
                     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
                     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");

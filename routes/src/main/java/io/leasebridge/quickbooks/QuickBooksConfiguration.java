@@ -10,6 +10,8 @@ import io.leasebridge.connectors.quickbooks.TokenCipher;
 import io.leasebridge.mapping.quickbooks.QuickBooksDocuments;
 import io.leasebridge.mapping.quickbooks.QuickBooksMapping;
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.config.ShippedFile;
+import io.leasebridge.mapping.MappingConfigException;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunHistory;
 import org.apache.camel.CamelContext;
@@ -20,6 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -97,6 +102,11 @@ class QuickBooksConfiguration {
 
     @Bean
     QuickBooksDocuments quickBooksDocuments(QuickBooksProperties properties) {
-        return new QuickBooksDocuments(QuickBooksMapping.load(properties.mappingFile()));
+        Path file = properties.mappingFile();
+        try (InputStream in = ShippedFile.open(file)) {
+            return new QuickBooksDocuments(QuickBooksMapping.read(in, file.toString()));
+        } catch (IOException e) {
+            throw new MappingConfigException(file + ": " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.leasebridge.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,6 +12,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -20,19 +23,24 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+import java.time.Clock;
 
 /**
  * Who may do what over HTTP. Two filter chains:
  * <ul>
- *   <li>{@code /api/**} and {@code /actuator/**}: HTTP Basic on every request, no session, no CSRF token (a client
- *       that sends credentials with each request cannot be tricked into a request by another site's page, and a
- *       browser session from the page is never accepted here); {@code /actuator/health} is open.</li>
- *   <li>everything else (the page): form login or HTTP Basic, a session, CSRF tokens on every form.</li>
+ *   <li>{@code /api/**} and {@code /actuator/**}: the {@code Authorization: Basic} header on every request, no session,
+ *       no CSRF token, and no Basic challenge that would make a browser keep credentials; a call that changes
+ *       something is refused when a browser says another site's page sent it ({@link CrossSiteRefusal});
+ *       {@code /actuator/health} and its probes are open.</li>
+ *   <li>everything else (the page): form login, a session cookie ({@code SameSite=Strict}), CSRF tokens on every
+ *       form.</li>
  * </ul>
  * Either way GET needs VIEWER and every other method OPERATOR; an OPERATOR is also a VIEWER. Users come from
- * {@code leasebridge.security.users}; defining the {@link UserDetailsService} here keeps Spring Boot from inventing a
- * user with a generated password.
+ * {@code leasebridge.security.users}; every sign-in passes {@link ThrottledSignIn}. Defining the
+ * {@link UserDetailsService} here keeps Spring Boot from inventing a user with a generated password.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,13 +56,27 @@ class AdminSecurityConfiguration {
 
     @Bean
     UserDetailsService adminUsers(AdminUsersProperties properties, Environment environment, PasswordEncoder encoder) {
-        InMemoryUserDetailsManager users = AdminUsers.of(properties, environment.matchesProfiles(PRODUCTION), encoder);
-        if (properties.users().isEmpty()) {
-            log.warn("{} is empty: every request to the admin API and page will be refused", AdminUsers.PROPERTY);
-        } else {
-            log.info("admin users from {}: {}", AdminUsers.PROPERTY, properties.users());
-        }
+        InMemoryUserDetailsManager users = AdminUsers.of(properties, productionPolicy(environment), encoder);
+        log.info("admin users from {}: {}", AdminUsers.PROPERTY, properties.users());
         return users;
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SignInProperties properties, Clock clock) {
+        return new SignInThrottle(properties, clock);
+    }
+
+    @Bean
+    SignInAudit signInAudit(SignInThrottle throttle, MeterRegistry registry) {
+        return new SignInAudit(throttle, registry);
+    }
+
+    @Bean
+    AuthenticationProvider adminSignIn(UserDetailsService adminUsers, PasswordEncoder encoder, SignInThrottle throttle,
+                                       Environment environment) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(adminUsers);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledSignIn(passwords, throttle, productionPolicy(environment));
     }
 
     @Bean
@@ -71,12 +93,14 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.OPERATOR.name()))
-                .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM).authenticationEntryPoint(errors))
+                .addFilterBefore(new CrossSiteRefusal(errors), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(BrowserHeaders.strict())
                 .build();
     }
 
@@ -90,8 +114,13 @@ class AdminSecurityConfiguration {
                         .anyRequest().hasRole(Role.OPERATOR.name()))
                 .formLogin(form -> form.permitAll())
                 .logout(logout -> logout.permitAll())
-                .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM))
                 .csrf(Customizer.withDefaults())
+                .headers(BrowserHeaders.strict())
                 .build();
+    }
+
+    /** The production profile's password policy; null in any other profile. */
+    private static PasswordPolicy productionPolicy(Environment environment) {
+        return environment.matchesProfiles(PRODUCTION) ? PasswordPolicy.shipped() : null;
     }
 }

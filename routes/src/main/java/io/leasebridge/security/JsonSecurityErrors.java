@@ -3,7 +3,6 @@ package io.leasebridge.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,12 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * 401 and 403 of the API as the rest of its errors look: {@code {"error": "...", "detail": "..."}}. A 401 also asks
- * for HTTP Basic, so that curl and browsers know how to sign in.
+ * 401 and 403 of the API as the rest of its errors look: {@code {"error": "...", "detail": "..."}}. A 401 carries no
+ * {@code WWW-Authenticate: Basic} challenge: a browser answers one with a sign-in dialog and then keeps sending the
+ * credentials to LeaseBridge on its own, also with requests another site's page makes it send. Clients such as curl
+ * send {@code Authorization: Basic} without being asked.
  */
 final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    static final String REALM = "LeaseBridge";
 
     private final ObjectMapper json;
 
@@ -32,15 +31,17 @@ final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenied
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failed) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
         write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                "sign in with HTTP Basic as a user of leasebridge.security.users");
+                "send the Authorization: Basic header (curl -u) of a user of leasebridge.security.users with each request");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden",
-                request.getMethod() + " " + request.getRequestURI() + " needs the OPERATOR role");
+        forbidden(response, request.getMethod() + " " + request.getRequestURI() + " needs the OPERATOR role");
+    }
+
+    void forbidden(HttpServletResponse response, String detail) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "forbidden", detail);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String error, String detail) throws IOException {

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Prints the {@code password-hash} of {@code leasebridge.security.users} for a password read from the terminal (or
- * standard input), never from the command line, where shell history and process lists would keep it:
+ * standard input), never from the command line, where shell history and process lists would keep it. A password the
+ * production profile would refuse (shorter than 12 characters, or a common one) gets no hash:
  * <pre>
  * java -cp routes/target/leasebridge-routes-0.1.0-SNAPSHOT-exec.jar -Dloader.main=io.leasebridge.security.PasswordHashCommand \
  *      org.springframework.boot.loader.launch.PropertiesLauncher
@@ -25,6 +26,11 @@ public final class PasswordHashCommand {
         String password = readPassword();
         if (password == null || password.isEmpty()) {
             System.err.println("no password given");
+            System.exit(2);
+        }
+        java.util.Optional<String> weakness = PasswordPolicy.shipped().weakness(password);
+        if (weakness.isPresent()) {
+            System.err.println("refused: the password is " + weakness.get() + "; the production profile would not take it");
             System.exit(2);
         }
         System.out.println(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password));

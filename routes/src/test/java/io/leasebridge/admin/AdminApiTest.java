@@ -67,10 +67,7 @@ class AdminApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestProperties.salesforceAndHub(registry, salesforce, "admin-api");
-        TestProperties.schedules(registry, TestProperties.NEVER);
-        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
-        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        TestProperties.parked(registry, salesforce, "admin-api");
         registry.add("leasebridge.leaseworks.inbox", inbox::toString);
         // accounts: the default scheduler, its first poll an hour away; payments: a Quartz cron of its own, in 2099
         registry.add("leasebridge.leaseworks.exports.accounts", () -> export("accounts", "initialDelay=3600000&delay=3600000"));

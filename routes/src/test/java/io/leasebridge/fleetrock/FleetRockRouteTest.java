@@ -296,6 +296,48 @@ class FleetRockRouteTest {
     }
 
     @Test
+    void theWebhookRefusesASecretInTheQueryEvenWithTheRightHeader() throws Exception {
+        String push = """
+                {"event":"ro.updated","repair_order":%s}""".formatted(repairOrder("RO-12", FleetRockWireMock.vins().get(0), "298.62"));
+
+        HttpResponse<String> inQuery = post("/webhooks/fleetrock?X-FleetRock-Secret=" + SECRET, push, SECRET);
+        HttpResponse<String> asAnyParameter = post("/webhooks/fleetrock?token=" + SECRET, push, null);
+
+        assertThat(inQuery.statusCode()).isEqualTo(401);
+        assertThat(inQuery.body()).contains("never in the URL");
+        assertThat(asAnyParameter.statusCode()).isEqualTo(401);
+        assertThat(workOrders()).isZero();
+    }
+
+    @Test
+    void aPushLargerThanMaxBodyIsRefusedWith413AndNothingOfItIsKept() throws Exception {
+        String padding = " ".repeat(1024 * 1024);
+        String push = """
+                {"event":"ro.updated","repair_order":%s}%s""".formatted(repairOrder("RO-13", FleetRockWireMock.vins().get(0), "298.62"),
+                padding);
+
+        HttpResponse<String> refused = post("/webhooks/fleetrock", push, SECRET);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("leasebridge.webhooks.max-body");
+        assertThat(workOrders()).isZero();
+        assertThat(HubTables.count(jdbc, "select count(*) from flow_run where flow = 'fleetrock-webhook'")).isZero();
+    }
+
+    @Test
+    void aDeadLetterOfAPushedRepairOrderKeepsABoundedExcerpt() throws Exception {
+        String longVendor = "V".repeat(200_000);
+        String push = """
+                {"event":"ro.updated","repair_order":%s}""".formatted(repairOrder("RO-14", FleetRockWireMock.vins().get(0), "\"twelve\"")
+                .replace("Midway Truck Repair", longVendor));
+
+        assertThat(post("/webhooks/fleetrock", push, SECRET).statusCode()).isEqualTo(422);
+
+        String payload = jdbc.queryForObject("select payload from dead_letter where flow = 'fleetrock-webhook'", String.class);
+        assertThat(payload).startsWith("{").hasSizeLessThan(16 * 1024 + 100).endsWith("more characters not kept)");
+    }
+
+    @Test
     void workOrdersGoToSalesforceByRoIdWithTheirLineItemsAndTheVehicleByVin() throws Exception {
         String vin = FleetRockWireMock.vins().get(1);
         fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).willReturn(json(200, repairOrders(repairOrder("RO-21", vin, "298.62")))));
@@ -415,7 +457,11 @@ class FleetRockRouteTest {
     }
 
     private HttpResponse<String> post(String body, String secret) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/fleetrock"))
+        return post("/webhooks/fleetrock", body, secret);
+    }
+
+    private HttpResponse<String> post(String path, String body, String secret) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             request.header("X-FleetRock-Secret", secret);

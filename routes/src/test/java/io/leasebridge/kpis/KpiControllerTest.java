@@ -46,10 +46,7 @@ class KpiControllerTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestProperties.salesforceAndHub(registry, salesforce, "kpis-api");
-        TestProperties.schedules(registry, TestProperties.NEVER);
-        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
-        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        TestProperties.parked(registry, salesforce, "kpis-api");
         registry.add("leasebridge.leaseworks.inbox", () -> System.getProperty("java.io.tmpdir") + "/leasebridge-kpis-inbox");
     }
 

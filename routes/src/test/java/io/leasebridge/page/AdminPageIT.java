@@ -68,10 +68,7 @@ class AdminPageIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestProperties.salesforceAndHub(registry, salesforce, "admin-page");
-        TestProperties.schedules(registry, TestProperties.NEVER);
-        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
-        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        TestProperties.parked(registry, salesforce, "admin-page");
         registry.add("leasebridge.leaseworks.inbox", inbox::toString);
     }
 

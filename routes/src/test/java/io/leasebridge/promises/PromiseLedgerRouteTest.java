@@ -49,10 +49,7 @@ class PromiseLedgerRouteTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestProperties.salesforceAndHub(registry, salesforce, "promise-ledger");
-        TestProperties.schedules(registry, TestProperties.NEVER);
-        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
-        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        TestProperties.parked(registry, salesforce, "promise-ledger");
         registry.add("leasebridge.leaseworks.inbox", () -> System.getProperty("java.io.tmpdir") + "/leasebridge-ledger-inbox");
         registry.add("leasebridge.ledger.collector-owners.jdoe", () -> "005000000000001AAA");
         registry.add("leasebridge.ledger.fallback-owner", () -> "00G000000000009AAA");

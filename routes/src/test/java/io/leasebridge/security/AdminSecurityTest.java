@@ -49,8 +49,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every admin endpoint with each kind of caller: nobody (401), a viewer (reads, 403 on every change), an operator
- * (changes); health open; the page's form login with CSRF; an API that never takes a browser session.
+ * Every admin endpoint with each kind of caller: nobody (401, no Basic challenge), a viewer (reads, 403 on every
+ * change), an operator (changes, unless a browser says another site sent them); health open; the page's form login
+ * with CSRF; an API that never takes a browser session; the headers that keep a browser strict.
  */
 @SpringBootTest(classes = LeaseBridgeApplication.class)
 @AutoConfigureMockMvc
@@ -61,10 +62,7 @@ class AdminSecurityTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestProperties.salesforceAndHub(registry, salesforce, "admin-security");
-        TestProperties.schedules(registry, TestProperties.NEVER);
-        registry.add("leasebridge.schedules.leaseworks-promises", () -> TestProperties.NEVER);
-        registry.add("leasebridge.schedules.promise-judgement", () -> TestProperties.NEVER);
+        TestProperties.parked(registry, salesforce, "admin-security");
         registry.add("leasebridge.leaseworks.inbox", () -> System.getProperty("java.io.tmpdir") + "/leasebridge-admin-security-inbox");
     }
 
@@ -111,11 +109,11 @@ class AdminSecurityTest {
 
     @ParameterizedTest
     @MethodSource({"reads", "changes"})
-    void withoutLoginEveryEndpointAnswers401AskingForBasic(String path) throws Exception {
+    void withoutLoginEveryEndpointAnswers401WithoutABasicChallengeABrowserWouldRemember(String path) throws Exception {
         boolean read = reads().contains(path);
         mvc.perform(read ? get(path, deadLetterId) : post(path, deadLetterId))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"LeaseBridge\""))
+                .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value("unauthorized"))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
@@ -150,6 +148,44 @@ class AdminSecurityTest {
                     "select count(*) from flow_run where flow = ? and status = 'SUCCEEDED'", FLOW) == 1);
         }
         mvc.perform(post("/api/flows/" + FLOW + "/resume").with(DevelopmentUsers.operator())).andExpect(status().isOk());
+    }
+
+    @ParameterizedTest
+    @MethodSource("changes")
+    void aChangeABrowserSendsFromAnotherSitesPageIsRefusedEvenWithCachedCredentials(String path) throws Exception {
+        mvc.perform(post(path, deadLetterId).with(DevelopmentUsers.operator()).header(HttpHeaders.ORIGIN, "https://attacker.example"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error").value("forbidden"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("refused from another site's page")));
+        mvc.perform(post(path, deadLetterId).with(DevelopmentUsers.operator()).header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(path, deadLetterId).with(DevelopmentUsers.operator()).header(HttpHeaders.ORIGIN, "null"))
+                .andExpect(status().isForbidden());
+
+        assertThat(camel.getRouteController().getRouteStatus(FLOW)).isEqualTo(ServiceStatus.Started);
+        assertThat(jdbc.queryForObject("select attempts from dead_letter where id = ?", Integer.class, deadLetterId)).isEqualTo(1);
+        assertThat(HubTables.count(jdbc, "select count(*) from flow_run where flow = ?", FLOW)).isZero();
+    }
+
+    @Test
+    void aChangeFromLeaseBridgesOwnOriginOrFromCurlIsServed() throws Exception {
+        mvc.perform(post("/api/flows/" + FLOW + "/pause").with(DevelopmentUsers.operator())
+                        .header(HttpHeaders.ORIGIN, "http://localhost").header("Sec-Fetch-Site", "same-origin"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/flows/" + FLOW + "/resume").with(DevelopmentUsers.operator())).andExpect(status().isOk());
+        mvc.perform(get("/api/flows").with(DevelopmentUsers.viewer()).header(HttpHeaders.ORIGIN, "https://attacker.example"))
+                .andExpect(status().isOk());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/flows", "/login", "/", "/actuator/health"})
+    void everyAnswerCarriesAStrictContentSecurityPolicyAndReferrerPolicy(String path) throws Exception {
+        mvc.perform(get(path).with(DevelopmentUsers.viewer()).accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
     }
 
     @Test

@@ -17,11 +17,12 @@ class AdminUsersTest {
 
     private static final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private static final String ANNS_HASH = encoder.encode("correct horse battery staple");
+    private static final PasswordPolicy production = PasswordPolicy.shipped();
 
     @Test
     void eachUserSignsInWithItsPasswordAndHasItsRoles() {
         InMemoryUserDetailsManager users = AdminUsers.of(properties(user("ann", ANNS_HASH, Role.OPERATOR),
-                user("bob", encoder.encode("bobs own"), Role.VIEWER)), true, encoder);
+                user("bob", encoder.encode("bobs own passphrase"), Role.VIEWER)), production, encoder);
 
         assertThat(encoder.matches("correct horse battery staple", users.loadUserByUsername("ann").getPassword())).isTrue();
         assertThat(users.loadUserByUsername("ann").getAuthorities()).extracting(GrantedAuthority::getAuthority)
@@ -31,37 +32,47 @@ class AdminUsersTest {
     }
 
     @Test
-    void productionRefusesNoUsersNamingTheProperty() {
-        assertThatThrownBy(() -> AdminUsers.of(properties(), true, encoder))
-                .hasMessageContaining("leasebridge.security.users is empty");
+    void noUsersInAnyProfileRefusesToStartSayingHowToAddOne() {
+        for (PasswordPolicy policy : new PasswordPolicy[]{production, null}) {
+            assertThatThrownBy(() -> AdminUsers.of(properties(), policy, encoder))
+                    .hasMessageContaining("leasebridge.security.users is empty")
+                    .hasMessageContaining("LEASEBRIDGE_SECURITY_USERS_0_PASSWORD_HASH")
+                    .hasMessageContaining("PasswordHashCommand");
+        }
     }
 
     @Test
-    void withoutProductionNoUsersIsAllowedAndLetsNobodyIn() {
-        assertThat(AdminUsers.of(properties(), false, encoder).userExists("viewer")).isFalse();
+    void productionRefusesTheHashOfACommonOrADevelopmentPassword() {
+        for (String common : new String[]{"password", "operator-dev"}) {
+            assertThatThrownBy(() -> AdminUsers.of(properties(user("ops", encoder.encode(common), Role.OPERATOR)), production, encoder))
+                    .as(common)
+                    .hasMessageContaining("leasebridge.security.users[0] (ops) has a common password")
+                    .hasMessageContaining("refused by the production profile")
+                    .message().doesNotContain("$2a$");
+        }
     }
 
     @Test
-    void productionRefusesADevelopmentPassword() {
-        assertThatThrownBy(() -> AdminUsers.of(properties(user("ops", encoder.encode("operator-dev"), Role.OPERATOR)), true, encoder))
-                .hasMessageContaining("leasebridge.security.users[0] (ops) is a development user shipped in application.yml, refused by the production profile");
+    void outsideProductionACommonPasswordIsAccepted() {
+        assertThat(AdminUsers.of(properties(user("dev", encoder.encode("operator-dev"), Role.OPERATOR)), null, encoder)
+                .userExists("dev")).isTrue();
     }
 
     @Test
     void aPasswordInClearIsRefusedWithoutRepeatingIt() {
-        assertThatThrownBy(() -> AdminUsers.of(properties(user("ann", "plain-s3cret", Role.VIEWER)), false, encoder))
+        assertThatThrownBy(() -> AdminUsers.of(properties(user("ann", "plain-s3cret", Role.VIEWER)), null, encoder))
                 .hasMessageContaining("leasebridge.security.users[0] (ann).password-hash is not {bcrypt}")
                 .message().doesNotContain("plain-s3cret");
-        assertThatThrownBy(() -> AdminUsers.of(properties(user("ann", "{noop}plain-s3cret", Role.VIEWER)), false, encoder))
+        assertThatThrownBy(() -> AdminUsers.of(properties(user("ann", "{noop}plain-s3cret", Role.VIEWER)), null, encoder))
                 .message().doesNotContain("plain-s3cret");
-        assertThatThrownBy(() -> AdminUsers.of(properties(user("ann", ANNS_HASH.substring("{bcrypt}".length()), Role.VIEWER)), false,
+        assertThatThrownBy(() -> AdminUsers.of(properties(user("ann", ANNS_HASH.substring("{bcrypt}".length()), Role.VIEWER)), null,
                 encoder)).hasMessageContaining("is not {bcrypt}");
     }
 
     @Test
     void aNameConfiguredTwiceIsRefused() {
         assertThatThrownBy(() -> AdminUsers.of(properties(user("ann", ANNS_HASH, Role.VIEWER), user("ann", ANNS_HASH, Role.OPERATOR)),
-                false, encoder)).hasMessageContaining("leasebridge.security.users[1] (ann): the name ann is configured twice");
+                null, encoder)).hasMessageContaining("leasebridge.security.users[1] (ann): the name ann is configured twice");
     }
 
     @Test

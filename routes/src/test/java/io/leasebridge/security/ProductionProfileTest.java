@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The production profile serves only to users it configured itself: it refuses to start with none, and with the
- * development users application.yml ships; with its own it starts, over real HTTP, and Spring Boot never generates
- * a password. Start-up messages never repeat a password.
+ * Serving needs users configured for it: the default profile and production refuse to start with none, saying how
+ * to add one; the development users exist in the dev and sandbox profiles only; production refuses a common password
+ * at start-up and a short one at sign-in; with its own users it starts, over real HTTP, and Spring Boot never
+ * generates a password. Start-up messages never repeat a password.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionProfileTest {
@@ -42,15 +43,34 @@ class ProductionProfileTest {
     }
 
     @Test
-    void productionWithoutUsersRefusesToStartNamingTheProperty() {
-        assertThatThrownBy(() -> serve("--spring.profiles.active=production", "--leasebridge.security.users="))
-                .hasStackTraceContaining("leasebridge.security.users is empty: the production profile does not start without admin users");
+    void productionWithoutUsersRefusesToStartSayingHowToAddOne() {
+        assertThatThrownBy(() -> serve("--spring.profiles.active=production"))
+                .hasStackTraceContaining("leasebridge.security.users is empty: LeaseBridge does not serve its admin API and page without admin users")
+                .hasStackTraceContaining("LEASEBRIDGE_SECURITY_USERS_0_PASSWORD_HASH");
     }
 
     @Test
-    void productionRefusesTheDevelopmentUsersOfApplicationYml() {
-        assertThatThrownBy(() -> serve("--spring.profiles.active=production"))
-                .hasStackTraceContaining("leasebridge.security.users[0] (viewer) is a development user shipped in application.yml, refused by the production profile");
+    void theDefaultProfileHasNoDevelopmentUsersAndRefusesToStartWithoutUsers() {
+        assertThatThrownBy(() -> serve("--spring.profiles.active="))
+                .hasStackTraceContaining("leasebridge.security.users is empty")
+                .hasStackTraceContaining("Development users come with the dev profile");
+    }
+
+    @Test
+    void theDevelopmentUsersAreRefusedWhereverProductionIsActive() {
+        assertThatThrownBy(() -> serve("--spring.profiles.active=production,dev"))
+                .hasStackTraceContaining("leasebridge.security.users[0] (viewer) has a common password")
+                .hasStackTraceContaining("refused by the production profile");
+    }
+
+    @Test
+    void productionRefusesACommonPasswordAtStartUp(CapturedOutput output) {
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("password");
+        assertThatThrownBy(() -> serve("--spring.profiles.active=production", "--leasebridge.security.users[0].name=ops",
+                "--leasebridge.security.users[0].password-hash=" + hash, "--leasebridge.security.users[0].roles=OPERATOR"))
+                .hasStackTraceContaining("leasebridge.security.users[0] (ops) has a common password")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain(hash));
+        assertThat(output.getAll()).doesNotContain(hash);
     }
 
     @Test
@@ -65,9 +85,12 @@ class ProductionProfileTest {
     @Test
     void productionWithItsOwnUsersServesThemAndNoGeneratedPassword(CapturedOutput output) throws Exception {
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a long production passphrase");
+        String shortHash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("Sh0rt-pass!");
         try (ConfigurableApplicationContext app = serve("--spring.profiles.active=production",
                 "--leasebridge.security.users[0].name=ops", "--leasebridge.security.users[0].password-hash=" + hash,
-                "--leasebridge.security.users[0].roles=OPERATOR")) {
+                "--leasebridge.security.users[0].roles=OPERATOR",
+                "--leasebridge.security.users[1].name=short", "--leasebridge.security.users[1].password-hash=" + shortHash,
+                "--leasebridge.security.users[1].roles=VIEWER")) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 
             HttpResponse<String> health = get(base + "/actuator/health", null);
@@ -78,8 +101,11 @@ class ProductionProfileTest {
             HttpResponse<String> flows = get(base + "/api/flows", "ops:a long production passphrase");
             assertThat(flows.statusCode()).isEqualTo(200);
             assertThat(flows.body()).contains("\"name\":\"salesforce-outbox-drain\"");
+            assertThat(get(base + "/api/flows", "short:Sh0rt-pass!").statusCode()).as("11 characters").isEqualTo(401);
         }
-        assertThat(output.getAll()).contains("admin users from leasebridge.security.users: [ops [OPERATOR]]")
+        assertThat(output.getAll()).contains("admin users from leasebridge.security.users: [ops [OPERATOR], short [VIEWER]]")
+                .contains("sign-in refused: user 'short' from ")
+                .contains("the password of short is shorter than 12 characters, refused by the production profile")
                 .doesNotContain("generated security password").doesNotContain("a long production passphrase").doesNotContain(hash);
     }
 
@@ -104,7 +130,11 @@ class ProductionProfileTest {
                 "--camel.component.salesforce.client-secret=test-secret",
                 "--camel.component.salesforce.user-name=integration@lessor.example",
                 "--camel.component.salesforce.password=test-password",
-                "--leasebridge.leaseworks.inbox=" + System.getProperty("java.io.tmpdir") + "/leasebridge-production-inbox"));
+                "--leasebridge.leaseworks.inbox=" + System.getProperty("java.io.tmpdir") + "/leasebridge-production-inbox",
+                // what the production profile packaged in the jar takes from the environment
+                "--LEASEBRIDGE_DB_USER=sa", "--LEASEBRIDGE_DB_PASSWORD=", "--LEASEBRIDGE_COLLECTIONS_QUEUE_ID=00G000000000001AAA",
+                "--LEASEWORKS_SFTP_HOST=sftp.lessor.example", "--LEASEWORKS_SFTP_USER=leasebridge",
+                "--LEASEWORKS_SFTP_KEY_FILE=/etc/leasebridge/sftp_key", "--LEASEWORKS_SFTP_KNOWN_HOSTS=/etc/leasebridge/known_hosts"));
         for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
                 "promise-judgement", "salesforce-outbox-drain")) {
             all.add("--leasebridge.schedules." + flow + "=" + TestProperties.NEVER);

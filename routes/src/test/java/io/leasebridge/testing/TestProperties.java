@@ -27,6 +27,14 @@ public final class TestProperties {
         registry.add("leasebridge.salesforce.retry.initial-delay", () -> "10ms");
     }
 
+    /** {@link #salesforceAndHub} for a test that runs flows itself: every schedule parked, the promise flows' too. */
+    public static void parked(DynamicPropertyRegistry registry, WireMockServer salesforce, String database) {
+        salesforceAndHub(registry, salesforce, database);
+        schedules(registry, NEVER);
+        registry.add("leasebridge.schedules.leaseworks-promises", () -> NEVER);
+        registry.add("leasebridge.schedules.promise-judgement", () -> NEVER);
+    }
+
     /** Every flow on the same cron; a cron in 2099 keeps the schedules out of a test's way. */
     public static void schedules(DynamicPropertyRegistry registry, String cron) {
         FLOWS.forEach(flow -> registry.add("leasebridge.schedules." + flow, () -> cron));

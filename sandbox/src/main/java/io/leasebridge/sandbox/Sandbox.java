@@ -165,6 +165,8 @@ public final class Sandbox implements AutoCloseable {
     public List<String> runOnceArguments() {
         List<String> args = new ArrayList<>(List.of(
                 "--leasebridge.run-once=true",
+                // the sandbox profile brings the development users, for a sandbox that serves
+                "--spring.profiles.active=sandbox",
                 "--camel.springboot.main-run-controller=false",
                 "--spring.datasource.url=" + options.hubUrl(),
                 "--leasebridge.leaseworks.inbox=" + options.inbox().toAbsolutePath(),

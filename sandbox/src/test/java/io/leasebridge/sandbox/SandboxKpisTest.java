@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SandboxKpisTest {
 
-    /** The development viewer of application.yml, over HTTP Basic: the admin API answers nobody else's GET. */
+    /** The development viewer of the sandbox profile, over HTTP Basic: the admin API answers nobody else's GET. */
     private static final String VIEWER = "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:viewer-dev".getBytes(StandardCharsets.UTF_8));
 
     private static Sandbox sandbox;

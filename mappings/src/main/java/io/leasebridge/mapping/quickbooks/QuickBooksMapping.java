@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.leasebridge.mapping.MappingConfigException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -51,18 +53,28 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
     }
 
     public static QuickBooksMapping load(Path file) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            QuickBooksMapping mapping = yaml.readValue(file.toFile(), QuickBooksMapping.class);
-            if (mapping.workOrderBill() == null || mapping.agentFeeBill() == null || mapping.salesReceipt() == null
-                    || mapping.journalEntry() == null) {
-                throw new MappingConfigException(file + ": needs work-order-bill, agent-fee-bill, sales-receipt and journal-entry");
-            }
-            return mapping;
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
         } catch (IOException e) {
             throw new MappingConfigException(file + ": " + e.getMessage());
         }
+    }
+
+    /** @param source where {@code in} comes from, for messages */
+    public static QuickBooksMapping read(InputStream in, String source) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        QuickBooksMapping mapping;
+        try {
+            mapping = yaml.readValue(in, QuickBooksMapping.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new MappingConfigException(source + ": " + e.getMessage());
+        }
+        if (mapping.workOrderBill() == null || mapping.agentFeeBill() == null || mapping.salesReceipt() == null
+                || mapping.journalEntry() == null) {
+            throw new MappingConfigException(source + ": needs work-order-bill, agent-fee-bill, sales-receipt and journal-entry");
+        }
+        return mapping;
     }
 }
