@@ -1,5 +1,6 @@
 package io.leasebridge.ingest;
 
+import io.leasebridge.cluster.FlowSchedule;
 import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.Endpoint;
@@ -73,6 +74,6 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
             return uri;
         }
         String cron = URLEncoder.encode(run.schedule(LeaseWorksExportIngest.flowName(export)), StandardCharsets.UTF_8);
-        return uri + (uri.contains("?") ? "&" : "?") + "scheduler=quartz&scheduler.cron=" + cron;
+        return uri + (uri.contains("?") ? "&" : "?") + FlowSchedule.pollingOptions(LeaseWorksExportIngest.flowName(export), cron);
     }
 }
