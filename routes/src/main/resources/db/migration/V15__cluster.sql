@@ -31,3 +31,24 @@ alter table repo_order add column message_id varchar(255);
 alter table repo_order add column claimed_by varchar(200);
 alter table repo_order add column claimed_until timestamp with time zone;
 create index repo_order_claimable on repo_order (status, queued_at, case_id);
+
+-- A Bulk API 2.0 job LeaseBridge opened, and the outbox rows (with the version) it carries: a process that dies
+-- after uploading resumes polling the job instead of uploading the rows again.
+create table sf_bulk_job (
+    job_id     varchar(18)  primary key,
+    sobject    varchar(80)  not null,
+    facet      varchar(40)  not null,
+    state      varchar(20)  not null,
+    node_id    varchar(200),
+    created_at timestamp with time zone not null,
+    updated_at timestamp with time zone not null
+);
+create index sf_bulk_job_open on sf_bulk_job (state, sobject, facet);
+
+create table sf_bulk_job_row (
+    job_id      varchar(18) not null,
+    outbox_id   bigint      not null,
+    version     integer     not null,
+    external_id varchar(64) not null,
+    primary key (job_id, outbox_id)
+);

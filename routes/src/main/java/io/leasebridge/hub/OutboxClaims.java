@@ -71,6 +71,16 @@ public class OutboxClaims {
                 + " = ? and claimed_by = ?", keys.stream().map(k -> new Object[]{k, node.id()}).toList());
     }
 
+    /** Moves this node's claim on {@code keys} to end {@code period} from now. */
+    public <K> void extend(Outbox<K> outbox, Collection<K> keys, Duration period) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Timestamp until = Timestamp.from(clock.instant().plus(period));
+        jdbc.batchUpdate("update " + outbox.table() + " set claimed_until = ? where " + outbox.key() + " = ? and claimed_by = ?",
+                keys.stream().map(k -> new Object[]{until, k, node.id()}).toList());
+    }
+
     public String owner() {
         return node.id();
     }

@@ -96,6 +96,22 @@ public class SalesforceOutbox {
                 SalesforceOutbox::row, ids.toArray());
     }
 
+    /**
+     * Pending rows of one type, counted up to {@code cap + 1} only: enough to tell a backlog from a trickle, at the same
+     * cost at any backlog.
+     */
+    public long countPending(SObjectType type, long cap) {
+        Long count = jdbc.queryForObject("""
+                select count(*) from (select id from sf_outbox where status = 'PENDING' and sobject = ? and facet = ?
+                order by id fetch first ? rows only) backlog""", Long.class, type.apiName(), type.facet(), cap + 1);
+        return count == null ? 0 : count;
+    }
+
+    /** Keeps this worker's claim on rows for {@code period} from now: a Bulk job can outlast the usual claim. */
+    public void hold(List<OutboxRow> rows, java.time.Duration period) {
+        claims.extend(TABLE, rows.stream().map(OutboxRow::id).toList(), period);
+    }
+
     /** Ends this worker's claim on rows it did not mark: they stay pending for the next claim. */
     public void release(List<OutboxRow> rows) {
         claims.release(TABLE, rows.stream().map(OutboxRow::id).toList());
