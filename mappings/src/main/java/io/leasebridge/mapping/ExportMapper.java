@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Maps rows of one export to canonical records. Never throws on bad data: every unusable value of a
- * row is reported as a {@link Violation}, and a row with any violation yields no records at all.
+ * row is reported as a {@link Violation}, and a row with any violation yields no records at all. A row
+ * with the wrong number of values is refused before any of its values is read.
  */
 public final class ExportMapper {
 
@@ -24,6 +25,9 @@ public final class ExportMapper {
     }
 
     public MappedRow map(SourceRow row) {
+        if (row.hasWrongShape()) {
+            return new MappedRow(row, Map.of(), List.of(wrongShape(row)));
+        }
         List<Violation> violations = new ArrayList<>();
         Map<String, Record> records = new LinkedHashMap<>();
         for (int i = 0; i < binders.size(); i++) {
@@ -35,5 +39,13 @@ public final class ExportMapper {
         return violations.isEmpty()
                 ? new MappedRow(row, records, List.of())
                 : new MappedRow(row, Map.of(), List.copyOf(violations));
+    }
+
+    /** A row cut short or shifted by a stray delimiter: none of its values is mapped, since none can be trusted. */
+    private static Violation wrongShape(SourceRow row) {
+        boolean cutShort = row.foundValues() < row.expectedValues();
+        String reason = "expected " + row.expectedValues() + " values (the header's columns), found " + row.foundValues()
+                + (cutShort ? ": the row is cut short" : ": an unquoted delimiter may have shifted the columns");
+        return new Violation(row.file(), row.line(), "", "row", reason, Violation.WRONG_COLUMN_COUNT);
     }
 }

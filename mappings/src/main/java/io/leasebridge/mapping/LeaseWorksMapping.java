@@ -13,13 +13,19 @@ import io.leasebridge.model.Vehicle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,19 +48,33 @@ public final class LeaseWorksMapping {
             "vehicle", Vehicle.class,
             "glLine", io.leasebridge.model.GlSummaryLine.class);
 
+    /** The fields that identify each record: two rows of one file with the same key describe the same record. */
+    static final Map<String, List<String>> RECORD_KEYS = Map.of(
+            "customer", List.of("customerId"),
+            "lease", List.of("leaseId"),
+            "payment", List.of("paymentId"),
+            "note", List.of("noteId"),
+            "promise", List.of("leaseId"),
+            "vehicle", List.of("vin"),
+            "glLine", List.of("glDate", "glAccount"));
+
     private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals");
+    private static final List<String> FILE_SETTINGS = List.of("include", "snapshot", "date-in-name", "date-format");
+    private static final String DEFAULT_DATE_IN_NAME = "(20\\d{6})";
 
     private final ValueParser parser;
     private final Map<String, ExportLayout> exports;
     private final Map<String, ExportLayout> imports;
     private final String dateFormat;
+    private final Map<String, ExportFileRules> files;
 
     private LeaseWorksMapping(ValueParser parser, Map<String, ExportLayout> exports, Map<String, ExportLayout> imports,
-                              String dateFormat) {
+                              String dateFormat, Map<String, ExportFileRules> files) {
         this.parser = parser;
         this.exports = exports;
         this.imports = imports;
         this.dateFormat = dateFormat;
+        this.files = files;
     }
 
     public static LeaseWorksMapping load(Path file) {
@@ -82,7 +102,17 @@ public final class LeaseWorksMapping {
         root.path("imports").fields().forEachRemaining(layout ->
                 imports.put(layout.getKey(), layout(source, "imports", layout.getKey(), layout.getValue())));
         String dateFormat = strings(root.path("date-formats"), List.of("MM/dd/yyyy")).get(0);
-        return new LeaseWorksMapping(parser, Map.copyOf(exports), Map.copyOf(imports), dateFormat);
+        Charset charset = charset(root.path("encoding").asText("UTF-8"), source);
+        Map<String, ExportFileRules> files = new LinkedHashMap<>();
+        for (String export : exports.keySet()) {
+            files.put(export, fileRules(source, export, root.path("files").path(export), charset));
+        }
+        root.path("files").fieldNames().forEachRemaining(export -> {
+            if (!exports.containsKey(export)) {
+                throw new MappingConfigException(source + ": files." + export + " names no export (exports: " + exports.keySet() + ")");
+            }
+        });
+        return new LeaseWorksMapping(parser, Map.copyOf(exports), Map.copyOf(imports), dateFormat, Map.copyOf(files));
     }
 
     public ExportMapper mapper(String export) {
@@ -100,6 +130,12 @@ public final class LeaseWorksMapping {
     public ExportLayout importLayout(String name) {
         return Optional.ofNullable(imports.get(name))
                 .orElseThrow(() -> new MappingConfigException("the field map has no import '" + name + "'"));
+    }
+
+    /** How the files of an export are recognised and read. */
+    public ExportFileRules files(String export) {
+        return Optional.ofNullable(files.get(export))
+                .orElseThrow(() -> new MappingConfigException("the field map has no export '" + export + "'"));
     }
 
     /** How dates are written in files for LeaseWorks: the first of {@code date-formats}. */
@@ -124,9 +160,57 @@ public final class LeaseWorksMapping {
                 }
                 fields.add(fieldSpec(where, field.getKey(), field.getValue()));
             });
-            records.add(new RecordLayout(record.getKey(), type, List.copyOf(fields)));
+            records.add(new RecordLayout(record.getKey(), type, List.copyOf(fields), keyColumns(record.getKey(), fields)));
         });
         return new ExportLayout(export, List.copyOf(records));
+    }
+
+    /** The columns of the record's key fields, or none when the layout leaves one of them out. */
+    private static List<String> keyColumns(String recordName, List<FieldSpec> fields) {
+        List<String> columns = new ArrayList<>();
+        for (String keyField : RECORD_KEYS.getOrDefault(recordName, List.of())) {
+            Optional<FieldSpec> spec = fields.stream().filter(f -> f.field().equals(keyField)).findFirst();
+            if (spec.isEmpty()) {
+                return List.of();
+            }
+            columns.add(spec.get().column());
+        }
+        return List.copyOf(columns);
+    }
+
+    private static ExportFileRules fileRules(String source, String export, JsonNode node, Charset charset) {
+        String where = source + ": files." + export;
+        node.fieldNames().forEachRemaining(setting -> {
+            if (!FILE_SETTINGS.contains(setting)) {
+                throw new MappingConfigException(where + ": unknown setting '" + setting + "' (known: " + FILE_SETTINGS + ")");
+            }
+        });
+        Pattern include = compile(where + ".include", node.path("include").asText(export + ".*\\.csv"));
+        Pattern dateInName = compile(where + ".date-in-name", node.path("date-in-name").asText(DEFAULT_DATE_IN_NAME));
+        DateTimeFormatter dateFormat;
+        try {
+            dateFormat = new DateTimeFormatterBuilder().appendPattern(node.path("date-format").asText("yyyyMMdd"))
+                    .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
+        } catch (IllegalArgumentException e) {
+            throw new MappingConfigException(where + ".date-format: not a date format: " + e.getMessage());
+        }
+        return new ExportFileRules(include, node.path("snapshot").asBoolean(false), dateInName, dateFormat, charset);
+    }
+
+    private static Pattern compile(String where, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new MappingConfigException(where + " is not a regular expression: " + e.getDescription());
+        }
+    }
+
+    private static Charset charset(String name, String source) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new MappingConfigException(source + ": 'encoding' is not a character set this Java knows: " + name);
+        }
     }
 
     private static FieldSpec fieldSpec(String where, String field, JsonNode node) {

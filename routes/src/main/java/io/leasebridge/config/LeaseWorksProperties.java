@@ -1,5 +1,7 @@
 package io.leasebridge.config;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,15 +15,34 @@ import java.util.Map;
 /**
  * Where LeaseWorks exports are picked up and how they are read.
  *
- * @param mappingFile the field map, {@code config/mappings/leaseworks.yml}
- * @param exports     export name (accounts, payments, notes) -> Camel endpoint URI it is read from; a
- *                    local folder by default, {@code sftp:} in many deployments
- * @param batchSize   rows written to the hub per transaction
+ * @param mappingFile           the field map, {@code config/mappings/leaseworks.yml}
+ * @param exports               export name (accounts, payments, notes) -> Camel endpoint URI it is read from; a
+ *                              local folder by default, {@code sftp:} in many deployments. Without an
+ *                              {@code include} of its own, the URI takes the field map's file-name pattern
+ * @param batchSize             rows written to the hub per transaction
+ * @param completion            how a file tells that it is complete: {@code rename} (written under another name,
+ *                              e.g. {@code accounts.csv.part} or {@code .accounts.csv}, then renamed) or
+ *                              {@code done-file} (a {@code <file>.done} beside it, written after the file)
+ * @param truncationThreshold   a snapshot export with fewer rows than this share of the last accepted file of
+ *                              that export is read for its rows, but nothing is inferred from rows it lacks
+ * @param workDirectory         where a file from a remote endpoint is copied before it is read (default: the
+ *                              system's temporary folder)
  */
 @Validated
 @ConfigurationProperties("leasebridge.leaseworks")
 public record LeaseWorksProperties(
         @NotNull Path mappingFile,
         @NotEmpty Map<String, String> exports,
-        @DefaultValue("1000") @Min(1) int batchSize) {
+        @DefaultValue("1000") @Min(1) int batchSize,
+        @DefaultValue("rename") @NotNull Completion completion,
+        @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double truncationThreshold,
+        Path workDirectory) {
+
+    public Path workDirectoryOrTemp() {
+        return workDirectory != null ? workDirectory : Path.of(System.getProperty("java.io.tmpdir"), "leasebridge-exports");
+    }
+
+    public enum Completion {
+        RENAME, DONE_FILE
+    }
 }

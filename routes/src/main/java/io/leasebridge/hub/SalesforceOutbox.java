@@ -2,6 +2,7 @@ package io.leasebridge.hub;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.mapping.salesforce.ParentRef;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Salesforce must receive. Written in the same transaction as the canonical change that causes
@@ -32,21 +34,27 @@ public class SalesforceOutbox {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final HeldRecords held;
     private final OutboxClaims claims;
 
-    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
-        this(jdbc, json, clock, OutboxClaims.local(jdbc, clock));
+    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held) {
+        this(jdbc, json, clock, held, OutboxClaims.local(jdbc, clock));
     }
 
     @Autowired
-    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, OutboxClaims claims) {
+    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held, OutboxClaims claims) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.held = held;
         this.claims = claims;
     }
 
-    /** Queues the latest state of each record, replacing whatever version was queued before. */
+    /**
+     * Queues the latest state of each record, replacing whatever version was queued before. A record whose
+     * lease or customer the hub does not hold is held instead ({@link HeldRecords}); records waiting for a
+     * parent queued here are queued with it.
+     */
     public void enqueue(List<SObjectRecord> records) {
         if (records.isEmpty()) {
             return;
@@ -54,10 +62,69 @@ public class SalesforceOutbox {
         // A record twice in one call is queued once, as its last state: two inserts would break sf_outbox_record.
         Map<List<String>, SObjectRecord> latest = new LinkedHashMap<>();
         records.forEach(r -> latest.put(List.of(r.type().apiName(), r.type().facet(), r.externalId()), r));
+        List<SObjectRecord> ready = holdOrphans(new ArrayList<>(latest.values()));
+        write(ready.stream().map(r -> new QueuedRecord(r.type().apiName(), r.type().facet(), r.externalId(), payload(r))).toList());
+        Map<String, List<String>> parentsQueued = new LinkedHashMap<>();
+        ready.forEach(r -> ParentRef.kindOf(r.type())
+                .ifPresent(kind -> parentsQueued.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.externalId())));
+        parentsQueued.forEach(this::releaseChildren);
+    }
+
+    private List<SObjectRecord> holdOrphans(List<SObjectRecord> records) {
+        Map<SObjectRecord, ParentRef> parents = new LinkedHashMap<>();
+        Map<String, List<String>> keysByKind = new LinkedHashMap<>();
+        for (SObjectRecord record : records) {
+            ParentRef.of(record).ifPresent(parent -> {
+                parents.put(record, parent);
+                keysByKind.computeIfAbsent(parent.kind(), k -> new ArrayList<>()).add(parent.key());
+            });
+        }
+        if (parents.isEmpty()) {
+            return records;
+        }
+        Map<String, Set<String>> present = new LinkedHashMap<>();
+        keysByKind.forEach((kind, keys) -> present.put(kind, held.present(kind, keys)));
+        List<SObjectRecord> ready = new ArrayList<>(records.size());
+        List<QueuedRecord> orphans = new ArrayList<>();
+        List<ParentRef> missing = new ArrayList<>();
+        for (SObjectRecord record : records) {
+            ParentRef parent = parents.get(record);
+            if (parent == null || present.get(parent.kind()).contains(parent.key())) {
+                ready.add(record);
+            } else {
+                orphans.add(new QueuedRecord(record.type().apiName(), record.type().facet(), record.externalId(), payload(record)));
+                missing.add(parent);
+            }
+        }
+        if (!orphans.isEmpty()) {
+            held.hold(orphans, missing);
+        }
+        return ready;
+    }
+
+    /** Queues what waited for these parents; a lease released this way releases its own children in turn. */
+    private void releaseChildren(String kind, List<String> parentKeys) {
+        List<QueuedRecord> released = held.release(kind, parentKeys);
+        if (released.isEmpty()) {
+            return;
+        }
+        write(released);
+        List<String> leases = released.stream()
+                .filter(r -> SObjectType.LEASE.apiName().equals(r.sobject()) && SObjectType.LEASE.facet().equals(r.facet()))
+                .map(QueuedRecord::externalId).toList();
+        if (!leases.isEmpty()) {
+            releaseChildren(ParentRef.LEASE, leases);
+        }
+    }
+
+    private void write(List<QueuedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> updates = new ArrayList<>(latest.size());
-        for (SObjectRecord record : latest.values()) {
-            updates.add(new Object[]{payload(record), now, record.type().apiName(), record.type().facet(), record.externalId()});
+        List<Object[]> updates = new ArrayList<>(records.size());
+        for (QueuedRecord record : records) {
+            updates.add(new Object[]{record.payload(), now, record.sobject(), record.facet(), record.externalId()});
         }
         int[] updated = jdbc.batchUpdate("""
                 update sf_outbox set payload = ?, version = version + 1, status = 'PENDING', attempts = 0,

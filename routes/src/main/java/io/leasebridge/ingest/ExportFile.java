@@ -1,28 +1,29 @@
 package io.leasebridge.ingest;
 
+import io.leasebridge.mapping.ExportFileRules;
+
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The export file being read: its name, the day it describes (the date in its name, e.g.
- * {@code promises_20261127.csv}, else today), and the leases it has shown so far, for a snapshot that
- * must tell what disappeared.
+ * {@code promises_20261127.csv}, else today), the leases it has shown so far, for a snapshot that must
+ * tell what disappeared, and whether absence may be read as meaning anything at all: not in a file that
+ * looks cut short.
  */
 public final class ExportFile {
-
-    private static final Pattern DATE_IN_NAME = Pattern.compile("(20\\d{2})(\\d{2})(\\d{2})");
 
     private final String name;
     private final LocalDate asOf;
     private final Set<String> leasesSeen = new HashSet<>();
+    private String noInferenceBecause;
+    private long rowsInFile;
 
-    public ExportFile(String name, LocalDate today) {
+    public ExportFile(String name, ExportFileRules rules, LocalDate today) {
         this.name = name;
-        this.asOf = dateIn(name).orElse(today);
+        this.asOf = rules.dateIn(name).orElse(today);
     }
 
     public String name() {
@@ -41,15 +42,22 @@ public final class ExportFile {
         return leasesSeen;
     }
 
-    static Optional<LocalDate> dateIn(String name) {
-        Matcher m = DATE_IN_NAME.matcher(name);
-        while (m.find()) {
-            try {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
-            } catch (java.time.DateTimeException notADate) {
-                // digits that are not a date: look further
-            }
-        }
-        return Optional.empty();
+    /** The file's rows, as its first pass counted them. */
+    public long rowsInFile() {
+        return rowsInFile;
+    }
+
+    void rowsInFile(long rows) {
+        rowsInFile = rows;
+    }
+
+    /** From now on nothing is inferred from what the file lacks. */
+    void inferNothingFromAbsence(String reason) {
+        noInferenceBecause = reason;
+    }
+
+    /** Why nothing may be inferred from the file's missing rows, if so. */
+    public Optional<String> noInferenceBecause() {
+        return Optional.ofNullable(noInferenceBecause);
     }
 }

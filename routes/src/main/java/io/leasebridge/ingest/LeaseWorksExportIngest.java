@@ -1,15 +1,17 @@
 package io.leasebridge.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
+import io.leasebridge.connectors.leaseworks.ExportRead;
 import io.leasebridge.connectors.leaseworks.ExportReader;
+import io.leasebridge.connectors.leaseworks.ExportScan;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.mapping.ExportFileRules;
 import io.leasebridge.mapping.ExportMapper;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import io.leasebridge.mapping.MappedRow;
@@ -20,20 +22,32 @@ import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.observability.SystemStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
- * Reads one LeaseWorks export file into the hub. Rows stream through in batches; each batch's canonical
- * changes, outbox rows and rejects commit together, so a crash mid-file loses nothing, and reading the
- * file again changes nothing that was already committed.
+ * Reads one LeaseWorks export file into the hub. A first pass checks the whole file before anything is
+ * stored (readable, complete, no conflicting duplicates); then rows stream through in batches, each
+ * batch's canonical changes, outbox rows and rejects committing together. The file counts as read only
+ * in the transaction of its last batch, so a crash mid-file loses nothing: the file is read again and its
+ * stored rows change nothing. A batch the database refuses is retried row by row, so that only the guilty
+ * row is quarantined.
  */
 @Service
 public class LeaseWorksExportIngest {
@@ -45,25 +59,30 @@ public class LeaseWorksExportIngest {
     private final LeaseWorksProperties properties;
     private final SalesforceOutbox outbox;
     private final DeadLetters deadLetters;
+    private final ExportFiles files;
     private final RunHistory runs;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
     private final RecordSinks sinks;
-    private final java.time.Clock clock;
+    private final RowRejects rejects;
+    private final LocalExportFiles localFiles;
+    private final Clock clock;
     private final SystemStatus status;
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
-    public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox, DeadLetters deadLetters, RunHistory runs,
-                                  TransactionTemplate transaction, ObjectMapper json, RecordSinks sinks, java.time.Clock clock,
+    public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox,
+                                  DeadLetters deadLetters, ExportFiles files, RunHistory runs, TransactionTemplate transaction,
+                                  RecordSinks sinks, RowRejects rejects, LocalExportFiles localFiles, Clock clock,
                                   SystemStatus status) {
         this.mapping = mapping;
         this.properties = properties;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
+        this.files = files;
         this.runs = runs;
         this.transaction = transaction;
-        this.json = json;
         this.sinks = sinks;
+        this.rejects = rejects;
+        this.localFiles = localFiles;
         this.clock = clock;
         this.status = status;
     }
@@ -72,52 +91,123 @@ public class LeaseWorksExportIngest {
         return "leaseworks-" + export;
     }
 
-    public RunCounts ingest(String export, String fileName, InputStream in) {
+    /**
+     * Reads a local export file (a remote one is downloaded first). Throws {@link ExportRefusedException}
+     * when the file is unusable as a whole, after recording why, so that it is moved aside as failed.
+     */
+    public RunCounts ingest(String export, String fileName, String fileKey, Path path) {
         String flow = flowName(export);
-        ExportMapper mapper = mappers.computeIfAbsent(export, mapping::mapper);
+        if (files.isDone(fileKey)) {
+            log.info("{}: {} was read whole before; nothing to do", flow, fileName);
+            return RunCounts.NONE;
+        }
         long runId = runs.start(flow, fileName);
+        files.reading(fileKey, export, fileName, runId);
         try (FlowLogContext logContext = FlowLogContext.enter(flow, runId)) {
-            return readFile(export, fileName, in, mapper, runId);
+            return readFile(new FileRun(export, fileName, fileKey, path, runId));
         }
     }
 
-    private RunCounts readFile(String export, String fileName, InputStream in, ExportMapper mapper, long runId) {
-        String flow = flowName(export);
-        Progress progress = new Progress(flow, fileName);
-        ExportFile file = new ExportFile(fileName, java.time.LocalDate.now(clock));
+    /** Reads an export handed over as a stream (an upload, a test): copied to a local file first, read as a new file. */
+    public RunCounts ingest(String export, String fileName, InputStream in) {
+        Path copy = localFiles.path(in, fileName);
         try {
+            return ingest(export, fileName, ExportFiles.key(fileName, -1, System.nanoTime()), copy);
+        } finally {
+            localFiles.discard(copy);
+        }
+    }
+
+    private RunCounts readFile(FileRun run) {
+        ExportMapper mapper = mapper(run.export);
+        ExportFileRules rules = mapping.files(run.export);
+        ExportFile file = new ExportFile(run.fileName, rules, LocalDate.now(clock));
+        Progress progress = new Progress(run.flow(), run.fileName);
+        try {
+            ExportScan.Result scan = open(run.path, in -> new ExportScan(mapper.layout(), rules.charset()).scan(run.fileName, in));
+            if (scan.read().empty() || scan.read().rows() == 0 && !scan.read().endsInsideQuotedValue()) {
+                return emptyExport(run, file);
+            }
+            file.rowsInFile(scan.read().rows());
+            whyNoInference(run, rules, scan.read()).ifPresent(reason -> {
+                file.inferNothingFromAbsence(reason);
+                log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
+            });
             IngestBatch[] batch = {new IngestBatch()};
-            new ExportReader(mapper.layout()).read(fileName, in, row -> {
-                MappedRow mapped = mapper.map(row);
-                if (mapped.isValid()) {
-                    batch[0].add(mapped.records());
-                } else {
-                    batch[0].reject(deadLetter(flow, export, mapped));
-                }
+            ExportRead read = open(run.path, in -> new ExportReader(mapper.layout(), rules.charset()).read(run.fileName, in, row -> {
+                batch[0] = take(row, scan, mapper, run, batch[0]);
                 if (batch[0].rows() >= properties.batchSize()) {
-                    progress.add(commit(batch[0], file, runId));
+                    progress.add(commit(batch[0], file, run, false));
                     batch[0] = new IngestBatch();
                 }
-            });
-            progress.add(commit(batch[0], file, runId));
-            progress.add(fileDone(mapper, file));
-            runs.finish(runId, progress.counts, null);
-            status.exportRead(export, fileName);
-            log.info("{}: {} done: {} rows read, {} changed, {} quarantined", flow, fileName,
+            }));
+            if (read.endsInsideQuotedValue()) {
+                batch[0].reject(rejects.cutShort(run.flow(), run.export, run.fileName, read.cutAtLine()));
+            }
+            progress.add(commit(batch[0], file, run, true));
+            runs.finish(run.runId, progress.counts, null);
+            status.exportRead(run.export, run.fileName);
+            log.info("{}: {} done: {} rows read, {} changed, {} quarantined", run.flow(), run.fileName,
                     progress.counts.read(), progress.counts.changed(), progress.counts.quarantined());
             return progress.counts;
         } catch (ExportFormatException unreadable) {
-            deadLetters.record(List.of(new DeadLetter(flow, export + " file", fileName, fileName, 0L, null,
-                    "UNREADABLE_EXPORT", unreadable.getMessage(), null)), runId);
-            runs.finish(runId, progress.counts, unreadable.getMessage());
-            status.exportFailed(export, fileName, unreadable);
-            log.error("{}: {} rejected: {}", flow, fileName, unreadable.getMessage());
-            return progress.counts;
+            throw refuse(run, progress.counts, unreadable);
         } catch (RuntimeException e) {
-            runs.finish(runId, progress.counts, e.toString());
-            status.exportFailed(export, fileName, e);
+            runs.finish(run.runId, progress.counts, e.getClass().getSimpleName());
+            status.exportFailed(run.export, run.fileName, e);
             throw e;
         }
+    }
+
+    private IngestBatch take(SourceRow row, ExportScan.Result scan, ExportMapper mapper, FileRun run, IngestBatch batch) {
+        String conflict = row.hasWrongShape() ? null : scan.conflicts().get(row.line());
+        if (conflict != null) {
+            batch.reject(rejects.conflicting(run.flow(), run.export, mapper.layout(), row, conflict));
+            return batch;
+        }
+        MappedRow mapped = mapper.map(row);
+        if (mapped.isValid()) {
+            batch.add(mapped);
+        } else {
+            batch.reject(rejects.invalid(run.flow(), run.export, mapper.layout(), mapped));
+        }
+        return batch;
+    }
+
+    /** A snapshot that looks cut short (far fewer rows than the last one, or ending inside a quoted value). */
+    private Optional<String> whyNoInference(FileRun run, ExportFileRules rules, ExportRead read) {
+        if (!rules.snapshot()) {
+            return Optional.empty();
+        }
+        if (read.endsInsideQuotedValue()) {
+            return Optional.of("the file ends inside a quoted value on line " + read.cutAtLine() + " (cut short?)");
+        }
+        OptionalLong last = files.lastAcceptedRows(run.export);
+        if (last.isPresent() && read.rows() < last.getAsLong() * properties.truncationThreshold()) {
+            return Optional.of("the file has " + read.rows() + " rows, fewer than "
+                    + Math.round(properties.truncationThreshold() * 100) + "% of the last accepted file's " + last.getAsLong());
+        }
+        return Optional.empty();
+    }
+
+    private RunCounts emptyExport(FileRun run, ExportFile file) {
+        file.inferNothingFromAbsence("empty export");
+        transaction.executeWithoutResult(tx -> files.done(run.fileKey, 0, "empty export"));
+        runs.finish(run.runId, RunCounts.NONE, null);
+        status.exportRead(run.export, run.fileName);
+        log.warn("{}: {} is an empty export (no rows); nothing was changed", run.flow(), run.fileName);
+        return RunCounts.NONE;
+    }
+
+    private ExportRefusedException refuse(FileRun run, RunCounts counts, ExportFormatException unreadable) {
+        deadLetters.record(List.of(new DeadLetter(run.flow(), run.export + " file", run.fileName, run.fileName, 0L, null,
+                "UNREADABLE_EXPORT", unreadable.getMessage(), null)), run.runId);
+        files.refused(run.fileKey, unreadable.getMessage());
+        // the file is quarantined like a bad row: its run did what it should, and the dead letter says why
+        runs.finish(run.runId, counts.plus(new RunCounts(0, 0, 0, 0, 1, 0)), null);
+        status.exportFailed(run.export, run.fileName, unreadable);
+        log.error("{}: {} refused: {}", run.flow(), run.fileName, unreadable.getMessage());
+        return new ExportRefusedException(unreadable.getMessage(), unreadable);
     }
 
     /**
@@ -125,30 +215,77 @@ public class LeaseWorksExportIngest {
      * it is valid now; returns what is still wrong with it, nothing when it was applied.
      */
     public List<Violation> replay(String export, SourceRow row, long runId) {
-        MappedRow mapped = mappers.computeIfAbsent(export, mapping::mapper).map(row);
+        MappedRow mapped = mapper(export).map(row);
         if (mapped.isValid()) {
-            IngestBatch batch = new IngestBatch();
-            batch.add(mapped.records());
-            commit(batch, new ExportFile(row.file(), java.time.LocalDate.now(clock)), runId);
+            ExportFile file = new ExportFile(row.file(), mapping.files(export), LocalDate.now(clock));
+            file.inferNothingFromAbsence("a replayed row");
+            writeInTransaction(IngestBatch.of(mapped), file, runId, null);
         }
         return mapped.violations();
     }
 
-    private RunCounts commit(IngestBatch batch, ExportFile file, long runId) {
-        if (batch.isEmpty()) {
+    /** What is wrong with a row, in one line naming each bad column once. */
+    public static String describe(List<Violation> violations) {
+        return RowRejects.describe(violations);
+    }
+
+    private ExportMapper mapper(String export) {
+        return mappers.computeIfAbsent(export, mapping::mapper);
+    }
+
+    /**
+     * Commits one batch; the last one also finishes the file (a snapshot's inferences and the file marked
+     * read). When the database refuses the batch, each row is tried alone and only the guilty ones are
+     * quarantined, with the database's reason.
+     */
+    private RunCounts commit(IngestBatch batch, ExportFile file, FileRun run, boolean last) {
+        Runnable finish = last ? () -> finishFile(file, run) : null;
+        if (batch.isEmpty() && !last) {
             return RunCounts.NONE;
         }
-        Long changed = transaction.execute(status -> {
+        try {
+            long changed = writeInTransaction(batch, file, run.runId, finish);
+            log.debug("{}: {}: committed a batch of {} rows", run.flow(), run.fileName, batch.rows());
+            return new RunCounts(batch.rows(), changed, 0, 0, batch.rejects.size(), 0);
+        } catch (DataAccessException refused) {
+            log.warn("{}: {}: the hub refused a batch of {} rows ({}); trying them one by one", run.flow(), run.fileName,
+                    batch.valid.size(), DatabaseMessages.summary(refused));
+            log.debug("the refused batch", refused);
+            return rowByRow(batch, file, run, finish);
+        }
+    }
+
+    private RunCounts rowByRow(IngestBatch batch, ExportFile file, FileRun run, Runnable finish) {
+        long changed = 0;
+        IngestBatch leftovers = new IngestBatch();
+        leftovers.rejects.addAll(batch.rejects);
+        for (MappedRow row : batch.valid) {
+            try {
+                changed += writeInTransaction(IngestBatch.of(row), file, run.runId, null);
+            } catch (DataAccessException refused) {
+                leftovers.reject(rejects.refusedByHub(run.flow(), run.export, mapper(run.export).layout(), row,
+                        DatabaseMessages.summary(refused)));
+            }
+        }
+        writeInTransaction(leftovers, file, run.runId, finish);
+        return new RunCounts(batch.rows(), changed, 0, 0, leftovers.rejects.size(), 0);
+    }
+
+    private long writeInTransaction(IngestBatch batch, ExportFile file, long runId, Runnable finish) {
+        Long changed = transaction.execute(tx -> {
             long count = 0;
             List<SObjectRecord> toSalesforce = new ArrayList<>();
-            for (Map.Entry<String, List<Record>> entry : batch.records.entrySet()) {
+            for (Map.Entry<String, List<Record>> entry : batch.records().entrySet()) {
                 count += write(sinks.forRecord(entry.getKey()), entry.getValue(), file, toSalesforce);
             }
             outbox.enqueue(toSalesforce);
             deadLetters.record(batch.rejects, runId);
+            if (finish != null) {
+                finish.run();
+            }
             return count;
         });
-        return new RunCounts(batch.rows(), changed == null ? 0 : changed, 0, 0, batch.rejects.size(), 0);
+        return changed == null ? 0 : changed;
     }
 
     private static <T extends Record> long write(RecordSink<T> sink, List<Record> records, ExportFile file,
@@ -156,41 +293,27 @@ public class LeaseWorksExportIngest {
         return sink.write(records.stream().map(sink.type()::cast).toList(), file, toSalesforce);
     }
 
-    /** What a sink does once the whole file was read (a snapshot's disappeared promises), in its own transaction. */
-    private RunCounts fileDone(ExportMapper mapper, ExportFile file) {
-        Long changed = transaction.execute(status -> {
-            long count = 0;
-            List<SObjectRecord> toSalesforce = new ArrayList<>();
-            for (var record : mapper.layout().records()) {
-                count += sinks.forRecord(record.name()).fileDone(file, toSalesforce);
-            }
-            outbox.enqueue(toSalesforce);
-            return count;
-        });
-        return new RunCounts(0, changed == null ? 0 : changed, 0, 0, 0, 0);
+    /** What the sinks do once the whole file was read (a snapshot's disappeared promises), and the file marked read. */
+    private void finishFile(ExportFile file, FileRun run) {
+        List<SObjectRecord> toSalesforce = new ArrayList<>();
+        for (var record : mapper(run.export).layout().records()) {
+            sinks.forRecord(record.name()).fileDone(file, toSalesforce);
+        }
+        outbox.enqueue(toSalesforce);
+        files.done(run.fileKey, file.rowsInFile(), file.noInferenceBecause().orElse(null));
     }
 
-    private DeadLetter deadLetter(String flow, String export, MappedRow mapped) {
-        List<Violation> violations = mapped.violations();
-        String fields = violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
-        String reason = describe(violations);
-        return new DeadLetter(flow, export + " row", mapped.source().file() + ":" + mapped.source().line(),
-                mapped.source().file(), mapped.source().line(), fields, "INVALID_ROW", reason, rowJson(mapped));
+    private static <T> T open(Path path, Function<InputStream, T> reader) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return reader.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path.getFileName(), e);
+        }
     }
 
-    /** One line naming each bad column once, even when two records read it (Customer Number feeds both). */
-    public static String describe(List<Violation> violations) {
-        return violations.stream()
-                .map(v -> "column '" + v.column() + "' (" + v.field() + "): " + v.reason())
-                .distinct()
-                .collect(Collectors.joining("; "));
-    }
-
-    private String rowJson(MappedRow mapped) {
-        try {
-            return json.writeValueAsString(mapped.source().values());
-        } catch (JsonProcessingException e) {
-            return null;
+    private record FileRun(String export, String fileName, String fileKey, Path path, long runId) {
+        String flow() {
+            return flowName(export);
         }
     }
 

@@ -3,6 +3,8 @@ package io.leasebridge.ingest;
 import io.leasebridge.cluster.FlowSchedule;
 import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.hub.ExportFiles;
+import io.leasebridge.mapping.LeaseWorksMapping;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.ScheduledPollEndpoint;
@@ -13,25 +15,33 @@ import java.nio.charset.StandardCharsets;
 
 
 /**
- * One ingest route per LeaseWorks export (accounts, payments, notes): each file the export's endpoint
- * delivers is streamed into the hub. The endpoint URI is configuration; its default is a local folder
- * with an idempotent repository in the hub, so a file is processed once and then moved to {@code .done/}.
+ * One ingest route per LeaseWorks export (accounts, payments, notes, ...): each complete file the
+ * export's endpoint delivers is read into the hub, then moved to {@code .done/}; a file refused as a
+ * whole goes to {@code .failed/}. Which files belong to an export is the field map's {@code include}
+ * pattern unless the endpoint URI says otherwise; when a file is complete is the configured completion
+ * protocol. Whether a file was read already is the hub's {@code export_file} record, written with the
+ * file's last batch, so that a file a crash interrupted is taken again.
  */
 @Component
 public class LeaseWorksExportRoutes extends RouteBuilder {
 
     static final String EXPORT_HEADER = "LeaseBridgeExport";
+    static final String FILE_KEY_HEADER = "LeaseBridgeFileKey";
 
     private final LeaseWorksProperties leaseWorks;
+    private final LeaseWorksMapping mapping;
     private final RunProperties run;
     private final LeaseWorksExportIngest ingest;
+    private final LocalExportFiles localFiles;
     private final ExportPolls polls;
 
-    public LeaseWorksExportRoutes(LeaseWorksProperties leaseWorks, RunProperties run, LeaseWorksExportIngest ingest,
-                                  ExportPolls polls) {
+    public LeaseWorksExportRoutes(LeaseWorksProperties leaseWorks, LeaseWorksMapping mapping, RunProperties run,
+                                  LeaseWorksExportIngest ingest, LocalExportFiles localFiles, ExportPolls polls) {
         this.leaseWorks = leaseWorks;
+        this.mapping = mapping;
         this.run = run;
         this.ingest = ingest;
+        this.localFiles = localFiles;
         this.polls = polls;
     }
 
@@ -41,6 +51,10 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // A refused file was recorded (dead letter, run, one log line); the failure only moves it to .failed/.
+        onException(ExportRefusedException.class)
+                .handled(false).logExhausted(false).logStackTrace(false).logRetryAttempted(false);
+
         leaseWorks.exports().forEach((export, uri) ->
                 from(endpoint(export, uri)).routeId(routeId(export))
                         .autoStartup(!run.runOnce())
@@ -49,7 +63,11 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
                                 .bean(polls, "pollFoundNothing(${routeId})")
                             .otherwise()
                                 .setHeader(EXPORT_HEADER, constant(export))
-                                .bean(ingest, "ingest(${header.LeaseBridgeExport}, ${header.CamelFileName}, ${body})")
+                                .setHeader(FILE_KEY_HEADER, method(ExportFiles.class,
+                                        "key(${header.CamelFileName}, ${header.CamelFileLength}, ${header.CamelFileLastModified})"))
+                                .setBody(method(localFiles, "path(${body}, ${header.CamelFileName})"))
+                                .bean(ingest, "ingest(${header.LeaseBridgeExport}, ${header.CamelFileName}, "
+                                        + "${header.LeaseBridgeFileKey}, ${body})")
                         .end());
     }
 
@@ -58,11 +76,23 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
      * its own scheduler follows the flow's Quartz cron from {@code leasebridge.schedules}.
      */
     private Endpoint endpoint(String export, String uri) {
-        Endpoint endpoint = getContext().getEndpoint(scheduled(export, uri));
+        Endpoint endpoint = getContext().getEndpoint(scheduled(export, complete(export, uri)));
         if (endpoint instanceof ScheduledPollEndpoint poller) {
             poller.setSendEmptyMessageWhenIdle(true);
         }
         return endpoint;
+    }
+
+    /** The URI with the export's file-name pattern and the completion protocol, unless it sets them itself. */
+    private String complete(String export, String uri) {
+        String completed = uri;
+        if (!uri.contains("include=") && !uri.contains("antInclude=")) {
+            completed = withOption(completed, "include=RAW(" + mapping.files(export).include().pattern() + ")");
+        }
+        if (leaseWorks.completion() == LeaseWorksProperties.Completion.DONE_FILE && !uri.contains("doneFileName=")) {
+            completed = withOption(completed, "doneFileName=$simple{file:name}.done");
+        }
+        return completed;
     }
 
     /**
@@ -74,6 +104,10 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
             return uri;
         }
         String cron = URLEncoder.encode(run.schedule(LeaseWorksExportIngest.flowName(export)), StandardCharsets.UTF_8);
-        return uri + (uri.contains("?") ? "&" : "?") + FlowSchedule.pollingOptions(LeaseWorksExportIngest.flowName(export), cron);
+        return withOption(uri, FlowSchedule.pollingOptions(LeaseWorksExportIngest.flowName(export), cron));
+    }
+
+    private static String withOption(String uri, String option) {
+        return uri + (uri.contains("?") ? "&" : "?") + option;
     }
 }

@@ -62,6 +62,9 @@ public class RecordSinks {
 
         @Override
         public long fileDone(ExportFile file, List<SObjectRecord> toSalesforce) {
+            if (file.noInferenceBecause().isPresent()) {
+                return 0;
+            }
             return ledger.snapshotComplete(file.leasesSeen(), file.asOf(), toSalesforce);
         }
     }

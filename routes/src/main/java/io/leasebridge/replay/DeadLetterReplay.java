@@ -15,6 +15,7 @@ import io.leasebridge.hub.StoredDeadLetter;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
+import io.leasebridge.privacy.PersonalDataMasker;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.quickbooks.QuickBooksOutbox;
 import io.leasebridge.quickbooks.QuickBooksPostingRun;
@@ -102,7 +103,15 @@ public class DeadLetterReplay {
 
     private ReplayOutcome remap(long id, DeadLetter letter) {
         String export = letter.recordType().substring(0, letter.recordType().length() - ROW_SUFFIX.length());
-        SourceRow row = new SourceRow(letter.sourceFile(), letter.sourceLine() == null ? 0 : letter.sourceLine(), columns(letter));
+        Map<String, String> columns = columns(letter);
+        List<String> masked = columns.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().contains(PersonalDataMasker.MASK.substring(0, 3)))
+                .map(Map.Entry::getKey).toList();
+        if (!masked.isEmpty()) {
+            return new ReplayOutcome(id, false, "the row's personal data was masked when it was quarantined (column(s) "
+                    + String.join(", ", masked) + "): correct the row in LeaseWorks and send the export again");
+        }
+        SourceRow row = new SourceRow(letter.sourceFile(), letter.sourceLine() == null ? 0 : letter.sourceLine(), columns);
         long runId = runs.start(REPLAY_FLOW, letter.sourceFile() + ":" + row.line());
         List<Violation> violations = ingest.replay(export, row, runId);
         if (violations.isEmpty()) {

@@ -63,7 +63,7 @@ abstract class HubStoresContract {
         clock = new SettableClock(T0);
         jdbc = new JdbcTemplate(dataSource());
         hub = new HubStore(jdbc, clock);
-        outbox = new SalesforceOutbox(jdbc, json, clock);
+        outbox = new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock));
         deadLetters = new DeadLetters(jdbc, clock);
         runs = new RunHistory(jdbc, clock);
     }
@@ -320,7 +320,7 @@ abstract class HubStoresContract {
         OutboxClaims claims = new OutboxClaims(jdbc, new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource())), clock,
                 new ClusterNode(node, "host-" + node), Duration.ofMinutes(5));
-        return new SalesforceOutbox(jdbc, json, clock, claims);
+        return new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock), claims);
     }
 
     private void enqueueAccounts(int count) {

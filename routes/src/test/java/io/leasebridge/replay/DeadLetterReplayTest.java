@@ -103,6 +103,7 @@ class DeadLetterReplayTest {
 
     @Test
     void aQuarantinedRowIsMappedAgainAndAppliedWhenItsDataWasCorrected() {
+        ingest.ingest("accounts", "accounts_1.csv", LeaseWorksExports.accounts().lease("C-1", "Ada Lovelace", "L-1", 12).stream());
         ingest.ingest("payments", "payments_1.csv", LeaseWorksExports.payments().payment("P-1", "L-1", "12.345", "10/16/2026").stream());
         long deadLetterId = jdbc.queryForObject("select id from dead_letter where flow = 'leaseworks-payments'", Long.class);
 

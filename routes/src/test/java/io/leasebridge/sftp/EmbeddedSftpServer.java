@@ -85,7 +85,7 @@ final class EmbeddedSftpServer implements AutoCloseable {
 
     /**
      * Drops an export as LeaseWorks would, last written at {@code writtenAt} (whole seconds, as SFTP tells
-     * it): a minute ago lets readLock=changed take it at once.
+     * it).
      */
     Path drop(String name, LeaseWorksExports export, java.time.Instant writtenAt) throws IOException {
         Path file = Files.writeString(exports().resolve(name), export.text(), StandardCharsets.UTF_8);
@@ -100,8 +100,7 @@ final class EmbeddedSftpServer implements AutoCloseable {
     String accountsUri(String authentication) {
         return "sftp://localhost:" + port() + "/" + EXPORTS + "?" + authentication
                 + "&include=accounts.*\\.csv&move=.done/$simple{file:name}&moveFailed=.failed/$simple{file:name}"
-                + "&idempotent=true&idempotentKey=$simple{file:name}-$simple{file:size}-$simple{file:modified}"
-                + "&idempotentRepository=#leaseWorksFiles&readLock=changed&readLockMinAge=1000&sortBy=file:name"
+                + "&sortBy=file:name&localWorkDirectory=" + root.resolve("work")
                 + "&throwExceptionOnConnectFailed=true&useUserKnownHostsFile=false&strictHostKeyChecking=no";
     }
 

@@ -6,15 +6,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,52 +28,119 @@ import java.util.stream.Collectors;
 
 /**
  * Streams the rows of one LeaseWorks export CSV, one at a time, keeping only the columns its layout
- * maps. Header names match ignoring case and surrounding blanks; a byte-order mark is skipped.
+ * maps. Header names match ignoring case and surrounding blanks; a byte-order mark is skipped (and a
+ * UTF-16 one honoured). Every row carries its shape, so that a row cut short or shifted by a stray
+ * delimiter is refused whole instead of being read with blanks. Rows whose values are all blank (a
+ * spreadsheet's trailing rows of commas) are skipped.
+ * <p>
+ * What makes the whole file unusable throws {@link ExportFormatException}: binary content, bytes that
+ * are not text in the configured encoding, a header lacking a required column. A file that ends inside
+ * a quoted value (a transfer cut short) is read up to its last whole row and says so in its result.
  */
 public final class ExportReader {
 
+    private static final int SNIFF_BYTES = 8 * 1024;
+    private static final String CUT_INSIDE_QUOTES = "EOF reached before encapsulated token finished";
+
+    // The header is read as the first record: a spreadsheet's blank or repeated column names are no reason to refuse a file.
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(false)
+            .setTrailingData(true)
             .get();
 
     private final ExportLayout layout;
+    private final Charset charset;
+
+    public ExportReader(ExportLayout layout, Charset charset) {
+        this.layout = layout;
+        this.charset = charset;
+    }
 
     public ExportReader(ExportLayout layout) {
-        this.layout = layout;
+        this(layout, StandardCharsets.UTF_8);
     }
 
     /**
-     * Reads every row, handing each to {@code sink}; returns how many rows were read. The line of a row
-     * is the physical line it starts on (the header is line 1), as an operator sees it in an editor.
+     * Reads every row, handing each to {@code sink}. The line of a row is the physical line it starts on
+     * (the header is line 1), as an operator sees it in an editor.
      */
-    public long read(String fileName, InputStream in, Consumer<SourceRow> sink) {
-        try (Reader reader = new InputStreamReader(skipBom(in), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            Map<String, Integer> columnIndex = columnIndex(fileName, parser.getHeaderNames());
-            long rows = 0;
-            long nextLine = 2;
-            Iterator<CSVRecord> records = parser.iterator();
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                sink.accept(new SourceRow(fileName, nextLine, values(record, columnIndex)));
-                nextLine = parser.getCurrentLineNumber() + 1;
-                rows++;
+    public ExportRead read(String fileName, InputStream in, Consumer<SourceRow> sink) {
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+            Charset encoding = encoding(fileName, buffered);
+            if (isEmpty(buffered)) {
+                return new ExportRead(0, 0, true);
             }
-            return rows;
+            return parse(fileName, new InputStreamReader(buffered, encoding.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)), encoding, sink);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read LeaseWorks export " + fileName, e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new ExportFormatException(fileName + ": not a readable CSV export: " + e.getMessage(), e);
         }
     }
 
-    private Map<String, Integer> columnIndex(String fileName, java.util.List<String> header) {
+    private ExportRead parse(String fileName, Reader reader, Charset encoding, Consumer<SourceRow> sink) throws IOException {
+        long nextLine = 1;
+        long rows = 0;
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            List<String> header = records.hasNext() ? records.next().toList() : List.of();
+            if (header.isEmpty()) {
+                return new ExportRead(0, 0, true);
+            }
+            Map<String, Integer> columnIndex = columnIndex(fileName, header);
+            int width = header.size();
+            nextLine = parser.getCurrentLineNumber() + 1;
+            try {
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    if (!allBlank(record)) {
+                        sink.accept(new SourceRow(fileName, nextLine, values(record, columnIndex), width, record.size()));
+                        rows++;
+                    }
+                    nextLine = parser.getCurrentLineNumber() + 1;
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                if (isCutInsideQuotes(e)) {
+                    return new ExportRead(rows, nextLine, false);
+                }
+                throw unreadable(fileName, encoding, nextLine, e);
+            }
+            return new ExportRead(rows, 0, false);
+        } catch (CharacterCodingException e) {
+            throw new ExportFormatException(fileName + ": not " + encoding.name() + " text (line " + nextLine
+                    + "); if LeaseWorks writes another encoding, set 'encoding' in the field map", e);
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw unreadable(fileName, encoding, nextLine, e);
+        }
+    }
+
+    private static ExportFormatException unreadable(String fileName, Charset encoding, long line, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            return new ExportFormatException(fileName + ": not " + encoding.name() + " text (line " + line
+                    + "); if LeaseWorks writes another encoding, set 'encoding' in the field map", e);
+        }
+        return new ExportFormatException(fileName + ": not a readable CSV export near line " + line + ": "
+                + cause.getMessage(), e);
+    }
+
+    private static boolean isCutInsideQuotes(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(CUT_INSIDE_QUOTES)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, Integer> columnIndex(String fileName, List<String> header) {
         Map<String, Integer> byNormalizedName = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            byNormalizedName.putIfAbsent(normalize(header.get(i)), i);
+            if (header.get(i) != null) {
+                byNormalizedName.putIfAbsent(normalize(header.get(i)), i);
+            }
         }
         Map<String, Integer> index = new LinkedHashMap<>();
         for (String column : layout.columns()) {
@@ -81,7 +153,7 @@ public final class ExportReader {
         if (!missing.isEmpty()) {
             throw new ExportFormatException(fileName + ": the header lacks required column(s) "
                     + missing.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))
-                    + " of the '" + layout.name() + "' export (see config/mappings/leaseworks.yml)");
+                    + " of the '" + layout.name() + "' export (see the field map)");
         }
         return index;
     }
@@ -96,17 +168,63 @@ public final class ExportReader {
         return values;
     }
 
-    private static String normalize(String column) {
-        return column.strip().toLowerCase(Locale.ROOT);
+    private static boolean allBlank(CSVRecord record) {
+        for (String value : record) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static InputStream skipBom(InputStream in) throws IOException {
-        InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in, 64 * 1024);
-        buffered.mark(3);
-        byte[] head = buffered.readNBytes(3);
-        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-            buffered.reset();
+    private static String normalize(String column) {
+        return column.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The encoding to read with: a byte-order mark decides (and is skipped); otherwise the configured one.
+     * NUL bytes in a file without a UTF-16 mark mean it is not text at all.
+     */
+    private Charset encoding(String fileName, BufferedInputStream in) throws IOException {
+        in.mark(SNIFF_BYTES);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+            in.skipNBytes(3);
+            return StandardCharsets.UTF_8;
         }
-        return buffered;
+        if (startsWith(head, 0xFF, 0xFE)) {
+            in.skipNBytes(2);
+            return StandardCharsets.UTF_16LE;
+        }
+        if (startsWith(head, 0xFE, 0xFF)) {
+            in.skipNBytes(2);
+            return StandardCharsets.UTF_16BE;
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                throw new ExportFormatException(fileName + ": binary content (NUL bytes), not a CSV export");
+            }
+        }
+        return charset;
+    }
+
+    private static boolean isEmpty(BufferedInputStream in) throws IOException {
+        in.mark(1);
+        boolean empty = in.read() < 0;
+        in.reset();
+        return empty;
+    }
+
+    private static boolean startsWith(byte[] head, int... prefix) {
+        if (head.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((head[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

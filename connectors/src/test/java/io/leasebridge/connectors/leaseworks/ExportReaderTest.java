@@ -1,0 +1,123 @@
+package io.leasebridge.connectors.leaseworks;
+
+import io.leasebridge.mapping.SourceRow;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.leasebridge.connectors.leaseworks.Exports.PAYMENTS_HEADER;
+import static io.leasebridge.connectors.leaseworks.Exports.payments;
+import static io.leasebridge.connectors.leaseworks.Exports.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExportReaderTest {
+
+    private final List<SourceRow> rows = new ArrayList<>();
+    private final ExportReader reader = new ExportReader(payments(), StandardCharsets.UTF_8);
+
+    @Test
+    void aRowCutShortOrWithAnExtraValueCarriesItsShape() {
+        ExportRead read = reader.read("payments.csv", text(PAYMENTS_HEADER + "\n"
+                + "P-1,L-1,100.00,03/01/2026,ACH,\n"
+                + "P-2,L-1,100.00\n"
+                + "P-3,L-1,1,000.00,03/01/2026,ACH,\n"), rows::add);
+
+        assertThat(read.rows()).isEqualTo(3);
+        assertThat(rows.get(0).hasWrongShape()).isFalse();
+        assertThat(rows.get(1)).satisfies(r -> {
+            assertThat(r.hasWrongShape()).isTrue();
+            assertThat(r.expectedValues()).isEqualTo(6);
+            assertThat(r.foundValues()).isEqualTo(3);
+            assertThat(r.line()).isEqualTo(3);
+        });
+        assertThat(rows.get(2).foundValues()).isEqualTo(7);
+    }
+
+    @Test
+    void aSpreadsheetsTrailingRowsOfCommasAndBlankHeaderColumnsAreNotRows() {
+        ExportRead read = reader.read("payments.csv", text(PAYMENTS_HEADER + ",,\r\n"
+                + "P-1,L-1,100.00,03/01/2026,ACH,,,\r\n"
+                + ",,,,,,,\r\n,,,,,,,\r\n"), rows::add);
+
+        assertThat(read.rows()).isEqualTo(1);
+        assertThat(rows.get(0).hasWrongShape()).isFalse();
+        assertThat(rows.get(0).value("Payment ID")).isEqualTo("P-1");
+    }
+
+    @Test
+    void aFileThatEndsInsideAQuotedValueIsReadUpToItsLastWholeRow() {
+        ExportRead read = reader.read("payments.csv", text(PAYMENTS_HEADER + "\n"
+                + "P-1,L-1,100.00,03/01/2026,ACH,\n"
+                + "P-2,L-1,100.00,03/01/2026,\"AC"), rows::add);
+
+        assertThat(rows).extracting(r -> r.value("Payment ID")).containsExactly("P-1");
+        assertThat(read.endsInsideQuotedValue()).isTrue();
+        assertThat(read.cutAtLine()).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptyFileIsAnEmptyExportAndAHeaderOnlyFileHasNoRows() {
+        assertThat(reader.read("payments.csv", text(""), rows::add).empty()).isTrue();
+        ExportRead headerOnly = reader.read("payments.csv", text(PAYMENTS_HEADER + "\n"), rows::add);
+        assertThat(headerOnly.empty()).isFalse();
+        assertThat(headerOnly.rows()).isZero();
+        assertThat(rows).isEmpty();
+    }
+
+    @Test
+    void aHeaderWithoutARequiredColumnRefusesTheFileNamingTheColumn() {
+        assertThatThrownBy(() -> reader.read("payments.csv", text("Payment ID,Amount\nP-1,10.00\n"), rows::add))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageContaining("'Contract Number'");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8RefuseTheFileNamingTheLineAndTheSetting() {
+        byte[] latin1 = (PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,Ch\u00e8que,\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> reader.read("payments.csv", Exports.raw(latin1), rows::add))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageContaining("not UTF-8 text")
+                .hasMessageContaining("'encoding'");
+    }
+
+    @Test
+    void theConfiguredEncodingReadsAWindowsFile() {
+        byte[] windows = (PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,Ch\u00e8que,\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        new ExportReader(payments(), java.nio.charset.Charset.forName("windows-1252")).read("payments.csv", Exports.raw(windows), rows::add);
+
+        assertThat(rows.get(0).value("Payment Method")).isEqualTo("Ch\u00e8que");
+    }
+
+    @Test
+    void aUtf16FileWithItsByteOrderMarkIsRead() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[]{(byte) 0xFF, (byte) 0xFE});
+        bytes.writeBytes((PAYMENTS_HEADER + "\r\nP-1,L-1,100.00,03/01/2026,ACH,\r\n").getBytes(StandardCharsets.UTF_16LE));
+
+        reader.read("payments.csv", Exports.raw(bytes.toByteArray()), rows::add);
+
+        assertThat(rows).extracting(r -> r.value("Payment ID")).containsExactly("P-1");
+    }
+
+    @Test
+    void binaryContentRefusesTheFile() {
+        byte[] zip = {0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00};
+
+        assertThatThrownBy(() -> reader.read("payments.csv", Exports.raw(zip), rows::add))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageContaining("binary content");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsSkippedBeforeTheHeader() {
+        reader.read("payments.csv", text("\uFEFF" + PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,ACH,\n"), rows::add);
+
+        assertThat(rows.get(0).value("Payment ID")).isEqualTo("P-1");
+    }
+}

@@ -1,0 +1,105 @@
+package io.leasebridge.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.mapping.ExportLayout;
+import io.leasebridge.mapping.MappedRow;
+import io.leasebridge.mapping.RecordLayout;
+import io.leasebridge.mapping.SourceRow;
+import io.leasebridge.mapping.Violation;
+import io.leasebridge.privacy.PersonalDataMasker;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The dead letters of export rows. A dead letter holds only what the field map reads (the mapped columns),
+ * with personal data masked; a row whose shape is wrong keeps nothing, since its values may sit in the
+ * wrong columns (an SSN shifted into a phone column). Reasons never quote an unmapped column.
+ */
+@Component
+class RowRejects {
+
+    static final String ROW_SUFFIX = " row";
+    static final String HUB_REFUSED = "HUB_REFUSED";
+    private static final int MAX_VALUE_LENGTH = 1_000;
+
+    private final PersonalDataMasker masker;
+    private final ObjectMapper json;
+
+    RowRejects(PersonalDataMasker masker, ObjectMapper json) {
+        this.masker = masker;
+        this.json = json;
+    }
+
+    DeadLetter invalid(String flow, String export, ExportLayout layout, MappedRow mapped) {
+        List<Violation> violations = mapped.violations();
+        String fields = violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
+        String code = violations.stream().map(Violation::code).filter(c -> !Violation.INVALID_VALUE.equals(c))
+                .findFirst().orElse(Violation.INVALID_VALUE);
+        SourceRow source = mapped.source();
+        boolean trusted = !source.hasWrongShape();
+        return new DeadLetter(flow, export + ROW_SUFFIX, trusted ? recordKey(layout, source) : position(source),
+                source.file(), source.line(), fields, code, masker.mask(describe(violations)), trusted ? payload(source) : null);
+    }
+
+    DeadLetter conflicting(String flow, String export, ExportLayout layout, SourceRow source, String reason) {
+        return new DeadLetter(flow, export + ROW_SUFFIX, recordKey(layout, source), source.file(), source.line(),
+                "row", Violation.CONFLICTING_DUPLICATE, reason + ": neither row is stored; the hub keeps what it had",
+                payload(source));
+    }
+
+    DeadLetter cutShort(String flow, String export, String file, long line) {
+        return new DeadLetter(flow, export + ROW_SUFFIX, file + ":" + line, file, line, "row", Violation.TRUNCATED_ROW,
+                "the file ends inside a quoted value that starts on this line: the row is cut short (an interrupted transfer?)",
+                null);
+    }
+
+    DeadLetter refusedByHub(String flow, String export, ExportLayout layout, MappedRow mapped, String databaseMessage) {
+        SourceRow source = mapped.source();
+        return new DeadLetter(flow, export + ROW_SUFFIX, recordKey(layout, source), source.file(), source.line(), "row",
+                HUB_REFUSED, "the hub refused the row: " + masker.mask(databaseMessage), payload(source));
+    }
+
+    /** One line naming each bad column once, even when two records read it (Customer Number feeds both). */
+    static String describe(List<Violation> violations) {
+        return violations.stream()
+                .map(v -> v.column().isEmpty() ? v.reason() : "column '" + v.column() + "' (" + v.field() + "): " + v.reason())
+                .distinct()
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The id of the row's main record (the last of the layout: a lease in the accounts export), or where it is. */
+    private static String recordKey(ExportLayout layout, SourceRow source) {
+        List<RecordLayout> records = layout.records();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            List<String> key = records.get(i).keyColumns();
+            if (!key.isEmpty() && key.stream().allMatch(c -> source.value(c) != null)) {
+                String value = key.stream().map(source::value).collect(Collectors.joining("|"));
+                if (value.length() <= 255) {
+                    return value;
+                }
+            }
+        }
+        return position(source);
+    }
+
+    private static String position(SourceRow source) {
+        return source.file() + ":" + source.line();
+    }
+
+    private String payload(SourceRow source) {
+        Map<String, String> values = new LinkedHashMap<>();
+        source.values().forEach((column, value) ->
+                values.put(column, value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH)));
+        try {
+            return masker.mask(json.writeValueAsString(values));
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}
