@@ -40,6 +40,17 @@ public class ClusterNodes {
         jdbc.update("update cluster_node set stopped_at = ? where node_id = ?", Timestamp.from(clock.instant()), node.id());
     }
 
+    /**
+     * Nodes other than {@code node}, seen within the last day, that stopped or have not heartbeated since
+     * {@code silentSince}: those whose leftovers may still be in the hub.
+     */
+    public List<String> goneBesides(ClusterNode node, Instant silentSince) {
+        return jdbc.queryForList("""
+                        select node_id from cluster_node where node_id <> ? and heartbeat_at >= ?
+                        and (stopped_at is not null or heartbeat_at < ?)""",
+                String.class, node.id(), Timestamp.from(clock.instant().minus(Duration.ofDays(1))), Timestamp.from(silentSince));
+    }
+
     /** Nodes that were alive within {@code recent}, newest first; alive when they heartbeat within {@code silentAfter}. */
     public List<ClusterMember> members(Duration recent, Duration silentAfter) {
         Instant now = clock.instant();

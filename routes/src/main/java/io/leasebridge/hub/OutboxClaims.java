@@ -20,6 +20,9 @@ import java.util.Objects;
  */
 public class OutboxClaims {
 
+    /** Every table that holds outbox rows, with {@code claimed_by} and {@code claimed_until}. */
+    static final List<String> TABLES = List.of("sf_outbox", "qb_outbox", "repo_order");
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -79,6 +82,17 @@ public class OutboxClaims {
         Timestamp until = Timestamp.from(clock.instant().plus(period));
         jdbc.batchUpdate("update " + outbox.table() + " set claimed_until = ? where " + outbox.key() + " = ? and claimed_by = ?",
                 keys.stream().map(k -> new Object[]{until, k, node.id()}).toList());
+    }
+
+    /** Ends every claim the given (gone) nodes hold, in every outbox table: their rows are free for the live nodes. */
+    public int releaseClaimsOf(Collection<String> goneNodes) {
+        int released = 0;
+        for (String table : TABLES) {
+            for (String gone : goneNodes) {
+                released += jdbc.update("update " + table + " set claimed_by = null, claimed_until = null where claimed_by = ?", gone);
+            }
+        }
+        return released;
     }
 
     public String owner() {

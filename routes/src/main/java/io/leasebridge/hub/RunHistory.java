@@ -78,6 +78,13 @@ public class RunHistory {
                 Timestamp.from(clock.instant()), Timestamp.from(silentSince));
     }
 
+    /** On a hub no other process can open: every RUNNING run not this node's was left by a process that died. */
+    public int abortRunsOfOtherNodes() {
+        return jdbc.update("""
+                update flow_run set status = 'ABORTED', finished_at = ?, error = 'process stopped before the run finished'
+                where status = 'RUNNING' and (node_id is null or node_id <> ?)""", Timestamp.from(clock.instant()), node.id());
+    }
+
     public List<FlowRun> since(Instant from) {
         return jdbc.query("""
                 select id, flow, source, status, started_at, finished_at, rows_read, rows_changed, rows_sent, rows_failed,

@@ -10,8 +10,4 @@ import java.util.Map;
  */
 public record DrainReport(RunCounts total, Map<String, RunCounts> bySObject, String orgUsageBefore, String orgUsageAfter,
                           String stoppedFor) {
-
-    public DrainReport(RunCounts total, Map<String, RunCounts> bySObject) {
-        this(total, bySObject, "unknown", "unknown", null);
-    }
 }

@@ -372,6 +372,40 @@ abstract class HubStoresContract {
     }
 
     @Test
+    void theClaimsOfANodeThatIsGoneAreReleasedAndThoseOfALiveNodeKept() {
+        enqueueAccounts(4);
+        ClusterNodes nodes = new ClusterNodes(jdbc, clock);
+        ClusterNode dead = new ClusterNode("dead", "host-dead");
+        ClusterNode live = new ClusterNode("live", "host-live");
+        nodes.join(dead);
+        nodes.join(live);
+        worker("dead").claimNext(SObjectType.ACCOUNT, 0, 2);
+        worker("live").claimNext(SObjectType.ACCOUNT, 0, 2);
+        Instant later = clock.advance(Duration.ofMinutes(2));
+        nodes.heartbeat(live);
+
+        List<String> gone = nodes.goneBesides(ClusterNode.LOCAL, later.minusSeconds(60));
+        int released = OutboxClaims.local(jdbc, clock).releaseClaimsOf(gone);
+
+        assertThat(gone).containsExactly("dead");
+        assertThat(released).isEqualTo(2);
+        assertThat(jdbc.queryForList("select claimed_by from sf_outbox order by id", String.class))
+                .containsExactly(null, null, "live", "live");
+    }
+
+    @Test
+    void onAHubOneProcessOpensEveryRunningRunOfAnotherNodeIsAborted() {
+        long mine = runs.start("salesforce-outbox-drain", null);
+        RunHistory other = new RunHistory(jdbc, clock, io.leasebridge.observability.FlowMetrics.NONE, new ClusterNode("killed", "h"));
+        long killed = other.start("leaseworks-payments", "p.csv");
+
+        assertThat(runs.abortRunsOfOtherNodes()).isEqualTo(1);
+
+        assertThat(runs.since(T0)).extracting(FlowRun::id, FlowRun::status)
+                .containsExactly(tuple(mine, "RUNNING"), tuple(killed, "ABORTED"));
+    }
+
+    @Test
     void rowsLockedByAnotherWorkersClaimTransactionAreSkippedWithoutWaiting() throws Exception {
         enqueueAccounts(3);
         try (java.sql.Connection other = dataSource().getConnection()) {
