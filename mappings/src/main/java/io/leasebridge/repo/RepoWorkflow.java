@@ -25,7 +25,7 @@ import static io.leasebridge.repo.RepoStatus.SOLD;
 import static io.leasebridge.repo.RepoStatus.UNRECOVERABLE;
 
 /**
- * The repossession workflow of DESIGN.md: which status changes of a Repossession Case are steps, what each
+ * The repossession workflow: which status changes of a Repossession Case are steps, what each
  * step needs from the Case, and what entering a state makes LeaseBridge do. Pure: it decides, the caller
  * applies (disposition, repo order, sale record) and writes refusals back to the Case.
  *

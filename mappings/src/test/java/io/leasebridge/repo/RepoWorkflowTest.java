@@ -33,7 +33,7 @@ import static io.leasebridge.repo.RepoStatus.UNRECOVERABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The repossession workflow of DESIGN.md, pair by pair over all 11 x 11 status changes. */
+/** The repossession workflow, pair by pair over all 11 x 11 status changes. */
 class RepoWorkflowTest {
 
     /**

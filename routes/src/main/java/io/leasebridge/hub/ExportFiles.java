@@ -69,6 +69,14 @@ public class ExportFiles {
         return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0));
     }
 
+    /** Files finished or refused since a moment, with what was noted about them (empty, cut short, refused). */
+    public List<Noted> notedSince(Instant since) {
+        return jdbc.query("""
+                select file_name, status, note from export_file where note is not null and finished_at >= ?
+                order by finished_at, file_name""",
+                (rs, n) -> new Noted(rs.getString(1), rs.getString(2), rs.getString(3)), Timestamp.from(since));
+    }
+
     /** Files a crash or a stop interrupted: taken, never finished. */
     public List<Unfinished> unfinished() {
         return jdbc.query("""
@@ -88,6 +96,9 @@ public class ExportFiles {
 
     private static String cut(String note) {
         return note.length() <= 1000 ? note : note.substring(0, 1000);
+    }
+
+    public record Noted(String fileName, String status, String note) {
     }
 
     public record Unfinished(String export, String fileName, long runId, Instant startedAt) {

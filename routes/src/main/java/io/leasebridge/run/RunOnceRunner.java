@@ -8,6 +8,8 @@ import io.leasebridge.workorders.WorkOrderApprovals;
 import io.leasebridge.gps.GpsPollReport;
 import io.leasebridge.gps.GpsPollRoute;
 import io.leasebridge.hub.FlowRun;
+import io.leasebridge.hub.ExportFiles;
+import io.leasebridge.hub.HeldRecords;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
 import io.leasebridge.ingest.LeaseWorksExportRoutes;
@@ -70,6 +72,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RepoCaseSync repoCases;
     private final RepoOrderMail repoOrders;
     private final PrintStream out;
+    private final HeldRecords heldRecords;
+    private final ExportFiles exportFiles;
     private final ObjectProvider<FleetRockPoll> fleetRock;
     private final ObjectProvider<WorkOrderApprovals> approvals;
     private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
@@ -79,7 +83,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
                          RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
-                         ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals) {
+                         ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals, HeldRecords heldRecords,
+                         ExportFiles exportFiles) {
         this.repoCases = repoCases;
         this.repoOrders = repoOrders;
         this.camel = camel;
@@ -97,6 +102,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.kpiProperties = kpiProperties;
         this.jdbc = jdbc;
         this.out = System.out;
+        this.heldRecords = heldRecords;
+        this.exportFiles = exportFiles;
         this.fleetRock = fleetRock;
         this.approvals = approvals;
         this.quickBooks = quickBooks;
@@ -121,6 +128,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         quickBooks.ifAvailable(QuickBooksRunOnceStep::post);
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
+        printHeldForParent();
+        printNotedExportFiles(started);
         gps.print(out);
         printRepossessions(vehicleImport);
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
@@ -139,6 +148,26 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         } catch (RuntimeException e) {
             log.error("{}: {}", FleetRockPoll.FLOW, e.getMessage());
         }
+    }
+
+    /** Records not sent because the hub lacks their lease or customer: they go by themselves when it arrives. */
+    private void printHeldForParent() {
+        Map<String, Long> held = heldRecords.countsByObject();
+        out.println("Held for parent (WAITING_FOR_PARENT, sent when their lease or customer arrives): "
+                + (held.isEmpty() ? "none" : held.values().stream().mapToLong(Long::longValue).sum()));
+        held.forEach((object, count) -> out.printf("  %-28s %d%n", object, count));
+        out.println();
+    }
+
+    /** Empty exports, snapshots read without inferences, files refused whole: each with why. */
+    private void printNotedExportFiles(Instant started) {
+        List<ExportFiles.Noted> noted = exportFiles.notedSince(started);
+        if (noted.isEmpty()) {
+            return;
+        }
+        out.println("Export files to look at:");
+        noted.forEach(file -> out.printf("  %-40s %-8s %s%n", file.fileName(), file.status(), file.note()));
+        out.println();
     }
 
     private void printRepossessions(String vehicleImport) {

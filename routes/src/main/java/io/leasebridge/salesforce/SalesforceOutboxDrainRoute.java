@@ -13,12 +13,10 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
     public static final String DRAIN = "direct:salesforce-outbox-drain";
 
     private final SalesforceOutboxDrain drain;
-    private final SalesforceApiCalls apiCalls;
     private final RunProperties run;
 
-    public SalesforceOutboxDrainRoute(SalesforceOutboxDrain drain, SalesforceApiCalls apiCalls, RunProperties run) {
+    public SalesforceOutboxDrainRoute(SalesforceOutboxDrain drain, RunProperties run) {
         this.drain = drain;
-        this.apiCalls = apiCalls;
         this.run = run;
     }
 
@@ -29,12 +27,10 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
 
         from(SalesforceCollections.UPSERT_ENDPOINT).routeId("salesforce-collections-upsert")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
-                .bean(apiCalls, "count")
                 .to("salesforce:compositeUpsertSObjectCollections?allOrNone=false");
 
         from(SalesforceCollections.UPDATE_ENDPOINT).routeId("salesforce-collections-update")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
-                .bean(apiCalls, "count")
                 .to("salesforce:compositeUpdateSObjectCollections?allOrNone=false");
 
         if (!run.runOnce()) {

@@ -7,22 +7,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class SalesforceQueryRoutes extends RouteBuilder {
 
-    private final SalesforceApiCalls apiCalls;
-
-    public SalesforceQueryRoutes(SalesforceApiCalls apiCalls) {
-        this.apiCalls = apiCalls;
-    }
-
     @Override
     public void configure() {
         from(SalesforceQueries.QUERY_ENDPOINT).routeId("salesforce-query")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
-                .bean(apiCalls, "count")
                 .to("salesforce:query?rawPayload=true");
 
         from(SalesforceQueries.QUERY_MORE_ENDPOINT).routeId("salesforce-query-more")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
-                .bean(apiCalls, "count")
                 .to("salesforce:queryMore?rawPayload=true");
     }
 }

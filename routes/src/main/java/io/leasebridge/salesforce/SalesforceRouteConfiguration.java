@@ -17,11 +17,8 @@ public class SalesforceRouteConfiguration extends RouteConfigurationBuilder {
     public static final String ID = "salesforce-errors";
 
     private final SalesforceDeliveryProperties.Retry retry;
-    private final SalesforceApiCalls apiCalls;
-
-    public SalesforceRouteConfiguration(SalesforceDeliveryProperties properties, SalesforceApiCalls apiCalls) {
+    public SalesforceRouteConfiguration(SalesforceDeliveryProperties properties) {
         this.retry = properties.retry();
-        this.apiCalls = apiCalls;
     }
 
     @Override
@@ -34,7 +31,6 @@ public class SalesforceRouteConfiguration extends RouteConfigurationBuilder {
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
                 .maximumRedeliveryDelay(retry.maxDelay().toMillis())
-                .onRedelivery(exchange -> apiCalls.count())
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logStackTrace(false)
                 .logExhausted(false);

@@ -154,6 +154,8 @@ class SalesforceOutboxDrainRouteTest {
         assertThat(callSizes("Lease__c")).containsExactly(4, 4);
         assertThat(report.bySObject().get("Lease__c").sent()).isEqualTo(4);
         assertThat(outboxCount("PENDING")).isZero();
+        assertThat(report.total().apiCalls()).as("every data API request, the one repeated after the log-in too")
+                .isEqualTo(salesforce.findAll(patchRequestedFor(urlPathMatching("/services/data/.*"))).size());
     }
 
     @Test

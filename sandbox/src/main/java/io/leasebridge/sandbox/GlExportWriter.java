@@ -37,8 +37,6 @@ public final class GlExportWriter {
         try {
             Files.createDirectories(inbox);
             Files.writeString(file, csv);
-            // readLock=changed takes a file once it is a second old; this one is complete already
-            file.toFile().setLastModified(System.currentTimeMillis() - 60_000);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -104,10 +104,8 @@ public final class Sandbox implements AutoCloseable {
             Files.createDirectories(options.inbox());
             GeneratedPortfolio portfolio = PortfolioGenerator.seeded(options.seed()).accounts(options.accounts())
                     .writeTo(options.inbox());
-            // readLock=changed takes a file once it is a second old; these are complete already
-            for (GeneratedPortfolio.ExportFile file : portfolio.allFiles()) {
-                file.path().toFile().setLastModified(System.currentTimeMillis() - 60_000);
-            }
+            String day = portfolio.accounts().fileName().replaceAll("\\D", "");
+            RealWorldExports.write(options.inbox(), day, portfolio.leaseIds().iterator().next());
             FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
             gps.rememberHomes(portfolio);
             GlExportWriter.write(options.inbox(), java.time.LocalDate.of(2026, 3, 1), 30, options.seed());

@@ -1,6 +1,9 @@
 package io.leasebridge.sandbox;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -67,6 +70,7 @@ public final class SandboxLauncher {
                 }
             }
         }
+        printFailedFiles(sandbox, out);
         out.println("Where to look:");
         out.printf("  hub database   %s%n                 tables flow_run, dead_letter, sf_outbox, customer, lease_account, payment,"
                 + " collector_note, promise, promise_event, lease_dpd_history, vehicle, repo_case, repo_case_event, repo_order%n", sandbox.options().hubUrl());
@@ -76,5 +80,16 @@ public final class SandboxLauncher {
         out.printf("  exports        %s/.done (processed), %s/.failed (unreadable)%n", sandbox.options().inbox(), sandbox.options().inbox());
         out.printf("  vehicle import %s (the LeaseWorks vehicle import files)%n", sandbox.options().home().resolve("leaseworks-outbox"));
         out.println("  run it again: no new export, so no Salesforce write call; --regenerate drops the same files again.");
+    }
+
+    /** Files refused as a whole: only the deliberately unreadable one, when the intake does its job. */
+    private static void printFailedFiles(Sandbox sandbox, PrintStream out) {
+        Path failed = sandbox.options().inbox().resolve(".failed");
+        try (var files = Files.list(failed)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            out.println("Export files refused whole (in .failed/): " + (names.isEmpty() ? "none" : String.join(", ", names)));
+        } catch (IOException noFolder) {
+            out.println("Export files refused whole (in .failed/): none");
+        }
     }
 }

@@ -139,7 +139,7 @@ class PortfolioGeneratorTest {
             Set<String> rejected = new HashSet<>();
             try (InputStream in = Files.newInputStream(file.path())) {
                 long rows = new ExportReader(FIELD_MAP.layout(file.export())).read(file.fileName(), in,
-                        row -> mapper.map(row).violations().forEach(v -> rejected.add(v.line() + "|" + v.column())));
+                        row -> mapper.map(row).violations().forEach(v -> rejected.add(v.line() + "|" + v.column()))).rows();
                 assertThat(rows).isEqualTo(file.rows());
             }
             Set<String> reported = new HashSet<>();

@@ -56,13 +56,37 @@ class SandboxRunTest {
         assertThat(firstExitCode).isZero();
         assertThat(portfolio.malformedRows()).hasSizeGreaterThan(100);
         Map<String, String> deadLetters = new HashMap<>();
-        query("select source_file, source_line, reason from dead_letter where error_code = 'INVALID_ROW'",
+        query("select source_file, source_line, reason from dead_letter where error_code = 'INVALID_ROW' "
+                        + "and source_file not like '%hand-edited%'",
                 rs -> deadLetters.put(rs.getString(1) + ":" + rs.getLong(2), rs.getString(3)));
         assertThat(deadLetters).hasSize(portfolio.malformedRows().size());
         for (GeneratedPortfolio.MalformedRow row : portfolio.malformedRows()) {
             assertThat(deadLetters.get(row.file() + ":" + row.line()))
                     .as("dead letter for %s line %d (%s)", row.file(), row.line(), row.defect())
                     .contains("column '" + row.column() + "'");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theHandEditedCutShortFileIsQuarantinedRowByRowAndOnlyTheUnreadableFileIsRefusedWhole() throws SQLException {
+        Map<Long, String> codeByLine = new HashMap<>();
+        query("select source_line, error_code from dead_letter where source_file like '%hand-edited%'",
+                rs -> codeByLine.put(rs.getLong(1), rs.getString(2)));
+        assertThat(codeByLine).containsEntry(3L, "WRONG_COLUMN_COUNT").containsEntry(4L, "WRONG_COLUMN_COUNT")
+                .containsEntry(5L, "CONFLICTING_DUPLICATE").containsEntry(6L, "CONFLICTING_DUPLICATE")
+                .containsEntry(9L, "TRUNCATED_ROW").containsKey(7L).hasSize(6);
+        List<String> stored = new java.util.ArrayList<>();
+        query("select payment_id from payment where payment_id like 'P-HE-%' order by payment_id", rs -> stored.add(rs.getString(1)));
+        assertThat(stored).containsExactly("P-HE-000001", "P-HE-000006");
+        List<String> held = new java.util.ArrayList<>();
+        query("select external_id from sf_held where parent_key = '" + RealWorldExports.UNKNOWN_LEASE + "'", rs -> held.add(rs.getString(1)));
+        assertThat(held).containsExactly("P-HE-000006");
+        assertThat(sandbox.salesforce().records("Payment__c")).containsKey("P-HE-000001").doesNotContainKey("P-HE-000006");
+        try (var failed = Files.list(sandbox.options().inbox().resolve(".failed"))) {
+            assertThat(failed.map(f -> f.getFileName().toString())).singleElement().asString().endsWith("_unreadable.csv");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -97,9 +121,14 @@ class SandboxRunTest {
                 .containsEntry("BROKEN", planned.broken())
                 .containsEntry("CANCELLED", planned.cancelled())
                 .doesNotContainKey("OPEN");
+        // one task per broken promise: queued, or held while the promise's lease was quarantined
         List<Long> tasks = new java.util.ArrayList<>();
-        query("select count(*) from sf_outbox where sobject = 'Task' and external_id not like 'GPS-%'", rs -> tasks.add(rs.getLong(1)));
+        query("select (select count(*) from sf_outbox where sobject = 'Task' and external_id not like 'GPS-%')"
+                + " + (select count(*) from sf_held where sobject = 'Task' and external_id not like 'GPS-%')", rs -> tasks.add(rs.getLong(1)));
         assertThat(tasks).containsExactly(planned.broken());
+        List<Long> heldTasksOfHubLeases = new java.util.ArrayList<>();
+        query("select count(*) from sf_held h join lease_account l on l.lease_id = h.parent_key", rs -> heldTasksOfHubLeases.add(rs.getLong(1)));
+        assertThat(heldTasksOfHubLeases).as("nothing waits for a lease the hub holds").containsExactly(0L);
     }
 
     private static int perCall(long records) {
