@@ -3,7 +3,7 @@ package io.leasebridge.salesforce;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** camel-salesforce's Bulk API 2.0 operations, each counted as an API call and completed once (see {@link CompletesOnce}). */
+/** camel-salesforce's Bulk API 2.0 operations, each completed once (see {@link CompletesOnce}) under Salesforce's error policy. */
 @Component
 class SalesforceBulkRoutes extends RouteBuilder {
 
@@ -15,12 +15,6 @@ class SalesforceBulkRoutes extends RouteBuilder {
     static final String SUCCESSFUL = "direct:salesforce-bulk2-successful-results";
     static final String FAILED = "direct:salesforce-bulk2-failed-results";
     static final String UNPROCESSED = "direct:salesforce-bulk2-unprocessed-records";
-
-    private final SalesforceApiCalls apiCalls;
-
-    SalesforceBulkRoutes(SalesforceApiCalls apiCalls) {
-        this.apiCalls = apiCalls;
-    }
 
     @Override
     public void configure() {
@@ -37,7 +31,6 @@ class SalesforceBulkRoutes extends RouteBuilder {
     private void operation(String from, String operation) {
         from(from).routeId(from.substring("direct:".length()))
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
-                .bean(apiCalls, "count")
                 .process(new CompletesOnce(getContext().getEndpoint("salesforce:" + operation)));
     }
 }
