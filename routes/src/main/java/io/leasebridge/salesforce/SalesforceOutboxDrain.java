@@ -77,7 +77,8 @@ public class SalesforceOutboxDrain {
         this.bulk = bulk;
     }
 
-    public DrainReport drain() {
+    /** One drain at a time on a node: a second one (a trigger while the schedule runs) waits rather than skipping the claimed rows. */
+    public synchronized DrainReport drain() {
         long runId = runs.start(FLOW, null);
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
             return deliverAll(runId);
