@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds one canonical record from a source row through its {@link RecordLayout}. The record's own
- * component types decide how each value is parsed, so a layout only names columns.
+ * component types decide how each value is parsed and their {@link FieldLimits} what it may hold, so a layout
+ * only names columns.
  */
 final class RecordBinder {
 
@@ -21,6 +23,7 @@ final class RecordBinder {
     private final RecordComponent[] components;
     private final Constructor<? extends Record> constructor;
     private final Map<String, FieldSpec> specsByField = new HashMap<>();
+    private final FieldLimits[] limits;
 
     RecordBinder(RecordLayout layout, ValueParser parser) {
         this.layout = layout;
@@ -32,6 +35,7 @@ final class RecordBinder {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("record without canonical constructor: " + layout.type(), e);
         }
+        this.limits = Arrays.stream(components).map(FieldLimits::of).toArray(FieldLimits[]::new);
         layout.fields().forEach(spec -> specsByField.put(spec.field(), spec));
     }
 
@@ -42,7 +46,7 @@ final class RecordBinder {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             FieldSpec spec = specsByField.get(component.getName());
-            args[i] = spec == null ? defaultFor(component.getType()) : value(row, spec, component.getType(), violations);
+            args[i] = spec == null ? defaultFor(component.getType()) : value(row, spec, component.getType(), limits[i], violations);
         }
         if (violations.size() > before) {
             return null;
@@ -55,12 +59,18 @@ final class RecordBinder {
         }
     }
 
-    private Object value(SourceRow row, FieldSpec spec, Class<?> type, List<Violation> violations) {
+    private Object value(SourceRow row, FieldSpec spec, Class<?> type, FieldLimits fieldLimits, List<Violation> violations) {
         String text = row.value(spec.column());
         if (text == null) {
             if (spec.required()) {
                 violations.add(violation(row, spec, "required value is blank"));
             }
+            return defaultFor(type);
+        }
+        // before the pattern, whose reason would quote the over-long value
+        Optional<String> tooLong = type == String.class ? fieldLimits.check(text) : Optional.empty();
+        if (tooLong.isPresent()) {
+            violations.add(violation(row, spec, tooLong.get()));
             return defaultFor(type);
         }
         if (spec.pattern() != null && !spec.pattern().matcher(text).matches()) {
@@ -72,6 +82,11 @@ final class RecordBinder {
                     ? parser.decimal(text, spec.decimals())
                     : parser.parse(text, type);
             checkBounds(spec, value);
+            Optional<String> beyond = fieldLimits.check(value);
+            if (beyond.isPresent()) {
+                violations.add(violation(row, spec, beyond.get()));
+                return defaultFor(type);
+            }
             return value;
         } catch (IllegalArgumentException e) {
             violations.add(violation(row, spec, e.getMessage()));

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /** A note a collector wrote on a lease in LeaseWorks. */
 public record CollectorNote(
-        String noteId,
-        String leaseId,
-        String author,
+        @MaxLength(64) String noteId,
+        @MaxLength(64) String leaseId,
+        @MaxLength(255) String author,
         Instant notedAt,
-        String text) {
+        @MaxLength(131_072) String text) {
 }

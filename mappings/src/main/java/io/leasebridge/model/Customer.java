@@ -1,17 +1,20 @@
 package io.leasebridge.model;
 
-/** A lessee as LeaseWorks knows it, with the contact preferences collectors must honour. */
+/**
+ * A lessee as LeaseWorks knows it, with the contact preferences collectors must honour. Text limits are those
+ * of the Salesforce Account fields each value feeds.
+ */
 public record Customer(
-        String customerId,
-        String name,
-        String primaryPhone,
-        String mobilePhone,
-        String email,
-        String street,
-        String city,
-        String state,
-        String postalCode,
-        String timeZone,
+        @MaxLength(64) String customerId,
+        @MaxLength(255) String name,
+        @MaxLength(40) String primaryPhone,
+        @MaxLength(40) String mobilePhone,
+        @MaxLength(80) String email,
+        @MaxLength(255) String street,
+        @MaxLength(40) String city,
+        @MaxLength(80) String state,
+        @MaxLength(20) String postalCode,
+        @MaxLength(255) String timeZone,
         boolean doNotCall,
         boolean doNotText,
         boolean textConsent,

@@ -11,21 +11,21 @@ import java.time.LocalDate;
  * @param garagingLatitude  the garaging address's coordinates, when the export has them
  */
 public record LeaseAccount(
-        String leaseId,
-        String customerId,
-        String status,
+        @MaxLength(64) String leaseId,
+        @MaxLength(64) String customerId,
+        @MaxLength(255) String status,
         LocalDate nextDueDate,
         int daysPastDue,
-        BigDecimal pastDueAmount,
-        BigDecimal lateFees,
-        BigDecimal payoffBalance,
+        @Numeric(precision = 16, scale = 2) BigDecimal pastDueAmount,
+        @Numeric(precision = 16, scale = 2) BigDecimal lateFees,
+        @Numeric(precision = 16, scale = 2) BigDecimal payoffBalance,
         int paymentsMade,
         LocalDate lastPaymentDate,
-        BigDecimal lastPaymentAmount,
-        String collector,
-        String vin,
+        @Numeric(precision = 16, scale = 2) BigDecimal lastPaymentAmount,
+        @MaxLength(255) String collector,
+        @MaxLength(17) String vin,
         Boolean gpsDisclosure,
-        String garagingState,
-        BigDecimal garagingLatitude,
-        BigDecimal garagingLongitude) {
+        @MaxLength(2) String garagingState,
+        @Numeric(precision = 9, scale = 6) @Range(min = "-90", max = "90") BigDecimal garagingLatitude,
+        @Numeric(precision = 9, scale = 6) @Range(min = "-180", max = "180") BigDecimal garagingLongitude) {
 }

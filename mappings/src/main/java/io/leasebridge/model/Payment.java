@@ -5,12 +5,12 @@ import java.time.LocalDate;
 
 /** A payment received on a lease; {@code reversalOf} names the payment a reversal undoes. */
 public record Payment(
-        String paymentId,
-        String leaseId,
-        BigDecimal amount,
+        @MaxLength(64) String paymentId,
+        @MaxLength(64) String leaseId,
+        @Numeric(precision = 16, scale = 2) BigDecimal amount,
         LocalDate receivedDate,
-        String method,
-        String reversalOf) {
+        @MaxLength(255) String method,
+        @MaxLength(64) String reversalOf) {
 
     public boolean isReversal() {
         return reversalOf != null;

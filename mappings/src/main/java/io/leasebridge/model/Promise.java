@@ -9,9 +9,9 @@ import java.time.LocalDate;
  * a collector enters the next one; the promise ledger keeps them all.
  */
 public record Promise(
-        String leaseId,
-        BigDecimal amount,
+        @MaxLength(64) String leaseId,
+        @Numeric(precision = 16, scale = 2) BigDecimal amount,
         LocalDate promisedDate,
-        String enteredBy,
+        @MaxLength(255) String enteredBy,
         Instant enteredAt) {
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A dead letter as the queue lists it: which flow, what record, where it came from, why it failed, how often it was
  * tried, and what its last replay did.
  *
- * @param status        OPEN (waiting for a fix or a replay) or REPLAYED
+ * @param status        OPEN (waiting for a fix or a replay), REPLAYED, or RESOLVED (the record arrived valid later)
  * @param replayOutcome what the last replay did; a replay that failed again leaves the entry OPEN with the new reason
  */
 public record DeadLetterEntry(long id, String flow, String recordType, String recordKey, String sourceFile, Long sourceLine,

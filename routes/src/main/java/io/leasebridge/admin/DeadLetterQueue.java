@@ -30,7 +30,7 @@ import java.util.Set;
 class DeadLetterQueue {
 
     static final String REPLAYED = "REPLAYED";
-    static final Set<String> STATUSES = Set.of(DeadLetters.OPEN, REPLAYED);
+    static final Set<String> STATUSES = Set.of(DeadLetters.OPEN, REPLAYED, DeadLetters.RESOLVED);
     static final int MAX_BATCH = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);

@@ -3,6 +3,9 @@ package io.leasebridge.hub;
 /**
  * A record that could not be synced: which flow, what it is, where it came from, which field failed
  * and why, and the payload to replay it from.
+ *
+ * @param recordKey the record's own key (a contract number, a payment id), the same in every file that carries
+ *                  it; null for a problem of a whole file
  */
 public record DeadLetter(
         String flow,
@@ -15,11 +18,15 @@ public record DeadLetter(
         String reason,
         String payload) {
 
-    /** Identifies the same failure seen again (a file re-read after a crash, a replay that fails again). */
+    /**
+     * Identifies the same problem seen again: the same record failing the same way, whichever file or run it came
+     * in (a snapshot export repeats yesterday's bad row every day), or for a problem of a whole file, the same place
+     * of the same file.
+     */
     String dedupKey() {
-        String identity = sourceFile != null
-                ? flow + '|' + sourceFile + '|' + sourceLine
-                : flow + '|' + recordType + '|' + recordKey;
+        String identity = recordKey != null
+                ? String.join("|", flow, recordType, recordKey, String.valueOf(errorCode), String.valueOf(field))
+                : flow + '|' + recordType + '|' + sourceFile + '|' + sourceLine;
         return Hashes.sha256(identity);
     }
 }

@@ -6,19 +6,24 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The dead-letter table. The same failure seen again updates its entry (new reason, one more attempt)
- * instead of adding a second one, so re-reading a file after a crash duplicates nothing.
+ * The dead-letter table. The same problem seen again (see {@link DeadLetter#dedupKey()}) updates its entry: new
+ * reason, the file and line it was last seen in, one more attempt; so re-reading a file after a crash, or a daily
+ * snapshot that repeats a bad row, adds nothing. A record that arrives valid later closes its open entries.
  */
 @Repository
 public class DeadLetters {
 
     public static final String OPEN = "OPEN";
+    /** Closed by itself: the record arrived valid after it had failed. */
+    public static final String RESOLVED = "RESOLVED";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -43,12 +48,13 @@ public class DeadLetters {
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> updates = new ArrayList<>(distinct.size());
         for (DeadLetter d : distinct) {
-            updates.add(new Object[]{d.field(), d.errorCode(), d.reason(), d.payload(), runId, now, seen.get(d.dedupKey()),
-                    d.dedupKey()});
+            updates.add(new Object[]{d.field(), d.errorCode(), d.reason(), d.payload(), d.sourceFile(), d.sourceLine(), runId, now,
+                    seen.get(d.dedupKey()), d.dedupKey()});
         }
         int[] updated = jdbc.batchUpdate("""
-                update dead_letter set field = ?, error_code = ?, reason = ?, payload = ?, run_id = ?, updated_at = ?,
-                       attempts = attempts + ?, status = 'OPEN' where dedup_key = ?""", updates);
+                update dead_letter set field = ?, error_code = ?, reason = ?, payload = ?, source_file = ?, source_line = ?,
+                       run_id = ?, updated_at = ?, attempts = attempts + ?, status = 'OPEN', resolved_run_id = null
+                 where dedup_key = ?""", updates);
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i++) {
             if (updated[i] == 0) {
@@ -63,6 +69,28 @@ public class DeadLetters {
                         error_code, reason, payload, attempts, status, run_id, created_at, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""", inserts);
         }
+    }
+
+    /**
+     * Closes the open dead letters of records that arrived valid: those of {@code flow} and {@code recordType} whose
+     * record key is one of {@code recordKeys}, marked {@value #RESOLVED} by run {@code runId}. Meant for every batch of
+     * an ingest, in its transaction: a few statements per batch, whatever its size, each found through an index.
+     *
+     * @return how many dead letters it closed
+     */
+    public int resolveRecovered(String flow, String recordType, Collection<String> recordKeys, long runId) {
+        if (recordKeys.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return InLists.inChunks(new LinkedHashSet<>(recordKeys), keys -> {
+            List<Object> args = new ArrayList<>(List.of(runId, now, flow, recordType));
+            args.addAll(keys);
+            return List.of(jdbc.update("""
+                    update dead_letter set status = 'RESOLVED', resolved_run_id = ?, updated_at = ?
+                     where flow = ? and record_type = ? and status = 'OPEN' and record_key in (%s)"""
+                    .formatted(InLists.placeholders(keys.size())), args.toArray()));
+        }).stream().mapToInt(Integer::intValue).sum();
     }
 
     public long countOpen(String flow) {

@@ -452,7 +452,7 @@ class AdminApiTest {
         viewer(get("/api/runs").param("status", "DONE")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("status: 'DONE' is not one of ABORTED, FAILED, RUNNING, SUCCEEDED"));
         viewer(get("/api/dead-letters").param("status", "CLOSED")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("status: 'CLOSED' is not one of OPEN, REPLAYED"));
+                .andExpect(jsonPath("$.detail").value("status: 'CLOSED' is not one of OPEN, REPLAYED, RESOLVED"));
         for (String action : List.of("trigger", "pause", "resume")) {
             operator(post("/api/flows/{flow}/" + action, "leaseworks-vehicles"))
                     .andExpect(status().isNotFound())
