@@ -21,12 +21,18 @@ public class PageQueries {
     private final RunSearch runs;
     private final DeadLetterQueue deadLetters;
     private final AccountViews accounts;
+    private final ClusterMembers cluster;
 
-    PageQueries(Flows flows, RunSearch runs, DeadLetterQueue deadLetters, AccountViews accounts) {
+    PageQueries(Flows flows, RunSearch runs, DeadLetterQueue deadLetters, AccountViews accounts, ClusterMembers cluster) {
         this.flows = flows;
         this.runs = runs;
         this.deadLetters = deadLetters;
         this.accounts = accounts;
+        this.cluster = cluster;
+    }
+
+    public ClusterView cluster() {
+        return cluster.view();
     }
 
     public List<FlowView> flows() {

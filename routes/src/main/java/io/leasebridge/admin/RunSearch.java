@@ -19,11 +19,11 @@ class RunSearch {
 
     private static final String COLUMNS = """
             select id, flow, source, status, started_at, finished_at, rows_read, rows_changed, rows_sent, rows_failed,
-                   rows_quarantined, api_calls, error from flow_run""";
+                   rows_quarantined, api_calls, error, node_id from flow_run""";
     private static final RowMapper<FlowRun> RUN = (rs, n) -> new FlowRun(rs.getLong(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)),
             new RunCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-            rs.getString(13));
+            rs.getString(13), rs.getString(14));
 
     private final JdbcTemplate jdbc;
 

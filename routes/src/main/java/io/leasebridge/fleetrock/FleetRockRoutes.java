@@ -11,7 +11,7 @@ import java.net.URI;
 
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.http;
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.https;
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 
 /** Polls FleetRock's repair orders on its schedule (or once, in run-once mode), and makes its HTTP calls. */
 class FleetRockRoutes extends RouteBuilder {
@@ -46,7 +46,7 @@ class FleetRockRoutes extends RouteBuilder {
                 .process(FleetRockRoutes::failWhenWorthRetrying);
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + FleetRockPoll.FLOW).cron(run.schedule(FleetRockPoll.FLOW)))
+            from(FlowSchedule.cron(FleetRockPoll.FLOW, run.schedule(FleetRockPoll.FLOW)))
                     .routeId(FleetRockPoll.FLOW + "-schedule")
                     .to(POLL);
         }

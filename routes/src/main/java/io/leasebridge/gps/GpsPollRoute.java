@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 
 /**
  * Polls the GPS vendors for the vehicles the policy allows: one pull route per configured vendor, each with its own
@@ -94,7 +94,7 @@ public class GpsPollRoute extends RouteBuilder {
         }
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + GpsPoll.FLOW).cron(run.schedule(GpsPoll.FLOW)))
+            from(FlowSchedule.cron(GpsPoll.FLOW, run.schedule(GpsPoll.FLOW)))
                     .routeId(GpsPoll.FLOW + "-schedule")
                     .to(POLL);
         }

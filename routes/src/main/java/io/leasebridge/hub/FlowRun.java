@@ -2,7 +2,7 @@ package io.leasebridge.hub;
 
 import java.time.Instant;
 
-/** One recorded run of a flow. */
+/** One recorded run of a flow, on the node that ran it. */
 public record FlowRun(long id, String flow, String source, String status, Instant startedAt, Instant finishedAt,
-                      RunCounts counts, String error) {
+                      RunCounts counts, String error, String node) {
 }

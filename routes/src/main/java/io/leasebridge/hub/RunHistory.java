@@ -25,16 +25,18 @@ public class RunHistory {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final FlowMetrics metrics;
+    private final ClusterNode node;
 
     public RunHistory(JdbcTemplate jdbc, Clock clock) {
-        this(jdbc, clock, FlowMetrics.NONE);
+        this(jdbc, clock, FlowMetrics.NONE, ClusterNode.LOCAL);
     }
 
     @Autowired
-    public RunHistory(JdbcTemplate jdbc, Clock clock, FlowMetrics metrics) {
+    public RunHistory(JdbcTemplate jdbc, Clock clock, FlowMetrics metrics, ClusterNode node) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.metrics = metrics;
+        this.node = node;
     }
 
     public long start(String flow, String source) {
@@ -42,10 +44,13 @@ public class RunHistory {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement(
-                    "insert into flow_run (flow, source, status, started_at) values (?, ?, 'RUNNING', ?)", new String[]{"id"});
+                    "insert into flow_run (flow, source, status, started_at, node_id, heartbeat_at) values (?, ?, 'RUNNING', ?, ?, ?)",
+                    new String[]{"id"});
             ps.setString(1, flow);
             ps.setString(2, source);
             ps.setTimestamp(3, now);
+            ps.setString(4, node.id());
+            ps.setTimestamp(5, now);
             return ps;
         }, key);
         long runId = key.getKeyAs(Number.class).longValue();
@@ -62,20 +67,32 @@ public class RunHistory {
         metrics.runFinished(runId, counts, error);
     }
 
-    /** Runs left RUNNING by a process that died: they did not finish, and say so. */
-    public int abortUnfinished() {
-        return jdbc.update("update flow_run set status = 'ABORTED', finished_at = ?, error = 'process stopped before the run finished' "
-                + "where status = 'RUNNING'", Timestamp.from(clock.instant()));
+    /**
+     * Runs left RUNNING by a node that stopped heartbeating before {@code silentSince} (a process that died): they did not
+     * finish, and say so. Runs of live nodes, this one's or another's, are left alone.
+     */
+    public int abortRunsOfSilentNodes(Instant silentSince) {
+        return jdbc.update("""
+                update flow_run set status = 'ABORTED', finished_at = ?, error = 'process stopped before the run finished'
+                where status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < ?)""",
+                Timestamp.from(clock.instant()), Timestamp.from(silentSince));
+    }
+
+    /** On a hub no other process can open: every RUNNING run not this node's was left by a process that died. */
+    public int abortRunsOfOtherNodes() {
+        return jdbc.update("""
+                update flow_run set status = 'ABORTED', finished_at = ?, error = 'process stopped before the run finished'
+                where status = 'RUNNING' and (node_id is null or node_id <> ?)""", Timestamp.from(clock.instant()), node.id());
     }
 
     public List<FlowRun> since(Instant from) {
         return jdbc.query("""
                 select id, flow, source, status, started_at, finished_at, rows_read, rows_changed, rows_sent, rows_failed,
-                       rows_quarantined, api_calls, error from flow_run where started_at >= ? order by id""",
+                       rows_quarantined, api_calls, error, node_id from flow_run where started_at >= ? order by id""",
                 (rs, n) -> new FlowRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
                         new RunCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-                        rs.getString(13)),
+                        rs.getString(13), rs.getString(14)),
                 Timestamp.from(from));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.mapping.salesforce.ParentRef;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,16 +28,26 @@ public class SalesforceOutbox {
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
 
+    private static final OutboxClaims.Outbox<Long> TABLE = new OutboxClaims.Outbox<>("sf_outbox", "id", Long.class);
+    private static final String ROW_COLUMNS = "select id, sobject, external_id, payload, version, attempts from sf_outbox";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
     private final HeldRecords held;
+    private final OutboxClaims claims;
 
     public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held) {
+        this(jdbc, json, clock, held, OutboxClaims.local(jdbc, clock));
+    }
+
+    @Autowired
+    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held, OutboxClaims claims) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.held = held;
+        this.claims = claims;
     }
 
     /**
@@ -132,28 +143,63 @@ public class SalesforceOutbox {
         }
     }
 
-    /** The next pending rows of one type after {@code afterId}, oldest first. */
+    /** The next pending rows of one type after {@code afterId}, oldest first, claimed or not (a look, not a claim). */
     public List<OutboxRow> nextPending(SObjectType type, long afterId, int limit) {
-        return jdbc.query("""
-                select id, sobject, external_id, payload, version, attempts from sf_outbox
-                where status = 'PENDING' and sobject = ? and facet = ? and id > ? order by id limit ?""",
-                (rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getInt(6)),
-                type.apiName(), type.facet(), afterId, limit);
+        return jdbc.query(ROW_COLUMNS + " where status = 'PENDING' and sobject = ? and facet = ? and id > ? order by id limit ?",
+                SalesforceOutbox::row, type.apiName(), type.facet(), afterId, limit);
+    }
+
+    /**
+     * Claims the next pending rows of one type after {@code afterId}, oldest first, for this worker: rows another
+     * worker holds are skipped. Each row is marked (which ends its claim) or {@linkplain #release released}.
+     */
+    public List<OutboxRow> claimNext(SObjectType type, long afterId, int limit) {
+        List<Long> ids = claims.claim(TABLE, "status = 'PENDING' and sobject = ? and facet = ? and id > ?", "id", limit,
+                type.apiName(), type.facet(), afterId);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(ROW_COLUMNS + " where id in (" + InLists.placeholders(ids.size()) + ") order by id",
+                SalesforceOutbox::row, ids.toArray());
+    }
+
+    /**
+     * Pending rows of one type, counted up to {@code cap + 1} only: enough to tell a backlog from a trickle, at the same
+     * cost at any backlog.
+     */
+    public long countPending(SObjectType type, long cap) {
+        Long count = jdbc.queryForObject("""
+                select count(*) from (select id from sf_outbox where status = 'PENDING' and sobject = ? and facet = ?
+                order by id fetch first ? rows only) backlog""", Long.class, type.apiName(), type.facet(), cap + 1);
+        return count == null ? 0 : count;
+    }
+
+    /** Keeps this worker's claim on rows for {@code period} from now: a Bulk job can outlast the usual claim. */
+    public void hold(List<OutboxRow> rows, java.time.Duration period) {
+        claims.extend(TABLE, rows.stream().map(OutboxRow::id).toList(), period);
+    }
+
+    /** Ends this worker's claim on rows it did not mark: they stay pending for the next claim. */
+    public void release(List<OutboxRow> rows) {
+        claims.release(TABLE, rows.stream().map(OutboxRow::id).toList());
+    }
+
+    private static OutboxRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6));
     }
 
     /** Marks delivered, unless a newer version was queued meanwhile: that one still has to go. */
     public void markDelivered(OutboxRow row, String salesforceId) {
         jdbc.update("""
                 update sf_outbox set status = 'DELIVERED', sf_id = ?, attempts = attempts + 1, last_error = null,
-                       delivered_at = ?, updated_at = ? where id = ? and version = ?""",
+                       delivered_at = ?, updated_at = ?, claimed_by = null, claimed_until = null where id = ? and version = ?""",
                 salesforceId, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), row.id(), row.version());
     }
 
     public void markFailed(OutboxRow row, String error) {
         jdbc.update("""
-                update sf_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ?, updated_at = ?
-                where id = ? and version = ?""", error, Timestamp.from(clock.instant()), row.id(), row.version());
+                update sf_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ?, updated_at = ?,
+                       claimed_by = null, claimed_until = null where id = ? and version = ?""", error, Timestamp.from(clock.instant()), row.id(), row.version());
     }
 
     /** A failure worth trying again later: the row stays pending with the attempt counted. */

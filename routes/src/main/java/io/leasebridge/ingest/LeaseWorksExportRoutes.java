@@ -1,5 +1,6 @@
 package io.leasebridge.ingest;
 
+import io.leasebridge.cluster.FlowSchedule;
 import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.hub.ExportFiles;
@@ -103,7 +104,7 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
             return uri;
         }
         String cron = URLEncoder.encode(run.schedule(LeaseWorksExportIngest.flowName(export)), StandardCharsets.UTF_8);
-        return withOption(uri, "scheduler=quartz&scheduler.cron=" + cron);
+        return withOption(uri, FlowSchedule.pollingOptions(LeaseWorksExportIngest.flowName(export), cron));
     }
 
     private static String withOption(String uri, String option) {

@@ -12,7 +12,7 @@ import java.time.Instant;
  * credentials (nothing gets through until someone fixes them); DOWN after
  * {@code leasebridge.observability.salesforce-failures-before-down} failed calls in a row, or when the last
  * drain gave up on an outage and no call has succeeded since; UP once a call succeeded; UNKNOWN before the
- * first call.
+ * first call. Past the API budget, {@code drainPaused} says why records wait.
  */
 @Component
 class SalesforceHealthIndicator implements HealthIndicator {
@@ -20,11 +20,14 @@ class SalesforceHealthIndicator implements HealthIndicator {
     private final SystemStatus status;
     private final SalesforceApiUsage apiUsage;
     private final int failuresBeforeDown;
+    private final ApiBudget budget;
 
-    SalesforceHealthIndicator(SystemStatus status, SalesforceApiUsage apiUsage, ObservabilityProperties properties) {
+    SalesforceHealthIndicator(SystemStatus status, SalesforceApiUsage apiUsage, ObservabilityProperties properties,
+                              ApiBudget budget) {
         this.status = status;
         this.apiUsage = apiUsage;
         this.failuresBeforeDown = properties.salesforceFailuresBeforeDown();
+        this.budget = budget;
     }
 
     @Override
@@ -51,6 +54,7 @@ class SalesforceHealthIndicator implements HealthIndicator {
         if (!Double.isNaN(apiUsage.used())) {
             health.withDetail("apiRequestsUsed", (long) apiUsage.used()).withDetail("apiRequestsLimit", (long) apiUsage.limit());
         }
+        budget.exhausted().ifPresent(reason -> health.withDetail("drainPaused", reason));
         return health.build();
     }
 

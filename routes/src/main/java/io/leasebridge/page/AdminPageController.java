@@ -48,6 +48,7 @@ class AdminPageController {
     @GetMapping("/runs")
     String runs(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("runs", queries.runs(page));
+        model.addAttribute("cluster", queries.cluster());
         return "page/runs";
     }
 

@@ -4,7 +4,7 @@ import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 
 /** Judges due promises on its schedule (nightly by default), or once in run-once mode. */
 @Component
@@ -26,7 +26,7 @@ public class PromiseJudgementRoute extends RouteBuilder {
                 .bean(judgement, "judgeToday");
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + PromiseJudgement.FLOW).cron(run.schedule(PromiseJudgement.FLOW)))
+            from(FlowSchedule.cron(PromiseJudgement.FLOW, run.schedule(PromiseJudgement.FLOW)))
                     .routeId(PromiseJudgement.FLOW + "-schedule")
                     .to(JUDGE);
         }

@@ -2,6 +2,9 @@ package io.leasebridge.quickbooks;
 
 import io.leasebridge.mapping.quickbooks.PostingType;
 import io.leasebridge.mapping.quickbooks.QuickBooksPosting;
+import io.leasebridge.hub.InLists;
+import io.leasebridge.hub.OutboxClaims;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -32,12 +35,21 @@ public class QuickBooksOutbox {
             rs.getString("payload"), rs.getString("payload_hash"), rs.getString("status"), rs.getInt("attempts"),
             rs.getString("qb_id"), rs.getString("sync_token"), rs.getBigDecimal("qb_amount"), rs.getString("error"));
 
+    private static final OutboxClaims.Outbox<String> TABLE = new OutboxClaims.Outbox<>("qb_outbox", "request_id", String.class);
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final OutboxClaims claims;
 
     public QuickBooksOutbox(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, OutboxClaims.local(jdbc, clock));
+    }
+
+    @Autowired
+    public QuickBooksOutbox(JdbcTemplate jdbc, Clock clock, OutboxClaims claims) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.claims = claims;
     }
 
     /** Queues a posting; an unchanged one is left alone. Returns true when something is new to send. */
@@ -74,6 +86,23 @@ public class QuickBooksOutbox {
     List<OutboxPosting> pending(int limit) {
         return jdbc.query("select * from qb_outbox where status = 'PENDING' order by txn_date, request_id fetch first " + limit
                 + " rows only", ROW);
+    }
+
+    /**
+     * Claims the oldest pending postings for this worker; postings another worker (another node) holds are skipped, so
+     * no two workers post one document at once. Each claimed posting is {@linkplain #release released} after its try.
+     */
+    List<OutboxPosting> claim(int limit) {
+        List<String> ids = claims.claim(TABLE, "status = 'PENDING'", "txn_date, request_id", limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select * from qb_outbox where request_id in (" + InLists.placeholders(ids.size())
+                + ") order by txn_date, request_id", ROW, ids.toArray());
+    }
+
+    void release(List<OutboxPosting> postings) {
+        claims.release(TABLE, postings.stream().map(OutboxPosting::requestId).toList());
     }
 
     public List<OutboxPosting> all() {

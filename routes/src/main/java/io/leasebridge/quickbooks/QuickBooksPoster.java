@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Posts one outbox row exactly once. Before a try that follows an earlier one (a timeout, a 5xx, a crash),
  * it looks the document up by DocNumber, because QuickBooks does not honour {@code requestid} on every
- * path; found means done. A confirmed posting whose source changed is updated (sparse, with its
+ * path; found, it is compared with the source as it is now and updated when they differ (the source may have
+ * changed since the lost answer), never posted a second time. A confirmed posting whose source changed is updated (sparse, with its
  * SyncToken; on 5010 the document is read again and the update tried once more).
  */
 class QuickBooksPoster {
@@ -63,7 +64,12 @@ class QuickBooksPoster {
         if (mayAlreadyExist) {
             List<JsonNode> existing = api.findBy(row.entity(), "DocNumber", row.docNumber());
             if (!existing.isEmpty()) {
-                return confirmed(row, existing.get(0), "found by DocNumber " + row.docNumber());
+                JsonNode found = existing.get(0);
+                if (sameAsSource(row, found)) {
+                    return confirmed(row, found, "found by DocNumber " + row.docNumber());
+                }
+                return update(row, found.path("Id").asText(), found.path("SyncToken").asText(),
+                        "found by DocNumber " + row.docNumber() + " differing from its source, and");
             }
         }
         ObjectNode body = withVendor(row);
@@ -71,20 +77,34 @@ class QuickBooksPoster {
     }
 
     private PostResult update(OutboxPosting row) {
+        return update(row, row.qbId(), row.syncToken(), "");
+    }
+
+    private PostResult update(OutboxPosting row, String qbId, String syncToken, String how) {
         ObjectNode body = withVendor(row);
-        body.put("Id", row.qbId());
-        body.put("SyncToken", row.syncToken());
+        body.put("Id", qbId);
+        body.put("SyncToken", syncToken);
+        String prefix = how.isEmpty() ? "" : how + " ";
         try {
-            return confirmed(row, api.update(row.entity(), body, QuickBooksRequestIds.update(row.requestId(), row.payloadHash(), 1)), "updated");
+            return confirmed(row, api.update(row.entity(), body, QuickBooksRequestIds.update(row.requestId(), row.payloadHash(), 1)),
+                    prefix + "updated");
         } catch (QuickBooksFaultException e) {
             if (!e.fault().hasCode(QuickBooksFault.STALE_OBJECT)) {
                 throw e;
             }
-            JsonNode current = api.read(row.entity(), row.qbId());
+            JsonNode current = api.read(row.entity(), qbId);
             body.put("SyncToken", current.path("SyncToken").asText());
             return confirmed(row, api.update(row.entity(), body, QuickBooksRequestIds.update(row.requestId(), row.payloadHash(), 2)),
-                    "updated after re-reading its SyncToken");
+                    prefix + "updated after re-reading its SyncToken");
         }
+    }
+
+    /** What a lost answer may hide: the document QuickBooks holds against the source now (amount and date). */
+    private static boolean sameAsSource(OutboxPosting row, JsonNode document) {
+        boolean sameAmount = row.amount() == null || !document.has("TotalAmt")
+                || document.get("TotalAmt").decimalValue().compareTo(row.amount()) == 0;
+        boolean sameDate = !document.has("TxnDate") || row.txnDate().toString().equals(document.get("TxnDate").asText());
+        return sameAmount && sameDate;
     }
 
     private ObjectNode withVendor(OutboxPosting row) {

@@ -3,7 +3,7 @@ package io.leasebridge.quickbooks;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 
 /** Posts to QuickBooks on its schedule, or when run-once or an operator asks. */
 class QuickBooksPostingRoute extends RouteBuilder {
@@ -24,7 +24,7 @@ class QuickBooksPostingRoute extends RouteBuilder {
                 .bean(postings, "run");
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + QuickBooksPostingRun.FLOW).cron(run.schedule(QuickBooksPostingRun.FLOW)))
+            from(FlowSchedule.cron(QuickBooksPostingRun.FLOW, run.schedule(QuickBooksPostingRun.FLOW)))
                     .routeId(QuickBooksPostingRun.FLOW + "-schedule")
                     .to(POST);
         }

@@ -120,10 +120,19 @@ public class QuickBooksPostingRun {
     private Drained drain(long runId) {
         Drained drained = new Drained();
         String reconnect = tokens.reconnectReason();
-        List<OutboxPosting> pending = outbox.pending(properties.batchSize());
         if (reconnect != null) {
-            return stop(drained, new ReconnectQuickBooksException(properties.realmId(), reconnect), pending.size());
+            return stop(drained, new ReconnectQuickBooksException(properties.realmId(), reconnect),
+                    outbox.countByStatus(QuickBooksOutbox.PENDING));
         }
+        List<OutboxPosting> pending = outbox.claim(properties.batchSize());
+        try {
+            return post(pending, drained, runId);
+        } finally {
+            outbox.release(pending);
+        }
+    }
+
+    private Drained post(List<OutboxPosting> pending, Drained drained, long runId) {
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(properties.workers(), Math.max(1, pending.size())));
         try {
             List<Future<PostResult>> results = pending.stream().map(p -> workers.submit(() -> poster.post(p))).toList();

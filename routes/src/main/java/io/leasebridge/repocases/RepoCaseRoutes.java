@@ -5,7 +5,7 @@ import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 
 /** Repossession cases: Salesforce Case changes through the workflow, then the repo orders they queued. */
 @Component
@@ -40,7 +40,7 @@ public class RepoCaseRoutes extends RouteBuilder {
                 .to(properties.mail().endpoint());
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + RepoCaseSync.FLOW).cron(run.schedule(RepoCaseSync.FLOW)))
+            from(FlowSchedule.cron(RepoCaseSync.FLOW, run.schedule(RepoCaseSync.FLOW)))
                     .routeId(RepoCaseSync.FLOW + "-schedule")
                     .to(READ);
         }

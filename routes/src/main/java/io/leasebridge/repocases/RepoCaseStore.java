@@ -1,7 +1,9 @@
 package io.leasebridge.repocases;
 
 import io.leasebridge.hub.InLists;
+import io.leasebridge.hub.OutboxClaims;
 import io.leasebridge.repo.RepoStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -29,15 +31,25 @@ public class RepoCaseStore {
     }
 
     /** A repo order waiting for (or past) its email. */
-    record QueuedOrder(String caseId, String recipient, String subject, String body) {
+    /** A repo order to mail; SENDING when an earlier try may have reached the mail server. */
+    record QueuedOrder(String caseId, String recipient, String subject, String body, String status) {
     }
+
+    private static final OutboxClaims.Outbox<String> ORDERS = new OutboxClaims.Outbox<>("repo_order", "case_id", String.class);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final OutboxClaims claims;
 
     public RepoCaseStore(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, OutboxClaims.local(jdbc, clock));
+    }
+
+    @Autowired
+    public RepoCaseStore(JdbcTemplate jdbc, Clock clock, OutboxClaims claims) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.claims = claims;
     }
 
     Optional<StoredCase> find(String caseId) {
@@ -101,14 +113,32 @@ public class RepoCaseStore {
         return true;
     }
 
-    List<QueuedOrder> pendingOrders() {
-        return jdbc.query("select case_id, recipient, subject, body from repo_order where status = 'PENDING' order by queued_at, case_id",
-                (rs, n) -> new QueuedOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    /** Claims the orders to mail (queued, or SENDING when a try was cut short) for this worker; others skip them. */
+    List<QueuedOrder> claimOrders(int limit) {
+        List<String> ids = claims.claim(ORDERS, "status in ('PENDING', 'SENDING')", "queued_at, case_id", limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select case_id, recipient, subject, body, status from repo_order where case_id in ("
+                        + InLists.placeholders(ids.size()) + ") order by queued_at, case_id",
+                (rs, n) -> new QueuedOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                ids.toArray());
+    }
+
+    /** Committed before the mail server is called, with the Message-ID every try of this order carries. */
+    void markOrderSending(String caseId, String messageId) {
+        jdbc.update("update repo_order set status = 'SENDING', message_id = ? where case_id = ? and status in ('PENDING', 'SENDING')",
+                messageId, caseId);
     }
 
     void markOrderSent(String caseId, Instant sentAt) {
-        jdbc.update("update repo_order set status = 'SENT', sent_at = ? where case_id = ? and status = 'PENDING'",
-                Timestamp.from(sentAt), caseId);
+        jdbc.update("""
+                update repo_order set status = 'SENT', sent_at = ?, claimed_by = null, claimed_until = null
+                where case_id = ? and status in ('PENDING', 'SENDING')""", Timestamp.from(sentAt), caseId);
+    }
+
+    void releaseOrders(List<QueuedOrder> orders) {
+        claims.release(ORDERS, orders.stream().map(QueuedOrder::caseId).toList());
     }
 
     /** The order sent for a case and when, for what LeaseBridge writes back to the Case. */

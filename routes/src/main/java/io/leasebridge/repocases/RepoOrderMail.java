@@ -20,12 +20,15 @@ import java.util.Map;
 
 /**
  * Sends queued repo orders to their agents by email, then records them sent and attaches them to the
- * Case. A mail server that refuses leaves the order queued for the next run.
+ * Case. A mail server that refuses leaves the order queued for the next run. An order is claimed (another node
+ * skips it) and marked SENDING under its case's own Message-ID before the mail server is called, so a crash after
+ * the server took it resends it at most once, as the same message.
  */
 @Service
 public class RepoOrderMail {
 
     public static final String FLOW = "repo-order-mail";
+    private static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(RepoOrderMail.class);
 
     private final RepoCaseStore store;
@@ -58,11 +61,35 @@ public class RepoOrderMail {
         long runId = runs.start(FLOW, null);
         long delivered = 0;
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            List<RepoCaseStore.QueuedOrder> pending = store.pendingOrders();
-            for (RepoCaseStore.QueuedOrder order : pending) {
+            List<RepoCaseStore.QueuedOrder> pending = store.claimOrders(BATCH);
+            try {
+                delivered = send(pending);
+            } finally {
+                store.releaseOrders(pending);
+            }
+            runs.finish(runId, new RunCounts(pending.size(), 0, delivered, 0, 0, 0), null);
+        } catch (MailNotTaken e) {
+            delivered = e.delivered;
+            log.error("{}: the mail server did not take a repo order; it stays queued: {}", FLOW, e.getCause().getMessage());
+            runs.finish(runId, new RunCounts(delivered, 0, delivered, 0, 0, 0), "mail: " + e.getCause().getMessage());
+        }
+        return new RunCounts(delivered, 0, delivered, 0, 0, 0);
+    }
+
+    /** The Message-ID of a case's repo order: the same on every try, so that a resend is recognisably the same mail. */
+    static String messageId(String caseId) {
+        return "<repo-order." + caseId + "@leasebridge>";
+    }
+
+    private long send(List<RepoCaseStore.QueuedOrder> pending) {
+        long delivered = 0;
+        for (RepoCaseStore.QueuedOrder order : pending) {
+            try {
+                String messageId = messageId(order.caseId());
+                store.markOrderSending(order.caseId(), messageId);
                 producer.sendBodyAndHeaders(RepoCaseRoutes.SEND, order.body(), Map.of(
                         "To", order.recipient(), "From", properties.mail().from(), "Subject", order.subject(),
-                        "Content-Type", "text/plain; charset=UTF-8"));
+                        "Message-ID", messageId, "Content-Type", "text/plain; charset=UTF-8"));
                 Instant sentAt = clock.instant();
                 transaction.executeWithoutResult(status -> {
                     store.markOrderSent(order.caseId(), sentAt);
@@ -71,12 +98,20 @@ public class RepoOrderMail {
                 });
                 sent.add(order.subject() + " -> " + order.recipient());
                 delivered++;
+            } catch (RuntimeException e) {
+                throw new MailNotTaken(delivered, e);
             }
-            runs.finish(runId, new RunCounts(pending.size(), 0, delivered, 0, 0, 0), null);
-        } catch (RuntimeException e) {
-            log.error("{}: the mail server did not take a repo order; it stays queued: {}", FLOW, e.getMessage());
-            runs.finish(runId, new RunCounts(delivered, 0, delivered, 0, 0, 0), "mail: " + e.getMessage());
         }
-        return new RunCounts(delivered, 0, delivered, 0, 0, 0);
+        return delivered;
+    }
+
+    /** The mail server refused an order; carries how many went before it. */
+    private static final class MailNotTaken extends RuntimeException {
+        private final long delivered;
+
+        MailNotTaken(long delivered, RuntimeException cause) {
+            super(cause);
+            this.delivered = delivered;
+        }
     }
 }

@@ -29,6 +29,11 @@ record RunSummary(List<FlowRun> runs, DrainReport drain, Map<String, Long> promi
         out.printf("%-28s %9s %9s %7s %10s%n", "sObject", "outbox", "sent", "failed", "api calls");
         drain.bySObject().forEach((sObject, c) ->
                 out.printf("%-28s %9d %9d %7d %10d%n", sObject, c.read(), c.sent(), c.failed(), c.apiCalls()));
+        out.printf("org API usage (used/limit, every client of the org): %s before the drain, %s after%n",
+                drain.orgUsageBefore(), drain.orgUsageAfter());
+        if (drain.stoppedFor() != null) {
+            out.println("drain stopped early: " + drain.stoppedFor());
+        }
         out.println();
         out.println("Promise ledger: " + promisesByStatus.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));

@@ -16,6 +16,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.observability.ApiBudget;
 import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.observability.SystemStatus;
 import org.apache.camel.component.salesforce.api.dto.RestError;
@@ -31,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -54,11 +56,13 @@ public class SalesforceOutboxDrain {
     private final SalesforceDeliveryProperties properties;
     private final ObjectReader payloadReader;
     private final SystemStatus status;
+    private final ApiBudget budget;
+    private final BulkDelivery bulk;
 
     public SalesforceOutboxDrain(SalesforceOutbox outbox, SalesforceCollections salesforce, SalesforceApiCalls apiCalls,
                                  DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
                                  SalesforceDeliveryProperties properties, ObjectMapper json, SystemStatus status,
-                                 ExternalWrites externalWrites) {
+                                 ExternalWrites externalWrites, ApiBudget budget, BulkDelivery bulk) {
         this.outbox = outbox;
         this.salesforce = salesforce;
         this.apiCalls = apiCalls;
@@ -69,9 +73,12 @@ public class SalesforceOutboxDrain {
         this.payloadReader = json.readerFor(Map.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.status = status;
         this.externalWrites = externalWrites;
+        this.budget = budget;
+        this.bulk = bulk;
     }
 
-    public DrainReport drain() {
+    /** One drain at a time on a node: a second one (a trigger while the schedule runs) waits rather than skipping the claimed rows. */
+    public synchronized DrainReport drain() {
         long runId = runs.start(FLOW, null);
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
             return deliverAll(runId);
@@ -81,6 +88,7 @@ public class SalesforceOutboxDrain {
     private DrainReport deliverAll(long runId) {
         Map<String, RunCounts> bySObject = new LinkedHashMap<>();
         RunCounts total = RunCounts.NONE;
+        String usageBefore = budget.usage();
         try {
             for (SObjectType type : deliveryOrder()) {
                 RunCounts counts = drain(type, runId);
@@ -89,7 +97,13 @@ public class SalesforceOutboxDrain {
             }
             runs.finish(runId, total, null);
             status.salesforceDrainCompleted();
-            return new DrainReport(total, bySObject);
+            return new DrainReport(total, bySObject, usageBefore, budget.usage(), null);
+        } catch (BudgetReached reached) {
+            total = total.plus(reached.soFar);
+            bySObject.put(reached.type.recordType(), reached.soFar);
+            runs.finish(runId, total, reached.getMessage());
+            log.warn("{}: stopped, records stay pending for a later run: {}", FLOW, reached.getMessage());
+            return new DrainReport(total, bySObject, usageBefore, budget.usage(), reached.getMessage());
         } catch (DeliveryFailed failed) {
             total = total.plus(failed.soFar);
             bySObject.put(failed.type.recordType(), failed.soFar);
@@ -97,26 +111,51 @@ public class SalesforceOutboxDrain {
             runs.finish(runId, total, error);
             status.salesforceDrainStopped(failed.getCause());
             log.error("{}: stopped, records stay pending for the next run: {}", FLOW, error);
-            return new DrainReport(total, bySObject);
+            return new DrainReport(total, bySObject, usageBefore, budget.usage(), error);
         }
     }
 
     private RunCounts drain(SObjectType type, long runId) {
         RunCounts counts = RunCounts.NONE;
+        try {
+            counts = bulk.resume(type, runId);
+            if (bulk.wanted(type)) {
+                budget.exhausted().ifPresent(reason -> {
+                    throw new BudgetReached(type, RunCounts.NONE, reason);
+                });
+                return counts.plus(bulk.deliver(type, runId));
+            }
+        } catch (BudgetReached reached) {
+            throw new BudgetReached(type, counts, reached.getMessage());
+        } catch (RuntimeException bulkFailed) {
+            throw new DeliveryFailed(type, counts, bulkFailed);
+        }
         long afterId = 0;
         List<OutboxRow> rows;
-        while (!(rows = outbox.nextPending(type, afterId, properties.batchSize())).isEmpty()) {
+        while (true) {
+            Optional<String> overBudget = budget.exhausted();
+            if (overBudget.isPresent()) {
+                throw new BudgetReached(type, counts, overBudget.get());
+            }
+            rows = outbox.claimNext(type, afterId, properties.batchSize());
+            if (rows.isEmpty()) {
+                break;
+            }
             afterId = rows.get(rows.size() - 1).id();
             long callsBefore = apiCalls.total();
-            List<UpsertSObjectResult> results;
             try {
-                results = salesforce.upsert(type, rows.stream().map(r -> sObject(type, r)).toList());
-            } catch (RuntimeException callFailed) {
-                RunCounts soFar = counts.plus(new RunCounts(rows.size(), 0, 0, 0, 0, apiCalls.total() - callsBefore));
-                throw new DeliveryFailed(type, soFar, callFailed);
+                List<UpsertSObjectResult> results;
+                try {
+                    results = salesforce.upsert(type, rows.stream().map(r -> sObject(type, r)).toList());
+                } catch (RuntimeException callFailed) {
+                    RunCounts soFar = counts.plus(new RunCounts(rows.size(), 0, 0, 0, 0, apiCalls.total() - callsBefore));
+                    throw new DeliveryFailed(type, soFar, callFailed);
+                }
+                RunCounts batch = record(type, rows, results, runId);
+                counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, apiCalls.total() - callsBefore));
+            } finally {
+                outbox.release(rows);
             }
-            RunCounts batch = record(type, rows, results, runId);
-            counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, apiCalls.total() - callsBefore));
         }
         return counts;
     }
@@ -196,6 +235,18 @@ public class SalesforceOutboxDrain {
 
     private static List<SObjectType> deliveryOrder() {
         return Arrays.stream(SObjectType.values()).sorted(Comparator.comparingInt(SObjectType::deliveryRank)).toList();
+    }
+
+    /** The org's API usage passed the budget: no more calls in this run; carries what was done for that sObject. */
+    private static final class BudgetReached extends RuntimeException {
+        private final SObjectType type;
+        private final RunCounts soFar;
+
+        BudgetReached(SObjectType type, RunCounts soFar, String reason) {
+            super(reason);
+            this.type = type;
+            this.soFar = soFar;
+        }
     }
 
     /** A call that failed for good in this run; carries what the run had done for that sObject so far. */

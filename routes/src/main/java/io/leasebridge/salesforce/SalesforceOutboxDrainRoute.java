@@ -3,7 +3,7 @@ package io.leasebridge.salesforce;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 import org.springframework.stereotype.Component;
 
 /** Drains the Salesforce outbox on its schedule (or once, in run-once mode). */
@@ -34,7 +34,7 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
                 .to("salesforce:compositeUpdateSObjectCollections?allOrNone=false");
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + SalesforceOutboxDrain.FLOW).cron(run.schedule(SalesforceOutboxDrain.FLOW)))
+            from(FlowSchedule.cron(SalesforceOutboxDrain.FLOW, run.schedule(SalesforceOutboxDrain.FLOW)))
                     .routeId(SalesforceOutboxDrain.FLOW + "-schedule")
                     .to(DRAIN);
         }

@@ -5,7 +5,7 @@ import io.leasebridge.config.VehicleImportProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 
 /**
  * Vehicles: Salesforce Vehicle__c changes into the hub, then the LeaseWorks vehicle import file. Both on
@@ -43,10 +43,10 @@ public class VehicleRoutes extends RouteBuilder {
                 .to(importProperties.endpoint());
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + VehicleSync.FLOW).cron(run.schedule(VehicleSync.FLOW)))
+            from(FlowSchedule.cron(VehicleSync.FLOW, run.schedule(VehicleSync.FLOW)))
                     .routeId(VehicleSync.FLOW + "-schedule")
                     .to(READ);
-            from(quartz("leasebridge/" + LeaseWorksVehicleImport.FLOW).cron(run.schedule(LeaseWorksVehicleImport.FLOW)))
+            from(FlowSchedule.cron(LeaseWorksVehicleImport.FLOW, run.schedule(LeaseWorksVehicleImport.FLOW)))
                     .routeId(LeaseWorksVehicleImport.FLOW + "-schedule")
                     .to(IMPORT);
         }

@@ -3,7 +3,7 @@ package io.leasebridge.workorders;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.quartz;
+import io.leasebridge.cluster.FlowSchedule;
 
 /** Reads work order approvals from Salesforce on their schedule; run-once calls it after the outbox drain. */
 class WorkOrderApprovalRoutes extends RouteBuilder {
@@ -24,7 +24,7 @@ class WorkOrderApprovalRoutes extends RouteBuilder {
                 .bean(approvals, "read");
 
         if (!run.runOnce()) {
-            from(quartz("leasebridge/" + WorkOrderApprovals.FLOW).cron(run.schedule(WorkOrderApprovals.FLOW)))
+            from(FlowSchedule.cron(WorkOrderApprovals.FLOW, run.schedule(WorkOrderApprovals.FLOW)))
                     .routeId(WorkOrderApprovals.FLOW + "-schedule")
                     .to(READ);
         }

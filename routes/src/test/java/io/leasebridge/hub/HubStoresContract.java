@@ -314,6 +314,113 @@ abstract class HubStoresContract {
         assertThat(jdbc.queryForObject("select count(*) from sf_outbox", Long.class)).isEqualTo(2);
     }
 
+    // ---- outbox claims: many workers, one outbox
+
+    private SalesforceOutbox worker(String node) {
+        OutboxClaims claims = new OutboxClaims(jdbc, new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource())), clock,
+                new ClusterNode(node, "host-" + node), Duration.ofMinutes(5));
+        return new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock), claims);
+    }
+
+    private void enqueueAccounts(int count) {
+        outbox.enqueue(IntStream.rangeClosed(1, count)
+                .mapToObj(i -> SalesforceRecords.account(customer("C-" + i, "Customer " + i))).toList());
+    }
+
+    @Test
+    void aWorkerSkipsTheRowsAnotherWorkerHasClaimed() {
+        enqueueAccounts(5);
+
+        List<OutboxRow> first = worker("a").claimNext(SObjectType.ACCOUNT, 0, 2);
+        List<OutboxRow> second = worker("b").claimNext(SObjectType.ACCOUNT, 0, 10);
+
+        assertThat(first).extracting(OutboxRow::externalId).containsExactly("C-1", "C-2");
+        assertThat(second).extracting(OutboxRow::externalId).containsExactly("C-3", "C-4", "C-5");
+        assertThat(worker("c").claimNext(SObjectType.ACCOUNT, 0, 10)).isEmpty();
+        assertThat(jdbc.queryForList("select claimed_by from sf_outbox order by id", String.class))
+                .containsExactly("a", "a", "b", "b", "b");
+    }
+
+    @Test
+    void theClaimOfAWorkerThatDiedExpiresAndItsRowsAreClaimedAgain() {
+        enqueueAccounts(2);
+        worker("dead").claimNext(SObjectType.ACCOUNT, 0, 10);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(worker("b").claimNext(SObjectType.ACCOUNT, 0, 10)).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(worker("b").claimNext(SObjectType.ACCOUNT, 0, 10)).extracting(OutboxRow::externalId)
+                .containsExactly("C-1", "C-2");
+    }
+
+    @Test
+    void markingARowOrReleasingItEndsTheClaimAndOnlyPendingRowsAreClaimedAgain() {
+        enqueueAccounts(3);
+        SalesforceOutbox a = worker("a");
+        List<OutboxRow> rows = a.claimNext(SObjectType.ACCOUNT, 0, 10);
+        a.markDelivered(rows.get(0), "001000000000001AAA");
+        a.markAttempted(rows.get(1), "UNABLE_TO_LOCK_ROW");
+        a.markFailed(rows.get(2), "DUPLICATE_VALUE");
+
+        a.release(rows);
+
+        assertThat(jdbc.queryForList("select claimed_by from sf_outbox", String.class)).containsOnlyNulls();
+        assertThat(worker("b").claimNext(SObjectType.ACCOUNT, 0, 10)).extracting(OutboxRow::externalId, OutboxRow::attempts)
+                .containsExactly(tuple("C-2", 1));
+    }
+
+    @Test
+    void theClaimsOfANodeThatIsGoneAreReleasedAndThoseOfALiveNodeKept() {
+        enqueueAccounts(4);
+        ClusterNodes nodes = new ClusterNodes(jdbc, clock);
+        ClusterNode dead = new ClusterNode("dead", "host-dead");
+        ClusterNode live = new ClusterNode("live", "host-live");
+        nodes.join(dead);
+        nodes.join(live);
+        worker("dead").claimNext(SObjectType.ACCOUNT, 0, 2);
+        worker("live").claimNext(SObjectType.ACCOUNT, 0, 2);
+        Instant later = clock.advance(Duration.ofMinutes(2));
+        nodes.heartbeat(live);
+
+        List<String> gone = nodes.goneBesides(ClusterNode.LOCAL, later.minusSeconds(60));
+        int released = OutboxClaims.local(jdbc, clock).releaseClaimsOf(gone);
+
+        assertThat(gone).containsExactly("dead");
+        assertThat(released).isEqualTo(2);
+        assertThat(jdbc.queryForList("select claimed_by from sf_outbox order by id", String.class))
+                .containsExactly(null, null, "live", "live");
+    }
+
+    @Test
+    void onAHubOneProcessOpensEveryRunningRunOfAnotherNodeIsAborted() {
+        long mine = runs.start("salesforce-outbox-drain", null);
+        RunHistory other = new RunHistory(jdbc, clock, io.leasebridge.observability.FlowMetrics.NONE, new ClusterNode("killed", "h"));
+        long killed = other.start("leaseworks-payments", "p.csv");
+
+        assertThat(runs.abortRunsOfOtherNodes()).isEqualTo(1);
+
+        assertThat(runs.since(T0)).extracting(FlowRun::id, FlowRun::status)
+                .containsExactly(tuple(mine, "RUNNING"), tuple(killed, "ABORTED"));
+    }
+
+    @Test
+    void rowsLockedByAnotherWorkersClaimTransactionAreSkippedWithoutWaiting() throws Exception {
+        enqueueAccounts(3);
+        try (java.sql.Connection other = dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.Statement lock = other.createStatement()) {
+                lock.executeQuery("select id from sf_outbox where external_id = 'C-1' for update").close();
+                List<OutboxRow> claimed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> worker("b").claimNext(SObjectType.ACCOUNT, 0, 10));
+                assertThat(claimed).extracting(OutboxRow::externalId).containsExactly("C-2", "C-3");
+            } finally {
+                other.rollback();
+            }
+        }
+    }
+
     @Test
     void nextPendingPagesByIdWithinOneSObject() {
         List<SObjectRecord> records = new ArrayList<>();
@@ -465,8 +572,8 @@ abstract class HubStoresContract {
         long second = runs.start("salesforce-outbox-drain", null);
         assertThat(second).isGreaterThan(first);
         assertThat(runs.since(T0)).containsExactly(
-                new FlowRun(first, "leaseworks-accounts", "accounts-20250309.csv", "RUNNING", T0, null, RunCounts.NONE, null),
-                new FlowRun(second, "salesforce-outbox-drain", null, "RUNNING", T0, null, RunCounts.NONE, null));
+                new FlowRun(first, "leaseworks-accounts", "accounts-20250309.csv", "RUNNING", T0, null, RunCounts.NONE, null, "local"),
+                new FlowRun(second, "salesforce-outbox-drain", null, "RUNNING", T0, null, RunCounts.NONE, null, "local"));
 
         Instant done = clock.advance(Duration.ofMillis(1500));
         RunCounts counts = new RunCounts(1000, 12, 0, 0, 3, 0);
@@ -475,9 +582,9 @@ abstract class HubStoresContract {
         runs.finish(second, drained, "Lease__c: REQUEST_LIMIT_EXCEEDED");
 
         assertThat(runs.since(T0)).containsExactly(
-                new FlowRun(first, "leaseworks-accounts", "accounts-20250309.csv", "SUCCEEDED", T0, done, counts, null),
+                new FlowRun(first, "leaseworks-accounts", "accounts-20250309.csv", "SUCCEEDED", T0, done, counts, null, "local"),
                 new FlowRun(second, "salesforce-outbox-drain", null, "FAILED", T0, done, drained,
-                        "Lease__c: REQUEST_LIMIT_EXCEEDED"));
+                        "Lease__c: REQUEST_LIMIT_EXCEEDED", "local"));
     }
 
     @Test
@@ -499,15 +606,34 @@ abstract class HubStoresContract {
         long hung2 = runs.start("salesforce-outbox-drain", null);
         Instant restart = clock.advance(Duration.ofHours(3));
 
-        assertThat(runs.abortUnfinished()).isEqualTo(2);
-        assertThat(runs.abortUnfinished()).isZero();
+        assertThat(runs.abortRunsOfSilentNodes(restart.minusSeconds(60))).isEqualTo(2);
+        assertThat(runs.abortRunsOfSilentNodes(restart.minusSeconds(60))).isZero();
 
         assertThat(runs.since(T0)).containsExactly(
-                new FlowRun(finished, "leaseworks-accounts", "a.csv", "SUCCEEDED", T0, T0, RunCounts.NONE, null),
+                new FlowRun(finished, "leaseworks-accounts", "a.csv", "SUCCEEDED", T0, T0, RunCounts.NONE, null, "local"),
                 new FlowRun(hung1, "leaseworks-payments", "p.csv", "ABORTED", T0, restart, RunCounts.NONE,
-                        "process stopped before the run finished"),
+                        "process stopped before the run finished", "local"),
                 new FlowRun(hung2, "salesforce-outbox-drain", null, "ABORTED", T0, restart, RunCounts.NONE,
-                        "process stopped before the run finished"));
+                        "process stopped before the run finished", "local"));
+    }
+
+    @Test
+    void runsOfANodeThatStillHeartbeatsAreNotAbortedByAnotherNodesStart() {
+        ClusterNode other = new ClusterNode("node-b", "host-b");
+        ClusterNodes nodes = new ClusterNodes(jdbc, clock);
+        RunHistory otherRuns = new RunHistory(jdbc, clock, io.leasebridge.observability.FlowMetrics.NONE, other);
+        nodes.join(other);
+        long live = otherRuns.start("salesforce-outbox-drain", null);
+        long dead = runs.start("leaseworks-payments", "p.csv");
+        Instant later = clock.advance(Duration.ofMinutes(5));
+        nodes.heartbeat(other);
+
+        assertThat(runs.abortRunsOfSilentNodes(later.minusSeconds(60))).isEqualTo(1);
+
+        assertThat(runs.since(T0)).extracting(FlowRun::id, FlowRun::status, FlowRun::node).containsExactly(
+                tuple(live, "RUNNING", "node-b"), tuple(dead, "ABORTED", "local"));
+        assertThat(nodes.members(Duration.ofHours(1), Duration.ofSeconds(60)))
+                .extracting(ClusterMember::nodeId, ClusterMember::alive).containsExactly(tuple("node-b", true));
     }
 
     // ---- what the stores wrote, read back with plain JDBC

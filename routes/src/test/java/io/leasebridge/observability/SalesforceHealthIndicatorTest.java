@@ -21,7 +21,8 @@ class SalesforceHealthIndicatorTest {
     private final SystemStatus status = new SystemStatus(clock);
     private final SalesforceApiUsage apiUsage = new SalesforceApiUsage();
     private final SalesforceHealthIndicator indicator =
-            new SalesforceHealthIndicator(status, apiUsage, new ObservabilityProperties(3, Duration.ofSeconds(5)));
+            new SalesforceHealthIndicator(status, apiUsage, new ObservabilityProperties(3, Duration.ofSeconds(5)),
+                    new ApiBudget(apiUsage, 60));
 
     @Test
     void unknownBeforeTheFirstCallUpAfterOneDownAfterThreeFailuresInARowAndUpAgainAfterASuccess() {

@@ -173,6 +173,30 @@ class QuickBooksPostingsTest {
     }
 
     @Test
+    void aBillFoundByDocNumberAfterALostAnswerIsUpdatedWhenTheSourceChangedMeanwhileNotConfirmedAsItIs() {
+        approvedWorkOrder("RO-1001", "1300.00");
+        jdbc.update("update work_order set labor_total = 850.00 where ro_id = 'fr-1001'");
+        jdbc.update("update work_order_line set amount = 850.00 where ro_id = 'fr-1001' and line_no = 1");
+        vendorExists();
+        quickbooks.stubFor(post(urlPathEqualTo(BILL)).inScenario("bill").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, "bill-created.json").withFixedDelay(3_500)).willSetStateTo("created"));
+        // what QuickBooks kept from the lost try: the bill as it was then, 1,250.00
+        quickbooks.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("query", equalTo(BILL_BY_DOC))
+                .inScenario("bill").whenScenarioStateIs("created").willReturn(json(200, "bill-query.json")));
+        quickbooks.stubFor(post(urlPathEqualTo(BILL)).withRequestBody(matchingJsonPath("$.Id", equalTo("146")))
+                .inScenario("bill").whenScenarioStateIs("created").willReturn(json(200, "bill-updated.json")));
+
+        QuickBooksRunReport report = postings.run();
+
+        assertThat(report.confirmed()).isEqualTo(1);
+        quickbooks.verify(1, postRequestedFor(urlPathEqualTo(BILL)).withRequestBody(matchingJsonPath("$.Id", equalTo("146"))
+                .and(matchingJsonPath("$.SyncToken", equalTo("0")))
+                .and(matchingJsonPath("$.sparse", equalTo("true")))));
+        quickbooks.verify(2, postRequestedFor(urlPathEqualTo(BILL)));
+        assertThat(outbox("wo-fr-1001-bill")).containsEntry("STATUS", "CONFIRMED").containsEntry("QB_ID", "146");
+    }
+
+    @Test
     void throttledThenAccepted() {
         approvedWorkOrder("RO-1001", "1250.00");
         vendorExists();

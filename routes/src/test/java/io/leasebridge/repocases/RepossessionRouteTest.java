@@ -207,6 +207,7 @@ class RepossessionRouteTest {
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("dispatch@lonestar-recovery.example");
         assertThat(received[0].getSubject()).contains("00001027", "2013 Ford F-150 XLT");
+        assertThat(received[0].getMessageID()).isEqualTo("<repo-order.500D000000Rp1AAAAZ@leasebridge>");
         String order = GreenMailUtil.getBody(received[0]);
         assertThat(order).contains("Repo type: Involuntary", "Order date: 11/21/2026", "Payments made: 14",
                 "Days past due: 47", "GPS status: REPORTING, last located at 32.776700, -96.797000 on 2026-11-21T09:00:00Z",
@@ -229,6 +230,29 @@ class RepossessionRouteTest {
                 urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))));
         assertThat(dispositions).hasSize(1);
         assertThat(dispositions.get(0).getBodyAsString()).contains("\"Disposition__c\":\"PENDING\"", "1FTFW1ET9DFC10312");
+    }
+
+    @Test
+    void anOrderTheMailServerTookJustBeforeACrashIsResentOnceUnderTheSameMessageId() throws Exception {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        cases.read();
+        stubQuery("FROM Case ", "case-ordered.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+        cases.read();
+        orders.sendPending();
+        // the process died after the mail server took the order and before SENT was committed
+        jdbc.update("update repo_order set status = 'SENDING', sent_at = null where case_id = '500D000000Rp1AAAAZ'");
+
+        orders.sendPending();
+        orders.sendPending();
+
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(received).extracting(MimeMessage::getMessageID).containsOnly("<repo-order.500D000000Rp1AAAAZ@leasebridge>");
+        assertThat(jdbc.queryForObject("select status from repo_order where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("SENT");
     }
 
     @Test

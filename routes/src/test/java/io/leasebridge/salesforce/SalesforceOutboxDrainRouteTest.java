@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
+import io.leasebridge.observability.SalesforceApiUsage;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
@@ -64,6 +65,8 @@ class SalesforceOutboxDrainRouteTest {
     ProducerTemplate producer;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SalesforceApiUsage apiUsage;
 
     @AfterAll
     static void stopSalesforce() {
@@ -73,6 +76,7 @@ class SalesforceOutboxDrainRouteTest {
     @BeforeEach
     void emptyHubAndSalesforce() {
         HubTables.clear(jdbc);
+        apiUsage.record("api-usage=25/15000");
         salesforce.resetAll();
         SalesforceWireMock.stubLogin(salesforce);
         stubUpsert("Account", "LeaseWorks_Customer_Id__c");
@@ -193,6 +197,28 @@ class SalesforceOutboxDrainRouteTest {
 
         assertThat(recovered.bySObject().get("Payment__c").sent()).isEqualTo(5);
         assertThat(outboxCount("PENDING")).isZero();
+    }
+
+    @Test
+    void theDrainStopsForTheRunOnceTheOrgsUsagePassesTheApiBudgetAndSaysWhy() throws Exception {
+        ingestPortfolio(450);
+        // another client of the org has been busy: the answer to the first Payment__c call reports 60% of the day used
+        salesforce.stubFor(patch(urlPathEqualTo(upsertPath("Payment__c", "LeaseWorks_Payment_Id__c")))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json;charset=UTF-8")
+                        .withHeader("Sforce-Limit-Info", "api-usage=9000/15000")
+                        .withBody(body("collections-upsert-results.json"))));
+
+        DrainReport report = drain();
+
+        assertThat(callSizes("Payment__c")).containsExactly(200);
+        assertThat(callSizes("Collector_Note__c")).isEmpty();
+        assertThat(pending("Payment__c")).isEqualTo(250);
+        assertThat(report.stoppedFor()).contains("API budget", "9000 of its 15000", "60%");
+        assertThat(report.orgUsageBefore()).isEqualTo("25/15000");
+        assertThat(report.orgUsageAfter()).isEqualTo("9000/15000");
+        assertThat(jdbc.queryForObject("select error from flow_run where flow = 'salesforce-outbox-drain'", String.class))
+                .contains("API budget reached");
     }
 
     private void ingestPortfolio(int payments) {

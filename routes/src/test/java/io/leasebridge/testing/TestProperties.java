@@ -23,7 +23,10 @@ public final class TestProperties {
         registry.add("camel.component.salesforce.user-name", () -> "integration@lessor.example");
         registry.add("camel.component.salesforce.password", () -> "test-password");
         registry.add("camel.springboot.main-run-controller", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        // a database of its own per Spring context: two live contexts on one embedded hub would be two processes on
+        // one H2 file, which the single-node job store does not allow
+        String url = "jdbc:h2:mem:" + database + "-" + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
+        registry.add("spring.datasource.url", () -> url);
         registry.add("leasebridge.salesforce.retry.initial-delay", () -> "10ms");
     }
 

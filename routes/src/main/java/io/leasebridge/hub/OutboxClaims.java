@@ -1,0 +1,105 @@
+package io.leasebridge.hub;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The claim every outbox table shares ({@code claimed_by}, {@code claimed_until}): a worker claims a batch of
+ * pending rows in a short transaction that locks them and skips rows another worker has locked
+ * ({@code FOR UPDATE SKIP LOCKED}, PostgreSQL and H2 alike), delivers outside any transaction, and marks each row
+ * by its version. A claim whose worker died expires, and the rows are claimed again.
+ */
+public class OutboxClaims {
+
+    /** Every table that holds outbox rows, with {@code claimed_by} and {@code claimed_until}. */
+    static final List<String> TABLES = List.of("sf_outbox", "qb_outbox", "repo_order");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ClusterNode node;
+    private final Duration timeout;
+
+    public OutboxClaims(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, ClusterNode node, Duration timeout) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.node = node;
+        this.timeout = timeout;
+    }
+
+    /** Claims for this node alone, for stores used on their own (tests, commands). */
+    public static OutboxClaims local(JdbcTemplate jdbc, Clock clock) {
+        return new OutboxClaims(jdbc, new TransactionTemplate(new DataSourceTransactionManager(
+                Objects.requireNonNull(jdbc.getDataSource()))), clock, ClusterNode.LOCAL, Duration.ofMinutes(10));
+    }
+
+    /**
+     * Claims up to {@code limit} keys of {@code table} that match {@code pending}, in {@code order}: the caller's
+     * index on those columns serves the scan, so a batch costs the same at any backlog.
+     */
+    public <K> List<K> claim(Outbox<K> outbox, String pending, String order, int limit, Object... args) {
+        return transaction.execute(tx -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            List<Object> selectArgs = new ArrayList<>(List.of(args));
+            selectArgs.add(now);
+            selectArgs.add(limit);
+            List<K> keys = jdbc.queryForList("select " + outbox.key() + " from " + outbox.table() + " where " + pending
+                    + " and (claimed_until is null or claimed_until < ?) order by " + order
+                    + " fetch first ? rows only for update skip locked", outbox.keyType(), selectArgs.toArray());
+            if (!keys.isEmpty()) {
+                Timestamp until = Timestamp.from(clock.instant().plus(timeout));
+                jdbc.batchUpdate("update " + outbox.table() + " set claimed_by = ?, claimed_until = ? where " + outbox.key() + " = ?",
+                        keys.stream().map(k -> new Object[]{node.id(), until, k}).toList());
+            }
+            return keys;
+        });
+    }
+
+    /** Gives back what this node still holds of {@code keys}: rows left pending are free for any worker again. */
+    public <K> void release(Outbox<K> outbox, Collection<K> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("update " + outbox.table() + " set claimed_by = null, claimed_until = null where " + outbox.key()
+                + " = ? and claimed_by = ?", keys.stream().map(k -> new Object[]{k, node.id()}).toList());
+    }
+
+    /** Moves this node's claim on {@code keys} to end {@code period} from now. */
+    public <K> void extend(Outbox<K> outbox, Collection<K> keys, Duration period) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Timestamp until = Timestamp.from(clock.instant().plus(period));
+        jdbc.batchUpdate("update " + outbox.table() + " set claimed_until = ? where " + outbox.key() + " = ? and claimed_by = ?",
+                keys.stream().map(k -> new Object[]{until, k, node.id()}).toList());
+    }
+
+    /** Ends every claim the given (gone) nodes hold, in every outbox table: their rows are free for the live nodes. */
+    public int releaseClaimsOf(Collection<String> goneNodes) {
+        int released = 0;
+        for (String table : TABLES) {
+            for (String gone : goneNodes) {
+                released += jdbc.update("update " + table + " set claimed_by = null, claimed_until = null where claimed_by = ?", gone);
+            }
+        }
+        return released;
+    }
+
+    public String owner() {
+        return node.id();
+    }
+
+    /** An outbox table and its key column; both are constants of the code, never input. */
+    public record Outbox<K>(String table, String key, Class<K> keyType) {
+    }
+}

@@ -1,0 +1,227 @@
+package io.leasebridge.salesforce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.leasebridge.config.SalesforceDeliveryProperties;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.OutboxRow;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.SalesforceBulkJobs;
+import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.mapping.salesforce.SObjectType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers one sObject's backlog through Bulk API 2.0: claimed rows, sorted so that one parent's children sit
+ * together, go up as one job per upload (at most {@code max-upload} rows and bytes); the job is recorded before the
+ * upload, polled until Salesforce finishes it, and its results matched to the rows by external id (Salesforce keeps
+ * no row order): written rows are delivered, refused ones go to dead letters with the code, message and fields of
+ * their {@code sf__Error}, unprocessed ones stay pending. A job left by a run that died is resumed, never uploaded
+ * again.
+ */
+@Service
+class BulkDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkDelivery.class);
+
+    private final SalesforceOutbox outbox;
+    private final SalesforceBulkJobs jobs;
+    private final SalesforceBulkApi bulk;
+    private final SalesforceApiCalls apiCalls;
+    private final DeadLetters deadLetters;
+    private final TransactionTemplate transaction;
+    private final SalesforceDeliveryProperties.Bulk properties;
+    private final ObjectReader payloadReader;
+    private final Clock clock;
+
+    BulkDelivery(SalesforceOutbox outbox, SalesforceBulkJobs jobs, SalesforceBulkApi bulk, SalesforceApiCalls apiCalls,
+                 DeadLetters deadLetters, TransactionTemplate transaction, SalesforceDeliveryProperties properties,
+                 ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.jobs = jobs;
+        this.bulk = bulk;
+        this.apiCalls = apiCalls;
+        this.deadLetters = deadLetters;
+        this.transaction = transaction;
+        this.properties = properties.bulk();
+        this.payloadReader = json.readerFor(Map.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.clock = clock;
+    }
+
+    /** Whether this type's backlog goes through Bulk API 2.0 rather than sObject Collections. */
+    boolean wanted(SObjectType type) {
+        return properties.threshold() > 0 && !type.updatesById()
+                && outbox.countPending(type, properties.threshold()) > properties.threshold();
+    }
+
+    /** Finishes the jobs earlier runs left open for this type; their rows are not uploaded again. */
+    RunCounts resume(SObjectType type, long runId) {
+        RunCounts counts = RunCounts.NONE;
+        for (String jobId : jobs.unfinished(type)) {
+            log.info("{}: resuming Bulk API 2.0 job {} of {}", SalesforceOutboxDrain.FLOW, jobId, type.recordType());
+            counts = counts.plus(finish(type, jobId, runId));
+        }
+        return counts;
+    }
+
+    /** Uploads the type's pending rows job by job until none is left; a failed call leaves the rest pending. */
+    RunCounts deliver(SObjectType type, long runId) {
+        RunCounts counts = RunCounts.NONE;
+        long afterId = 0;
+        List<OutboxRow> rows;
+        while (!(rows = outbox.claimNext(type, afterId, properties.maxUpload())).isEmpty()) {
+            afterId = rows.get(rows.size() - 1).id();
+            List<OutboxRow> job = withinBytes(byParent(rows));
+            if (job.size() < rows.size()) {
+                outbox.release(rows.subList(job.size(), rows.size()));
+                afterId = job.get(job.size() - 1).id();
+            }
+            counts = counts.plus(upload(type, job, runId));
+        }
+        return counts;
+    }
+
+    private RunCounts upload(SObjectType type, List<OutboxRow> rows, long runId) {
+        long callsBefore = apiCalls.total();
+        BulkJob job;
+        try {
+            outbox.hold(rows, properties.jobTimeout().plus(properties.jobTimeout()));
+            job = bulk.createUpsertJob(type.apiName(), type.externalIdField());
+            jobs.opened(job.id(), type, rows);
+            bulk.upload(job.id(), BulkCsv.write(rows.stream().map(this::fields).toList()));
+        } catch (RuntimeException e) {
+            outbox.release(rows);
+            throw e;
+        }
+        try {
+            jobs.state(job.id(), bulk.close(job.id()).state());
+        } catch (RuntimeException closeFailed) {
+            // the job may be closed or not: Salesforce's own state decides, read below; abort one still open
+            log.warn("{}: closing Bulk job {} failed: {}", SalesforceOutboxDrain.FLOW, job.id(), closeFailed.getMessage());
+            BulkJob state = bulk.job(job.id());
+            if (BulkJob.OPEN.equals(state.state())) {
+                bulk.abort(job.id());
+            }
+        }
+        RunCounts result = finish(type, job.id(), runId);
+        return result.plus(new RunCounts(0, 0, 0, 0, 0, apiCalls.total() - callsBefore - result.apiCalls()));
+    }
+
+    private RunCounts finish(SObjectType type, String jobId, long runId) {
+        long callsBefore = apiCalls.total();
+        BulkJob job = awaitFinished(jobId);
+        List<SalesforceBulkJobs.JobRow> carried = jobs.rows(jobId);
+        if (!job.finished()) {
+            // the rows stay claimed while Salesforce works on them: the next run resumes the job
+            throw new IllegalStateException("Bulk job " + jobId + " is still " + job.state() + " after "
+                    + properties.jobTimeout() + "; the next run resumes it");
+        }
+        Map<String, Map<String, String>> written = byExternalId(type, bulk.successfulResults(jobId));
+        Map<String, Map<String, String>> refused = byExternalId(type, bulk.failedResults(jobId));
+        long[] sentAndFailed = new long[2];
+        transaction.executeWithoutResult(tx -> {
+            List<DeadLetter> rejected = new ArrayList<>();
+            List<OutboxRow> left = new ArrayList<>();
+            for (SalesforceBulkJobs.JobRow carriedRow : carried) {
+                Map<String, String> ok = written.get(carriedRow.externalId());
+                Map<String, String> error = refused.get(carriedRow.externalId());
+                if (ok != null) {
+                    outbox.markDelivered(row(type, carriedRow, null), ok.get("sf__Id"));
+                    sentAndFailed[0]++;
+                } else if (error != null) {
+                    BulkError reason = BulkError.parse(error.get("sf__Error"));
+                    String payload = payload(error);
+                    outbox.markFailed(row(type, carriedRow, payload), reason.describe());
+                    rejected.add(new DeadLetter(SalesforceOutboxDrain.FLOW, type.recordType(), carriedRow.externalId(), null, null,
+                            reason.fields(), reason.code(), reason.describe(), payload));
+                    sentAndFailed[1]++;
+                } else {
+                    left.add(row(type, carriedRow, null));
+                }
+            }
+            deadLetters.record(rejected, runId);
+            outbox.release(left);
+            jobs.done(jobId);
+        });
+        if (!BulkJob.JOB_COMPLETE.equals(job.state())) {
+            log.warn("{}: Bulk job {} of {} ended {}{}; its unprocessed rows stay pending", SalesforceOutboxDrain.FLOW, jobId,
+                    type.recordType(), job.state(), job.errorMessage() == null ? "" : " (" + job.errorMessage() + ")");
+        }
+        return new RunCounts(carried.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, apiCalls.total() - callsBefore);
+    }
+
+    private BulkJob awaitFinished(String jobId) {
+        Instant giveUp = clock.instant().plus(properties.jobTimeout());
+        BulkJob job = bulk.job(jobId);
+        while (!job.finished() && clock.instant().isBefore(giveUp)) {
+            try {
+                Thread.sleep(properties.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return job;
+            }
+            job = bulk.job(jobId);
+        }
+        jobs.state(jobId, job.state());
+        return job;
+    }
+
+    private List<OutboxRow> byParent(List<OutboxRow> rows) {
+        Map<Long, String> parents = new HashMap<>();
+        rows.forEach(r -> parents.put(r.id(), BulkCsv.parentKey(fields(r))));
+        return rows.stream().sorted(Comparator.comparing((OutboxRow r) -> parents.get(r.id())).thenComparingLong(OutboxRow::id))
+                .toList();
+    }
+
+    /** The leading rows whose payloads fit in one upload's bytes (at least one). */
+    private List<OutboxRow> withinBytes(List<OutboxRow> rows) {
+        long bytes = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            bytes += rows.get(i).payload().length();
+            if (bytes > properties.maxUploadBytes() && i > 0) {
+                return rows.subList(0, i);
+            }
+        }
+        return rows;
+    }
+
+    private Map<String, Map<String, String>> byExternalId(SObjectType type, String csv) {
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (Map<String, String> row : BulkCsv.read(csv)) {
+            rows.put(row.get(type.externalIdField()), row);
+        }
+        return rows;
+    }
+
+    private static OutboxRow row(SObjectType type, SalesforceBulkJobs.JobRow row, String payload) {
+        return new OutboxRow(row.outboxId(), type.apiName(), row.externalId(), payload, row.version(), 0);
+    }
+
+    private static String payload(Map<String, String> resultRow) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(resultRow);
+        fields.keySet().removeIf(k -> k.startsWith("sf__"));
+        return fields.toString();
+    }
+
+    private Map<String, Object> fields(OutboxRow row) {
+        try {
+            return payloadReader.readValue(row.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox row " + row.id() + " holds a payload that is not JSON", e);
+        }
+    }
+}
