@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.mapping.salesforce.ParentRef;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.observability.IngestTimings;
+import io.leasebridge.observability.IngestTimings.Stage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,12 +34,19 @@ public class SalesforceOutbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final HeldRecords held;
+    private final IngestTimings timings;
 
     public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held) {
+        this(jdbc, json, clock, held, new IngestTimings());
+    }
+
+    @Autowired
+    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held, IngestTimings timings) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.held = held;
+        this.timings = timings;
     }
 
     /**
@@ -48,6 +58,15 @@ public class SalesforceOutbox {
         if (records.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
+        try {
+            enqueueLatest(records);
+        } finally {
+            timings.since(Stage.OUTBOX, start);
+        }
+    }
+
+    private void enqueueLatest(List<SObjectRecord> records) {
         // A record twice in one call is queued once, as its last state: two inserts would break sf_outbox_record.
         Map<List<String>, SObjectRecord> latest = new LinkedHashMap<>();
         records.forEach(r -> latest.put(List.of(r.type().apiName(), r.type().facet(), r.externalId()), r));
@@ -176,10 +195,13 @@ public class SalesforceOutbox {
     }
 
     private String payload(SObjectRecord record) {
+        long start = System.nanoTime();
         try {
             return json.writeValueAsString(record.fields());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + record.type().apiName() + " " + record.externalId(), e);
+        } finally {
+            timings.since(Stage.PAYLOAD, start);
         }
     }
 }
