@@ -68,10 +68,10 @@ public final class BackfillBenchmark {
 
             System.out.println("first read:");
             BackfillPass first;
-            long heapPeak;
-            try (HeapSampler heap = new HeapSampler()) {
+            HeapSampler.Peaks heap;
+            try (HeapSampler sampler = new HeapSampler()) {
                 first = BackfillPass.run(ingest, timings, portfolio.allFiles());
-                heapPeak = heap.peakMegabytes();
+                heap = sampler.peaks();
             }
             List<Long> written = writtenSoFar(jdbc);
             long bytes = database.bytesOnDisk(jdbc);
@@ -80,12 +80,13 @@ public final class BackfillBenchmark {
             BackfillPass second = BackfillPass.run(ingest, timings, portfolio.allFiles());
             boolean wroteNothing = second.total().changed() == 0 && written.equals(writtenSoFar(jdbc));
 
-            return report(database, first, second, heapPeak, bytes, wroteNothing, jdbc);
+            return report(database, first, second, heap, bytes, wroteNothing, jdbc);
         }
     }
 
-    private static boolean report(BenchDatabase database, BackfillPass first, BackfillPass second, long heapPeak, long bytes,
-                                  boolean wroteNothing, JdbcTemplate jdbc) {
+    private static boolean report(BenchDatabase database, BackfillPass first, BackfillPass second, HeapSampler.Peaks heap,
+                                  long bytes, boolean wroteNothing, JdbcTemplate jdbc) {
+        long heapPeak = heap.usedMegabytes();
         List<String> missed = new ArrayList<>();
         System.out.printf("%n%s backfill by export (load average %s):%n", database.name(), loadAverage());
         for (BackfillPass.Export e : first.exports().values()) {
@@ -100,10 +101,10 @@ public final class BackfillBenchmark {
         Long outbox = jdbc.queryForObject("select count(*) from sf_outbox", Long.class);
         System.out.printf("  %-9s %s%n", "total", BackfillPass.describe(total));
         System.out.printf("  %-9s %s%n", "rerun", BackfillPass.describe(again));
-        System.out.printf("%s: %,d rows in %.1f s = %,.0f rows/s; heap used at peak %d MB of %d MB; hub on disk %,d MB; "
+        System.out.printf("%s: %,d rows in %.1f s = %,.0f rows/s; heap used at peak %d MB of %d MB (%d MB left after a collection at most); hub on disk %,d MB; "
                         + "%,d Salesforce outbox rows; rerun %.1f s (%.1fx faster), %s%n",
                 database.name(), total.rows(), total.seconds(), total.rowsPerSecond(), heapPeak,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), bytes / (1024 * 1024), outbox, again.seconds(), speedup,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), heap.afterCollectionMegabytes(), bytes / (1024 * 1024), outbox, again.seconds(), speedup,
                 wroteNothing ? "wrote nothing" : "WROTE " + again.changed() + " changes");
         if (total.rowsPerSecond() < TARGET_TOTAL_ROWS_PER_SECOND) {
             missed.add(String.format("total at %,.0f rows/s < %,.0f", total.rowsPerSecond(), TARGET_TOTAL_ROWS_PER_SECOND));
