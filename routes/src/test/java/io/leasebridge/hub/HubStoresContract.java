@@ -352,6 +352,23 @@ abstract class HubStoresContract {
     }
 
     @Test
+    void queuesMoreRecordsThanOneStatementTakesInTheirOrderAndQueuedAgainAsNewVersions() {
+        List<SObjectRecord> records = IntStream.rangeClosed(1, 450)
+                .mapToObj(i -> SalesforceRecords.account(customer("C-" + i, "Customer " + i))).toList();
+        outbox.enqueue(records);
+        Instant later = clock.advance(Duration.ofMinutes(1));
+        outbox.enqueue(records.subList(100, 300));
+
+        assertThat(outbox.nextPending(SObjectType.ACCOUNT, 0, 1000)).extracting(OutboxRow::externalId)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 450).mapToObj(i -> "C-" + i).toList());
+        assertThat(outboxState("Account", "C-100")).extracting(OutboxState::version, OutboxState::updatedAt).containsExactly(1, T0);
+        assertThat(outboxState("Account", "C-101")).extracting(OutboxState::version, OutboxState::updatedAt).containsExactly(2, later);
+        assertThat(outboxState("Account", "C-300").version()).isEqualTo(2);
+        assertThat(outboxState("Account", "C-301").version()).isEqualTo(1);
+        assertThat(outbox.count(SalesforceOutbox.PENDING)).isEqualTo(450);
+    }
+
+    @Test
     void aRetryableFailureStaysPendingWithTheAttemptCounted() {
         outbox.enqueue(List.of(SalesforceRecords.account(customer("C-1", "Ann Lee"))));
         OutboxRow row = outbox.nextPending(SObjectType.ACCOUNT, 0, 200).get(0);
