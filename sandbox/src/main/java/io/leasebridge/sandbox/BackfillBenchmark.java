@@ -149,6 +149,8 @@ public final class BackfillBenchmark {
                 "--camel.springboot.main-run-controller=false",
                 // no scheduled flow (the outbox drain, Salesforce reads) competes with the backfill for the processors
                 "--camel.main.auto-startup=false",
+                // a Quartz route that never started complains when it is stopped; nothing is wrong
+                "--logging.level.org.apache.camel.impl.engine.InternalServiceManager=ERROR",
                 "--logging.level.io.leasebridge=WARN"));
         return app.run(arguments.toArray(String[]::new));
     }
