@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,7 @@ public class PromiseLedgerService {
         }
         Map<String, List<PromiseEvent>> histories = histories(leaseIds);
         Map<String, List<Payment>> payments = payments(leaseIds);
+        Set<String> held = leasesHeld(leaseIds);
         long recorded = 0;
         List<PromiseEvent> events = new ArrayList<>();
         Map<String, PromiseState> states = new HashMap<>();
@@ -106,7 +108,7 @@ public class PromiseLedgerService {
             if (!added.isEmpty()) {
                 events.addAll(added);
                 ledger.promises().forEach(s -> states.put(s.promiseId(), s));
-                toSalesforce.addAll(salesforceRecords(ledger, added));
+                toSalesforce.addAll(salesforceRecords(ledger, added, held.contains(leaseId)));
                 recorded += added.size();
             }
         }
@@ -114,14 +116,28 @@ public class PromiseLedgerService {
         return recorded;
     }
 
-    private List<SObjectRecord> salesforceRecords(LeaseLedger ledger, List<PromiseEvent> added) {
+    /**
+     * @param leaseHeld whether the hub holds the lease, so Salesforce gets it: the KPIs of a lease whose export row
+     *                  was refused would be upserted into a new Lease__c that has nothing but KPIs (Salesforce names
+     *                  it by its id), so they wait for the lease
+     */
+    private List<SObjectRecord> salesforceRecords(LeaseLedger ledger, List<PromiseEvent> added, boolean leaseHeld) {
         List<SObjectRecord> records = new ArrayList<>();
         added.stream().map(PromiseEvent::promiseId).distinct()
                 .forEach(id -> records.add(SalesforceRecords.promise(PromiseRecords.of(ledger.promise(id)))));
         added.stream().filter(e -> e.type() == PromiseEventType.BROKEN)
                 .forEach(e -> records.add(SalesforceRecords.task(tasks.brokenPromise(ledger.promise(e.promiseId())))));
-        records.add(SalesforceRecords.leasePromiseKpis(PromiseRecords.kpis(ledger.leaseId(), ledger.promises(), today())));
+        if (leaseHeld) {
+            records.add(SalesforceRecords.leasePromiseKpis(PromiseRecords.kpis(ledger.leaseId(), ledger.promises(), today())));
+        }
         return records;
+    }
+
+    private Set<String> leasesHeld(Collection<String> leaseIds) {
+        Set<String> held = new HashSet<>();
+        InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select lease_id from lease_account where lease_id in ("
+                + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray())).forEach(held::add);
+        return held;
     }
 
     private Map<String, List<PromiseEvent>> histories(Collection<String> leaseIds) {

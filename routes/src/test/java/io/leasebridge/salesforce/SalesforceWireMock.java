@@ -1,6 +1,7 @@
 package io.leasebridge.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.salesforce.metadata.OrgMetadata;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,17 +19,20 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * A WireMock server that answers like a Salesforce org: OAuth token endpoint, token revocation and
  * sObject Collections upserts whose results follow the request's records. Bodies live in
- * src/test/resources/salesforce/.
+ * src/test/resources/salesforce/. The org holds the shipped metadata: a write or query it does not define
+ * is refused whatever a test stubbed (see {@link MetadataEnforcingOrg}).
  */
 public final class SalesforceWireMock {
 
     public static final String API_VERSION = "62.0";
+    private static final OrgMetadata SHIPPED = OrgMetadata.shipped();
 
     private SalesforceWireMock() {
     }
 
     public static WireMockServer start() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().globalTemplating(true));
+        WireMockServer server = new WireMockServer(options().dynamicPort().globalTemplating(true)
+                .extensions(new MetadataEnforcingOrg(SHIPPED)));
         server.start();
         stubLogin(server);
         return server;

@@ -20,6 +20,8 @@ final class RealWorldExports {
     static final String UNREADABLE = "payments_%s_unreadable.csv";
     /** A lease no export shows: its payment waits for it, never sent to Salesforce. */
     static final String UNKNOWN_LEASE = "L-999999";
+    /** Payments of the hand-edited file that reach Salesforce: the first row (and its identical repeat). */
+    static final int VALID_PAYMENTS = 1;
 
     private RealWorldExports() {
     }

@@ -42,7 +42,7 @@ final class RepoDesk {
      * @param dispositions what LeaseBridge set on vehicles in earlier runs, by VIN: the org kept it
      */
     static Map<String, String> seed(SalesforceSimulator salesforce, List<FleetVehicle> fleet, Map<String, String> dispositions) {
-        if (!salesforce.records("RecordType").isEmpty() || fleet.isEmpty()) {
+        if (!salesforce.records("Vehicle__c").isEmpty() || fleet.isEmpty()) {
             return Map.of();
         }
         String admin = salesforce.user("Dana Fleet");

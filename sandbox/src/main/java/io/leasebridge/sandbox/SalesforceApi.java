@@ -363,6 +363,7 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("errorCode", errorCode);
+        error.put("fields", List.of());
         return jsonResponse(status, List.of(error), limitInfo);
     }
 

@@ -1,5 +1,12 @@
 package io.leasebridge.sandbox;
 
+import io.leasebridge.salesforce.metadata.FieldDescription;
+import io.leasebridge.salesforce.metadata.ObjectDescription;
+import io.leasebridge.salesforce.metadata.OrgMetadata;
+import io.leasebridge.salesforce.metadata.RecordRules;
+import io.leasebridge.salesforce.metadata.RecordTypeDescription;
+import io.leasebridge.salesforce.metadata.SaveError;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -18,18 +25,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+
 /**
  * The data of one simulated org: objects, their records and the rules Salesforce enforces on a write
- * (external-id upsert, parent references by external id, required and unique fields, all-or-none).
- * Every method holds the org's lock, so concurrent requests see each upsert as one transaction.
+ * (external-id upsert, parent references by external id, required and unique fields, field types, lengths,
+ * ranges and restricted picklists, all-or-none). Every method holds the org's lock, so concurrent requests see
+ * each upsert as one transaction.
  *
- * <p>There is no metadata: an object the org was not told about is learned on its first write when
- * its name ends in {@code __c} (or is a common standard object), and any field is accepted.
- *
- * <p>The objects LeaseBridge writes are declared up front with their external ids, parent relationships
- * and required fields. A Task relates to its record through the polymorphic {@code What}, whose
- * reference names the parent's type in {@code attributes} and is stored as {@code WhatId}; its owner
- * must be a user or a queue, as Salesforce insists.
+ * <p>The org is its metadata: the objects, fields, external ids, lookups and record types are those of the SFDX
+ * tree it is given, on top of the standard objects LeaseBridge touches. A field or object the metadata does not
+ * define does not exist here. A Task relates to its record through the polymorphic {@code What}, whose reference
+ * names the parent's type in {@code attributes} and is stored as {@code WhatId}; an owner must be a user or a
+ * queue, as Salesforce insists.
  */
 final class SalesforceOrg {
 
@@ -40,12 +47,12 @@ final class SalesforceOrg {
     /** A record's owner is a user (005) or a queue, which is a group (00G), by id of 15 or 18 characters. */
     private static final Pattern OWNER_ID = Pattern.compile("(005|00G)[0-9A-Za-z]{12}([0-9A-Za-z]{3})?");
 
-    private static final Map<String, String> STANDARD_PREFIXES = Map.of(
-            "Account", "001", "Contact", "003", "Opportunity", "006", "Lead", "00Q",
-            "Case", "500", "Task", "00T", "Event", "00U", "Note", "002");
-
-    record SaveError(String statusCode, String message, List<String> fields) {
-    }
+    private static final Map<String, String> KEY_PREFIXES = Map.ofEntries(
+            Map.entry("Account", "001"), Map.entry("Case", "500"), Map.entry("Task", "00T"), Map.entry("User", "005"),
+            Map.entry("Group", "00G"), Map.entry("RecordType", "012"), Map.entry("CaseHistory", "017"),
+            Map.entry("WorkOrder", "0WO"), Map.entry("WorkOrderLineItem", "1WL"), Map.entry("Lease__c", "a01"),
+            Map.entry("Payment__c", "a02"), Map.entry("Collector_Note__c", "a03"), Map.entry("Promise_To_Pay__c", "a04"),
+            Map.entry("Vehicle__c", "a05"));
 
     record UpsertResult(String id, boolean created, List<SaveError> errors) {
         boolean success() {
@@ -58,119 +65,46 @@ final class SalesforceOrg {
 
     private final Map<String, SObject> objects = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final LinkedHashMap<String, Cursor> cursors = new LinkedHashMap<>();
-    private int customPrefixSequence = 4;
+    private int customPrefixSequence = 6;
     private long idSequence;
     private long cursorSequence;
     private int queryPageSize = DEFAULT_QUERY_PAGE;
     private final Clock clock;
     private final String integrationUserId;
-    /** Fields whose changes Salesforce's field history tracking records: object -> fields. */
-    private final Map<String, Set<String>> trackedFields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private long caseNumberSequence;
 
-    SalesforceOrg() {
-        this(Clock.systemUTC(), SalesforceIds.id("005", 1));
+    SalesforceOrg(OrgMetadata metadata) {
+        this(metadata, Clock.systemUTC(), SalesforceIds.id("005", 1));
     }
 
-    SalesforceOrg(Clock clock, String integrationUserId) {
+    SalesforceOrg(OrgMetadata metadata, Clock clock, String integrationUserId) {
         this.clock = clock;
         this.integrationUserId = integrationUserId;
-        SObject user = define("User", "005", true);
-        user.required.add(user.canonical("Name"));
-        SObject recordType = define("RecordType", "012", true);
-        recordType.required.add(recordType.canonical("DeveloperName"));
-        SObject caseObject = define("Case", "500", true);
-        caseObject.relationships.put(caseObject.canonical("RecordType"), "RecordType");
-        caseObject.relationships.put(caseObject.canonical("LastModifiedBy"), "User");
-        caseObject.relationships.put(caseObject.canonical("Vehicle__r"), "Vehicle__c");
-        SObject caseHistory = define("CaseHistory", "017", true);
-        caseHistory.relationships.put(caseHistory.canonical("Case"), "Case");
-        caseHistory.relationships.put(caseHistory.canonical("CreatedBy"), "User");
-        trackedFields.computeIfAbsent("Case", k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add("Repo_Status__c");
-        seedIntegrationUser();
+        metadata.objects().values().forEach(this::define);
+        seed();
     }
 
-    private void seedIntegrationUser() {
+    /** What every org has before anyone works in it: the integration user and the record types of the metadata. */
+    private void seed() {
         SObject user = objects.get("User");
         user.records.put(integrationUserId, user.canonicalFields(Map.of("Id", integrationUserId, "Name", "LeaseBridge Integration")));
-
-        SObject account = define("Account", "001", true);
-        account.externalIds.add(account.canonical("LeaseWorks_Customer_Id__c"));
-        account.primaryExternalId = "LeaseWorks_Customer_Id__c";
-        account.required.add(account.canonical("Name"));
-
-        SObject lease = define("Lease__c", "a01", true);
-        lease.externalIds.add(lease.canonical("LeaseWorks_Lease_Id__c"));
-        lease.primaryExternalId = "LeaseWorks_Lease_Id__c";
-        lease.required.add(lease.canonical("Name"));
-        lease.relationships.put(lease.canonical("Customer__r"), "Account");
-
-        SObject payment = define("Payment__c", "a02", true);
-        payment.externalIds.add(payment.canonical("LeaseWorks_Payment_Id__c"));
-        payment.primaryExternalId = "LeaseWorks_Payment_Id__c";
-        payment.required.add(payment.canonical("Amount__c"));
-        payment.relationships.put(payment.canonical("Lease__r"), "Lease__c");
-
-        SObject note = define("Collector_Note__c", "a03", true);
-        note.externalIds.add(note.canonical("LeaseWorks_Note_Id__c"));
-        note.primaryExternalId = "LeaseWorks_Note_Id__c";
-        note.required.add(note.canonical("Body__c"));
-        note.relationships.put(note.canonical("Lease__r"), "Lease__c");
-
-        SObject promise = define("Promise_To_Pay__c", "a04", true);
-        promise.externalIds.add(promise.canonical("Ledger_Promise_Id__c"));
-        promise.primaryExternalId = "Ledger_Promise_Id__c";
-        promise.required.add(promise.canonical("Amount__c"));
-        promise.relationships.put(promise.canonical("Lease__r"), "Lease__c");
-        SObject vehicle = define("Vehicle__c", "a05", true);
-        vehicle.externalIds.add(vehicle.canonical("VIN__c"));
-        vehicle.primaryExternalId = "VIN__c";
-        vehicle.unique.add(vehicle.canonical("VIN__c"));
-        vehicle.relationships.put(vehicle.canonical("Lease__r"), "Lease__c");
-        customPrefixSequence = 6;
-
-        SObject task = define("Task", "00T", true);
-        task.externalIds.add(task.canonical("LeaseBridge_Key__c"));
-        task.primaryExternalId = "LeaseBridge_Key__c";
-        task.required.add(task.canonical("OwnerId"));
-        task.polymorphic.add(task.canonical("What"));
-        task.ownerLabel = "Assigned To ID";
-
-        // FleetRock repair orders: WorkOrder under its Vehicle__c (by VIN), line items under their WorkOrder
-        SObject workOrder = define("WorkOrder", "0WO", true);
-        workOrder.externalIds.add(workOrder.canonical("FleetRock_RO_Id__c"));
-        workOrder.primaryExternalId = "FleetRock_RO_Id__c";
-        workOrder.relationships.put(workOrder.canonical("Vehicle__r"), "Vehicle__c");
-        SObject workOrderLine = define("WorkOrderLineItem", "1WL", true);
-        workOrderLine.externalIds.add(workOrderLine.canonical("FleetRock_Line_Id__c"));
-        workOrderLine.primaryExternalId = "FleetRock_Line_Id__c";
-        workOrderLine.relationships.put(workOrderLine.canonical("WorkOrder"), "WorkOrder");
-        workOrderLine.required.add(workOrderLine.canonical("WorkOrderId"));
+        for (SObject o : List.copyOf(objects.values())) {
+            for (RecordTypeDescription recordType : o.description.recordTypes().values()) {
+                saveAs(integrationUserId, "RecordType", null, Map.of("SobjectType", o.name, "DeveloperName", recordType.fullName(),
+                        "Name", recordType.label() == null ? recordType.fullName() : recordType.label(), "IsActive", recordType.active()));
+            }
+        }
     }
 
     // ---------------------------------------------------------------- configuration
 
+    /** Makes a field unique beyond what its metadata says, as an admin may do in the org. */
     synchronized void uniqueField(String object, String field) {
-        SObject o = declared(object);
-        o.unique.add(o.canonical(field));
-    }
-
-    synchronized void requiredField(String object, String field) {
-        SObject o = declared(object);
-        o.required.add(o.canonical(field));
-    }
-
-    synchronized void externalIdField(String object, String field) {
-        SObject o = declared(object);
-        o.externalIds.add(o.canonical(field));
-        if (o.primaryExternalId == null) {
-            o.primaryExternalId = o.canonical(field);
+        SObject o = known(object);
+        if (o.description.field(field) == null) {
+            throw new IllegalArgumentException(object + " has no field " + field);
         }
-    }
-
-    synchronized void relationship(String object, String relationshipName, String parentObject) {
-        SObject o = declared(object);
-        o.relationships.put(o.canonical(relationshipName), parentObject);
+        o.unique.add(o.canonical(field));
     }
 
     synchronized void queryPageSize(int size) {
@@ -180,15 +114,25 @@ final class SalesforceOrg {
         this.queryPageSize = size;
     }
 
-    /** Forgets every record, count and open cursor; keeps the objects and rules it was told about. */
+    /** Forgets every record, count and open cursor; keeps the objects and rules. */
     synchronized void reset() {
-        objects.values().removeIf(o -> !o.declared);
         objects.values().forEach(SObject::clear);
         cursors.clear();
         idSequence = 0;
         cursorSequence = 0;
         caseNumberSequence = 0;
-        seedIntegrationUser();
+        seed();
+    }
+
+    /** The id of an object's record type, by developer name; null when the metadata defines none of that name. */
+    synchronized String recordTypeId(String object, String developerName) {
+        for (Map<String, Object> recordType : objects.get("RecordType").records.values()) {
+            if (object.equalsIgnoreCase(String.valueOf(recordType.get("SobjectType")))
+                    && developerName.equalsIgnoreCase(String.valueOf(recordType.get("DeveloperName")))) {
+                return String.valueOf(recordType.get("Id"));
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- writes
@@ -207,18 +151,16 @@ final class SalesforceOrg {
      */
     synchronized List<UpsertResult> upsert(String objectName, String externalIdField, boolean allOrNone,
                                            List<Map<String, Object>> records) {
-        SObject o = writable(objectName);
+        SObject o = objects.get(objectName);
+        if (o == null) {
+            throw new SalesforceApiException(404, "NOT_FOUND", "The requested resource does not exist");
+        }
         String keyField = o.canonical(externalIdField);
         if (!o.externalIds.contains(keyField)) {
-            if (o.declared || !keyField.endsWith("__c")) {
-                throw new SalesforceApiException(404, "NOT_FOUND",
-                        "Provided external ID field does not exist or is not accessible: " + externalIdField);
-            }
-            o.externalIds.add(keyField);
+            throw new SalesforceApiException(404, "NOT_FOUND",
+                    "Provided external ID field does not exist or is not accessible: " + externalIdField);
         }
-        if (o.primaryExternalId == null) {
-            o.primaryExternalId = keyField;
-        }
+        refuseUnreadable(o, records);
         List<Map<String, Object>> incoming = records.stream().map(o::canonicalFields).toList();
         Set<String> repeatedKeys = repeatedKeys(incoming, keyField);
 
@@ -276,8 +218,17 @@ final class SalesforceOrg {
                 changes.put(field.getKey(), field.getValue());
             }
         }
+        List<String> holders = o.unique.contains(keyField) ? null : holders(o, keyField, key);
+        if (holders != null && holders.size() > 1) {
+            return new UpsertResult(null, false, List.of(SaveError.of("DUPLICATE_EXTERNAL_ID", o.description.field(keyField).label()
+                    + ": more than one record found for external id field: " + holders, keyField)));
+        }
         String existingId = index(o, keyField).get(key);
         Map<String, Object> existing = existingId == null ? null : o.records.get(existingId);
+        List<SaveError> refused = RecordRules.valueErrors(o.description, incoming, recordTypeOf(o, changes, existing));
+        if (!refused.isEmpty()) {
+            return new UpsertResult(null, false, refused);
+        }
 
         List<String> missing = new ArrayList<>();
         for (String required : o.required) {
@@ -311,6 +262,10 @@ final class SalesforceOrg {
         Map<String, Object> after = new LinkedHashMap<>();
         if (created) {
             after.put("Id", id);
+            if (o.description.custom() && "Text".equals(o.description.nameFieldType()) && changes.get("Name") == null) {
+                // a custom record created without a Name is named by its id
+                after.put("Name", id);
+            }
         } else {
             after.putAll(existing);
         }
@@ -324,11 +279,46 @@ final class SalesforceOrg {
     private record ParentLookup(String id, SaveError error) {
     }
 
+    /** A record Salesforce cannot read (a field the object lacks, a value its type cannot take) fails the whole call. */
+    private static void refuseUnreadable(SObject o, List<Map<String, Object>> records) {
+        for (Map<String, Object> record : records) {
+            RecordRules.requestProblem(o.description, record).ifPresent(problem -> {
+                throw new SalesforceApiException(400, problem.statusCode(), problem.message());
+            });
+        }
+    }
+
+    /** The record type a record is saved under: the one it names, else the one it has. */
+    private RecordTypeDescription recordTypeOf(SObject o, Map<String, Object> changes, Map<String, Object> existing) {
+        Object id = changes.containsKey(o.canonical("RecordTypeId")) ? changes.get(o.canonical("RecordTypeId"))
+                : existing == null ? null : existing.get(o.canonical("RecordTypeId"));
+        Map<String, Object> recordType = id == null ? null : objects.get("RecordType").records.get(String.valueOf(id));
+        return recordType == null ? null : o.description.recordTypes().get(String.valueOf(recordType.get("DeveloperName")));
+    }
+
+    /** Every record holding a value in a field that is not unique, for an upsert that must find one. */
+    private static List<String> holders(SObject o, String field, String key) {
+        List<String> ids = new ArrayList<>();
+        o.records.forEach((id, record) -> {
+            if (key.equals(normalized(record.get(field)))) {
+                ids.add(SalesforceIds.shortForm(id));
+            }
+        });
+        return ids;
+    }
+
     /**
      * sObject Collections update: each record names its type in {@code attributes.type} and itself by
      * {@code Id}; results come back in request order, without {@code created}.
      */
     synchronized List<UpsertResult> update(boolean allOrNone, List<Map<String, Object>> records) {
+        for (Map<String, Object> record : records) {
+            Object type = record.get("attributes") instanceof Map<?, ?> attributes ? attributes.get("type") : null;
+            SObject o = type == null ? null : objects.get(String.valueOf(type));
+            if (o != null) {
+                refuseUnreadable(o, List.of(record));
+            }
+        }
         List<Undo> undo = new ArrayList<>();
         List<UpsertResult> results = new ArrayList<>(records.size());
         for (Map<String, Object> record : records) {
@@ -345,8 +335,18 @@ final class SalesforceOrg {
                         id == null ? "Id not specified in an update call" : "invalid cross reference id"));
                 continue;
             }
+            Map<String, Object> changes = o.canonicalFields(record);
+            List<SaveError> refused = new ArrayList<>(RecordRules.valueErrors(o.description, changes, recordTypeOf(o, changes, existing)));
+            List<String> blanked = o.required.stream().filter(f -> changes.containsKey(f) && (changes.get(f) == null || "".equals(changes.get(f)))).toList();
+            if (!blanked.isEmpty()) {
+                refused.add(new SaveError("REQUIRED_FIELD_MISSING", "Required fields are missing: " + blanked, blanked));
+            }
+            if (!refused.isEmpty()) {
+                results.add(new UpsertResult(null, false, refused));
+                continue;
+            }
             Map<String, Object> after = new LinkedHashMap<>(existing);
-            o.canonicalFields(record).forEach((field, value) -> {
+            changes.forEach((field, value) -> {
                 if (!field.equals("Id")) {
                     after.put(field, value);
                 }
@@ -374,10 +374,17 @@ final class SalesforceOrg {
      * @return the record's id
      */
     synchronized String saveAs(String userId, String object, String id, Map<String, Object> fields) {
-        SObject o = declared(object);
+        SObject o = known(object);
         Map<String, Object> existing = id == null ? null : o.records.get(id);
         if (id != null && existing == null) {
             throw new IllegalArgumentException("no " + object + " with id " + id);
+        }
+        RecordRules.requestProblem(o.description, fields).ifPresent(problem -> {
+            throw new IllegalArgumentException("Salesforce refuses this " + object + ": " + problem);
+        });
+        List<SaveError> refused = RecordRules.valueErrors(o.description, fields, recordTypeOf(o, o.canonicalFields(fields), existing));
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("Salesforce refuses this " + object + ": " + refused);
         }
         String recordId = id != null ? id : SalesforceIds.id(o.keyPrefix, ++idSequence);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -405,16 +412,15 @@ final class SalesforceOrg {
         after.put(o.canonical("LastModifiedDate"), now);
         after.put(o.canonical("LastModifiedById"), userId);
         after.put(o.canonical("SystemModstamp"), now);
-        Set<String> tracked = trackedFields.get(o.name);
-        if (tracked == null) {
+        SObject history = objects.get(o.name + "History");
+        if (history == null || created) {
             return;
         }
-        Map<String, Object> before = created ? Map.of() : o.records.getOrDefault(String.valueOf(after.get("Id")), Map.of());
-        for (String field : tracked) {
+        Map<String, Object> before = o.records.getOrDefault(String.valueOf(after.get("Id")), Map.of());
+        for (String field : o.tracked) {
             Object old = before.get(o.canonical(field));
             Object value = after.get(o.canonical(field));
-            if (!created && !Objects.equals(old, value)) {
-                SObject history = objects.get(o.name + "History");
+            if (!Objects.equals(old, value)) {
                 String historyId = SalesforceIds.id(history.keyPrefix, ++idSequence);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("Id", historyId);
@@ -464,17 +470,9 @@ final class SalesforceOrg {
     }
 
     private ParentLookup resolveParent(SObject child, String relationship, Map<?, ?> reference) {
-        List<String> keys = reference.keySet().stream().map(String::valueOf).filter(k -> !k.equals("attributes")).toList();
         String parentName = child.relationships.get(relationship);
-        if (parentName == null && keys.size() == 1) {
-            parentName = inferParent(keys.get(0));
-            if (parentName != null) {
-                child.relationships.put(relationship, parentName);
-            }
-        }
         if (parentName == null) {
-            return new ParentLookup(null, new SaveError("INVALID_FIELD",
-                    "No such column '" + relationship + "' on sobject of type " + child.name, List.of()));
+            return new ParentLookup(null, RecordRules.noSuchColumn(child.description, relationship));
         }
         return lookUp(parentName, reference);
     }
@@ -488,6 +486,10 @@ final class SalesforceOrg {
         }
         Object value = reference.get(keys.get(0));
         SObject parent = objects.get(parentName);
+        if (parent != null && !RecordRules.isReferenceKey(parent.description, keys.get(0))) {
+            return new ParentLookup(null, SaveError.of("INVALID_FIELD", "Field name provided, " + keys.get(0)
+                    + " is not an External ID or indexed field for " + parent.name));
+        }
         String id = null;
         if (parent != null && value != null) {
             String field = parent.canonical(keys.get(0));
@@ -499,19 +501,6 @@ final class SalesforceOrg {
                     + " not found for field " + keys.get(0) + " in entity " + (parent == null ? parentName : parent.name), List.of()));
         }
         return new ParentLookup(id, null);
-    }
-
-    private String inferParent(String lookupField) {
-        String found = null;
-        for (SObject candidate : objects.values()) {
-            if (candidate.externalIds.contains(lookupField)) {
-                if (found != null) {
-                    return null;
-                }
-                found = candidate.name;
-            }
-        }
-        return found;
     }
 
     private static boolean isRelationshipName(SObject o, String field) {
@@ -660,6 +649,15 @@ final class SalesforceOrg {
                             + "to use a custom relationship, be sure to append the '__r' after the custom relationship "
                             + "name. Please reference your WSDL or the describe call for the appropriate names."));
         }
+        SObject owner = dot < 0 ? o : o.polymorphic.contains(path.substring(0, dot)) ? null : objects.get(o.relationships.get(path.substring(0, dot)));
+        String field = path.substring(dot + 1);
+        if (owner != null && owner.description.field(field) == null) {
+            int column = q.text().toLowerCase(Locale.ROOT).indexOf(path.toLowerCase(Locale.ROOT)) + 1;
+            throw new SalesforceApiException(400, "INVALID_FIELD", pointer(q, Math.max(1, column),
+                    "No such column '" + field + "' on entity '" + owner.name + "'. If you are attempting to use a custom "
+                            + "field, be sure to append the '__c' after the custom field name. Please reference your WSDL or "
+                            + "the describe call for the appropriate names."));
+        }
     }
 
     private Object valueOf(SObject o, Map<String, Object> record, String path) {
@@ -760,79 +758,94 @@ final class SalesforceOrg {
         return o == null ? 0 : o.created.getOrDefault(normalized(externalId), 0);
     }
 
-    /** Whether the org knows the object (declared, or learned from a write). */
+    /** Whether the org's metadata defines the object. */
     synchronized boolean knows(String object) {
         return objects.containsKey(object);
     }
 
     // ---------------------------------------------------------------- objects
 
-    private SObject define(String name, String keyPrefix, boolean declared) {
-        SObject o = new SObject(name, keyPrefix, declared);
-        objects.put(name, o);
-        return o;
+    /** An object of the org as its metadata describes it: external ids, lookups, required, unique and tracked fields. */
+    private void define(ObjectDescription description) {
+        String prefix = KEY_PREFIXES.get(description.name());
+        if (prefix == null) {
+            String chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+            int n = customPrefixSequence++;
+            prefix = "a" + chars.charAt(n / 62 % 62) + chars.charAt(n % 62);
+        }
+        SObject o = new SObject(description, prefix);
+        for (FieldDescription field : description.fields().values()) {
+            if (field.externalId()) {
+                o.externalIds.add(field.name());
+                if (o.primaryExternalId == null) {
+                    o.primaryExternalId = field.name();
+                }
+            }
+            if (field.unique()) {
+                o.unique.add(field.name());
+            }
+            if (field.required()) {
+                o.required.add(field.name());
+            }
+            if (field.trackHistory()) {
+                o.tracked.add(field.name());
+            }
+            if (field.isPolymorphic()) {
+                o.polymorphic.add(field.relationshipName());
+            } else if (field.isReference()) {
+                o.relationships.put(field.relationshipName(), field.referencedObject());
+            }
+        }
+        FieldDescription owner = description.field("OwnerId");
+        o.ownerLabel = owner == null ? null : owner.label();
+        objects.put(description.name(), o);
     }
 
-    /** An object named by configuration: known ones as they are, new ones declared from now on. */
-    private SObject declared(String name) {
+    /** An object the metadata defines; any other is not there for Salesforce's API. */
+    private SObject known(String name) {
         SObject o = objects.get(name);
         if (o == null) {
-            o = define(name, prefixFor(name), true);
+            throw new SalesforceApiException(400, "INVALID_TYPE", "sObject type '" + name + "' is not supported. If you are "
+                    + "attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference "
+                    + "your WSDL or the describe call for the appropriate names.");
         }
-        o.declared = true;
         return o;
-    }
-
-    private SObject writable(String name) {
-        SObject o = objects.get(name);
-        if (o != null) {
-            return o;
-        }
-        if (!name.matches("[A-Za-z][A-Za-z0-9_]*") || !(name.endsWith("__c") || STANDARD_PREFIXES.containsKey(name))) {
-            throw new SalesforceApiException(404, "NOT_FOUND", "The requested resource does not exist");
-        }
-        return define(name, prefixFor(name), false);
-    }
-
-    private String prefixFor(String name) {
-        String standard = STANDARD_PREFIXES.get(name);
-        if (standard != null) {
-            return standard;
-        }
-        String chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        int n = customPrefixSequence++;
-        return "a" + chars.charAt(n / 62 % 62) + chars.charAt(n % 62);
     }
 
     private static final class SObject {
         final String name;
         final String keyPrefix;
-        boolean declared;
+        final ObjectDescription description;
         String primaryExternalId;
         final Set<String> externalIds = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         final Set<String> required = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         final Set<String> unique = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        /** Fields whose changes Salesforce's field history tracking records. */
+        final Set<String> tracked = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         final Map<String, String> relationships = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         /** Relationships whose reference names its object in {@code attributes.type}: What on a Task. */
         final Set<String> polymorphic = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         /** The label Salesforce gives OwnerId in errors, for an object whose owner is checked; null for none. */
         String ownerLabel;
-        /** Field names match ignoring case; the first spelling seen is the one stored and returned. */
-        final Map<String, String> fieldNames = new HashMap<>();
         final LinkedHashMap<String, Map<String, Object>> records = new LinkedHashMap<>();
         final Map<String, Map<String, String>> indexes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         final Map<String, Integer> created = new HashMap<>();
         int writeCalls;
 
-        SObject(String name, String keyPrefix, boolean declared) {
-            this.name = name;
+        SObject(ObjectDescription description, String keyPrefix) {
+            this.name = description.name();
+            this.description = description;
             this.keyPrefix = keyPrefix;
-            this.declared = declared;
-            canonical("Id");
         }
 
+        /** A field or relationship by the spelling the metadata gives it; a name it lacks as given. */
         String canonical(String field) {
-            return fieldNames.computeIfAbsent(field.toLowerCase(Locale.ROOT), k -> field);
+            FieldDescription described = description.field(field);
+            if (described != null) {
+                return described.name();
+            }
+            FieldDescription lookup = description.relationship(field);
+            return lookup == null ? field : lookup.relationshipName();
         }
 
         Map<String, Object> canonicalFields(Map<String, Object> record) {

@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
+import io.leasebridge.salesforce.metadata.OrgMetadata;
+
 import java.time.Clock;
 import java.util.Map;
 
@@ -22,12 +24,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
  * id updates ({@code created:false}) and a query reads back what was written. Every other request gets
  * Salesforce's 404. A data call without a live session gets 401 {@code INVALID_SESSION_ID}.
  *
- * <p>The org knows the objects LeaseBridge writes, with their external ids, parents and required fields:
- * Account, Lease__c, Payment__c, Collector_Note__c, Promise_To_Pay__c (under its lease, needs
- * {@code Amount__c}) and Task, whose polymorphic {@code What} names its parent's type in
- * {@code attributes} and is stored as {@code WhatId}, and whose {@code OwnerId} must be a user (005) or
- * queue (00G) id. An update changes only the fields it sends, so a facet such as the lease's promise KPIs
- * leaves the rest of the record as it was.
+ * <p>The org is the shipped metadata ({@code config/salesforce/force-app}, with the standard fields LeaseBridge
+ * touches): its objects, fields, external ids, lookups, record types, lengths, ranges and restricted picklists,
+ * enforced with Salesforce's error codes and messages. A field or object it does not define does not exist here.
+ * A Task's polymorphic {@code What} names its parent's type in {@code attributes} and is stored as {@code WhatId};
+ * an {@code OwnerId} must be a user (005) or queue (00G) id. An update changes only the fields it sends, so a facet
+ * such as the lease's promise KPIs leaves the rest of the record as it was.
  *
  * <p>Faults for resilience tests fire once: a dropped connection after some successful write calls, a
  * 503 on the next write call, an expired session. All state is guarded, so concurrent routes are safe.
@@ -49,9 +51,9 @@ public final class SalesforceSimulator {
     private final WriteFaults faults;
     private final boolean recordRequests;
 
-    private SalesforceSimulator(int port, boolean recordRequests, Clock clock) {
+    private SalesforceSimulator(int port, boolean recordRequests, Clock clock, OrgMetadata metadata) {
         this.recordRequests = recordRequests;
-        this.org = new SalesforceOrg(clock, SalesforceIds.id("005", 1));
+        this.org = new SalesforceOrg(metadata, clock, SalesforceIds.id("005", 1));
         this.faults = new WriteFaults();
         this.api = new SalesforceApi(org, faults, clock);
         WireMockConfiguration options = WireMockConfiguration.options()
@@ -82,7 +84,12 @@ public final class SalesforceSimulator {
     }
 
     static SalesforceSimulator start(int port, boolean recordRequests, Clock clock) {
-        SalesforceSimulator simulator = new SalesforceSimulator(port, recordRequests, clock);
+        return start(port, recordRequests, clock, OrgMetadata.shipped());
+    }
+
+    /** Starts an org holding {@code metadata} instead of the shipped SFDX tree. */
+    static SalesforceSimulator start(int port, boolean recordRequests, Clock clock, OrgMetadata metadata) {
+        SalesforceSimulator simulator = new SalesforceSimulator(port, recordRequests, clock, metadata);
         simulator.server.start();
         simulator.api.baseUrl(simulator.baseUrl());
         return simulator;
@@ -113,10 +120,13 @@ public final class SalesforceSimulator {
         return org.saveAs(SalesforceIds.id("005", 1), "User", null, Map.of("Name", name));
     }
 
-    /** Adds a record type of an object; returns its id. */
+    /** The id of a record type the metadata defines for an object. */
     public String recordType(String sObject, String developerName) {
-        return org.saveAs(SalesforceIds.id("005", 1), "RecordType", null,
-                Map.of("SobjectType", sObject, "DeveloperName", developerName, "Name", developerName));
+        String id = org.recordTypeId(sObject, developerName);
+        if (id == null) {
+            throw new IllegalArgumentException("the metadata defines no record type " + developerName + " of " + sObject);
+        }
+        return id;
     }
 
     /**
@@ -134,24 +144,6 @@ public final class SalesforceSimulator {
     /** Makes a field unique: a second record with the same value fails with {@code DUPLICATE_VALUE}. */
     public SalesforceSimulator uniqueField(String sObject, String field) {
         org.uniqueField(sObject, field);
-        return this;
-    }
-
-    /** Makes a field required: a create without it, or an update that blanks it, fails with {@code REQUIRED_FIELD_MISSING}. */
-    public SalesforceSimulator requiredField(String sObject, String field) {
-        org.requiredField(sObject, field);
-        return this;
-    }
-
-    /** Declares another external id field an object can be upserted and referenced by. */
-    public SalesforceSimulator externalIdField(String sObject, String field) {
-        org.externalIdField(sObject, field);
-        return this;
-    }
-
-    /** Declares that {@code relationship} (e.g. {@code Customer__r}) on {@code sObject} points at {@code parentSObject}. */
-    public SalesforceSimulator relationship(String sObject, String relationship, String parentSObject) {
-        org.relationship(sObject, relationship, parentSObject);
         return this;
     }
 
@@ -244,7 +236,7 @@ public final class SalesforceSimulator {
         api.expireSessions();
     }
 
-    /** Forgets records, counters, open query cursors and armed faults; keeps the rules and live sessions. */
+    /** Forgets records, counters, open query cursors and armed faults; keeps the metadata and live sessions. */
     public void reset() {
         org.reset();
         faults.reset();

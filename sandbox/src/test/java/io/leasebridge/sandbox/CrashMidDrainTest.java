@@ -70,7 +70,8 @@ class CrashMidDrainTest {
         }
         assertThat(salesforce.records("Account").keySet()).isEqualTo(portfolio.customerIds());
         assertThat(salesforce.records("Lease__c").keySet()).isEqualTo(portfolio.leaseIds());
-        assertThat(salesforce.records("Payment__c")).hasSize(portfolio.paymentIds().size() - (int) portfolio.paymentsWithoutValidLease());
+        assertThat(salesforce.records("Payment__c")).hasSize(portfolio.paymentIds().size() - (int) portfolio.paymentsWithoutValidLease()
+                + RealWorldExports.VALID_PAYMENTS);
         assertThat(salesforce.records("Collector_Note__c")).hasSize(portfolio.noteIds().size() - (int) portfolio.notesWithoutValidLease());
     }
 

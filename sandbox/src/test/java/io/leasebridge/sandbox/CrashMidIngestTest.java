@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashMidIngestTest {
 
-    private static final int ACCOUNTS = 1_500;
+    private static final int ACCOUNTS = 800;
     private static final long SEED = 11L;
     /** What a run must have stored, compared without the moments it was stored at. */
     private static final Map<String, String> CONTENT = contentQueries();
@@ -56,14 +56,14 @@ class CrashMidIngestTest {
         assertThat(exportFileStatuses(crashing)).as("the accounts file was being read").containsValue("READING");
         killWhenCommitting(crashing, "payments_", "kill-in-payments.log");
         Process last = launch(crashing, "after-the-kills.log");
-        assertThat(last.waitFor(4, TimeUnit.MINUTES)).as("the run after the kills finished").isTrue();
+        assertThat(last.waitFor(10, TimeUnit.MINUTES)).as("the run after the kills finished").isTrue();
         assertThat(Files.readString(interrupted.resolve("after-the-kills.log")))
                 .contains("did not finish; it is read again when its export is next polled");
 
         Sandbox uninterrupted = Sandbox.around(salesforce, new SandboxOptions(clean, ACCOUNTS, SEED, false));
         uninterrupted.generateExports().orElseThrow();
         Process reference = launch(uninterrupted, "reference.log");
-        assertThat(reference.waitFor(4, TimeUnit.MINUTES)).as("the reference run finished").isTrue();
+        assertThat(reference.waitFor(10, TimeUnit.MINUTES)).as("the reference run finished").isTrue();
 
         assertThat(exportFileStatuses(crashing)).doesNotContainValue("READING");
         try (var inbox = Files.list(crashing.options().inbox())) {
@@ -79,9 +79,9 @@ class CrashMidIngestTest {
     /** Starts a run and kills it (SIGKILL) once it has committed rows of a file whose name starts so. */
     private void killWhenCommitting(Sandbox sandbox, String filePrefix, String log) throws Exception {
         Process run = launch(sandbox, log, "--logging.level.io.leasebridge.ingest.LeaseWorksExportIngest=DEBUG",
-                "--leasebridge.leaseworks.batch-size=100");
+                "--leasebridge.leaseworks.batch-size=40");
         Path logFile = sandbox.options().home().resolve(log);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !run.isAlive() || committed(logFile, filePrefix) >= 3);
         assertThat(run.isAlive()).as("the run must still be reading " + filePrefix + " when it is killed, see " + logFile).isTrue();
         run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -56,6 +56,14 @@ final class RestClient {
                 .build());
     }
 
+    /** sObject Collections update: each record names its type in attributes and itself by Id. */
+    Reply update(String body) {
+        return send(authorized(HttpRequest.newBuilder(dataUri("/composite/sobjects")))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     Reply query(String soql) {
         return get("/services/data/v" + VERSION + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
     }

@@ -131,7 +131,7 @@ class SalesforceSimulatorCamelTest {
         return new GenericSObject("Account", fields);
     }
 
-    /** The shape DESIGN.md describes: any sObject as a type name and a map of fields. */
+    /** A generic record: any sObject as a type name and a map of fields, the shape the outbox sends. */
     static final class GenericSObject extends AbstractDescribedSObjectBase {
 
         private final Map<String, Object> fields;

@@ -32,6 +32,8 @@ public final class SalesforceRecords {
     static final int TASK_DESCRIPTION_LIMIT = 32_000;
     /** Integration_Error__c is a long text area of 32,768 characters. */
     static final int INTEGRATION_ERROR_LIMIT = 32_768;
+    /** GPS_Alert__c.Detail__c is a long text area of 32,768 characters. */
+    static final int GPS_ALERT_DETAIL_LIMIT = 32_768;
 
     private SalesforceRecords() {
     }
@@ -135,7 +137,7 @@ public final class SalesforceRecords {
         f.put("Status__c", a.status());
         f.put("Opened_At__c", instant(a.openedAt()));
         f.put("Closed_At__c", instant(a.closedAt()));
-        f.put("Detail__c", longText(a.detail()));
+        f.put("Detail__c", cut(a.detail(), GPS_ALERT_DETAIL_LIMIT));
         f.put("Latitude__c", a.latitude());
         f.put("Longitude__c", a.longitude());
         f.put("Located_At__c", instant(a.locatedAt()));

@@ -12,19 +12,14 @@ import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.WorkOrder;
 import io.leasebridge.model.WorkOrderLine;
 import io.leasebridge.model.VehicleGpsStatus;
+import io.leasebridge.salesforce.metadata.FieldDescription;
+import io.leasebridge.salesforce.metadata.ObjectDescription;
+import io.leasebridge.salesforce.metadata.OrgMetadata;
+import io.leasebridge.salesforce.metadata.RecordRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -286,6 +280,58 @@ class SalesforceMetadataTest {
         assertThat(byParentAndName).allSatisfy((name, fields) -> assertThat(fields).as(name).hasSize(1));
     }
 
+    @Test
+    void everyRecordTheMappersWriteIsOneTheOrgOfTheMetadataAccepts() {
+        OrgMetadata org = OrgMetadata.shipped();
+        List<SObjectRecord> records = new ArrayList<>(sampleRecords());
+        records.addAll(longTextRecords());
+
+        List<String> refused = new ArrayList<>();
+        for (SObjectRecord record : records) {
+            ObjectDescription object = org.object(record.type().apiName());
+            RecordRules.requestProblem(object, record.fields()).ifPresent(p -> refused.add(record.type().recordType() + ": " + p));
+            RecordRules.valueErrors(object, record.fields(), null).forEach(p -> refused.add(record.type().recordType() + ": " + p));
+        }
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void everyFieldTheVehicleReaderQueriesExists() {
+        OrgMetadata org = OrgMetadata.shipped();
+        for (String path : SalesforceVehicles.FIELDS) {
+            String[] parts = path.split("\\.", 2);
+            if (parts.length == 1) {
+                assertThat(org.field("Vehicle__c", path)).as(path).isNotNull();
+            } else {
+                FieldDescription lookup = org.object("Vehicle__c").relationship(parts[0]);
+                assertThat(lookup).as(path).isNotNull();
+                assertThat(org.field(lookup.referencedObject(), parts[1])).as(path).isNotNull();
+            }
+        }
+    }
+
+    /** The values the mappers cut to their fields' lengths, each longer than its field. */
+    private static List<SObjectRecord> longTextRecords() {
+        String long300 = "x".repeat(300);
+        String long200k = "y".repeat(200_000);
+        Customer customer = new Customer("C-1002", long300, null, null, null, long300, null, null, null, null,
+                false, false, false, false);
+        CollectorNote note = new CollectorNote("N-4002", "L-2001", "jsmith", Instant.parse("2026-03-05T20:30:00Z"), long200k);
+        CollectorTask task = new CollectorTask("broken-promise:PTP-2", "L-2001", "005000000000001AAA", long300, long200k,
+                LocalDate.of(2026, 3, 12), "High");
+        GpsAlert alert = new GpsAlert("1HGCM82633A004352-NOT_MOVING-1", "1HGCM82633A004352", "L-2001", "NOT_MOVING", "OPEN",
+                Instant.parse("2026-11-20T11:58:02Z"), null, long200k, null, null, null);
+        WorkOrder w = workOrder();
+        WorkOrder longVendor = new WorkOrder(w.roId(), w.roNumber(), w.vin(), w.unitNumber(), long300, w.status(), w.dateCreated(),
+                w.dateFinished(), w.dateInvoiced(), w.laborTotal(), w.partTotal(), w.taxTotal(), w.grandTotal(),
+                List.of(new WorkOrderLine(1, WorkOrderLine.PART, long200k, new BigDecimal("1.000"), new BigDecimal("9.99"))));
+        List<SObjectRecord> records = new ArrayList<>(List.of(SalesforceRecords.account(customer), SalesforceRecords.collectorNote(note),
+                SalesforceRecords.task(task), SalesforceRecords.gpsAlert(alert),
+                SalesforceRecords.repoCase("500000000000001AAA", long200k, long200k, null)));
+        records.addAll(WorkOrderRecords.of(longVendor));
+        return records;
+    }
+
     private static List<SObjectRecord> sampleRecords() {
         Customer customer = new Customer("C-1001", "Dana Whitfield", "(312) 555-0100", "(312) 555-0199",
                 "dana@example.com", "12 Elm St", "Chicago", "IL", "60601", "America/Chicago", true, false, true, false);
@@ -399,7 +445,6 @@ class SalesforceMetadataTest {
     /** The objects folder of an SFDX source tree, read with the JDK's DOM parser. */
     record SalesforceMetadata(Path objectsDir, Map<String, ObjectDef> objects) {
 
-        private static final String NS = "http://soap.sforce.com/2006/04/metadata";
 
         /** Standard fields LeaseBridge may write, by standard object; a custom object may write only Name. */
         private static final Map<String, Map<String, StandardField>> STANDARD_FIELDS = Map.of(
@@ -431,22 +476,25 @@ class SalesforceMetadataTest {
 
         static SalesforceMetadata load(Path objectsDir) {
             assertThat(objectsDir).as("SFDX objects folder").isDirectory();
+            OrgMetadata org = OrgMetadata.load(objectsDir.getParent().getParent().getParent());
             Map<String, ObjectDef> objects = new HashMap<>();
-            try (Stream<Path> dirs = Files.list(objectsDir)) {
-                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                    ObjectDef object = object(dir);
-                    objects.put(object.name(), object);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + objectsDir, e);
-            }
+            org.objects().values().forEach(o -> objects.put(o.name(), objectDef(o.name(), o)));
             CUSTOM_FIELDS_FROM.forEach((object, from) -> {
-                ObjectDef shared = objects.get(from);
+                ObjectDescription shared = org.object(object);
                 if (shared != null) {
-                    objects.put(object, new ObjectDef(object, false, null, null, false, shared.fields()));
+                    objects.put(from, objectDef(from, shared));
                 }
             });
             return new SalesforceMetadata(objectsDir, Map.copyOf(objects));
+        }
+
+        /** An object's settings and its custom fields; Task's are Activity's, so {@code name} may be Activity. */
+        private static ObjectDef objectDef(String name, ObjectDescription o) {
+            Map<String, FieldDef> fields = new HashMap<>();
+            o.fields().values().stream().filter(FieldDescription::custom).forEach(f -> fields.put(f.name(),
+                    new FieldDef(f.name(), f.type(), f.referencedObject(), f.childRelationshipName(), f.externalId(), f.unique(),
+                            f.caseSensitive(), f.length(), f.scale(), f.picklistValues(), f.restrictedPicklist())));
+            return new ObjectDef(name, o.custom(), o.nameFieldType(), o.sharingModel(), o.enableActivities(), Map.copyOf(fields));
         }
 
         FieldDef field(String object, String field) {
@@ -615,95 +663,6 @@ class SalesforceMetadataTest {
 
         private String fieldFile(String object, String field) {
             return object + "/fields/" + field + ".field-meta.xml";
-        }
-
-        private static ObjectDef object(Path dir) throws IOException {
-            String name = dir.getFileName().toString();
-            Path objectFile = dir.resolve(name + ".object-meta.xml");
-            String nameFieldType = null;
-            String sharingModel = null;
-            boolean enableActivities = false;
-            if (Files.exists(objectFile)) {
-                Element root = parse(objectFile, "CustomObject");
-                Element nameField = child(root, "nameField");
-                nameFieldType = nameField == null ? null : text(nameField, "type");
-                sharingModel = text(root, "sharingModel");
-                enableActivities = Boolean.parseBoolean(text(root, "enableActivities"));
-            }
-            Map<String, FieldDef> fields = new HashMap<>();
-            Path fieldsDir = dir.resolve("fields");
-            if (Files.isDirectory(fieldsDir)) {
-                try (Stream<Path> files = Files.list(fieldsDir)) {
-                    for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".field-meta.xml")).toList()) {
-                        FieldDef field = field(file);
-                        fields.put(field.name(), field);
-                    }
-                }
-            }
-            return new ObjectDef(name, name.endsWith("__c"), nameFieldType, sharingModel, enableActivities, Map.copyOf(fields));
-        }
-
-        private static FieldDef field(Path file) {
-            Element root = parse(file, "CustomField");
-            String fullName = text(root, "fullName");
-            String expected = file.getFileName().toString().replace(".field-meta.xml", "");
-            assertThat(fullName).as("fullName in %s", file).isEqualTo(expected);
-            String length = text(root, "length");
-            String scale = text(root, "scale");
-            List<String> values = new ArrayList<>();
-            boolean restricted = false;
-            Element valueSet = child(root, "valueSet");
-            if (valueSet != null) {
-                restricted = Boolean.parseBoolean(text(valueSet, "restricted"));
-                Element definition = child(valueSet, "valueSetDefinition");
-                for (Element value : definition == null ? List.<Element>of() : children(definition, "value")) {
-                    values.add(text(value, "fullName"));
-                }
-            }
-            return new FieldDef(fullName, text(root, "type"), text(root, "referenceTo"), text(root, "relationshipName"),
-                    Boolean.parseBoolean(text(root, "externalId")), Boolean.parseBoolean(text(root, "unique")),
-                    Boolean.parseBoolean(text(root, "caseSensitive")), length == null ? null : Integer.valueOf(length),
-                    scale == null ? null : Integer.valueOf(scale), List.copyOf(values), restricted);
-        }
-
-        private static Element parse(Path file, String rootName) {
-            try {
-                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                factory.setNamespaceAware(true);
-                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-                DocumentBuilder builder = factory.newDocumentBuilder();
-                Document document = builder.parse(file.toFile());
-                Element root = document.getDocumentElement();
-                assertThat(root.getNamespaceURI()).as("namespace of %s", file).isEqualTo(NS);
-                assertThat(root.getLocalName()).as("root element of %s", file).isEqualTo(rootName);
-                return root;
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot parse " + file + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static Element child(Element parent, String name) {
-            List<Element> found = children(parent, name);
-            return found.isEmpty() ? null : found.get(0);
-        }
-
-        private static List<Element> children(Element parent, String name) {
-            List<Element> found = new ArrayList<>();
-            NodeList children = parent.getChildNodes();
-            for (int i = 0; i < children.getLength(); i++) {
-                Node node = children.item(i);
-                if (node instanceof Element e && NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
-                    found.add(e);
-                }
-            }
-            return found;
-        }
-
-        private static String text(Element parent, String name) {
-            Element child = child(parent, name);
-            return child == null ? null : child.getTextContent().strip();
         }
     }
 }
