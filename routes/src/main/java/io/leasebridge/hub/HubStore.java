@@ -1,5 +1,8 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.observability.IngestTimings;
+import io.leasebridge.observability.IngestTimings.Stage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +25,17 @@ public class HubStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final IngestTimings timings;
 
     public HubStore(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, new IngestTimings());
+    }
+
+    @Autowired
+    public HubStore(JdbcTemplate jdbc, Clock clock, IngestTimings timings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.timings = timings;
     }
 
     /** Inserts new records, updates changed ones, skips unchanged ones; returns the new and changed. */
@@ -39,7 +49,9 @@ public class HubStore {
         List<Object[]> updates = new ArrayList<>();
         List<T> changed = new ArrayList<>();
         latestByKey.forEach((key, record) -> {
+            long hashStart = System.nanoTime();
             String hash = table.contentHash(record);
+            timings.since(Stage.HASH, hashStart);
             String stored = storedHashes.get(key);
             if (stored == null) {
                 inserts.add(table.insertValues(record, hash, now));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.mapping.salesforce.ParentRef;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import io.leasebridge.observability.IngestTimings;
+import io.leasebridge.observability.IngestTimings.Stage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,24 +32,46 @@ public class SalesforceOutbox {
 
     private static final OutboxClaims.Outbox<Long> TABLE = new OutboxClaims.Outbox<>("sf_outbox", "id", Long.class);
     private static final String ROW_COLUMNS = "select id, sobject, external_id, payload, version, attempts from sf_outbox";
+    /*
+     * A record queued again replaces the version waiting, if any, and waits for its first attempt. New rows
+     * take their ids in the order queued (the drain sends in id order): H2's MERGE inserts in the order of
+     * its rows, PostgreSQL's in no particular order, so PostgreSQL gets INSERT ... ON CONFLICT.
+     */
+    private static final MultiRowStatement QUEUE_H2 = new MultiRowStatement("""
+            merge into sf_outbox o using (values %s) as q (sobject, facet, external_id, payload, queued_at)
+            on o.sobject = q.sobject and o.external_id = q.external_id and o.facet = q.facet
+            when matched then update set payload = q.payload, version = o.version + 1, status = 'PENDING', attempts = 0,
+                 last_error = null, updated_at = q.queued_at
+            when not matched then insert (sobject, facet, external_id, payload, version, status, attempts, updated_at)
+                 values (q.sobject, q.facet, q.external_id, q.payload, 1, 'PENDING', 0, q.queued_at)""",
+            "(?, ?, ?, ?, cast(? as timestamp with time zone))");
+    private static final MultiRowStatement QUEUE_POSTGRES = new MultiRowStatement("""
+            insert into sf_outbox (sobject, facet, external_id, payload, version, status, attempts, updated_at) values %s
+            on conflict (sobject, external_id, facet) do update set payload = excluded.payload, version = sf_outbox.version + 1,
+                 status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at""",
+            "(?, ?, ?, ?, 1, 'PENDING', 0, ?)");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
     private final HeldRecords held;
     private final OutboxClaims claims;
+    private final IngestTimings timings;
+    private volatile MultiRowStatement queue;
 
     public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held) {
-        this(jdbc, json, clock, held, OutboxClaims.local(jdbc, clock));
+        this(jdbc, json, clock, held, OutboxClaims.local(jdbc, clock), new IngestTimings());
     }
 
     @Autowired
-    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held, OutboxClaims claims) {
+    public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held, OutboxClaims claims,
+                            IngestTimings timings) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.held = held;
         this.claims = claims;
+        this.timings = timings;
     }
 
     /**
@@ -59,6 +83,15 @@ public class SalesforceOutbox {
         if (records.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
+        try {
+            enqueueLatest(records);
+        } finally {
+            timings.since(Stage.OUTBOX, start);
+        }
+    }
+
+    private void enqueueLatest(List<SObjectRecord> records) {
         // A record twice in one call is queued once, as its last state: two inserts would break sf_outbox_record.
         Map<List<String>, SObjectRecord> latest = new LinkedHashMap<>();
         records.forEach(r -> latest.put(List.of(r.type().apiName(), r.type().facet(), r.externalId()), r));
@@ -122,25 +155,15 @@ public class SalesforceOutbox {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> updates = new ArrayList<>(records.size());
-        for (QueuedRecord record : records) {
-            updates.add(new Object[]{record.payload(), now, record.sobject(), record.facet(), record.externalId()});
+        queue().execute(jdbc, records.stream()
+                .map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload(), now}).toList());
+    }
+
+    private MultiRowStatement queue() {
+        if (queue == null) {
+            queue = HubDatabase.of(jdbc) == HubDatabase.POSTGRESQL ? QUEUE_POSTGRES : QUEUE_H2;
         }
-        int[] updated = jdbc.batchUpdate("""
-                update sf_outbox set payload = ?, version = version + 1, status = 'PENDING', attempts = 0,
-                       last_error = null, updated_at = ? where sobject = ? and facet = ? and external_id = ?""", updates);
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < updates.size(); i++) {
-            if (updated[i] == 0) {
-                Object[] u = updates.get(i);
-                inserts.add(new Object[]{u[2], u[3], u[4], u[0], now});
-            }
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into sf_outbox (sobject, facet, external_id, payload, version, status, attempts, updated_at)
-                    values (?, ?, ?, ?, 1, 'PENDING', 0, ?)""", inserts);
-        }
+        return queue;
     }
 
     /** The next pending rows of one type after {@code afterId}, oldest first, claimed or not (a look, not a claim). */
@@ -222,10 +245,13 @@ public class SalesforceOutbox {
     }
 
     private String payload(SObjectRecord record) {
+        long start = System.nanoTime();
         try {
             return json.writeValueAsString(record.fields());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + record.type().apiName() + " " + record.externalId(), e);
+        } finally {
+            timings.since(Stage.PAYLOAD, start);
         }
     }
 }

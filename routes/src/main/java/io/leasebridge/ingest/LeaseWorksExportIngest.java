@@ -19,6 +19,8 @@ import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.observability.IngestTimings;
+import io.leasebridge.observability.IngestTimings.Stage;
 import io.leasebridge.observability.SystemStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,12 +69,13 @@ public class LeaseWorksExportIngest {
     private final LocalExportFiles localFiles;
     private final Clock clock;
     private final SystemStatus status;
+    private final IngestTimings timings;
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
     public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox,
                                   DeadLetters deadLetters, ExportFiles files, RunHistory runs, TransactionTemplate transaction,
                                   RecordSinks sinks, RowRejects rejects, LocalExportFiles localFiles, Clock clock,
-                                  SystemStatus status) {
+                                  SystemStatus status, IngestTimings timings) {
         this.mapping = mapping;
         this.properties = properties;
         this.outbox = outbox;
@@ -85,6 +88,7 @@ public class LeaseWorksExportIngest {
         this.localFiles = localFiles;
         this.clock = clock;
         this.status = status;
+        this.timings = timings;
     }
 
     public static String flowName(String export) {
@@ -124,7 +128,9 @@ public class LeaseWorksExportIngest {
         ExportFile file = new ExportFile(run.fileName, rules, LocalDate.now(clock));
         Progress progress = new Progress(run.flow(), run.fileName);
         try {
+            long scanStart = System.nanoTime();
             ExportScan.Result scan = open(run.path, in -> new ExportScan(mapper.layout(), rules.charset()).scan(run.fileName, in));
+            timings.since(Stage.SCAN, scanStart);
             if (scan.read().empty() || scan.read().rows() == 0 && !scan.read().endsInsideQuotedValue()) {
                 return emptyExport(run, file);
             }
@@ -134,11 +140,16 @@ public class LeaseWorksExportIngest {
                 log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
             });
             IngestBatch[] batch = {new IngestBatch()};
+            // the reader's own time is the time between the rows it hands over
+            long[] handedOver = {System.nanoTime()};
             ExportRead read = open(run.path, in -> new ExportReader(mapper.layout(), rules.charset()).read(run.fileName, in, row -> {
+                long mapStart = timings.since(Stage.PARSE, handedOver[0]);
                 batch[0] = take(row, scan, mapper, run, batch[0]);
+                handedOver[0] = timings.since(Stage.MAP, mapStart);
                 if (batch[0].rows() >= properties.batchSize()) {
                     progress.add(commit(batch[0], file, run, false));
                     batch[0] = new IngestBatch();
+                    handedOver[0] = System.nanoTime();
                 }
             }));
             if (read.endsInsideQuotedValue()) {
@@ -243,6 +254,7 @@ public class LeaseWorksExportIngest {
         if (batch.isEmpty() && !last) {
             return RunCounts.NONE;
         }
+        long commitStart = System.nanoTime();
         try {
             long changed = writeInTransaction(run.export, batch, file, run.runId, finish);
             log.debug("{}: {}: committed a batch of {} rows", run.flow(), run.fileName, batch.rows());
@@ -252,6 +264,8 @@ public class LeaseWorksExportIngest {
                     batch.valid.size(), DatabaseMessages.summary(refused));
             log.debug("the refused batch", refused);
             return rowByRow(batch, file, run, finish);
+        } finally {
+            timings.since(Stage.COMMIT, commitStart);
         }
     }
 

@@ -320,7 +320,7 @@ abstract class HubStoresContract {
         OutboxClaims claims = new OutboxClaims(jdbc, new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource())), clock,
                 new ClusterNode(node, "host-" + node), Duration.ofMinutes(5));
-        return new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock), claims);
+        return new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock), claims, new io.leasebridge.observability.IngestTimings());
     }
 
     private void enqueueAccounts(int count) {
@@ -456,6 +456,23 @@ abstract class HubStoresContract {
         assertThat(outbox.nextPending(SObjectType.LEASE, 0, 200)).extracting(OutboxRow::externalId, OutboxRow::attempts)
                 .containsExactly(tuple("L-3", 1));
         assertThat(outbox.nextPending(SObjectType.LEASE, leases.get(2).id(), 200)).isEmpty();
+    }
+
+    @Test
+    void queuesMoreRecordsThanOneStatementTakesInTheirOrderAndQueuedAgainAsNewVersions() {
+        List<SObjectRecord> records = IntStream.rangeClosed(1, 450)
+                .mapToObj(i -> SalesforceRecords.account(customer("C-" + i, "Customer " + i))).toList();
+        outbox.enqueue(records);
+        Instant later = clock.advance(Duration.ofMinutes(1));
+        outbox.enqueue(records.subList(100, 300));
+
+        assertThat(outbox.nextPending(SObjectType.ACCOUNT, 0, 1000)).extracting(OutboxRow::externalId)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 450).mapToObj(i -> "C-" + i).toList());
+        assertThat(outboxState("Account", "C-100")).extracting(OutboxState::version, OutboxState::updatedAt).containsExactly(1, T0);
+        assertThat(outboxState("Account", "C-101")).extracting(OutboxState::version, OutboxState::updatedAt).containsExactly(2, later);
+        assertThat(outboxState("Account", "C-300").version()).isEqualTo(2);
+        assertThat(outboxState("Account", "C-301").version()).isEqualTo(1);
+        assertThat(outbox.count(SalesforceOutbox.PENDING)).isEqualTo(450);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.leasebridge.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.leasebridge.config.PostgresBatchedInserts;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 
@@ -75,6 +76,7 @@ public final class TestDatabase implements AutoCloseable {
         ds.setUsername(user);
         ds.setPassword(password);
         ds.setMaximumPoolSize(2);
+        PostgresBatchedInserts.configure(ds);
         return ds;
     }
 
