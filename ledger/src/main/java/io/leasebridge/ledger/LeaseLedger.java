@@ -58,6 +58,10 @@ public final class LeaseLedger {
         applyWaitingPayments(payments, today);
         String id = promiseId(snapshot);
         PromiseState known = projection.promise(id);
+        if (known != null && known.isUnconfirmed()) {
+            confirm(known, today);
+            known = projection.promise(id);
+        }
         if (known == null) {
             openPromises().stream().filter(p -> !p.promiseId().equals(id)).forEach(p -> disappeared(p, today));
             record(new PromiseEvent(0, id, leaseId, PromiseEventType.MADE, snapshot.amount(), snapshot.promisedDate(), null,
@@ -78,10 +82,28 @@ public final class LeaseLedger {
     }
 
     /**
+     * The lease's row of a snapshot was quarantined: the snapshot neither shows nor denies its promise. Its
+     * open promises stay open but UNCONFIRMED (neither cancelled nor judged) until a valid row settles them.
+     */
+    public void promiseRowQuarantined(LocalDate today, List<Payment> payments) {
+        applyWaitingPayments(payments, today);
+        openPromises().stream().filter(p -> !p.isUnconfirmed()).forEach(p -> record(new PromiseEvent(0, p.promiseId(), leaseId,
+                PromiseEventType.UNCONFIRMED, p.amount(), null, null, PromiseEvent.LEDGER, today, now)));
+    }
+
+    private void confirm(PromiseState promise, LocalDate today) {
+        record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.CONFIRMED, promise.amount(), null, null,
+                PromiseEvent.LEDGER, today, now));
+    }
+
+    /**
      * A promise gone from LeaseWorks before its date is CANCELLED unless payments already covered it; one
      * gone on or after its date stays open for judgement, which is what its payments decide.
      */
     private void disappeared(PromiseState promise, LocalDate today) {
+        if (promise.isUnconfirmed()) {
+            confirm(promise, today);
+        }
         if (today.isBefore(promise.promisedDate()) && !rules.isKept(promise)) {
             record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.CANCELLED, promise.amount(), null, null,
                     PromiseEvent.LEDGER, today, now));
@@ -110,11 +132,14 @@ public final class LeaseLedger {
 
     /**
      * Judges every open promise whose deadline is on or before {@code asOf}, once payments known by then
-     * have been applied; judging again adds nothing.
+     * have been applied; judging again adds nothing. An UNCONFIRMED promise waits: its terms are in doubt.
      */
     public void judge(LocalDate asOf, List<Payment> payments) {
         applyWaitingPayments(payments, asOf);
         for (PromiseState promise : openPromises()) {
+            if (promise.isUnconfirmed()) {
+                continue;
+            }
             LocalDate deadline = rules.deadline(promise);
             if (!deadline.isAfter(asOf)) {
                 PromiseEventType verdict = rules.isKept(promise) ? PromiseEventType.KEPT

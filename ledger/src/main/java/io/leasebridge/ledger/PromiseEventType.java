@@ -1,6 +1,9 @@
 package io.leasebridge.ledger;
 
-/** What can happen to a promise. Events are appended, never changed or removed. */
+/**
+ * What can happen to a promise. Events are appended, never changed or removed. UNCONFIRMED: the snapshot row
+ * that would have said whether the promise still stands was quarantined; CONFIRMED: a valid snapshot settled it.
+ */
 public enum PromiseEventType {
-    MADE, AMENDED, CANCELLED, PAYMENT_APPLIED, PAYMENT_REVERSED, KEPT, PARTIALLY_KEPT, BROKEN
+    MADE, AMENDED, CANCELLED, PAYMENT_APPLIED, PAYMENT_REVERSED, KEPT, PARTIALLY_KEPT, BROKEN, UNCONFIRMED, CONFIRMED
 }

@@ -13,11 +13,13 @@ import java.util.List;
 import static io.leasebridge.ledger.PromiseEventType.AMENDED;
 import static io.leasebridge.ledger.PromiseEventType.BROKEN;
 import static io.leasebridge.ledger.PromiseEventType.CANCELLED;
+import static io.leasebridge.ledger.PromiseEventType.CONFIRMED;
 import static io.leasebridge.ledger.PromiseEventType.KEPT;
 import static io.leasebridge.ledger.PromiseEventType.MADE;
 import static io.leasebridge.ledger.PromiseEventType.PARTIALLY_KEPT;
 import static io.leasebridge.ledger.PromiseEventType.PAYMENT_APPLIED;
 import static io.leasebridge.ledger.PromiseEventType.PAYMENT_REVERSED;
+import static io.leasebridge.ledger.PromiseEventType.UNCONFIRMED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ledger's rules with exact amounts and dates; grace 2 days, tolerance $1.00, Chicago time. */
@@ -270,6 +272,69 @@ class LeaseLedgerTest {
                 .isEqualTo(LeaseLedger.of(LEASE, ledger.newEvents(), LedgerRules.DEFAULT, NOW).promises().stream()
                         .collect(java.util.stream.Collectors.toMap(PromiseState::promiseId, s -> s)));
         assertThat(ledger.promise(LeaseLedger.promiseId(promise)).status()).isEqualTo(PromiseStatus.PARTIALLY_KEPT);
+    }
+
+    @Test
+    void aQuarantinedRowLeavesThePromiseOpenButUnconfirmedAndUnjudgedPastItsDeadline() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+
+        List<PromiseEvent> quarantined = run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+        List<PromiseEvent> judged = judge("2026-03-12");
+
+        assertThat(quarantined).extracting(PromiseEvent::type, PromiseEvent::occurredOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(UNCONFIRMED, day("2026-03-05")));
+        assertThat(judged).isEmpty();
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.UNCONFIRMED);
+        assertThat(run(l -> l.promiseRowQuarantined(day("2026-03-06"), payments))).isEmpty();
+    }
+
+    @Test
+    void aPaymentStillAppliesToAnUnconfirmedPromise() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+
+        assertThat(pay("P-1", "100.00", "2026-03-06")).extracting(PromiseEvent::type).containsExactly(PAYMENT_APPLIED);
+    }
+
+    @Test
+    void aValidRowOfTheSamePromiseConfirmsItAndItIsThenJudgedOnItsTerms() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-11"), payments));
+        judge("2026-03-12");
+
+        List<PromiseEvent> confirmed = run(l -> l.promiseSeen(promise, day("2026-03-13"), payments));
+
+        assertThat(confirmed).extracting(PromiseEvent::type).containsExactly(CONFIRMED);
+        assertThat(judge("2026-03-13")).extracting(PromiseEvent::type, PromiseEvent::occurredOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BROKEN, day("2026-03-12")));
+    }
+
+    @Test
+    void aReplayedRowShowingANewPromiseCancelsTheUnconfirmedOneAsOfTheFilesDay() {
+        Promise older = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        Promise newer = promise("80.00", "2026-03-20", "2026-03-05T15:00:00Z");
+        run(l -> l.promiseSeen(older, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+
+        List<PromiseEvent> replayed = run(l -> l.promiseSeen(newer, day("2026-03-05"), payments));
+
+        assertThat(replayed).extracting(PromiseEvent::type, PromiseEvent::occurredOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CONFIRMED, day("2026-03-05")),
+                org.assertj.core.groups.Tuple.tuple(CANCELLED, day("2026-03-05")),
+                org.assertj.core.groups.Tuple.tuple(MADE, day("2026-03-05")));
+    }
+
+    @Test
+    void aLaterSnapshotWithoutTheLeaseSettlesTheUnconfirmedPromise() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+
+        assertThat(run(l -> l.noPromiseSeen(day("2026-03-06"), payments))).extracting(PromiseEvent::type)
+                .containsExactly(CONFIRMED, CANCELLED);
     }
 
     private List<PromiseEvent> run(java.util.function.Consumer<LeaseLedger> step) {

@@ -26,7 +26,10 @@ class LedgerPropertiesTest {
     private static final LocalDate START = LocalDate.of(2026, 3, 1);
     private static final Instant NOW = Instant.parse("2026-04-01T00:00:00Z");
 
-    sealed interface Step permits SeePromise, NoPromise, Pay, Reverse, Judge {
+    sealed interface Step permits SeePromise, NoPromise, Quarantined, Pay, Reverse, Judge {
+    }
+
+    record Quarantined(int today) implements Step {
     }
 
     record SeePromise(int entry, int amountDollars, int dueInDays, int today) implements Step {
@@ -102,6 +105,8 @@ class LedgerPropertiesTest {
                         START.plusDays(s.today()), payments);
             } else if (step instanceof NoPromise s) {
                 ledger.noPromiseSeen(START.plusDays(s.today()), payments);
+            } else if (step instanceof Quarantined s) {
+                ledger.promiseRowQuarantined(START.plusDays(s.today()), payments);
             } else if (step instanceof Pay s) {
                 BigDecimal amount = BigDecimal.valueOf(s.amountCents(), 2);
                 Payment payment = new Payment("P" + payments.size() + "$" + amount.toPlainString(), LEASE, amount,
@@ -130,11 +135,12 @@ class LedgerPropertiesTest {
         Arbitrary<Step> see = Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.integers().between(1, 500),
                 Arbitraries.integers().between(0, 10), day).as(SeePromise::new);
         Arbitrary<Step> none = day.map(NoPromise::new);
+        Arbitrary<Step> quarantined = day.map(Quarantined::new);
         Arbitrary<Step> pay = Combinators.combine(Arbitraries.integers().between(1, 60_000), day).as(Pay::new);
         Arbitrary<Step> reverse = Combinators.combine(Arbitraries.integers().between(0, 20), day).as(Reverse::new);
         Arbitrary<Step> judge = day.map(Judge::new);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, see), net.jqwik.api.Tuple.of(1, none), net.jqwik.api.Tuple.of(5, pay),
+                net.jqwik.api.Tuple.of(4, see), net.jqwik.api.Tuple.of(1, none), net.jqwik.api.Tuple.of(1, quarantined), net.jqwik.api.Tuple.of(5, pay),
                 net.jqwik.api.Tuple.of(1, reverse), net.jqwik.api.Tuple.of(2, judge)).list();
     }
 

@@ -11,19 +11,22 @@ import java.util.Set;
  * The export file being read: its name, the day it describes (the date in its name, e.g.
  * {@code promises_20261127.csv}, else today), the leases it has shown so far, for a snapshot that must
  * tell what disappeared, and whether absence may be read as meaning anything at all: not in a file that
- * looks cut short.
+ * looks cut short, nor about a record whose row was quarantined (its key is known, the file says nothing of it).
  */
 public final class ExportFile {
 
     private final String name;
     private final LocalDate asOf;
+    private final boolean snapshot;
     private final Set<String> leasesSeen = new HashSet<>();
+    private final Set<String> keysQuarantined = new HashSet<>();
     private String noInferenceBecause;
     private long rowsInFile;
 
     public ExportFile(String name, ExportFileRules rules, LocalDate today) {
         this.name = name;
         this.asOf = rules.dateIn(name).orElse(today);
+        this.snapshot = rules.snapshot();
     }
 
     public String name() {
@@ -40,6 +43,25 @@ public final class ExportFile {
 
     public Set<String> leasesSeen() {
         return leasesSeen;
+    }
+
+    /**
+     * A row of the file was quarantined. With its record's key, only that record is in doubt; without one
+     * (a row of the wrong shape), any record of a snapshot may be, so nothing is inferred from absence.
+     */
+    void rowQuarantined(Optional<String> recordKey) {
+        recordKey.ifPresentOrElse(keysQuarantined::add, () -> {
+            if (snapshot && noInferenceBecause == null) {
+                inferNothingFromAbsence("a quarantined row's record is unknown (its columns could not be read)");
+            }
+        });
+    }
+
+    /** The keys of the records whose rows were quarantined and that no valid row showed. */
+    public Set<String> keysOnlyQuarantined() {
+        Set<String> keys = new HashSet<>(keysQuarantined);
+        keys.removeAll(leasesSeen);
+        return keys;
     }
 
     /** The file's rows, as its first pass counted them. */

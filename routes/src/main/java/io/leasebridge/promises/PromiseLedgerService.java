@@ -71,6 +71,12 @@ public class PromiseLedgerService {
         return onLeases(gone, (ledger, payments) -> ledger.noPromiseSeen(asOf, payments), toSalesforce);
     }
 
+    /** Leases whose snapshot row was quarantined: their open promises stay open, unconfirmed. */
+    public long rowsQuarantined(Set<String> leaseIds, LocalDate asOf, List<SObjectRecord> toSalesforce) {
+        List<String> withOpenPromises = leasesWithOpenPromises(leaseIds);
+        return onLeases(withOpenPromises, (ledger, payments) -> ledger.promiseRowQuarantined(asOf, payments), toSalesforce);
+    }
+
     /** New payments (and reversals) applied to the open promises of their leases. */
     public long paymentsReceived(List<Payment> payments, List<SObjectRecord> toSalesforce) {
         if (payments.isEmpty()) {
@@ -141,7 +147,7 @@ public class PromiseLedgerService {
     }
 
     private List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
-        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status = 'OPEN' and lease_id in ("
+        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status in ('OPEN', 'UNCONFIRMED') and lease_id in ("
                 + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
     }
 

@@ -148,14 +148,14 @@ class SalesforceMetadataTest {
     void everyStatusTheLedgerGivesAPromiseIsAValueOfTheRestrictedPicklist() {
         FieldDef status = metadata.field("Promise_To_Pay__c", "Status__c");
         assertThat(status.restrictedPicklist()).isTrue();
-        assertThat(status.picklistValues()).containsExactly("OPEN", "CANCELLED", "KEPT", "PARTIALLY_KEPT", "BROKEN");
+        assertThat(status.picklistValues()).containsExactly("OPEN", "UNCONFIRMED", "CANCELLED", "KEPT", "PARTIALLY_KEPT", "BROKEN");
 
         for (String value : status.picklistValues()) {
             SObjectRecord record = SalesforceRecords.promise(promise(value));
             assertThat(metadata.problems(record)).as(value).isEmpty();
         }
         assertThat(metadata.problems(SalesforceRecords.promise(promise("PENDING")))).singleElement().asString()
-                .startsWith("Promise_To_Pay__c.Status__c:").contains("PENDING", "OPEN, CANCELLED, KEPT, PARTIALLY_KEPT, BROKEN");
+                .startsWith("Promise_To_Pay__c.Status__c:").contains("PENDING", "OPEN, UNCONFIRMED, CANCELLED, KEPT, PARTIALLY_KEPT, BROKEN");
     }
 
     @Test
