@@ -349,7 +349,7 @@ class GpsPollRouteTest {
 
     private static Customer customer(String id, String state) {
         return new Customer(id, "Customer " + id, null, null, null, "1 Main St", "Town", state, null, "America/Chicago",
-                false, false, false, false);
+                false, false, false, false, "LeaseWorks");
     }
 
     private static LeaseAccount lease(String id, String customer, int dpd, boolean disclosure, String garagingState,

@@ -288,7 +288,8 @@ class SalesforceMetadataTest {
 
     private static List<SObjectRecord> sampleRecords() {
         Customer customer = new Customer("C-1001", "Dana Whitfield", "(312) 555-0100", "(312) 555-0199",
-                "dana@example.com", "12 Elm St", "Chicago", "IL", "60601", "America/Chicago", true, false, true, false);
+                "dana@example.com", "12 Elm St", "Chicago", "IL", "60601", "America/Chicago", true, false, true, false,
+                "LeaseWorks; not allowed for want of a value: Email Consent (blank)");
         LeaseAccount lease = new LeaseAccount("L-2001", "C-1001", "Active", LocalDate.of(2026, 4, 1), 12,
                 new BigDecimal("1234.50"), new BigDecimal("25.00"), new BigDecimal("12000.00"), 7,
                 LocalDate.of(2026, 2, 27), new BigDecimal("410.00"), "jsmith", "1HGCM82633A004352", null, null, null, null);
