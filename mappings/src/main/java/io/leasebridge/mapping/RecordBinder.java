@@ -1,6 +1,7 @@
 package io.leasebridge.mapping;
 
 import io.leasebridge.model.FailClosed;
+import io.leasebridge.model.Personal;
 import io.leasebridge.model.PreferenceSource;
 
 import java.lang.reflect.Constructor;
@@ -27,6 +28,7 @@ final class RecordBinder {
     private final Constructor<? extends Record> constructor;
     private final Map<String, FieldSpec> specsByField = new HashMap<>();
     private final FieldLimits[] limits;
+    private final boolean[] personal;
 
     RecordBinder(RecordLayout layout, ValueParser parser) {
         this.layout = layout;
@@ -39,6 +41,10 @@ final class RecordBinder {
             throw new IllegalStateException("record without canonical constructor: " + layout.type(), e);
         }
         this.limits = Arrays.stream(components).map(FieldLimits::of).toArray(FieldLimits[]::new);
+        this.personal = new boolean[components.length];
+        for (int i = 0; i < components.length; i++) {
+            personal[i] = components[i].isAnnotationPresent(Personal.class);
+        }
         layout.fields().forEach(spec -> specsByField.put(spec.field(), spec));
     }
 
@@ -57,7 +63,8 @@ final class RecordBinder {
             if (failClosed != null) {
                 args[i] = failClosed(row, spec, component.getName(), failClosed.value(), notAllowed);
             } else {
-                args[i] = spec == null ? defaultFor(component.getType()) : value(row, spec, component.getType(), limits[i], violations);
+                args[i] = spec == null ? defaultFor(component.getType())
+                        : value(row, spec, component.getType(), limits[i], personal[i], violations);
             }
         }
         for (int i = 0; i < components.length; i++) {
@@ -76,7 +83,8 @@ final class RecordBinder {
         }
     }
 
-    private Object value(SourceRow row, FieldSpec spec, Class<?> type, FieldLimits fieldLimits, List<Violation> violations) {
+    private Object value(SourceRow row, FieldSpec spec, Class<?> type, FieldLimits fieldLimits, boolean personal,
+                         List<Violation> violations) {
         String text = row.value(spec.column());
         if (text == null) {
             if (spec.required()) {
@@ -91,7 +99,8 @@ final class RecordBinder {
             return defaultFor(type);
         }
         if (spec.pattern() != null && !spec.pattern().matcher(text).matches()) {
-            violations.add(violation(row, spec, "does not match " + spec.pattern().pattern() + ": '" + text + "'"));
+            violations.add(violation(row, spec, "does not match " + spec.pattern().pattern()
+                    + (personal ? " (" + text.length() + " characters)" : ": '" + text + "'")));
             return defaultFor(type);
         }
         try {

@@ -219,7 +219,7 @@ public class LeaseWorksExportIngest {
         if (mapped.isValid()) {
             ExportFile file = new ExportFile(row.file(), mapping.files(export), LocalDate.now(clock));
             file.inferNothingFromAbsence("a replayed row");
-            writeInTransaction(IngestBatch.of(mapped), file, runId, null);
+            writeInTransaction(export, IngestBatch.of(mapped), file, runId, null);
         }
         return mapped.violations();
     }
@@ -244,7 +244,7 @@ public class LeaseWorksExportIngest {
             return RunCounts.NONE;
         }
         try {
-            long changed = writeInTransaction(batch, file, run.runId, finish);
+            long changed = writeInTransaction(run.export, batch, file, run.runId, finish);
             log.debug("{}: {}: committed a batch of {} rows", run.flow(), run.fileName, batch.rows());
             return new RunCounts(batch.rows(), changed, 0, 0, batch.rejects.size(), 0);
         } catch (DataAccessException refused) {
@@ -261,17 +261,17 @@ public class LeaseWorksExportIngest {
         leftovers.rejects.addAll(batch.rejects);
         for (MappedRow row : batch.valid) {
             try {
-                changed += writeInTransaction(IngestBatch.of(row), file, run.runId, null);
+                changed += writeInTransaction(run.export, IngestBatch.of(row), file, run.runId, null);
             } catch (DataAccessException refused) {
                 leftovers.reject(rejects.refusedByHub(run.flow(), run.export, mapper(run.export).layout(), row,
                         DatabaseMessages.summary(refused)));
             }
         }
-        writeInTransaction(leftovers, file, run.runId, finish);
+        writeInTransaction(run.export, leftovers, file, run.runId, finish);
         return new RunCounts(batch.rows(), changed, 0, 0, leftovers.rejects.size(), 0);
     }
 
-    private long writeInTransaction(IngestBatch batch, ExportFile file, long runId, Runnable finish) {
+    private long writeInTransaction(String export, IngestBatch batch, ExportFile file, long runId, Runnable finish) {
         Long changed = transaction.execute(tx -> {
             long count = 0;
             batch.rejects.forEach(rejected -> file.rowQuarantined(RowRejects.recordKeyOf(rejected)));
@@ -280,6 +280,9 @@ public class LeaseWorksExportIngest {
                 count += write(sinks.forRecord(entry.getKey()), entry.getValue(), file, toSalesforce);
             }
             outbox.enqueue(toSalesforce);
+            // a record that arrives valid closes its open dead letter; a bad copy of it in this batch reopens it below
+            deadLetters.resolveRecovered(flowName(export), export + RowRejects.ROW_SUFFIX,
+                    rejects.recordKeys(mapper(export).layout(), batch.valid), runId);
             deadLetters.record(batch.rejects, runId);
             if (finish != null) {
                 finish.run();

@@ -11,6 +11,7 @@ import io.leasebridge.mapping.Violation;
 import io.leasebridge.privacy.PersonalDataMasker;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,18 @@ class RowRejects {
                 .map(v -> v.column().isEmpty() ? v.reason() : "column '" + v.column() + "' (" + v.field() + "): " + v.reason())
                 .distinct()
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The keys of rows that were stored: each closes the open dead letter of its record, if it has one. */
+    List<String> recordKeys(ExportLayout layout, List<MappedRow> stored) {
+        List<String> keys = new ArrayList<>(stored.size());
+        for (MappedRow row : stored) {
+            String key = recordKey(layout, row.source());
+            if (!key.equals(position(row.source()))) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** The id of the row's main record (the last of the layout: a lease in the accounts export), or where it is. */

@@ -104,11 +104,48 @@ class LeaseWorksIntakeTest {
 
         assertThat(jdbc.queryForObject("select amount from payment where payment_id = 'P-1'", String.class)).isEqualTo("100.00");
         assertThat(HubTables.count(jdbc, "select count(*) from payment where payment_id = 'P-2'")).as("identical duplicates count once").isEqualTo(1);
-        List<Map<String, Object>> letters = jdbc.queryForList(
-                "select source_line, error_code, reason from dead_letter where source_file = 'payments_20261201.csv' order by source_line");
-        assertThat(letters).extracting(l -> l.get("source_line")).containsExactly(2L, 4L);
-        assertThat(letters).extracting(l -> l.get("error_code")).containsOnly("CONFLICTING_DUPLICATE");
-        assertThat((String) letters.get(0).get("reason")).contains("Payment ID").contains("line 4");
+        Map<String, Object> letter = jdbc.queryForMap("select record_key, attempts, error_code, reason from dead_letter");
+        assertThat(letter).containsEntry("record_key", "P-1").containsEntry("error_code", "CONFLICTING_DUPLICATE")
+                .as("both rows, one problem of one record").containsEntry("attempts", 2);
+        assertThat((String) letter.get("reason")).contains("Payment ID").containsAnyOf("line 2", "line 4");
+    }
+
+    @Test
+    void aBadRowRepeatedByEachDaysSnapshotIsOneDeadLetterSeenAgainAndClosedWhenTheRowArrivesValid() {
+        for (String day : List.of("20261201", "20261202")) {
+            ingest.ingest("accounts", "accounts_" + day + ".csv", LeaseWorksExports.accounts()
+                    .raw("C-9,Bad Row,,,,,,,,,N,N,N,N,,L-9,ACTIVE,13/45/2026,12,0,0,0,1,,,jdoe,").stream());
+        }
+        Map<String, Object> letter = jdbc.queryForMap("select record_key, attempts, source_file, status from dead_letter");
+        assertThat(letter).containsEntry("record_key", "L-9").containsEntry("attempts", 2)
+                .containsEntry("source_file", "accounts_20261202.csv").containsEntry("status", "OPEN");
+
+        ingest.ingest("accounts", "accounts_20261203.csv", LeaseWorksExports.accounts().lease("C-9", "Bad Row", "L-9", 12).stream());
+
+        assertThat(jdbc.queryForObject("select status from dead_letter", String.class)).isEqualTo("RESOLVED");
+        assertThat(HubTables.count(jdbc, "select count(*) from lease_account where lease_id = 'L-9'")).isEqualTo(1);
+    }
+
+    @Test
+    void aValueLongerThanItsSalesforceFieldIsQuarantinedNamingTheLimitAndTheRestOfTheFileIsStored() {
+        ingest.ingest("payments", "payments_20261201.csv", LeaseWorksExports.payments()
+                .payment("P-1", "L-1", "10.00", "11/30/2026")
+                .raw("P-2,L-1,20.00,11/30/2026," + "x".repeat(300) + ",")
+                .payment("P-3", "L-1", "30.00", "11/30/2026").stream());
+
+        assertThat(jdbc.queryForList("select payment_id from payment order by payment_id", String.class)).containsExactly("P-1", "P-3");
+        assertThat(jdbc.queryForObject("select reason from dead_letter where record_key = 'P-2'", String.class))
+                .isEqualTo("column 'Payment Method' (method): longer than 255 characters (300)");
+    }
+
+    @Test
+    void aPhoneThatIsNotAPhoneIsRefusedWithoutQuotingIt() {
+        ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
+                .raw("C-5,Ada Lovelace,call me maybe,,,,,,,,N,N,N,N,,L-5,ACTIVE,12/15/2026,12,0,0,0,1,,,jdoe,").stream());
+
+        assertThat(jdbc.queryForObject("select reason from dead_letter", String.class))
+                .startsWith("column 'Home Phone' (primaryPhone): does not match").endsWith("(13 characters)")
+                .doesNotContain("call me maybe");
     }
 
     @Test

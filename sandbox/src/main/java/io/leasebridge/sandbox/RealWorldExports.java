@@ -40,6 +40,8 @@ final class RealWorldExports {
                 "P-HE-000005," + leaseId + ",60.00,11/23/2026,\"" + "card payment taken by phone; customer asked us to call back. ".repeat(6) + "\",",
                 // a payment of a lease LeaseWorks did not export (yet): held until the lease arrives
                 "P-HE-000006," + UNKNOWN_LEASE + ",75.00,11/24/2026,ACH,",
+                // the first row again, exactly: counted once
+                "P-HE-000001," + leaseId + ",125.00,11/20/2026,ACH,",
                 // the transfer failed inside a quoted value
                 "P-HE-000007," + leaseId + ",40.00,11/25/2026,\"CHE");
         try {
