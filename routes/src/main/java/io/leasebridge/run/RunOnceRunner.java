@@ -6,6 +6,7 @@ import io.leasebridge.config.RunProperties;
 import io.leasebridge.fleetrock.FleetRockPoll;
 import io.leasebridge.workorders.WorkOrderApprovals;
 import io.leasebridge.gps.GpsPollReport;
+import io.leasebridge.model.PreferenceSource;
 import io.leasebridge.gps.GpsPollRoute;
 import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.ExportFiles;
@@ -129,6 +130,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         printHeldForParent();
+        printContactPreferencesNotAllowed();
         printNotedExportFiles(started);
         gps.print(out);
         printRepossessions(vehicleImport);
@@ -156,6 +158,19 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         out.println("Held for parent (WAITING_FOR_PARENT, sent when their lease or customer arrives): "
                 + (held.isEmpty() ? "none" : held.values().stream().mapToLong(Long::longValue).sum()));
         held.forEach((object, count) -> out.printf("  %-28s %d%n", object, count));
+        out.println();
+    }
+
+    /** Customers whose contact preferences LeaseWorks left blank or unreadable: each taken as "not allowed". */
+    private void printContactPreferencesNotAllowed() {
+        Map<String, Long> bySource = new java.util.TreeMap<>();
+        jdbc.query("select preference_source, count(*) from customer where preference_source like ? group by preference_source",
+                rs -> {
+                    bySource.put(rs.getString(1).substring(PreferenceSource.NOT_ALLOWED.length()), rs.getLong(2));
+                }, PreferenceSource.NOT_ALLOWED + "%");
+        out.println("Contact preferences taken as not allowed (no usable value in LeaseWorks): "
+                + (bySource.isEmpty() ? "none" : bySource.values().stream().mapToLong(Long::longValue).sum() + " customers"));
+        bySource.forEach((preferences, count) -> out.printf("  %-60s %d%n", preferences, count));
         out.println();
     }
 

@@ -209,6 +209,34 @@ class LeaseWorksIntakeTest {
     }
 
     @Test
+    void aBlankDoNotCallSendsDoNotCallToSalesforceWithItsSourceAndStoresTheRow() {
+        ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
+                .raw("C-9,Ada Lovelace,(312) 555-0100,,ada@example.com,1 Main St,Chicago,IL,60601,America/Chicago,,Y,Y,N,,"
+                        + "L-9,ACTIVE,12/01/2026,3,10.00,0.00,18000.00,12,10/15/2026,450.00,jdoe,1HGCM82633A004352")
+                .stream());
+
+        assertThat(HubTables.count(jdbc, "select count(*) from dead_letter")).isZero();
+        assertThat(jdbc.queryForMap("select do_not_call, preference_source from customer where customer_id = 'C-9'"))
+                .containsEntry("do_not_call", true)
+                .containsEntry("preference_source", "LeaseWorks; not allowed for want of a value: Do Not Call (blank)");
+        assertThat(jdbc.queryForObject("select payload from sf_outbox where sobject = 'Account' and external_id = 'C-9'", String.class))
+                .contains("\"Do_Not_Call__c\":true")
+                .contains("\"Contact_Preference_Source__c\":\"LeaseWorks; not allowed for want of a value: Do Not Call (blank)\"");
+    }
+
+    @Test
+    void anAccountsFileWithoutItsDoNotCallColumnIsRefusedNamingIt() {
+        String header = LeaseWorksExports.ACCOUNTS_HEADER.replace("Do Not Call,", "");
+        String row = "C-9,Ada Lovelace,(312) 555-0100,,ada@example.com,1 Main St,Chicago,IL,60601,America/Chicago,Y,Y,N,,"
+                + "L-9,ACTIVE,12/01/2026,3,10.00,0.00,18000.00,12,10/15/2026,450.00,jdoe,1HGCM82633A004352";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.ingest("accounts", "accounts_20261201.csv",
+                        new ByteArrayInputStream((header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ExportRefusedException.class).hasMessageContaining("Do Not Call");
+        assertThat(HubTables.count(jdbc, "select count(*) from customer")).isZero();
+    }
+
+    @Test
     void aQuarantinedPromiseRowKeepsItsPromiseOpenUnconfirmedUntilItsReplaySettlesItAsOfTheFilesDay() {
         ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
                 .lease("C-1", "Ada Lovelace", "L-1", 12).lease("C-1", "Ada Lovelace", "L-2", 12).stream());
