@@ -32,6 +32,10 @@ public record PromiseState(
         return status.isOpen();
     }
 
+    public boolean isJudged() {
+        return status == PromiseStatus.KEPT || status == PromiseStatus.PARTIALLY_KEPT || status == PromiseStatus.BROKEN;
+    }
+
     public boolean isUnconfirmed() {
         return status == PromiseStatus.UNCONFIRMED;
     }
@@ -56,6 +60,7 @@ public record PromiseState(
             case UNCONFIRMED, CONFIRMED -> new PromiseState(promiseId, leaseId, amount, promisedDate, madeOn, madeBy,
                     e.type() == PromiseEventType.UNCONFIRMED ? PromiseStatus.UNCONFIRMED : PromiseStatus.OPEN, applied, judgedOn,
                     amendedCount, applications);
+            case REVISED -> this;
             case PAYMENT_APPLIED -> withApplication(e.paymentId(), e.amount());
             case PAYMENT_REVERSED -> withApplication(e.paymentId(), e.amount().negate());
             case KEPT, PARTIALLY_KEPT, BROKEN -> new PromiseState(promiseId, leaseId, amount, promisedDate, madeOn, madeBy,

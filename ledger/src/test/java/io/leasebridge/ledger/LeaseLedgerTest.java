@@ -19,6 +19,7 @@ import static io.leasebridge.ledger.PromiseEventType.MADE;
 import static io.leasebridge.ledger.PromiseEventType.PARTIALLY_KEPT;
 import static io.leasebridge.ledger.PromiseEventType.PAYMENT_APPLIED;
 import static io.leasebridge.ledger.PromiseEventType.PAYMENT_REVERSED;
+import static io.leasebridge.ledger.PromiseEventType.REVISED;
 import static io.leasebridge.ledger.PromiseEventType.UNCONFIRMED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,16 +141,65 @@ class LeaseLedgerTest {
     }
 
     @Test
-    void aReversalAfterJudgementLeavesTheJudgementAlone() {
+    void anNsfReturnOnTheLastDayOfTheWindowRevisesKeptToBrokenAndKeepsBothVerdicts() {
         Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
         run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
         pay("P-1", "100.00", "2026-03-05");
         judge("2026-03-12");
 
-        List<PromiseEvent> reversed = reverse("P-1R", "P-1", "2026-03-15");
+        List<PromiseEvent> reversed = reverse("P-1R", "P-1", "2026-04-11");
 
-        assertThat(reversed).isEmpty();
+        assertThat(reversed).extracting(PromiseEvent::type, PromiseEvent::occurredOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PAYMENT_REVERSED, day("2026-04-11")),
+                org.assertj.core.groups.Tuple.tuple(REVISED, day("2026-04-11")),
+                org.assertj.core.groups.Tuple.tuple(BROKEN, day("2026-03-12")));
+        assertThat(history).extracting(PromiseEvent::type).contains(KEPT, REVISED, BROKEN);
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.BROKEN);
+        assertThat(state(promise).judgedOn()).isEqualTo(day("2026-03-12"));
+    }
+
+    @Test
+    void anNsfReturnTheDayAfterTheWindowLeavesTheVerdictAlone() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        pay("P-1", "100.00", "2026-03-05");
+        judge("2026-03-12");
+
+        assertThat(reverse("P-1R", "P-1", "2026-04-12")).isEmpty();
         assertThat(state(promise).status()).isEqualTo(PromiseStatus.KEPT);
+    }
+
+    @Test
+    void aPaymentMadeTheEveningOfTheDeadlineButReadAfterJudgementRevisesBrokenToKept() {
+        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        assertThat(judge("2026-03-12")).extracting(PromiseEvent::type).containsExactly(BROKEN);
+
+        List<PromiseEvent> late = pay("P-9", "250.00", "2026-03-12");
+
+        assertThat(late).extracting(PromiseEvent::type).containsExactly(PAYMENT_APPLIED, REVISED, KEPT);
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.KEPT);
+        assertThat(judge("2026-03-13")).as("settled: judging again adds nothing").isEmpty();
+    }
+
+    @Test
+    void aPaymentDatedTheDayAfterTheDeadlineRevisesNothing() {
+        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        judge("2026-03-12");
+
+        assertThat(pay("P-9", "250.00", "2026-03-13")).isEmpty();
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.BROKEN);
+    }
+
+    @Test
+    void aLatePartialPaymentRevisesBrokenToPartiallyKept() {
+        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        judge("2026-03-12");
+
+        assertThat(pay("P-9", "100.00", "2026-03-11")).extracting(PromiseEvent::type)
+                .containsExactly(PAYMENT_APPLIED, REVISED, PARTIALLY_KEPT);
     }
 
     @Test
