@@ -29,12 +29,14 @@ public final class LeaseLedger {
     private final Instant now;
     private final PromiseProjection projection;
     private final List<PromiseEvent> newEvents = new ArrayList<>();
+    private final List<PromiseEvent> allEvents = new ArrayList<>();
 
     private LeaseLedger(String leaseId, LedgerRules rules, Instant now, List<PromiseEvent> history) {
         this.leaseId = leaseId;
         this.rules = rules;
         this.now = now;
         this.projection = PromiseProjection.of(history);
+        this.allEvents.addAll(history);
     }
 
     public static LeaseLedger of(String leaseId, List<PromiseEvent> history, LedgerRules rules, Instant now) {
@@ -166,6 +168,11 @@ public final class LeaseLedger {
         return leaseId;
     }
 
+    /** The events of one promise, stored and new, in order (the same instances {@link #newEvents()} holds). */
+    public List<PromiseEvent> history(String promiseId) {
+        return allEvents.stream().filter(e -> e.promiseId().equals(promiseId)).toList();
+    }
+
     public List<PromiseEvent> newEvents() {
         return List.copyOf(newEvents);
     }
@@ -233,5 +240,6 @@ public final class LeaseLedger {
     private void record(PromiseEvent event) {
         projection.apply(event);
         newEvents.add(event);
+        allEvents.add(event);
     }
 }

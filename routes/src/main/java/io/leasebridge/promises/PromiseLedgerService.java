@@ -44,7 +44,8 @@ public class PromiseLedgerService {
     public PromiseLedgerService(JdbcTemplate jdbc, LedgerProperties properties, CollectorTasks tasks, Clock clock) {
         this.store = new PromiseLedgerStore(jdbc);
         this.jdbc = jdbc;
-        this.rules = new LedgerRules(properties.graceDays(), properties.tolerance(), properties.zone());
+        this.rules = new LedgerRules(properties.graceDays(), properties.tolerance(), properties.zone(),
+                properties.reversalWindowDays());
         this.tasks = tasks;
         this.clock = clock;
     }
@@ -84,8 +85,8 @@ public class PromiseLedgerService {
         }
         Map<String, List<Payment>> byLease = payments.stream().collect(Collectors.groupingBy(Payment::leaseId, LinkedHashMap::new,
                 Collectors.toList()));
-        List<String> withOpenPromises = leasesWithOpenPromises(byLease.keySet());
-        return onLeases(withOpenPromises, (ledger, known) -> byLease.get(ledger.leaseId()).stream()
+        List<String> withPromises = leasesWithLivePromises(byLease.keySet());
+        return onLeases(withPromises, (ledger, known) -> byLease.get(ledger.leaseId()).stream()
                 .sorted(java.util.Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
                 .forEach(p -> ledger.paymentReceived(p, known)), toSalesforce);
     }
@@ -124,10 +125,52 @@ public class PromiseLedgerService {
         List<SObjectRecord> records = new ArrayList<>();
         added.stream().map(PromiseEvent::promiseId).distinct()
                 .forEach(id -> records.add(SalesforceRecords.promise(PromiseRecords.of(ledger.promise(id)))));
-        added.stream().filter(e -> e.type() == PromiseEventType.BROKEN)
-                .forEach(e -> records.add(SalesforceRecords.task(tasks.brokenPromise(ledger.promise(e.promiseId())))));
+        for (PromiseEvent e : added) {
+            PromiseState promise = ledger.promise(e.promiseId());
+            int episode = brokenVerdicts(ledger, e);
+            if (e.type() == PromiseEventType.BROKEN) {
+                records.add(SalesforceRecords.task(tasks.brokenPromise(promise, episode)));
+            } else if (isVerdict(e.type()) && episode > 0 && revisedFromBroken(ledger, e)) {
+                records.add(SalesforceRecords.taskClosed(CollectorTasks.brokenPromiseKey(e.promiseId(), episode),
+                        "the promise was revised to " + e.type() + ": " + promise.applied().toPlainString()
+                                + " of " + promise.amount().toPlainString() + " received by the deadline " + promise.judgedOn()
+                                + ", counting a payment that arrived after judgement"));
+            }
+        }
         records.add(SalesforceRecords.leasePromiseKpis(PromiseRecords.kpis(ledger.leaseId(), ledger.promises(), today())));
         return records;
+    }
+
+    private static boolean isVerdict(PromiseEventType type) {
+        return type == PromiseEventType.KEPT || type == PromiseEventType.PARTIALLY_KEPT || type == PromiseEventType.BROKEN;
+    }
+
+    /** How many BROKEN verdicts the promise had up to and including this event. */
+    private static int brokenVerdicts(LeaseLedger ledger, PromiseEvent upTo) {
+        int n = 0;
+        for (PromiseEvent e : ledger.history(upTo.promiseId())) {
+            if (e.type() == PromiseEventType.BROKEN) {
+                n++;
+            }
+            if (e == upTo) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /** Whether this verdict replaces a BROKEN one (the verdict before the REVISED that precedes it). */
+    private static boolean revisedFromBroken(LeaseLedger ledger, PromiseEvent verdict) {
+        PromiseEventType previous = null;
+        for (PromiseEvent e : ledger.history(verdict.promiseId())) {
+            if (e == verdict) {
+                return previous == PromiseEventType.BROKEN;
+            }
+            if (isVerdict(e.type())) {
+                previous = e.type();
+            }
+        }
+        return false;
     }
 
     private Map<String, List<PromiseEvent>> histories(Collection<String> leaseIds) {
@@ -144,6 +187,12 @@ public class PromiseLedgerService {
                         rs.getString(5), rs.getString(6)), chunk.toArray()))
                 .forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
         return byLease;
+    }
+
+    /** Leases with a promise a payment can still move: open, or judged (a late payment or reversal revises it). */
+    private List<String> leasesWithLivePromises(Collection<String> leaseIds) {
+        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status <> 'CANCELLED'"
+                + " and lease_id in (" + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
     }
 
     private List<String> leasesWithOpenPromises(Collection<String> leaseIds) {

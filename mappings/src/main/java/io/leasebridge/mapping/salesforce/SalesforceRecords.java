@@ -154,9 +154,17 @@ public final class SalesforceRecords {
         f.put("Subject", text(t.subject()));
         f.put("Description", cut(t.description(), TASK_DESCRIPTION_LIMIT));
         f.put("ActivityDate", date(t.dueDate()));
-        f.put("Status", "Not Started");
+        // no Status: the org's default opens a new Task, and a resend never reopens one a collector completed
         f.put("Priority", t.priority());
         return new SObjectRecord(SObjectType.TASK, t.key(), f);
+    }
+
+    /** Closes a Task LeaseBridge opened whose reason no longer holds, saying why. */
+    public static SObjectRecord taskClosed(String key, String why) {
+        Map<String, Object> f = fields(SObjectType.TASK_CLOSE, key);
+        f.put("Status", "Completed");
+        f.put("Closed_By_LeaseBridge_Because__c", text(why));
+        return new SObjectRecord(SObjectType.TASK_CLOSE, key, f);
     }
 
     /** The disposition a repossession case gives a vehicle, by VIN. */

@@ -301,6 +301,7 @@ class SalesforceMetadataTest {
                 SalesforceRecords.payment(payment), SalesforceRecords.collectorNote(note),
                 SalesforceRecords.promise(promise("PARTIALLY_KEPT")), SalesforceRecords.leasePromiseKpis(kpis),
                 SalesforceRecords.task(task()),
+                SalesforceRecords.taskClosed("BROKEN-PTP-L-2001-20260301T150000Z", "Closed by LeaseBridge: the promise was revised to KEPT."),
                 SalesforceRecords.vehicleGps(new VehicleGpsStatus("1HGCM82633A004352", new BigDecimal("38.952311"),
                         new BigDecimal("-94.621874"), Instant.parse("2026-11-20T11:58:02Z"), "REPORTING")),
                 SalesforceRecords.gpsAlert(new GpsAlert("1HGCM82633A004352-OUT_OF_STATE-1763639882", "1HGCM82633A004352", "L-2001",
