@@ -131,6 +131,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         printHeldForParent();
         printContactPreferencesNotAllowed();
+        printRevisedVerdicts(started);
         printNotedExportFiles(started);
         gps.print(out);
         printRepossessions(vehicleImport);
@@ -158,6 +159,34 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         out.println("Held for parent (WAITING_FOR_PARENT, sent when their lease or customer arrives): "
                 + (held.isEmpty() ? "none" : held.values().stream().mapToLong(Long::longValue).sum()));
         held.forEach((object, count) -> out.printf("  %-28s %d%n", object, count));
+        out.println();
+    }
+
+    /** Every verdict a late payment or reversal revised in this run: from what, to what, and what was applied. */
+    private void printRevisedVerdicts(Instant started) {
+        List<String> lines = new java.util.ArrayList<>();
+        Map<String, String> lastVerdict = new java.util.HashMap<>();
+        Map<String, Boolean> revising = new java.util.HashMap<>();
+        jdbc.query("""
+                select promise_id, lease_id, type, amount, recorded_at from promise_event
+                where type in ('KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'REVISED')
+                  and promise_id in (select promise_id from promise_event where type = 'REVISED' and recorded_at >= ?)
+                order by sequence""", rs -> {
+            String promise = rs.getString(1);
+            String type = rs.getString(3);
+            if ("REVISED".equals(type)) {
+                revising.put(promise, !rs.getTimestamp(5).toInstant().isBefore(started));
+            } else {
+                if (Boolean.TRUE.equals(revising.remove(promise))) {
+                    lines.add(String.format("  %-40s lease %-12s %s -> %s (%s applied by the deadline; a payment or reversal"
+                            + " arrived after judgement)", promise, rs.getString(2), lastVerdict.get(promise), type,
+                            rs.getBigDecimal(4).toPlainString()));
+                }
+                lastVerdict.put(promise, type);
+            }
+        }, java.sql.Timestamp.from(started));
+        out.println("Promise verdicts revised: " + (lines.isEmpty() ? "none" : lines.size()));
+        lines.forEach(out::println);
         out.println();
     }
 
