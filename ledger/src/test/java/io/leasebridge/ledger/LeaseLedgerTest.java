@@ -142,10 +142,7 @@ class LeaseLedgerTest {
 
     @Test
     void anNsfReturnOnTheLastDayOfTheWindowRevisesKeptToBrokenAndKeepsBothVerdicts() {
-        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
-        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
-        pay("P-1", "100.00", "2026-03-05");
-        judge("2026-03-12");
+        Promise promise = keptOnMarch12();
 
         List<PromiseEvent> reversed = reverse("P-1R", "P-1", "2026-04-11");
 
@@ -160,10 +157,7 @@ class LeaseLedgerTest {
 
     @Test
     void anNsfReturnTheDayAfterTheWindowLeavesTheVerdictAlone() {
-        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
-        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
-        pay("P-1", "100.00", "2026-03-05");
-        judge("2026-03-12");
+        Promise promise = keptOnMarch12();
 
         assertThat(reverse("P-1R", "P-1", "2026-04-12")).isEmpty();
         assertThat(state(promise).status()).isEqualTo(PromiseStatus.KEPT);
@@ -184,9 +178,7 @@ class LeaseLedgerTest {
 
     @Test
     void aPaymentDatedTheDayAfterTheDeadlineRevisesNothing() {
-        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
-        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
-        judge("2026-03-12");
+        Promise promise = brokenOnMarch12();
 
         assertThat(pay("P-9", "250.00", "2026-03-13")).isEmpty();
         assertThat(state(promise).status()).isEqualTo(PromiseStatus.BROKEN);
@@ -194,9 +186,7 @@ class LeaseLedgerTest {
 
     @Test
     void aLatePartialPaymentRevisesBrokenToPartiallyKept() {
-        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
-        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
-        judge("2026-03-12");
+        brokenOnMarch12();
 
         assertThat(pay("P-9", "100.00", "2026-03-11")).extracting(PromiseEvent::type)
                 .containsExactly(PAYMENT_APPLIED, REVISED, PARTIALLY_KEPT);
@@ -385,6 +375,23 @@ class LeaseLedgerTest {
 
         assertThat(run(l -> l.noPromiseSeen(day("2026-03-06"), payments))).extracting(PromiseEvent::type)
                 .containsExactly(CONFIRMED, CANCELLED);
+    }
+
+    /** $100.00 promised for March 10, paid March 5, judged KEPT on the deadline, March 12. */
+    private Promise keptOnMarch12() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        pay("P-1", "100.00", "2026-03-05");
+        judge("2026-03-12");
+        return promise;
+    }
+
+    /** $250.00 promised for March 10, nothing paid, judged BROKEN on the deadline, March 12. */
+    private Promise brokenOnMarch12() {
+        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        judge("2026-03-12");
+        return promise;
     }
 
     private List<PromiseEvent> run(java.util.function.Consumer<LeaseLedger> step) {

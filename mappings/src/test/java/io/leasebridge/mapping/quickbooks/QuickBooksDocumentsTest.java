@@ -101,22 +101,22 @@ class QuickBooksDocumentsTest {
 
     @Test
     void aReceivableAccountWithoutItsCustomerStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path file = dir.resolve("quickbooks.yml");
-        Files.writeString(file, Files.readString(configDir().resolve("mappings/quickbooks.yml"))
-                .replace("kind: receivable, entity: { type: Customer, id: \"58\" }", "kind: receivable"));
-
-        assertThatThrownBy(() -> QuickBooksMapping.load(file)).isInstanceOf(MappingConfigException.class)
+        assertThatThrownBy(() -> QuickBooksMapping.load(shippedMappingWith(dir,
+                "kind: receivable, entity: { type: Customer, id: \"58\" }", "kind: receivable")))
+                .isInstanceOf(MappingConfigException.class)
                 .hasMessageContaining("journal-entry.accounts.1200: a receivable account needs entity: { type: Customer");
     }
 
     @Test
     void aPayableAccountNamingACustomerStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path file = dir.resolve("quickbooks.yml");
-        Files.writeString(file, Files.readString(configDir().resolve("mappings/quickbooks.yml"))
-                .replace("kind: receivable", "kind: payable"));
+        assertThatThrownBy(() -> QuickBooksMapping.load(shippedMappingWith(dir, "kind: receivable", "kind: payable")))
+                .isInstanceOf(MappingConfigException.class).hasMessageContaining("a payable account needs entity: { type: Vendor");
+    }
 
-        assertThatThrownBy(() -> QuickBooksMapping.load(file)).isInstanceOf(MappingConfigException.class)
-                .hasMessageContaining("a payable account needs entity: { type: Vendor");
+    private static Path shippedMappingWith(Path dir, String text, String replacement) throws IOException {
+        Path file = dir.resolve("quickbooks.yml");
+        Files.writeString(file, Files.readString(configDir().resolve("mappings/quickbooks.yml")).replace(text, replacement));
+        return file;
     }
 
     @Test
