@@ -17,7 +17,6 @@ public final class ExportFile {
 
     private final String name;
     private final LocalDate asOf;
-    private final boolean snapshot;
     private final Set<String> leasesSeen = new HashSet<>();
     private final Set<String> keysQuarantined = new HashSet<>();
     private String noInferenceBecause;
@@ -26,7 +25,6 @@ public final class ExportFile {
     public ExportFile(String name, ExportFileRules rules, LocalDate today) {
         this.name = name;
         this.asOf = rules.dateIn(name).orElse(today);
-        this.snapshot = rules.snapshot();
     }
 
     public String name() {
@@ -46,15 +44,11 @@ public final class ExportFile {
     }
 
     /**
-     * A row of the file was quarantined. With its record's key, only that record is in doubt; without one
-     * (a row of the wrong shape), any record of a snapshot may be, so nothing is inferred from absence.
+     * A row of the file was quarantined. With its record's key, that record is in doubt: the file neither shows
+     * nor denies it. A row without a readable key tells nothing of any record.
      */
     void rowQuarantined(Optional<String> recordKey) {
-        recordKey.ifPresentOrElse(keysQuarantined::add, () -> {
-            if (snapshot && noInferenceBecause == null) {
-                inferNothingFromAbsence("a quarantined row's record is unknown (its columns could not be read)");
-            }
-        });
+        recordKey.ifPresent(keysQuarantined::add);
     }
 
     /** The keys of the records whose rows were quarantined and that no valid row showed. */

@@ -261,19 +261,6 @@ class LeaseWorksIntakeTest {
                 .isEqualTo("OPEN");
     }
 
-    @Test
-    void aPromiseRowTooMangledToNameItsLeaseCancelsNoPromiseOfTheSnapshot() {
-        twoLeasesWithPromisesOnDecember1();
-
-        ingest.ingest("promises", "promises_20261202.csv", LeaseWorksExports.promises()
-                .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30")
-                .raw("L-2,150.00,12/20/2026,jdoe,12/01/2026 09:31,extra").stream());
-
-        assertThat(HubTables.count(jdbc, "select count(*) from promise_event where type = 'CANCELLED'")).isZero();
-        assertThat(jdbc.queryForObject("select note from export_file where file_name = 'promises_20261202.csv'", String.class))
-                .contains("a quarantined row's record is unknown");
-    }
-
     private void twoLeasesWithPromisesOnDecember1() {
         ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
                 .lease("C-1", "Ada Lovelace", "L-1", 12).lease("C-1", "Ada Lovelace", "L-2", 12).stream());
