@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The promises of one lease and the rules that move them: capture from LeaseWorks snapshots, payments
@@ -32,12 +29,14 @@ public final class LeaseLedger {
     private final Instant now;
     private final PromiseProjection projection;
     private final List<PromiseEvent> newEvents = new ArrayList<>();
+    private final List<PromiseEvent> allEvents = new ArrayList<>();
 
     private LeaseLedger(String leaseId, LedgerRules rules, Instant now, List<PromiseEvent> history) {
         this.leaseId = leaseId;
         this.rules = rules;
         this.now = now;
         this.projection = PromiseProjection.of(history);
+        this.allEvents.addAll(history);
     }
 
     public static LeaseLedger of(String leaseId, List<PromiseEvent> history, LedgerRules rules, Instant now) {
@@ -58,6 +57,10 @@ public final class LeaseLedger {
         applyWaitingPayments(payments, today);
         String id = promiseId(snapshot);
         PromiseState known = projection.promise(id);
+        if (known != null && known.isUnconfirmed()) {
+            confirm(known, today);
+            known = projection.promise(id);
+        }
         if (known == null) {
             openPromises().stream().filter(p -> !p.promiseId().equals(id)).forEach(p -> disappeared(p, today));
             record(new PromiseEvent(0, id, leaseId, PromiseEventType.MADE, snapshot.amount(), snapshot.promisedDate(), null,
@@ -78,10 +81,28 @@ public final class LeaseLedger {
     }
 
     /**
+     * The lease's row of a snapshot was quarantined: the snapshot neither shows nor denies its promise. Its
+     * open promises stay open but UNCONFIRMED (neither cancelled nor judged) until a valid row settles them.
+     */
+    public void promiseRowQuarantined(LocalDate today, List<Payment> payments) {
+        applyWaitingPayments(payments, today);
+        openPromises().stream().filter(p -> !p.isUnconfirmed()).forEach(p -> record(new PromiseEvent(0, p.promiseId(), leaseId,
+                PromiseEventType.UNCONFIRMED, p.amount(), null, null, PromiseEvent.LEDGER, today, now)));
+    }
+
+    private void confirm(PromiseState promise, LocalDate today) {
+        record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.CONFIRMED, promise.amount(), null, null,
+                PromiseEvent.LEDGER, today, now));
+    }
+
+    /**
      * A promise gone from LeaseWorks before its date is CANCELLED unless payments already covered it; one
      * gone on or after its date stays open for judgement, which is what its payments decide.
      */
     private void disappeared(PromiseState promise, LocalDate today) {
+        if (promise.isUnconfirmed()) {
+            confirm(promise, today);
+        }
         if (today.isBefore(promise.promisedDate()) && !rules.isKept(promise)) {
             record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.CANCELLED, promise.amount(), null, null,
                     PromiseEvent.LEDGER, today, now));
@@ -94,39 +115,62 @@ public final class LeaseLedger {
      */
     public void paymentReceived(Payment payment, List<Payment> payments) {
         if (payment.isReversal()) {
-            for (PromiseState promise : openPromises()) {
+            for (PromiseState promise : livePromises()) {
                 BigDecimal applied = promise.applications().get(payment.reversalOf());
-                if (applied != null && applied.signum() > 0) {
+                if (applied != null && applied.signum() > 0 && rules.reversalCounts(promise, payment.receivedDate())) {
                     record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.PAYMENT_REVERSED, applied, null,
                             payment.reversalOf(), PromiseEvent.LEDGER, payment.receivedDate(), now));
                 }
             }
-            return;
+            // what other payments had left over may now cover what the reversal took back
+            applyWaitingPayments(payments, payment.receivedDate());
+        } else {
+            allocate(payment, payments);
         }
-        if (!reversedPayments(payments).contains(payment.paymentId())) {
-            allocate(payment);
-        }
+        revise(payment.receivedDate());
     }
 
     /**
      * Judges every open promise whose deadline is on or before {@code asOf}, once payments known by then
-     * have been applied; judging again adds nothing.
+     * have been applied; judging again adds nothing. An UNCONFIRMED promise waits: its terms are in doubt.
      */
     public void judge(LocalDate asOf, List<Payment> payments) {
         applyWaitingPayments(payments, asOf);
         for (PromiseState promise : openPromises()) {
+            if (promise.isUnconfirmed()) {
+                continue;
+            }
             LocalDate deadline = rules.deadline(promise);
             if (!deadline.isAfter(asOf)) {
-                PromiseEventType verdict = rules.isKept(promise) ? PromiseEventType.KEPT
-                        : promise.applied().signum() > 0 ? PromiseEventType.PARTIALLY_KEPT : PromiseEventType.BROKEN;
-                record(new PromiseEvent(0, promise.promiseId(), leaseId, verdict, promise.applied(), null, null,
+                record(new PromiseEvent(0, promise.promiseId(), leaseId, rules.verdict(promise), promise.applied(), null, null,
                         PromiseEvent.LEDGER, deadline, now));
+            }
+        }
+    }
+
+    /**
+     * A judged promise whose payments now say otherwise (a payment dated by the deadline that arrived late, a
+     * reversal within the window) is REVISED: the new verdict follows, dated like the first, which stays in the history.
+     */
+    private void revise(LocalDate on) {
+        for (PromiseState promise : livePromises()) {
+            PromiseEventType verdict = rules.verdict(promise);
+            if (promise.isJudged() && !PromiseStatus.judged(verdict).equals(promise.status())) {
+                record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.REVISED, promise.applied(), null, null,
+                        PromiseEvent.LEDGER, on, now));
+                record(new PromiseEvent(0, promise.promiseId(), leaseId, verdict, promise.applied(), null, null,
+                        PromiseEvent.LEDGER, promise.judgedOn(), now));
             }
         }
     }
 
     public String leaseId() {
         return leaseId;
+    }
+
+    /** The events of one promise, stored and new, in order (the same instances {@link #newEvents()} holds). */
+    public List<PromiseEvent> history(String promiseId) {
+        return allEvents.stream().filter(e -> e.promiseId().equals(promiseId)).toList();
     }
 
     public List<PromiseEvent> newEvents() {
@@ -146,22 +190,29 @@ public final class LeaseLedger {
      * that the outcome does not depend on whether a day's payments or its promise snapshot arrived first.
      */
     private void applyWaitingPayments(List<Payment> payments, LocalDate upTo) {
-        Set<String> reversed = reversedPayments(payments);
         payments.stream()
-                .filter(p -> !p.isReversal() && !reversed.contains(p.paymentId()) && !p.receivedDate().isAfter(upTo))
+                .filter(p -> !p.isReversal() && !p.receivedDate().isAfter(upTo))
                 .sorted(Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
-                .forEach(this::allocate);
+                .forEach(p -> allocate(p, payments));
+        revise(upTo);
     }
 
-    /** Spreads what is left of a payment over the open promises it counts for, the first due first. */
-    private void allocate(Payment payment) {
+    /**
+     * Spreads what is left of a payment over the promises it counts for, open or judged, the first due first: it
+     * counts when it was received between the day the promise was made and its deadline, and was not reversed in
+     * time to matter to that promise.
+     */
+    private void allocate(Payment payment, List<Payment> payments) {
+        LocalDate reversedOn = payments.stream().filter(r -> payment.paymentId().equals(r.reversalOf()))
+                .map(Payment::receivedDate).min(Comparator.naturalOrder()).orElse(null);
         BigDecimal left = payment.amount().subtract(alreadyApplied(payment.paymentId()));
-        for (PromiseState promise : openPromises()) {
+        for (PromiseState promise : livePromises()) {
             if (left.signum() <= 0) {
                 return;
             }
             boolean counts = !payment.receivedDate().isBefore(promise.madeOn())
-                    && !payment.receivedDate().isAfter(rules.deadline(promise));
+                    && !payment.receivedDate().isAfter(rules.deadline(promise))
+                    && (reversedOn == null || !rules.reversalCounts(promise, reversedOn));
             BigDecimal share = left.min(promise.unpaid());
             if (counts && share.signum() > 0) {
                 record(new PromiseEvent(0, promise.promiseId(), leaseId, PromiseEventType.PAYMENT_APPLIED, share, null,
@@ -177,8 +228,9 @@ public final class LeaseLedger {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static Set<String> reversedPayments(List<Payment> payments) {
-        return payments.stream().map(Payment::reversalOf).filter(Objects::nonNull).collect(Collectors.toSet());
+    /** Promises payments can still move: open or judged, not cancelled. */
+    private List<PromiseState> livePromises() {
+        return projection.states().stream().filter(p -> p.isOpen() || p.isJudged()).sorted(FIRST_DUE_FIRST).toList();
     }
 
     private List<PromiseState> openPromises() {
@@ -188,5 +240,6 @@ public final class LeaseLedger {
     private void record(PromiseEvent event) {
         projection.apply(event);
         newEvents.add(event);
+        allEvents.add(event);
     }
 }

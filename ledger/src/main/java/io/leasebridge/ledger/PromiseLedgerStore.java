@@ -65,7 +65,7 @@ public class PromiseLedgerStore {
 
     /** Leases that have a promise still open, the ones a judgement or a snapshot must look at. */
     public List<String> leasesWithOpenPromises() {
-        return jdbc.queryForList("select distinct lease_id from promise where status = 'OPEN' order by lease_id", String.class);
+        return jdbc.queryForList("select distinct lease_id from promise where status in ('OPEN', 'UNCONFIRMED') order by lease_id", String.class);
     }
 
     /** Every promise of the projection as stored (payments applied per promise are in the events only). */

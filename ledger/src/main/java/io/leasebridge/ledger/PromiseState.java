@@ -29,7 +29,15 @@ public record PromiseState(
     }
 
     public boolean isOpen() {
-        return status == PromiseStatus.OPEN;
+        return status.isOpen();
+    }
+
+    public boolean isJudged() {
+        return status == PromiseStatus.KEPT || status == PromiseStatus.PARTIALLY_KEPT || status == PromiseStatus.BROKEN;
+    }
+
+    public boolean isUnconfirmed() {
+        return status == PromiseStatus.UNCONFIRMED;
     }
 
     public BigDecimal unpaid() {
@@ -49,6 +57,10 @@ public record PromiseState(
                     judgedOn, amendedCount + 1, applications);
             case CANCELLED -> new PromiseState(promiseId, leaseId, amount, promisedDate, madeOn, madeBy, PromiseStatus.CANCELLED,
                     applied, judgedOn, amendedCount, applications);
+            case UNCONFIRMED, CONFIRMED -> new PromiseState(promiseId, leaseId, amount, promisedDate, madeOn, madeBy,
+                    e.type() == PromiseEventType.UNCONFIRMED ? PromiseStatus.UNCONFIRMED : PromiseStatus.OPEN, applied, judgedOn,
+                    amendedCount, applications);
+            case REVISED -> this;
             case PAYMENT_APPLIED -> withApplication(e.paymentId(), e.amount());
             case PAYMENT_REVERSED -> withApplication(e.paymentId(), e.amount().negate());
             case KEPT, PARTIALLY_KEPT, BROKEN -> new PromiseState(promiseId, leaseId, amount, promisedDate, madeOn, madeBy,

@@ -13,11 +13,14 @@ import java.util.List;
 import static io.leasebridge.ledger.PromiseEventType.AMENDED;
 import static io.leasebridge.ledger.PromiseEventType.BROKEN;
 import static io.leasebridge.ledger.PromiseEventType.CANCELLED;
+import static io.leasebridge.ledger.PromiseEventType.CONFIRMED;
 import static io.leasebridge.ledger.PromiseEventType.KEPT;
 import static io.leasebridge.ledger.PromiseEventType.MADE;
 import static io.leasebridge.ledger.PromiseEventType.PARTIALLY_KEPT;
 import static io.leasebridge.ledger.PromiseEventType.PAYMENT_APPLIED;
 import static io.leasebridge.ledger.PromiseEventType.PAYMENT_REVERSED;
+import static io.leasebridge.ledger.PromiseEventType.REVISED;
+import static io.leasebridge.ledger.PromiseEventType.UNCONFIRMED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ledger's rules with exact amounts and dates; grace 2 days, tolerance $1.00, Chicago time. */
@@ -138,16 +141,55 @@ class LeaseLedgerTest {
     }
 
     @Test
-    void aReversalAfterJudgementLeavesTheJudgementAlone() {
-        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
-        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
-        pay("P-1", "100.00", "2026-03-05");
-        judge("2026-03-12");
+    void anNsfReturnOnTheLastDayOfTheWindowRevisesKeptToBrokenAndKeepsBothVerdicts() {
+        Promise promise = keptOnMarch12();
 
-        List<PromiseEvent> reversed = reverse("P-1R", "P-1", "2026-03-15");
+        List<PromiseEvent> reversed = reverse("P-1R", "P-1", "2026-04-11");
 
-        assertThat(reversed).isEmpty();
+        assertThat(reversed).extracting(PromiseEvent::type, PromiseEvent::occurredOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PAYMENT_REVERSED, day("2026-04-11")),
+                org.assertj.core.groups.Tuple.tuple(REVISED, day("2026-04-11")),
+                org.assertj.core.groups.Tuple.tuple(BROKEN, day("2026-03-12")));
+        assertThat(history).extracting(PromiseEvent::type).contains(KEPT, REVISED, BROKEN);
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.BROKEN);
+        assertThat(state(promise).judgedOn()).isEqualTo(day("2026-03-12"));
+    }
+
+    @Test
+    void anNsfReturnTheDayAfterTheWindowLeavesTheVerdictAlone() {
+        Promise promise = keptOnMarch12();
+
+        assertThat(reverse("P-1R", "P-1", "2026-04-12")).isEmpty();
         assertThat(state(promise).status()).isEqualTo(PromiseStatus.KEPT);
+    }
+
+    @Test
+    void aPaymentMadeTheEveningOfTheDeadlineButReadAfterJudgementRevisesBrokenToKept() {
+        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        assertThat(judge("2026-03-12")).extracting(PromiseEvent::type).containsExactly(BROKEN);
+
+        List<PromiseEvent> late = pay("P-9", "250.00", "2026-03-12");
+
+        assertThat(late).extracting(PromiseEvent::type).containsExactly(PAYMENT_APPLIED, REVISED, KEPT);
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.KEPT);
+        assertThat(judge("2026-03-13")).as("settled: judging again adds nothing").isEmpty();
+    }
+
+    @Test
+    void aPaymentDatedTheDayAfterTheDeadlineRevisesNothing() {
+        Promise promise = brokenOnMarch12();
+
+        assertThat(pay("P-9", "250.00", "2026-03-13")).isEmpty();
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.BROKEN);
+    }
+
+    @Test
+    void aLatePartialPaymentRevisesBrokenToPartiallyKept() {
+        brokenOnMarch12();
+
+        assertThat(pay("P-9", "100.00", "2026-03-11")).extracting(PromiseEvent::type)
+                .containsExactly(PAYMENT_APPLIED, REVISED, PARTIALLY_KEPT);
     }
 
     @Test
@@ -270,6 +312,86 @@ class LeaseLedgerTest {
                 .isEqualTo(LeaseLedger.of(LEASE, ledger.newEvents(), LedgerRules.DEFAULT, NOW).promises().stream()
                         .collect(java.util.stream.Collectors.toMap(PromiseState::promiseId, s -> s)));
         assertThat(ledger.promise(LeaseLedger.promiseId(promise)).status()).isEqualTo(PromiseStatus.PARTIALLY_KEPT);
+    }
+
+    @Test
+    void aQuarantinedRowLeavesThePromiseOpenButUnconfirmedAndUnjudgedPastItsDeadline() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+
+        List<PromiseEvent> quarantined = run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+        List<PromiseEvent> judged = judge("2026-03-12");
+
+        assertThat(quarantined).extracting(PromiseEvent::type, PromiseEvent::occurredOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(UNCONFIRMED, day("2026-03-05")));
+        assertThat(judged).isEmpty();
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.UNCONFIRMED);
+        assertThat(run(l -> l.promiseRowQuarantined(day("2026-03-06"), payments))).isEmpty();
+    }
+
+    @Test
+    void aPaymentStillAppliesToAnUnconfirmedPromise() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+
+        assertThat(pay("P-1", "100.00", "2026-03-06")).extracting(PromiseEvent::type).containsExactly(PAYMENT_APPLIED);
+    }
+
+    @Test
+    void aValidRowOfTheSamePromiseConfirmsItAndItIsThenJudgedOnItsTerms() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-11"), payments));
+        judge("2026-03-12");
+
+        List<PromiseEvent> confirmed = run(l -> l.promiseSeen(promise, day("2026-03-13"), payments));
+
+        assertThat(confirmed).extracting(PromiseEvent::type).containsExactly(CONFIRMED);
+        assertThat(judge("2026-03-13")).extracting(PromiseEvent::type, PromiseEvent::occurredOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BROKEN, day("2026-03-12")));
+    }
+
+    @Test
+    void aReplayedRowShowingANewPromiseCancelsTheUnconfirmedOneAsOfTheFilesDay() {
+        Promise older = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        Promise newer = promise("80.00", "2026-03-20", "2026-03-05T15:00:00Z");
+        run(l -> l.promiseSeen(older, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+
+        List<PromiseEvent> replayed = run(l -> l.promiseSeen(newer, day("2026-03-05"), payments));
+
+        assertThat(replayed).extracting(PromiseEvent::type, PromiseEvent::occurredOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CONFIRMED, day("2026-03-05")),
+                org.assertj.core.groups.Tuple.tuple(CANCELLED, day("2026-03-05")),
+                org.assertj.core.groups.Tuple.tuple(MADE, day("2026-03-05")));
+    }
+
+    @Test
+    void aLaterSnapshotWithoutTheLeaseSettlesTheUnconfirmedPromise() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        run(l -> l.promiseRowQuarantined(day("2026-03-05"), payments));
+
+        assertThat(run(l -> l.noPromiseSeen(day("2026-03-06"), payments))).extracting(PromiseEvent::type)
+                .containsExactly(CONFIRMED, CANCELLED);
+    }
+
+    /** $100.00 promised for March 10, paid March 5, judged KEPT on the deadline, March 12. */
+    private Promise keptOnMarch12() {
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        pay("P-1", "100.00", "2026-03-05");
+        judge("2026-03-12");
+        return promise;
+    }
+
+    /** $250.00 promised for March 10, nothing paid, judged BROKEN on the deadline, March 12. */
+    private Promise brokenOnMarch12() {
+        Promise promise = promise("250.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        judge("2026-03-12");
+        return promise;
     }
 
     private List<PromiseEvent> run(java.util.function.Consumer<LeaseLedger> step) {

@@ -15,11 +15,14 @@ public record ExportLayout(String name, List<RecordLayout> records) {
         return columns;
     }
 
-    /** Columns that a required field needs and the given header lacks. */
+    /**
+     * Columns that a required field or a fail-closed one (a contact preference) needs and the given header lacks:
+     * a file without its do-not-call column would otherwise make every customer callable.
+     */
     public Set<String> missingRequiredColumns(Set<String> header) {
         Set<String> missing = new LinkedHashSet<>();
         records.forEach(r -> r.fields().stream()
-                .filter(FieldSpec::required)
+                .filter(f -> f.required() || r.failClosedFields().contains(f.field()))
                 .filter(f -> !header.contains(f.column()))
                 .forEach(f -> missing.add(f.column())));
         return missing;

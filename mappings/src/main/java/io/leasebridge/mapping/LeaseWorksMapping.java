@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -58,7 +59,8 @@ public final class LeaseWorksMapping {
             "vehicle", List.of("vin"),
             "glLine", List.of("glDate", "glAccount"));
 
-    private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals");
+    private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals",
+            "absent");
     private static final List<String> FILE_SETTINGS = List.of("include", "snapshot", "date-in-name", "date-format");
     private static final String DEFAULT_DATE_IN_NAME = "(20\\d{6})";
 
@@ -153,14 +155,30 @@ public final class LeaseWorksMapping {
             }
             List<String> known = RecordBinder.componentNames(type);
             List<FieldSpec> fields = new ArrayList<>();
+            Set<String> absent = new java.util.HashSet<>();
+            RecordLayout unmapped = new RecordLayout(record.getKey(), type, List.of());
             record.getValue().fields().forEachRemaining(field -> {
                 String where = source + ": " + section + "." + export + "." + record.getKey() + "." + field.getKey();
                 if (!known.contains(field.getKey())) {
                     throw new MappingConfigException(where + " is not a field of " + type.getSimpleName() + " (fields: " + known + ")");
                 }
-                fields.add(fieldSpec(where, field.getKey(), field.getValue()));
+                if (field.getValue().path("absent").asBoolean(false)) {
+                    absentField(where, field.getKey(), field.getValue(), unmapped);
+                    absent.add(field.getKey());
+                } else {
+                    fields.add(fieldSpec(where, field.getKey(), field.getValue()));
+                }
             });
-            records.add(new RecordLayout(record.getKey(), type, List.copyOf(fields), keyColumns(record.getKey(), fields)));
+            if ("exports".equals(section)) {
+                for (String failClosed : unmapped.failClosedFields()) {
+                    if (!absent.contains(failClosed) && fields.stream().noneMatch(f -> f.field().equals(failClosed))) {
+                        throw new MappingConfigException(source + ": " + section + "." + export + "." + record.getKey() + "." + failClosed
+                                + " is missing: a contact preference must name its column, or say 'absent: true' when the export has"
+                                + " none (it is then taken as not allowed)");
+                    }
+                }
+            }
+            records.add(new RecordLayout(record.getKey(), type, List.copyOf(fields), keyColumns(record.getKey(), fields), absent));
         });
         return new ExportLayout(export, List.copyOf(records));
     }
@@ -176,6 +194,17 @@ public final class LeaseWorksMapping {
             columns.add(spec.get().column());
         }
         return List.copyOf(columns);
+    }
+
+    /** A fail-closed field the export has no column for: only {@code absent: true}, nothing else, is allowed. */
+    private static void absentField(String where, String field, JsonNode node, RecordLayout record) {
+        if (!record.failClosedFields().contains(field)) {
+            throw new MappingConfigException(where + ": only a contact preference may be marked absent (it is then taken as"
+                    + " not allowed); map a column or leave the field out");
+        }
+        if (node.size() != 1 || !node.get("absent").isBoolean()) {
+            throw new MappingConfigException(where + ": 'absent: true' stands alone: a field is either absent or read from a column");
+        }
     }
 
     private static ExportFileRules fileRules(String source, String export, JsonNode node, Charset charset) {

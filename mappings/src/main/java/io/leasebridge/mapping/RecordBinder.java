@@ -1,6 +1,8 @@
 package io.leasebridge.mapping;
 
+import io.leasebridge.model.FailClosed;
 import io.leasebridge.model.Personal;
+import io.leasebridge.model.PreferenceSource;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -46,14 +48,29 @@ final class RecordBinder {
         layout.fields().forEach(spec -> specsByField.put(spec.field(), spec));
     }
 
-    /** The record, or null with the reasons added to {@code violations} when any value is unusable. */
+    /**
+     * The record, or null with the reasons added to {@code violations} when any value is unusable. A fail-closed
+     * value that is blank, unreadable or not exported is no violation: it takes the value that allows nothing.
+     */
     Record bind(SourceRow row, List<Violation> violations) {
         Object[] args = new Object[components.length];
         int before = violations.size();
+        List<String> notAllowed = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             FieldSpec spec = specsByField.get(component.getName());
-            args[i] = spec == null ? defaultFor(component.getType()) : value(row, spec, component.getType(), limits[i], personal[i], violations);
+            FailClosed failClosed = component.getAnnotation(FailClosed.class);
+            if (failClosed != null) {
+                args[i] = failClosed(row, spec, component.getName(), failClosed.value(), notAllowed);
+            } else {
+                args[i] = spec == null ? defaultFor(component.getType())
+                        : value(row, spec, component.getType(), limits[i], personal[i], violations);
+            }
+        }
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].isAnnotationPresent(PreferenceSource.class)) {
+                args[i] = notAllowed.isEmpty() ? PreferenceSource.READ : PreferenceSource.NOT_ALLOWED + String.join(", ", notAllowed);
+            }
         }
         if (violations.size() > before) {
             return null;
@@ -100,6 +117,24 @@ final class RecordBinder {
         } catch (IllegalArgumentException e) {
             violations.add(violation(row, spec, e.getMessage()));
             return defaultFor(type);
+        }
+    }
+
+    private Object failClosed(SourceRow row, FieldSpec spec, String field, boolean allowsNothing, List<String> notAllowed) {
+        if (spec == null) {
+            notAllowed.add(field + " (not exported)");
+            return allowsNothing;
+        }
+        String text = row.value(spec.column());
+        if (text == null) {
+            notAllowed.add(spec.column() + " (blank)");
+            return allowsNothing;
+        }
+        try {
+            return parser.yesNo(text);
+        } catch (IllegalArgumentException e) {
+            notAllowed.add(spec.column() + " (unreadable)");
+            return allowsNothing;
         }
     }
 

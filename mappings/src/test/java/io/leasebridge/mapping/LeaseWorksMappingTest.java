@@ -50,7 +50,8 @@ class LeaseWorksMappingTest {
         assertThat(row.records()).containsOnlyKeys("customer", "lease");
         assertThat(row.get("customer", Customer.class)).isEqualTo(new Customer(
                 "C-1001", "Dana Whitfield", "(312) 555-0100", null, "dana@example.com", "12 Elm St", "Chicago",
-                "IL", "60601-1234", "America/Chicago", true, false, true, false));
+                "IL", "60601-1234", "America/Chicago", true, false, true, false,
+                "LeaseWorks; not allowed for want of a value: Email Consent (blank)"));
         assertThat(row.get("lease", LeaseAccount.class)).isEqualTo(new LeaseAccount(
                 "L-2001", "C-1001", "Active", LocalDate.of(2026, 4, 1), 12, new BigDecimal("1234.50"),
                 new BigDecimal("25.00"), new BigDecimal("12000.00"), 7, LocalDate.of(2026, 2, 27), null, null,
@@ -81,7 +82,7 @@ class LeaseWorksMappingTest {
     }
 
     @Test
-    void blankOptionalValuesBecomeNullAndBlankYesNoBecomesNo() {
+    void blankOptionalValuesBecomeNullAndBlankContactPreferencesAllowNothing() {
         Map<String, String> blanks = new LinkedHashMap<>();
         for (String column : List.of("Home Phone", "Mobile Phone", "Email", "Address Line 1", "City", "State", "Zip",
                 "Time Zone", "Do Not Call", "Do Not Text", "Text Consent", "Email Consent", "Next Due Date", "Late Fees",
@@ -94,9 +95,89 @@ class LeaseWorksMappingTest {
 
         assertThat(row.violations()).isEmpty();
         assertThat(row.get("customer", Customer.class)).isEqualTo(new Customer(
-                "C-1001", "Dana Whitfield", null, null, null, null, null, null, null, null, false, false, false, false));
+                "C-1001", "Dana Whitfield", null, null, null, null, null, null, null, null, true, true, false, false,
+                "LeaseWorks; not allowed for want of a value: Do Not Call (blank), Do Not Text (blank), Text Consent (blank),"
+                        + " Email Consent (blank)"));
         assertThat(row.get("lease", LeaseAccount.class)).isEqualTo(new LeaseAccount(
                 "L-2001", "C-1001", "Active", null, 12, new BigDecimal("1234.50"), null, null, 7, null, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void contactPreferencesReadAsGivenAreFromLeaseWorks() {
+        Customer customer = mapping.mapper("accounts").map(accountsRow(2, Map.of("Do Not Call", "N", "Email Consent", "Yes")))
+                .get("customer", Customer.class);
+
+        assertThat(customer.doNotCall()).isFalse();
+        assertThat(customer.doNotText()).isFalse();
+        assertThat(customer.textConsent()).isTrue();
+        assertThat(customer.emailConsent()).isTrue();
+        assertThat(customer.preferenceSource()).isEqualTo("LeaseWorks");
+    }
+
+    @Test
+    void anUnreadableDoNotCallMeansDoNotCallAndTheRowIsStillValid() {
+        MappedRow row = mapping.mapper("accounts").map(accountsRow(2, Map.of("Do Not Call", "maybe", "Email Consent", "N")));
+
+        assertThat(row.violations()).isEmpty();
+        assertThat(row.get("customer", Customer.class).doNotCall()).isTrue();
+        assertThat(row.get("customer", Customer.class).preferenceSource())
+                .isEqualTo("LeaseWorks; not allowed for want of a value: Do Not Call (unreadable)")
+                .doesNotContain("maybe");
+    }
+
+    @Test
+    void aPreferenceTheMapMarksAbsentIsNotAllowedAndNeedsNoColumn() throws Exception {
+        LeaseWorksMapping inline = read(customerMap("""
+                      doNotCall:    { column: "DNC" }
+                      doNotText:    { absent: true }
+                      textConsent:  { column: "SMS OK" }
+                      emailConsent: { absent: true }
+                """));
+
+        Customer customer = inline.mapper("accounts").map(new SourceRow("a.csv", 2, Map.of("Id", "C-1", "Name", "Dana",
+                "DNC", "N", "SMS OK", "Y"))).get("customer", Customer.class);
+
+        assertThat(customer.doNotCall()).isFalse();
+        assertThat(customer.doNotText()).isTrue();
+        assertThat(customer.textConsent()).isTrue();
+        assertThat(customer.emailConsent()).isFalse();
+        assertThat(customer.preferenceSource())
+                .isEqualTo("LeaseWorks; not allowed for want of a value: doNotText (not exported), emailConsent (not exported)");
+        assertThat(inline.layout("accounts").missingRequiredColumns(Set.of("Id", "Name", "SMS OK"))).containsExactly("DNC");
+    }
+
+    @Test
+    void aMapThatLeavesOutAContactPreferenceStopsStartUpNamingIt() throws Exception {
+        assertThatThrownBy(() -> read(customerMap("""
+                      doNotCall:    { column: "DNC" }
+                      textConsent:  { column: "SMS OK" }
+                      emailConsent: { column: "Email OK" }
+                """)))
+                .isInstanceOf(MappingConfigException.class)
+                .hasMessageStartingWith("inline.yml: exports.accounts.customer.doNotText is missing: a contact preference must name"
+                        + " its column, or say 'absent: true'");
+    }
+
+    @Test
+    void onlyAContactPreferenceMayBeMarkedAbsent() throws Exception {
+        assertThatThrownBy(() -> read(customerMap("""
+                      doNotCall:    { column: "DNC" }
+                      doNotText:    { column: "DNT" }
+                      textConsent:  { column: "SMS OK" }
+                      emailConsent: { column: "Email OK" }
+                      email:        { absent: true }
+                """)))
+                .isInstanceOf(MappingConfigException.class)
+                .hasMessage("inline.yml: exports.accounts.customer.email: only a contact preference may be marked absent (it is then"
+                        + " taken as not allowed); map a column or leave the field out");
+    }
+
+    @Test
+    void theShippedAccountsExportNeedsItsContactPreferenceColumns() {
+        Set<String> header = new HashSet<>(mapping.layout("accounts").columns());
+        header.remove("Do Not Text");
+
+        assertThat(mapping.layout("accounts").missingRequiredColumns(header)).containsExactly("Do Not Text");
     }
 
     @Test
@@ -196,7 +277,6 @@ class LeaseWorksMappingTest {
             "State            | Illinois   | state         | does not match [A-Za-z]{2}: 'Illinois'",
             "Days Past Due    | -3         | daysPastDue   | below the minimum of 0: -3",
             "Late Fees        | (12.00)    | lateFees      | below the minimum of 0: -12.00",
-            "Do Not Call      | maybe      | doNotCall     | not yes or no: 'maybe'",
     })
     void aBadValueIsAViolationNamingFileLineColumnAndField(String column, String value, String field, String reason) {
         MappedRow row = mapping.mapper("accounts").map(accountsRow(42, Map.of(column, value)));
@@ -377,6 +457,16 @@ class LeaseWorksMappingTest {
     }
 
     // --- fixtures ---------------------------------------------------------------------------------------
+
+    private static String customerMap(String preferences) {
+        return """
+                exports:
+                  accounts:
+                    customer:
+                      customerId:   { column: "Id" }
+                      name:         { column: "Name" }
+                """ + preferences;
+    }
 
     /** A valid accounts row with the given columns replaced. */
     private static SourceRow accountsRow(long line, Map<String, String> overrides) {

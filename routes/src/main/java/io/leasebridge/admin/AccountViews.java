@@ -74,10 +74,10 @@ class AccountViews {
                 .orElseThrow(() -> ApiProblem.notFound("unknown lease", "no lease " + leaseId + " in the hub"));
         Customer customer = jdbc.query("""
                 select customer_id, name, primary_phone, mobile_phone, email, street, city, state, postal_code, time_zone,
-                       do_not_call, do_not_text, text_consent, email_consent from customer where customer_id = ?""",
+                       do_not_call, do_not_text, text_consent, email_consent, preference_source from customer where customer_id = ?""",
                 (rs, n) -> new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
-                        rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14)), lease.customerId())
+                        rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14), rs.getString(15)), lease.customerId())
                 .stream().findFirst().orElse(null);
         var payments = jdbc.query("""
                 select payment_id, lease_id, amount, received_date, method, reversal_of from payment where lease_id = ?

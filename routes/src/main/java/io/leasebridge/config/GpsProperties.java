@@ -11,18 +11,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * GPS tracking ({@code leasebridge.gps.*}): the lessor's policy, the vendors, the alert thresholds and how hard a
  * vendor may be pushed. A vendor without its block is not configured: its vehicles are skipped, said once at start-up.
  *
  * @param minDaysPastDue a lease must be at least this many days past due before its vehicle's location is pulled
+ * @param endedDispositions  vehicle dispositions after which no location is pulled and open alerts close (the vehicle
+ *                           is no longer the lessor's)
+ * @param endedLeaseStatuses LeaseWorks contract statuses after which the same holds ("Paid Off" matches PAID_OFF)
  * @param pollTimeout    the longest one poll may wait for a vendor's turn (bulkhead) before the pull counts as failed
  */
 @Validated
 @ConfigurationProperties("leasebridge.gps")
 public record GpsProperties(
         @DefaultValue("10") @Min(0) int minDaysPastDue,
+        @DefaultValue({"SOLD", "CLOSED"}) @NotNull Set<String> endedDispositions,
+        @DefaultValue({"PAID_OFF", "CLOSED"}) @NotNull Set<String> endedLeaseStatuses,
         @Valid PassTimeSettings passtime,
         @Valid SpireonSettings spireon,
         @Valid @DefaultValue Rules rules,

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param zone            the lessor's time zone (what day a promise was made, what "today" is)
  * @param collectorOwners LeaseWorks collector code -> Salesforce user id that owns their tasks
  * @param fallbackOwner   the Salesforce queue (or user) that gets the tasks of an unmapped collector
+ * @param reversalWindowDays days after a promise's deadline within which a reversal (NSF, ACH return) still
+ *                        revises its verdict
  */
 @Validated
 @ConfigurationProperties("leasebridge.ledger")
@@ -28,5 +30,6 @@ public record LedgerProperties(
         @DefaultValue("1.00") @NotNull @DecimalMin("0.00") BigDecimal tolerance,
         @DefaultValue("America/Chicago") @NotNull ZoneId zone,
         @DefaultValue Map<String, String> collectorOwners,
-        @NotBlank String fallbackOwner) {
+        @NotBlank String fallbackOwner,
+        @DefaultValue("30") @Min(0) int reversalWindowDays) {
 }

@@ -56,6 +56,7 @@ class GpsConfiguration {
 
     @Bean
     TrackingPolicy trackingPolicy(GpsProperties properties, GpsVendors vendors) {
-        return new TrackingPolicy(properties.minDaysPastDue(), vendors.names());
+        return new TrackingPolicy(properties.minDaysPastDue(), vendors.names(), properties.endedDispositions(),
+                properties.endedLeaseStatuses());
     }
 }

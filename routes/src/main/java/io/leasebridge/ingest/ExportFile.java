@@ -11,13 +11,14 @@ import java.util.Set;
  * The export file being read: its name, the day it describes (the date in its name, e.g.
  * {@code promises_20261127.csv}, else today), the leases it has shown so far, for a snapshot that must
  * tell what disappeared, and whether absence may be read as meaning anything at all: not in a file that
- * looks cut short.
+ * looks cut short, nor about a record whose row was quarantined (its key is known, the file says nothing of it).
  */
 public final class ExportFile {
 
     private final String name;
     private final LocalDate asOf;
     private final Set<String> leasesSeen = new HashSet<>();
+    private final Set<String> keysQuarantined = new HashSet<>();
     private String noInferenceBecause;
     private long rowsInFile;
 
@@ -40,6 +41,21 @@ public final class ExportFile {
 
     public Set<String> leasesSeen() {
         return leasesSeen;
+    }
+
+    /**
+     * A row of the file was quarantined. With its record's key, that record is in doubt: the file neither shows
+     * nor denies it. A row without a readable key tells nothing of any record.
+     */
+    void rowQuarantined(Optional<String> recordKey) {
+        recordKey.ifPresent(keysQuarantined::add);
+    }
+
+    /** The keys of the records whose rows were quarantined and that no valid row showed. */
+    public Set<String> keysOnlyQuarantined() {
+        Set<String> keys = new HashSet<>(keysQuarantined);
+        keys.removeAll(leasesSeen);
+        return keys;
     }
 
     /** The file's rows, as its first pass counted them. */

@@ -288,6 +288,7 @@ public class LeaseWorksExportIngest {
     private long writeInTransaction(String export, IngestBatch batch, ExportFile file, long runId, Runnable finish) {
         Long changed = transaction.execute(tx -> {
             long count = 0;
+            batch.rejects.forEach(rejected -> file.rowQuarantined(RowRejects.recordKeyOf(rejected)));
             List<SObjectRecord> toSalesforce = new ArrayList<>();
             for (Map.Entry<String, List<Record>> entry : batch.records().entrySet()) {
                 count += write(sinks.forRecord(entry.getKey()), entry.getValue(), file, toSalesforce);

@@ -9,9 +9,11 @@ import io.leasebridge.model.Promise;
 import io.leasebridge.promises.PromiseLedgerService;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,7 +43,10 @@ public class RecordSinks {
                 .orElseThrow(() -> new IllegalArgumentException("no sink for record '" + name + "'"));
     }
 
-    /** A promise snapshot goes to the ledger; after the file, leases it did not show have lost their promise. */
+    /**
+     * A promise snapshot goes to the ledger. After the file, a lease whose row was quarantined keeps its
+     * promise open but unconfirmed; the other leases it did not show have lost their promise.
+     */
     private record PromiseSink(PromiseLedgerService ledger) implements RecordSink<Promise> {
 
         @Override
@@ -62,10 +67,14 @@ public class RecordSinks {
 
         @Override
         public long fileDone(ExportFile file, List<SObjectRecord> toSalesforce) {
+            Set<String> inDoubt = file.keysOnlyQuarantined();
+            long changed = ledger.rowsQuarantined(inDoubt, file.asOf(), toSalesforce);
             if (file.noInferenceBecause().isPresent()) {
-                return 0;
+                return changed;
             }
-            return ledger.snapshotComplete(file.leasesSeen(), file.asOf(), toSalesforce);
+            Set<String> accounted = new HashSet<>(file.leasesSeen());
+            accounted.addAll(inDoubt);
+            return changed + ledger.snapshotComplete(accounted, file.asOf(), toSalesforce);
         }
     }
 }

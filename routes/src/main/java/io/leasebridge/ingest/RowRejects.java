@@ -66,6 +66,13 @@ class RowRejects {
                 HUB_REFUSED, "the hub refused the row: " + masker.mask(databaseMessage), payload(source));
     }
 
+    /** The key of the record a rejected row was about, when the row could be read well enough to tell. */
+    static java.util.Optional<String> recordKeyOf(DeadLetter rejected) {
+        String position = rejected.sourceFile() + ":" + rejected.sourceLine();
+        return rejected.recordKey() == null || rejected.recordKey().equals(position)
+                ? java.util.Optional.empty() : java.util.Optional.of(rejected.recordKey());
+    }
+
     /** One line naming each bad column once, even when two records read it (Customer Number feeds both). */
     static String describe(List<Violation> violations) {
         return violations.stream()

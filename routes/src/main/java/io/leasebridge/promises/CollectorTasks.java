@@ -36,10 +36,18 @@ public class CollectorTasks {
         this.zone = properties.zone();
     }
 
-    CollectorTask brokenPromise(PromiseState promise) {
+    /**
+     * The Task of a promise's {@code episode}-th broken verdict: the first is {@code BROKEN-<promise>}, a promise
+     * broken again after a revision gets a new Task, never the one a collector may have completed.
+     */
+    static String brokenPromiseKey(String promiseId, int episode) {
+        return episode <= 1 ? "BROKEN-" + promiseId : "BROKEN-" + promiseId + "-" + episode;
+    }
+
+    CollectorTask brokenPromise(PromiseState promise, int episode) {
         String collector = jdbc.query("select collector from lease_account where lease_id = ?",
                 rs -> rs.next() ? rs.getString(1) : null, promise.leaseId());
-        return new CollectorTask("BROKEN-" + promise.promiseId(), promise.leaseId(), owner(collector),
+        return new CollectorTask(brokenPromiseKey(promise.promiseId(), episode), promise.leaseId(), owner(collector),
                 "Broken promise to pay: " + promise.leaseId(),
                 "Promised " + promise.amount().toPlainString() + " by " + promise.promisedDate() + "; received "
                         + promise.applied().toPlainString() + " by the deadline " + promise.judgedOn() + ".",

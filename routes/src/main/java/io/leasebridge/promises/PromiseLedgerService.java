@@ -45,7 +45,8 @@ public class PromiseLedgerService {
     public PromiseLedgerService(JdbcTemplate jdbc, LedgerProperties properties, CollectorTasks tasks, Clock clock) {
         this.store = new PromiseLedgerStore(jdbc);
         this.jdbc = jdbc;
-        this.rules = new LedgerRules(properties.graceDays(), properties.tolerance(), properties.zone());
+        this.rules = new LedgerRules(properties.graceDays(), properties.tolerance(), properties.zone(),
+                properties.reversalWindowDays());
         this.tasks = tasks;
         this.clock = clock;
     }
@@ -72,6 +73,12 @@ public class PromiseLedgerService {
         return onLeases(gone, (ledger, payments) -> ledger.noPromiseSeen(asOf, payments), toSalesforce);
     }
 
+    /** Leases whose snapshot row was quarantined: their open promises stay open, unconfirmed. */
+    public long rowsQuarantined(Set<String> leaseIds, LocalDate asOf, List<SObjectRecord> toSalesforce) {
+        List<String> withOpenPromises = leasesWithOpenPromises(leaseIds);
+        return onLeases(withOpenPromises, (ledger, payments) -> ledger.promiseRowQuarantined(asOf, payments), toSalesforce);
+    }
+
     /** New payments (and reversals) applied to the open promises of their leases. */
     public long paymentsReceived(List<Payment> payments, List<SObjectRecord> toSalesforce) {
         if (payments.isEmpty()) {
@@ -79,8 +86,8 @@ public class PromiseLedgerService {
         }
         Map<String, List<Payment>> byLease = payments.stream().collect(Collectors.groupingBy(Payment::leaseId, LinkedHashMap::new,
                 Collectors.toList()));
-        List<String> withOpenPromises = leasesWithOpenPromises(byLease.keySet());
-        return onLeases(withOpenPromises, (ledger, known) -> byLease.get(ledger.leaseId()).stream()
+        List<String> withPromises = leasesWithLivePromises(byLease.keySet());
+        return onLeases(withPromises, (ledger, known) -> byLease.get(ledger.leaseId()).stream()
                 .sorted(java.util.Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
                 .forEach(p -> ledger.paymentReceived(p, known)), toSalesforce);
     }
@@ -125,8 +132,18 @@ public class PromiseLedgerService {
         List<SObjectRecord> records = new ArrayList<>();
         added.stream().map(PromiseEvent::promiseId).distinct()
                 .forEach(id -> records.add(SalesforceRecords.promise(PromiseRecords.of(ledger.promise(id)))));
-        added.stream().filter(e -> e.type() == PromiseEventType.BROKEN)
-                .forEach(e -> records.add(SalesforceRecords.task(tasks.brokenPromise(ledger.promise(e.promiseId())))));
+        for (PromiseEvent e : added) {
+            PromiseState promise = ledger.promise(e.promiseId());
+            int episode = brokenVerdicts(ledger, e);
+            if (e.type() == PromiseEventType.BROKEN) {
+                records.add(SalesforceRecords.task(tasks.brokenPromise(promise, episode)));
+            } else if (isVerdict(e.type()) && episode > 0 && revisedFromBroken(ledger, e)) {
+                records.add(SalesforceRecords.taskClosed(CollectorTasks.brokenPromiseKey(e.promiseId(), episode),
+                        "the promise was revised to " + e.type() + ": " + promise.applied().toPlainString()
+                                + " of " + promise.amount().toPlainString() + " received by the deadline " + promise.judgedOn()
+                                + ", counting a payment that arrived after judgement"));
+            }
+        }
         if (leaseHeld) {
             records.add(SalesforceRecords.leasePromiseKpis(PromiseRecords.kpis(ledger.leaseId(), ledger.promises(), today())));
         }
@@ -138,6 +155,38 @@ public class PromiseLedgerService {
         InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select lease_id from lease_account where lease_id in ("
                 + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray())).forEach(held::add);
         return held;
+    }
+
+    private static boolean isVerdict(PromiseEventType type) {
+        return type == PromiseEventType.KEPT || type == PromiseEventType.PARTIALLY_KEPT || type == PromiseEventType.BROKEN;
+    }
+
+    /** How many BROKEN verdicts the promise had up to and including this event. */
+    private static int brokenVerdicts(LeaseLedger ledger, PromiseEvent upTo) {
+        int n = 0;
+        for (PromiseEvent e : ledger.history(upTo.promiseId())) {
+            if (e.type() == PromiseEventType.BROKEN) {
+                n++;
+            }
+            if (e == upTo) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /** Whether this verdict replaces a BROKEN one (the verdict before the REVISED that precedes it). */
+    private static boolean revisedFromBroken(LeaseLedger ledger, PromiseEvent verdict) {
+        PromiseEventType previous = null;
+        for (PromiseEvent e : ledger.history(verdict.promiseId())) {
+            if (e == verdict) {
+                return previous == PromiseEventType.BROKEN;
+            }
+            if (isVerdict(e.type())) {
+                previous = e.type();
+            }
+        }
+        return false;
     }
 
     private Map<String, List<PromiseEvent>> histories(Collection<String> leaseIds) {
@@ -156,8 +205,14 @@ public class PromiseLedgerService {
         return byLease;
     }
 
+    /** Leases with a promise a payment can still move: open, or judged (a late payment or reversal revises it). */
+    private List<String> leasesWithLivePromises(Collection<String> leaseIds) {
+        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status <> 'CANCELLED'"
+                + " and lease_id in (" + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+    }
+
     private List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
-        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status = 'OPEN' and lease_id in ("
+        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status in ('OPEN', 'UNCONFIRMED') and lease_id in ("
                 + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
     }
 

@@ -16,6 +16,7 @@ import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunHistory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import io.leasebridge.config.LedgerProperties;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,8 +68,9 @@ class QuickBooksConfiguration {
     }
 
     @Bean
-    QuickBooksSources quickBooksSources(JdbcTemplate jdbc, QuickBooksDocuments documents, Clock clock) {
-        return new QuickBooksSources(jdbc, documents, clock);
+    QuickBooksSources quickBooksSources(JdbcTemplate jdbc, QuickBooksDocuments documents, Clock clock, QuickBooksProperties properties,
+                                        LedgerProperties ledger) {
+        return new QuickBooksSources(jdbc, documents, clock.withZone(properties.zone() != null ? properties.zone() : ledger.zone()));
     }
 
     @Bean

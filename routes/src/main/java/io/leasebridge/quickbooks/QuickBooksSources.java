@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 /**
  * What the hub says QuickBooks should have: approved work orders (Bill to the repair vendor), repo agent
  * fees on cases (Bill to the agent), sold vehicles (SalesReceipt) and LeaseWorks GL days (JournalEntry).
+ * Every document is dated by the calendar of the clock's zone (the lessor's), never by the UTC day.
  */
 class QuickBooksSources {
 
@@ -59,7 +60,7 @@ class QuickBooksSources {
                             rs.getString("kind"), rs.getString("description"), rs.getBigDecimal("amount")));
                 });
         return jdbc.query("select * from work_order where approval_status = 'Approved' order by ro_id", (rs, i) -> {
-            LocalDate approvedOn = day(rs.getTimestamp("approved_at"), rs.getTimestamp("date_invoiced"), rs.getTimestamp("date_finished"),
+            LocalDate approvedOn = day(clock.getZone(), rs.getTimestamp("approved_at"), rs.getTimestamp("date_invoiced"), rs.getTimestamp("date_finished"),
                     rs.getTimestamp("updated_at"));
             ApprovedWorkOrder wo = new ApprovedWorkOrder(rs.getString("ro_id"), rs.getString("ro_number"), rs.getString("vin"),
                     rs.getString("vendor_name"), rs.getBigDecimal("labor_total"), rs.getBigDecimal("part_total"), rs.getBigDecimal("tax_total"),
@@ -145,10 +146,10 @@ class QuickBooksSources {
         }
     }
 
-    private static LocalDate day(Timestamp... candidates) {
+    private static LocalDate day(ZoneId zone, Timestamp... candidates) {
         for (Timestamp t : candidates) {
             if (t != null) {
-                return t.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+                return t.toInstant().atZone(zone).toLocalDate();
             }
         }
         return null;

@@ -6,6 +6,7 @@ import io.leasebridge.config.RunProperties;
 import io.leasebridge.fleetrock.FleetRockPoll;
 import io.leasebridge.workorders.WorkOrderApprovals;
 import io.leasebridge.gps.GpsPollReport;
+import io.leasebridge.model.PreferenceSource;
 import io.leasebridge.gps.GpsPollRoute;
 import io.leasebridge.hub.FlowRun;
 import io.leasebridge.hub.ExportFiles;
@@ -129,6 +130,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         List<FlowRun> flowRuns = runs.since(started);
         new RunSummary(flowRuns, drain, promisesByStatus(), tasks.unmappedCollectors()).print(out);
         printHeldForParent();
+        printContactPreferencesNotAllowed();
+        printRevisedVerdicts(started);
         printNotedExportFiles(started);
         gps.print(out);
         printRepossessions(vehicleImport);
@@ -156,6 +159,47 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         out.println("Held for parent (WAITING_FOR_PARENT, sent when their lease or customer arrives): "
                 + (held.isEmpty() ? "none" : held.values().stream().mapToLong(Long::longValue).sum()));
         held.forEach((object, count) -> out.printf("  %-28s %d%n", object, count));
+        out.println();
+    }
+
+    /** Every verdict a late payment or reversal revised in this run: from what, to what, and what was applied. */
+    private void printRevisedVerdicts(Instant started) {
+        List<String> lines = new java.util.ArrayList<>();
+        Map<String, String> lastVerdict = new java.util.HashMap<>();
+        Map<String, Boolean> revising = new java.util.HashMap<>();
+        jdbc.query("""
+                select promise_id, lease_id, type, amount, recorded_at from promise_event
+                where type in ('KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'REVISED')
+                  and promise_id in (select promise_id from promise_event where type = 'REVISED' and recorded_at >= ?)
+                order by sequence""", rs -> {
+            String promise = rs.getString(1);
+            String type = rs.getString(3);
+            if ("REVISED".equals(type)) {
+                revising.put(promise, !rs.getTimestamp(5).toInstant().isBefore(started));
+            } else {
+                if (Boolean.TRUE.equals(revising.remove(promise))) {
+                    lines.add(String.format("  %-40s lease %-12s %s -> %s (%s applied by the deadline; a payment or reversal"
+                            + " arrived after judgement)", promise, rs.getString(2), lastVerdict.get(promise), type,
+                            rs.getBigDecimal(4).toPlainString()));
+                }
+                lastVerdict.put(promise, type);
+            }
+        }, java.sql.Timestamp.from(started));
+        out.println("Promise verdicts revised: " + (lines.isEmpty() ? "none" : lines.size()));
+        lines.forEach(out::println);
+        out.println();
+    }
+
+    /** Customers whose contact preferences LeaseWorks left blank or unreadable: each taken as "not allowed". */
+    private void printContactPreferencesNotAllowed() {
+        Map<String, Long> bySource = new java.util.TreeMap<>();
+        jdbc.query("select preference_source, count(*) from customer where preference_source like ? group by preference_source",
+                rs -> {
+                    bySource.put(rs.getString(1).substring(PreferenceSource.NOT_ALLOWED.length()), rs.getLong(2));
+                }, PreferenceSource.NOT_ALLOWED + "%");
+        out.println("Contact preferences taken as not allowed (no usable value in LeaseWorks): "
+                + (bySource.isEmpty() ? "none" : bySource.values().stream().mapToLong(Long::longValue).sum() + " customers"));
+        bySource.forEach((preferences, count) -> out.printf("  %-60s %d%n", preferences, count));
         out.println();
     }
 

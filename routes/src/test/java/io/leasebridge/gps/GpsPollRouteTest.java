@@ -230,6 +230,39 @@ class GpsPollRouteTest {
     }
 
     @Test
+    void aVehicleSoldAfterAPollIsNotLocatedOnTheNextAndItsOpenAlertIsClosedAndListed() throws Exception {
+        GpsPollReport first = poll();
+        String key = first.raised().get(0).alertKey();
+
+        hub.upsert(CanonicalTables.VEHICLE, List.of(new Vehicle(VIN_OUT_OF_STATE, null, "L-1", 2021, "Honda", "Accord", null,
+                "PASSTIME", "PT-0001", "SOLD", null, null, null)));
+        GpsPollReport second = poll();
+
+        passTime.verify(1, getRequestedFor(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0001")));
+        assertThat(second.skipped()).contains(
+                new GpsPollReport.Skip(VIN_OUT_OF_STATE, "L-1", "vehicle SOLD: the lessor no longer has a claim on it"));
+        assertThat(second.closed()).extracting(a -> a.alertKey()).containsExactly(key);
+        assertThat(outbox("GPS_Alert__c", key).path("Status__c").asText()).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("select count(*) from gps_pull where vin = ?", Long.class, VIN_OUT_OF_STATE)).isEqualTo(1);
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        second.print(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("vehicle SOLD: the lessor no longer has a claim on it");
+    }
+
+    @Test
+    void aLeasePaidOffIsNotLocatedHoweverFarPastDueItWas() {
+        hub.upsert(CanonicalTables.LEASE, List.of(new LeaseAccount("L-4", "C-4", "Paid Off", null, 12, new BigDecimal("100.00"),
+                null, null, 5, null, null, "jdoe", VIN_TEXAS, true, null, null, null)));
+
+        GpsPollReport report = poll();
+
+        spireon.verify(0, getRequestedFor(urlPathEqualTo("/assets/A-0004")));
+        assertThat(report.skipped()).contains(
+                new GpsPollReport.Skip(VIN_TEXAS, "L-4", "lease PAID_OFF: the lessor no longer has a claim on the vehicle"));
+    }
+
+    @Test
     void aFixOlderThanTheLastOneIsIgnored() {
         poll();
         passTimeLocates("PT-0001", 38.95, -94.66, "2026-11-20T10:00:00Z");                 // older than 11:30
@@ -349,7 +382,7 @@ class GpsPollRouteTest {
 
     private static Customer customer(String id, String state) {
         return new Customer(id, "Customer " + id, null, null, null, "1 Main St", "Town", state, null, "America/Chicago",
-                false, false, false, false);
+                false, false, false, false, "LeaseWorks");
     }
 
     private static LeaseAccount lease(String id, String customer, int dpd, boolean disclosure, String garagingState,

@@ -678,7 +678,7 @@ abstract class HubStoresContract {
                 rs.getString("customer_id"), rs.getString("name"), rs.getString("primary_phone"), rs.getString("mobile_phone"),
                 rs.getString("email"), rs.getString("street"), rs.getString("city"), rs.getString("state"),
                 rs.getString("postal_code"), rs.getString("time_zone"), rs.getBoolean("do_not_call"), rs.getBoolean("do_not_text"),
-                rs.getBoolean("text_consent"), rs.getBoolean("email_consent")), id);
+                rs.getBoolean("text_consent"), rs.getBoolean("email_consent"), rs.getString("preference_source")), id);
     }
 
     Instant updatedAt(String table, String keyColumn, String key) {
@@ -700,12 +700,13 @@ abstract class HubStoresContract {
 
     static Customer customer(String id, String name) {
         return new Customer(id, name, "+12145550100", null, id.toLowerCase() + "@example.com", "1 Main St", "Dallas", "TX",
-                "75201", "America/Chicago", false, true, true, false);
+                "75201", "America/Chicago", false, true, true, false, "LeaseWorks");
     }
 
     static Customer withCity(Customer c, String city) {
         return new Customer(c.customerId(), c.name(), c.primaryPhone(), c.mobilePhone(), c.email(), c.street(), city,
-                c.state(), c.postalCode(), c.timeZone(), c.doNotCall(), c.doNotText(), c.textConsent(), c.emailConsent());
+                c.state(), c.postalCode(), c.timeZone(), c.doNotCall(), c.doNotText(), c.textConsent(), c.emailConsent(),
+                c.preferenceSource());
     }
 
     static LeaseAccount lease(String id, BigDecimal pastDue) {

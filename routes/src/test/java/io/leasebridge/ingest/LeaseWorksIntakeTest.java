@@ -209,6 +209,67 @@ class LeaseWorksIntakeTest {
     }
 
     @Test
+    void aBlankDoNotCallSendsDoNotCallToSalesforceWithItsSourceAndStoresTheRow() {
+        ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
+                .raw("C-9,Ada Lovelace,(312) 555-0100,,ada@example.com,1 Main St,Chicago,IL,60601,America/Chicago,,Y,Y,N,,"
+                        + "L-9,ACTIVE,12/01/2026,3,10.00,0.00,18000.00,12,10/15/2026,450.00,jdoe,1HGCM82633A004352")
+                .stream());
+
+        assertThat(HubTables.count(jdbc, "select count(*) from dead_letter")).isZero();
+        assertThat(jdbc.queryForMap("select do_not_call, preference_source from customer where customer_id = 'C-9'"))
+                .containsEntry("do_not_call", true)
+                .containsEntry("preference_source", "LeaseWorks; not allowed for want of a value: Do Not Call (blank)");
+        assertThat(jdbc.queryForObject("select payload from sf_outbox where sobject = 'Account' and external_id = 'C-9'", String.class))
+                .contains("\"Do_Not_Call__c\":true")
+                .contains("\"Contact_Preference_Source__c\":\"LeaseWorks; not allowed for want of a value: Do Not Call (blank)\"");
+    }
+
+    @Test
+    void anAccountsFileWithoutItsDoNotCallColumnIsRefusedNamingIt() {
+        String header = LeaseWorksExports.ACCOUNTS_HEADER.replace("Do Not Call,", "");
+        String row = "C-9,Ada Lovelace,(312) 555-0100,,ada@example.com,1 Main St,Chicago,IL,60601,America/Chicago,Y,Y,N,,"
+                + "L-9,ACTIVE,12/01/2026,3,10.00,0.00,18000.00,12,10/15/2026,450.00,jdoe,1HGCM82633A004352";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.ingest("accounts", "accounts_20261201.csv",
+                        new ByteArrayInputStream((header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ExportRefusedException.class).hasMessageContaining("Do Not Call");
+        assertThat(HubTables.count(jdbc, "select count(*) from customer")).isZero();
+    }
+
+    @Test
+    void aQuarantinedPromiseRowKeepsItsPromiseOpenUnconfirmedUntilItsReplaySettlesItAsOfTheFilesDay() {
+        twoLeasesWithPromisesOnDecember1();
+
+        ingest.ingest("promises", "promises_20261202.csv", LeaseWorksExports.promises()
+                .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30")
+                .promise("L-2", "1O0.00", "12/22/2026", "jdoe", "12/02/2026 10:00").stream());
+
+        assertThat(jdbc.queryForObject("select record_key from dead_letter", String.class)).isEqualTo("L-2");
+        assertThat(HubTables.count(jdbc, "select count(*) from promise_event where type = 'CANCELLED'")).isZero();
+        assertThat(jdbc.queryForObject("select status from promise where lease_id = 'L-2'", String.class)).isEqualTo("UNCONFIRMED");
+        assertThat(jdbc.queryForObject("select payload from sf_outbox where sobject = 'Promise_To_Pay__c' and external_id = ?",
+                String.class, "PTP-L-2-20261201T153100Z")).contains("\"Status__c\":\"UNCONFIRMED\"");
+
+        ingest.replay("promises", new io.leasebridge.mapping.SourceRow("promises_20261202.csv", 3, Map.of(
+                "Contract Number", "L-2", "Promise Amount", "100.00", "Promise Date", "12/22/2026",
+                "Promise Entered By", "jdoe", "Promise Entered At", "12/02/2026 10:00")), 0);
+
+        assertThat(jdbc.queryForList("select type || ' ' || occurred_on from promise_event where lease_id = 'L-2' order by sequence",
+                String.class)).containsExactly("MADE 2026-12-01", "UNCONFIRMED 2026-12-02", "CONFIRMED 2026-12-02",
+                "CANCELLED 2026-12-02", "MADE 2026-12-02");
+        assertThat(jdbc.queryForObject("select status from promise where promise_id = 'PTP-L-2-20261202T160000Z'", String.class))
+                .isEqualTo("OPEN");
+    }
+
+    private void twoLeasesWithPromisesOnDecember1() {
+        ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
+                .lease("C-1", "Ada Lovelace", "L-1", 12).lease("C-1", "Ada Lovelace", "L-2", 12).stream());
+        ingest.ingest("promises", "promises_20261201.csv", LeaseWorksExports.promises()
+                .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30")
+                .promise("L-2", "150.00", "12/20/2026", "jdoe", "12/01/2026 09:31").stream());
+    }
+
+    @Test
     void anSsnAndALicenceNumberInUnmappedColumnsReachNoTableAndNoLogLineEvenWhenShiftedIntoMappedOnes(CapturedOutput output) {
         String header = LeaseWorksExports.ACCOUNTS_HEADER + ",Driver License";
         String good = "C-1,Ada Lovelace,555-201-0100,,ada@example.com,1 Main St,Arlington,VA,22201,America/New_York,N,N,Y,Y,"

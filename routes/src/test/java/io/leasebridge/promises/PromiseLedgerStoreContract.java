@@ -43,7 +43,7 @@ abstract class PromiseLedgerStoreContract {
     void setUp() {
         jdbc = new JdbcTemplate(freshSchema());
         LedgerProperties properties = new LedgerProperties(2, new BigDecimal("1.00"), ZoneId.of("America/Chicago"),
-                Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA");
+                Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA", 30);
         ledger = new PromiseLedgerService(jdbc, properties, new CollectorTasks(jdbc, properties), Clock.fixed(NOW, ZoneOffset.UTC));
         store = ledger.store();
         lease("L-1", "jdoe");
@@ -91,6 +91,36 @@ abstract class PromiseLedgerStoreContract {
         });
         assertThat(out).filteredOn(r -> r.type() == SObjectType.LEASE_PROMISE_KPIS && r.externalId().equals("L-2"))
                 .singleElement().satisfies(k -> assertThat(k.fields()).containsEntry("Promises_Broken_12M__c", 1));
+    }
+
+    @Test
+    void anEveningPaymentReadAfterJudgementClosesTheBrokenPromiseTaskAndALateNsfOpensANewOne() {
+        List<SObjectRecord> out = new ArrayList<>();
+        ledger.capture(List.of(promise("L-2", "100.00", "2026-03-10", "2026-03-01T16:00:00Z")), LocalDate.parse("2026-03-01"), out);
+        ledger.judge(store.leasesWithOpenPromises(), LocalDate.parse("2026-03-12"), out);
+        out.clear();
+
+        pay("P-7", "L-2", "100.00", "2026-03-12", out);
+
+        assertThat(store.projection()).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PromiseStatus.KEPT));
+        assertThat(out).filteredOn(r -> r.type() == SObjectType.TASK_CLOSE).singleElement().satisfies(close -> {
+            assertThat(close.externalId()).isEqualTo("BROKEN-PTP-L-2-20260301T160000Z");
+            assertThat(close.fields()).containsEntry("Status", "Completed");
+            assertThat((String) close.fields().get("Closed_By_LeaseBridge_Because__c")).contains("revised to KEPT").contains("100.00 of 100.00");
+        });
+        assertThat(out).filteredOn(r -> r.type() == SObjectType.PROMISE).singleElement()
+                .satisfies(p -> assertThat(p.fields()).containsEntry("Status__c", "KEPT"));
+        assertThat(out).filteredOn(r -> r.type() == SObjectType.LEASE_PROMISE_KPIS).singleElement()
+                .satisfies(k -> assertThat(k.fields()).containsEntry("Promises_Kept_12M__c", 1).containsEntry("Promises_Broken_12M__c", 0));
+        out.clear();
+
+        pay("P-7R", "L-2", "-100.00", "2026-04-11", "P-7", out);
+
+        assertThat(jdbc.queryForList("select type from promise_event where lease_id = 'L-2' and type in ('KEPT', 'BROKEN', 'REVISED')"
+                + " order by sequence", String.class)).containsExactly("BROKEN", "REVISED", "KEPT", "REVISED", "BROKEN");
+        assertThat(out).filteredOn(r -> r.type() == SObjectType.TASK).singleElement()
+                .satisfies(task -> assertThat(task.externalId()).isEqualTo("BROKEN-PTP-L-2-20260301T160000Z-2"));
+        assertThat(out).filteredOn(r -> r.type() == SObjectType.TASK_CLOSE).isEmpty();
     }
 
     @Test

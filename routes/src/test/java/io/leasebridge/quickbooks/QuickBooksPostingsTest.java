@@ -156,6 +156,18 @@ class QuickBooksPostingsTest {
     }
 
     @Test
+    void aWorkOrderApprovedAt9pmInChicagoIsABillOfThatDayNotOfTheNextUtcDay() throws Exception {
+        approvedWorkOrder("RO-1001", "1250.00", "2026-03-31T02:00:00Z");
+        quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(200, "bill-created.json")));
+
+        postings.run();
+
+        JsonNode body = JSON.readTree(quickbooks.findAll(postRequestedFor(urlPathEqualTo(BILL))).get(0).getBodyAsString());
+        assertThat(body.path("TxnDate").asText()).isEqualTo("2026-03-30");
+        assertThat(outbox("wo-fr-1001-bill").get("TXN_DATE").toString()).isEqualTo("2026-03-30");
+    }
+
+    @Test
     void aTimeoutAfterQuickBooksCreatedTheBillDoesNotCreateASecondOne() {
         approvedWorkOrder("RO-1001", "1250.00");
         vendorExists();
@@ -361,6 +373,11 @@ class QuickBooksPostingsTest {
         assertThat(entry.path("Line").get(2).path("JournalEntryLineDetail").path("ClassRef").path("value").asText())
                 .isEqualTo("5000000000000012345");
         assertThat(entries.get(0).queryParameter("requestid").firstValue()).isEqualTo("gl-2026-03-30-je");
+        JsonNode receivable = entry.path("Line").get(1).path("JournalEntryLineDetail");
+        assertThat(receivable.path("AccountRef").path("value").asText()).isEqualTo("84");
+        assertThat(receivable.path("Entity").path("Type").asText()).isEqualTo("Customer");
+        assertThat(receivable.path("Entity").path("EntityRef").path("value").asText()).isEqualTo("58");
+        assertThat(entry.path("Line").get(0).path("JournalEntryLineDetail").has("Entity")).isFalse();
         Map<String, Object> letter = jdbc.queryForMap("select * from dead_letter where flow = 'quickbooks-postings'");
         assertThat(letter).containsEntry("RECORD_KEY", "gl-2026-03-31").containsEntry("ERROR_CODE", "UNBALANCED_GL_DAY");
         assertThat((String) letter.get("REASON")).contains("debits 1000.00").contains("credits 990.00");
@@ -450,13 +467,17 @@ class QuickBooksPostingsTest {
     }
 
     private void approvedWorkOrder(String roNumber, String grandTotal) {
+        approvedWorkOrder(roNumber, grandTotal, "2026-03-30T15:00:00Z");
+    }
+
+    private void approvedWorkOrder(String roNumber, String grandTotal, String approvedAt) {
         String roId = "fr-" + roNumber.substring(3);
         jdbc.update("""
                 insert into work_order (ro_id, ro_number, vin, unit_number, vendor_name, status, labor_total, part_total, tax_total,
                     grand_total, approval_status, approved_at, salesforce_id, content_hash, updated_at)
                 values (?, ?, '1FTFW1E50MFA00001', 'U-17', 'Midwest Truck Repair', 'invoiced', 800.00, 400.00, 50.00, ?, 'Approved',
                     ?, '0WO000000000001AAA', 'h', ?)""",
-                roId, roNumber, new BigDecimal(grandTotal), Timestamp.from(Instant.parse("2026-03-30T15:00:00Z")), Timestamp.from(Instant.now()));
+                roId, roNumber, new BigDecimal(grandTotal), Timestamp.from(Instant.parse(approvedAt)), Timestamp.from(Instant.now()));
         jdbc.update("insert into work_order_line (ro_id, line_no, kind, description, quantity, amount) values (?, 1, 'LABOR', 'Replace brake pads', 4, 800.00)", roId);
         jdbc.update("insert into work_order_line (ro_id, line_no, kind, description, quantity, amount) values (?, 2, 'PART', 'Brake pad set', 2, 400.00)", roId);
     }

@@ -50,7 +50,7 @@ class QuickBooksTokensTest {
         QuickBooksProperties properties = new QuickBooksProperties(URI.create(intuit.baseUrl()), URI.create(intuit.baseUrl() + TOKEN_PATH),
                 QuickBooksWireMock.REALM, "ABtestClientId", "test-client-secret", "RT-initial", "unused", 75, Duration.ofMinutes(5),
                 Duration.ofSeconds(5), Path.of("unused.yml"), new QuickBooksProperties.Limits(500, Duration.ofMinutes(1), 10, Duration.ofMinutes(1)),
-                new QuickBooksProperties.Retry(3, Duration.ofMillis(10), 5, Duration.ofMillis(10)), 500, 16);
+                new QuickBooksProperties.Retry(3, Duration.ofMillis(10), 5, Duration.ofMillis(10)), 500, 16, null);
         tokens = new QuickBooksTokens(properties, new CamelQuickBooksHttp(camel, camel.createProducerTemplate(), properties), store, clock);
     }
 

@@ -33,6 +33,21 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "quickbooks-company";
     static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
+    /** The company's accounts receivable account: QuickBooks refuses a journal line on it that names no customer. */
+    private static final String RECEIVABLE_ACCOUNT = "84";
+
+    private static boolean receivableLineWithoutCustomer(JsonNode document) {
+        for (JsonNode line : document.path("Line")) {
+            JsonNode detail = line.path("JournalEntryLineDetail");
+            if (RECEIVABLE_ACCOUNT.equals(detail.path("AccountRef").path("value").asText())
+                    && (!"Customer".equals(detail.path("Entity").path("Type").asText())
+                    || detail.path("Entity").path("EntityRef").path("value").asText().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern API = Pattern.compile("/v3/company/([^/]+)/([a-z]+)(?:/([^/]+))?");
     private static final Pattern QUERY = Pattern.compile("select \\* from (\\w+) where (\\w+) = '((?:[^'\\\\]|\\\\.)*)'",
             Pattern.CASE_INSENSITIVE);
@@ -158,6 +173,10 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
             }
             if (entity.equals("Bill") && !table("Vendor").containsKey(document.path("VendorRef").path("value").asText())) {
                 return fault(400, "ValidationFault", "2500", "VendorRef", "Invalid Reference Id", "Invalid Reference Id : Vendor assigned to this transaction has been deleted");
+            }
+            if (entity.equals("JournalEntry") && receivableLineWithoutCustomer(document)) {
+                return fault(400, "ValidationFault", "6000", null, "A business validation error has occurred while processing your request",
+                        "Business Validation Error: When you use Accounts Receivable, you must choose a customer in the Name field.");
             }
             if (entity.equals("JournalEntry") && total(document, "Debit").compareTo(total(document, "Credit")) != 0) {
                 return fault(400, "ValidationFault", "6060", null, "Business Validation Error", "Transaction is not balanced");

@@ -36,6 +36,8 @@ import java.util.List;
  * @param retry               how a failed posting is tried again
  * @param batchSize           postings drained per run
  * @param workers             postings sent at once (the limits still hold the calls to what QuickBooks allows)
+ * @param zone                the zone whose calendar dates every document (an evening Bill stays on its day);
+ *                            unset, the lessor's ({@code leasebridge.ledger.zone})
  */
 @Validated
 @ConfigurationProperties("leasebridge.quickbooks")
@@ -54,7 +56,8 @@ public record QuickBooksProperties(
         @DefaultValue @NotNull @Valid Limits limits,
         @DefaultValue @NotNull @Valid Retry retry,
         @DefaultValue("500") @Min(1) int batchSize,
-        @DefaultValue("16") @Min(1) int workers) {
+        @DefaultValue("16") @Min(1) int workers,
+        java.time.ZoneId zone) {
 
     /**
      * @param requestsPerPeriod calls allowed per period per company (QuickBooks: 500 a minute)

@@ -37,14 +37,15 @@ class ExportScanTest {
 
     @Test
     void aCustomerRepeatedOnEachOfItsLeasesIsNoConflictButAChangedNameIs() {
-        String header = "Customer Number,Customer Name,Contract Number,Contract Status,Days Past Due,Past Due Amount,Payments Made";
+        String header = "Customer Number,Customer Name,Contract Number,Contract Status,Days Past Due,Past Due Amount,Payments Made,"
+                + "Do Not Call,Do Not Text,Text Consent,Email Consent";
         ExportScan accounts = new ExportScan(Exports.FIELD_MAP.layout("accounts"), StandardCharsets.UTF_8);
 
         ExportScan.Result result = accounts.scan("accounts.csv", text(header + "\n"
-                + "C-1,Ada Lovelace,L-1,Active,0,0.00,3\n"
-                + "C-1,Ada Lovelace,L-2,Active,0,0.00,3\n"
-                + "C-2,Alan Turing,L-3,Active,0,0.00,3\n"
-                + "C-2,Alan M Turing,L-4,Active,0,0.00,3\n"));
+                + "C-1,Ada Lovelace,L-1,Active,0,0.00,3,N,N,Y,Y\n"
+                + "C-1,Ada Lovelace,L-2,Active,0,0.00,3,N,N,Y,Y\n"
+                + "C-2,Alan Turing,L-3,Active,0,0.00,3,N,N,Y,Y\n"
+                + "C-2,Alan M Turing,L-4,Active,0,0.00,3,N,N,Y,Y\n"));
 
         assertThat(result.conflicts()).containsOnlyKeys(4L, 5L);
         assertThat(result.conflicts().get(4L)).contains("Customer Number");

@@ -161,6 +161,11 @@ public final class QuickBooksDocuments {
         ObjectNode detail = node.putObject("JournalEntryLineDetail");
         detail.put("PostingType", postingType);
         detail.set("AccountRef", ref(account.account()));
+        if (account.entity() != null) {
+            ObjectNode entity = detail.putObject("Entity");
+            entity.put("Type", account.entity().type());
+            entity.set("EntityRef", ref(account.entity().id()));
+        }
         if (account.className() != null && !account.className().isBlank()) {
             detail.set("ClassRef", ref(account.className()));
         }

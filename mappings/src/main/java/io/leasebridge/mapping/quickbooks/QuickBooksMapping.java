@@ -49,7 +49,46 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
         }
     }
 
-    public record GlAccount(String account, @com.fasterxml.jackson.annotation.JsonProperty("class") String className) {
+    /**
+     * @param kind   {@code receivable} or {@code payable} for an accounts receivable or payable account, whose journal
+     *               lines QuickBooks refuses without a customer or vendor; null for any other account
+     * @param entity the customer (receivable) or vendor (payable) its lines name
+     */
+    public record GlAccount(String account, @com.fasterxml.jackson.annotation.JsonProperty("class") String className, String kind,
+                            Entity entity) {
+
+        public GlAccount(String account, String className) {
+            this(account, className, null, null);
+        }
+    }
+
+    /** A QuickBooks name a journal line carries: {@code type} Customer or Vendor, and its id. */
+    public record Entity(String type, String id) {
+    }
+
+    private static final Map<String, String> ENTITY_OF_KIND = Map.of("receivable", "Customer", "payable", "Vendor");
+
+    /** An A/R or A/P account without its customer or vendor would be refused by QuickBooks on every posting: refuse it now. */
+    private static void checkEntities(String file, JournalEntry journalEntry) {
+        Map<String, GlAccount> accounts = journalEntry.accounts() == null ? Map.of() : journalEntry.accounts();
+        accounts.forEach((gl, account) -> {
+            String where = file + ": journal-entry.accounts." + gl;
+            if (account.kind() == null) {
+                if (account.entity() != null) {
+                    throw new MappingConfigException(where + ": an entity needs kind receivable or payable");
+                }
+                return;
+            }
+            String type = ENTITY_OF_KIND.get(account.kind());
+            if (type == null) {
+                throw new MappingConfigException(where + ".kind: '" + account.kind() + "' is neither receivable nor payable");
+            }
+            if (account.entity() == null || account.entity().id() == null || account.entity().id().isBlank()
+                    || !type.equals(account.entity().type())) {
+                throw new MappingConfigException(where + ": a " + account.kind() + " account needs entity: { type: " + type
+                        + ", id: <QuickBooks " + type + " id> } (QuickBooks refuses its journal lines without one)");
+            }
+        });
     }
 
     public static QuickBooksMapping load(Path file) {
@@ -75,6 +114,7 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
                 || mapping.journalEntry() == null) {
             throw new MappingConfigException(source + ": needs work-order-bill, agent-fee-bill, sales-receipt and journal-entry");
         }
+        checkEntities(source, mapping.journalEntry());
         return mapping;
     }
 }

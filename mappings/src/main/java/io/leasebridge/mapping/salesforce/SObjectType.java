@@ -13,6 +13,8 @@ public enum SObjectType {
     /** The promise KPIs of a lease: the same Lease__c records, other fields, written by the ledger. */
     LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
     TASK("Task", "LeaseBridge_Key__c", 4, ""),
+    /** A Task LeaseBridge closes (a broken promise revised to kept): its status and why, after the Task itself. */
+    TASK_CLOSE("Task", "LeaseBridge_Key__c", 5, "close"),
     /** A vehicle's last GPS location, its time and GPS status: the Vehicle__c records read from Salesforce, other fields. */
     VEHICLE_GPS("Vehicle__c", "VIN__c", 3, "gps"),
     /** An alert on a vehicle's GPS fixes; a child of its Vehicle__c and Lease__c. */

@@ -53,6 +53,7 @@ public final class SalesforceRecords {
         f.put("Do_Not_Text__c", c.doNotText());
         f.put("Text_Consent__c", c.textConsent());
         f.put("Email_Consent__c", c.emailConsent());
+        f.put("Contact_Preference_Source__c", c.preferenceSource());
         return new SObjectRecord(SObjectType.ACCOUNT, c.customerId(), f);
     }
 
@@ -155,9 +156,17 @@ public final class SalesforceRecords {
         f.put("Subject", text(t.subject()));
         f.put("Description", cut(t.description(), TASK_DESCRIPTION_LIMIT));
         f.put("ActivityDate", date(t.dueDate()));
-        f.put("Status", "Not Started");
+        // no Status: the org's default opens a new Task, and a resend never reopens one a collector completed
         f.put("Priority", t.priority());
         return new SObjectRecord(SObjectType.TASK, t.key(), f);
+    }
+
+    /** Closes a Task LeaseBridge opened whose reason no longer holds, saying why. */
+    public static SObjectRecord taskClosed(String key, String why) {
+        Map<String, Object> f = fields(SObjectType.TASK_CLOSE, key);
+        f.put("Status", "Completed");
+        f.put("Closed_By_LeaseBridge_Because__c", text(why));
+        return new SObjectRecord(SObjectType.TASK_CLOSE, key, f);
     }
 
     /** The disposition a repossession case gives a vehicle, by VIN. */

@@ -14,13 +14,46 @@ class TrackingPolicyTest {
     private final TrackingPolicy policy = new TrackingPolicy(10, Set.of("PASSTIME", "SPIREON"));
 
     private static Vehicle vehicle(String provider, String device) {
+        return vehicle(provider, device, "ACTIVE");
+    }
+
+    private static Vehicle vehicle(String provider, String device, String disposition) {
         return new Vehicle("1HGCM82633A004352", "a0X000000000001", "L-1", 2022, "Honda", "Accord", "U-1", provider, device,
-                "ACTIVE", null, null, null);
+                disposition, null, null, null);
     }
 
     private static LeaseAccount lease(int daysPastDue, Boolean disclosure) {
-        return new LeaseAccount("L-1", "C-1", "ACTIVE", null, daysPastDue, BigDecimal.ZERO, null, null, 3, null, null, "jdoe",
+        return lease("ACTIVE", daysPastDue, disclosure);
+    }
+
+    private static LeaseAccount lease(String status, int daysPastDue, Boolean disclosure) {
+        return new LeaseAccount("L-1", "C-1", status, null, daysPastDue, BigDecimal.ZERO, null, null, 3, null, null, "jdoe",
                 "1HGCM82633A004352", disclosure, "KS", null, null);
+    }
+
+    @Test
+    void neverASoldOrClosedVehicleHoweverFarPastDueItsOldLeaseShows() {
+        assertThat(policy.decide(vehicle("PASSTIME", "PT-1", "SOLD"), lease(120, true)))
+                .isEqualTo(new TrackingPolicy.Decision(false, "vehicle SOLD: the lessor no longer has a claim on it"));
+        assertThat(policy.decide(vehicle("PASSTIME", "PT-1", "closed"), lease(120, true)).pull()).isFalse();
+        assertThat(policy.decide(vehicle("PASSTIME", "PT-1", "INVENTORY"), lease(120, true)).pull()).isTrue();
+    }
+
+    @Test
+    void neverALeasePaidOffOrClosedWhateverLeaseWorksCallsIt() {
+        assertThat(policy.decide(vehicle("PASSTIME", "PT-1"), lease("Paid Off", 45, true)))
+                .isEqualTo(new TrackingPolicy.Decision(false, "lease PAID_OFF: the lessor no longer has a claim on the vehicle"));
+        assertThat(policy.decide(vehicle("PASSTIME", "PT-1"), lease("paid-off", 45, true)).pull()).isFalse();
+        assertThat(policy.decide(vehicle("PASSTIME", "PT-1"), lease("CLOSED", 45, true)).pull()).isFalse();
+        assertThat(policy.decide(vehicle("PASSTIME", "PT-1"), lease("ACTIVE", 45, true)).pull()).isTrue();
+    }
+
+    @Test
+    void theEndingStatusesAreTheDeploymentsToName() {
+        TrackingPolicy terminated = new TrackingPolicy(10, Set.of("PASSTIME"), Set.of("SOLD"), Set.of("Terminated"));
+
+        assertThat(terminated.decide(vehicle("PASSTIME", "PT-1"), lease("TERMINATED", 45, true)).pull()).isFalse();
+        assertThat(terminated.decide(vehicle("PASSTIME", "PT-1"), lease("PAID_OFF", 45, true)).pull()).isTrue();
     }
 
     @Test

@@ -86,6 +86,40 @@ class QuickBooksDocumentsTest {
     }
 
     @Test
+    void aReceivableLineNamesItsCustomerAndACashLineNamesNoOne() {
+        QuickBooksPosting entry = documents.journalEntry(DAY, List.of(
+                new GlSummaryLine(DAY, "1010", new BigDecimal("812.40"), BigDecimal.ZERO, "cash"),
+                new GlSummaryLine(DAY, "1200", BigDecimal.ZERO, new BigDecimal("812.40"), "receivables applied")));
+
+        JsonNode receivable = entry.body().path("Line").get(1).path("JournalEntryLineDetail");
+        assertThat(receivable.path("PostingType").asText()).isEqualTo("Credit");
+        assertThat(receivable.path("AccountRef").path("value").asText()).isEqualTo("84");
+        assertThat(receivable.path("Entity").path("Type").asText()).isEqualTo("Customer");
+        assertThat(receivable.path("Entity").path("EntityRef").path("value").asText()).isEqualTo("58");
+        assertThat(entry.body().path("Line").get(0).path("JournalEntryLineDetail").has("Entity")).isFalse();
+    }
+
+    @Test
+    void aReceivableAccountWithoutItsCustomerStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> QuickBooksMapping.load(shippedMappingWith(dir,
+                "kind: receivable, entity: { type: Customer, id: \"58\" }", "kind: receivable")))
+                .isInstanceOf(MappingConfigException.class)
+                .hasMessageContaining("journal-entry.accounts.1200: a receivable account needs entity: { type: Customer");
+    }
+
+    @Test
+    void aPayableAccountNamingACustomerStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> QuickBooksMapping.load(shippedMappingWith(dir, "kind: receivable", "kind: payable")))
+                .isInstanceOf(MappingConfigException.class).hasMessageContaining("a payable account needs entity: { type: Vendor");
+    }
+
+    private static Path shippedMappingWith(Path dir, String text, String replacement) throws IOException {
+        Path file = dir.resolve("quickbooks.yml");
+        Files.writeString(file, Files.readString(configDir().resolve("mappings/quickbooks.yml")).replace(text, replacement));
+        return file;
+    }
+
+    @Test
     void aTypoInTheMappingStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path file = dir.resolve("quickbooks.yml");
         Files.writeString(file, Files.readString(configDir().resolve("mappings/quickbooks.yml")).replace("tax-account", "tax-acount"));

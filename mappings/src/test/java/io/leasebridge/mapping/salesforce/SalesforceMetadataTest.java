@@ -142,14 +142,14 @@ class SalesforceMetadataTest {
     void everyStatusTheLedgerGivesAPromiseIsAValueOfTheRestrictedPicklist() {
         FieldDef status = metadata.field("Promise_To_Pay__c", "Status__c");
         assertThat(status.restrictedPicklist()).isTrue();
-        assertThat(status.picklistValues()).containsExactly("OPEN", "CANCELLED", "KEPT", "PARTIALLY_KEPT", "BROKEN");
+        assertThat(status.picklistValues()).containsExactly("OPEN", "UNCONFIRMED", "CANCELLED", "KEPT", "PARTIALLY_KEPT", "BROKEN");
 
         for (String value : status.picklistValues()) {
             SObjectRecord record = SalesforceRecords.promise(promise(value));
             assertThat(metadata.problems(record)).as(value).isEmpty();
         }
         assertThat(metadata.problems(SalesforceRecords.promise(promise("PENDING")))).singleElement().asString()
-                .startsWith("Promise_To_Pay__c.Status__c:").contains("PENDING", "OPEN, CANCELLED, KEPT, PARTIALLY_KEPT, BROKEN");
+                .startsWith("Promise_To_Pay__c.Status__c:").contains("PENDING", "OPEN, UNCONFIRMED, CANCELLED, KEPT, PARTIALLY_KEPT, BROKEN");
     }
 
     @Test
@@ -315,7 +315,7 @@ class SalesforceMetadataTest {
         String long300 = "x".repeat(300);
         String long200k = "y".repeat(200_000);
         Customer customer = new Customer("C-1002", long300, null, null, null, long300, null, null, null, null,
-                false, false, false, false);
+                false, false, false, false, long300);
         CollectorNote note = new CollectorNote("N-4002", "L-2001", "jsmith", Instant.parse("2026-03-05T20:30:00Z"), long200k);
         CollectorTask task = new CollectorTask("broken-promise:PTP-2", "L-2001", "005000000000001AAA", long300, long200k,
                 LocalDate.of(2026, 3, 12), "High");
@@ -334,7 +334,8 @@ class SalesforceMetadataTest {
 
     private static List<SObjectRecord> sampleRecords() {
         Customer customer = new Customer("C-1001", "Dana Whitfield", "(312) 555-0100", "(312) 555-0199",
-                "dana@example.com", "12 Elm St", "Chicago", "IL", "60601", "America/Chicago", true, false, true, false);
+                "dana@example.com", "12 Elm St", "Chicago", "IL", "60601", "America/Chicago", true, false, true, false,
+                "LeaseWorks; not allowed for want of a value: Email Consent (blank)");
         LeaseAccount lease = new LeaseAccount("L-2001", "C-1001", "Active", LocalDate.of(2026, 4, 1), 12,
                 new BigDecimal("1234.50"), new BigDecimal("25.00"), new BigDecimal("12000.00"), 7,
                 LocalDate.of(2026, 2, 27), new BigDecimal("410.00"), "jsmith", "1HGCM82633A004352", null, null, null, null);
@@ -346,6 +347,7 @@ class SalesforceMetadataTest {
                 SalesforceRecords.payment(payment), SalesforceRecords.collectorNote(note),
                 SalesforceRecords.promise(promise("PARTIALLY_KEPT")), SalesforceRecords.leasePromiseKpis(kpis),
                 SalesforceRecords.task(task()),
+                SalesforceRecords.taskClosed("BROKEN-PTP-L-2001-20260301T150000Z", "Closed by LeaseBridge: the promise was revised to KEPT."),
                 SalesforceRecords.vehicleGps(new VehicleGpsStatus("1HGCM82633A004352", new BigDecimal("38.952311"),
                         new BigDecimal("-94.621874"), Instant.parse("2026-11-20T11:58:02Z"), "REPORTING")),
                 SalesforceRecords.gpsAlert(new GpsAlert("1HGCM82633A004352-OUT_OF_STATE-1763639882", "1HGCM82633A004352", "L-2001",
