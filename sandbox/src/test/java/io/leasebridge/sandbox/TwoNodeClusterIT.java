@@ -67,6 +67,10 @@ class TwoNodeClusterIT {
 
         Map<String, Process> byNode = new java.util.HashMap<>();
         byNode.put("node-a", launch(sandbox, "node-a", url, user, password));
+        // Two nodes starting on an empty job store at the same instant race to store the same Quartz jobs
+        // (a duplicate key stops one of them); the second starts once the first has scheduled its flows.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                count(url, user, password, "select count(*) from flow_run where node_id = 'node-a'") > 0);
         byNode.put("node-b", launch(sandbox, "node-b", url, user, password));
 
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() ->
