@@ -53,7 +53,7 @@ public final class SalesforceRecords {
         f.put("Do_Not_Text__c", c.doNotText());
         f.put("Text_Consent__c", c.textConsent());
         f.put("Email_Consent__c", c.emailConsent());
-        f.put("Contact_Preference_Source__c", c.preferenceSource());
+        f.put("Contact_Preference_Source__c", text(c.preferenceSource()));
         return new SObjectRecord(SObjectType.ACCOUNT, c.customerId(), f);
     }
 
