@@ -89,11 +89,6 @@ public class HeldRecords {
         return counts;
     }
 
-    public long count() {
-        Long count = jdbc.queryForObject("select count(*) from sf_held", Long.class);
-        return count == null ? 0 : count;
-    }
-
     private static Object[] withKind(String kind, List<String> keys) {
         Object[] args = new Object[keys.size() + 1];
         args[0] = kind;
