@@ -45,6 +45,6 @@ public record SandboxOptions(Path home, int accounts, long seed, boolean regener
     }
 
     public String hubUrl() {
-        return "jdbc:h2:file:" + home.resolve("hub").toAbsolutePath() + ";MODE=PostgreSQL";
+        return "jdbc:h2:file:" + home.resolve("hub").toAbsolutePath() + ";MODE=PostgreSQL;WRITE_DELAY=0";
     }
 }
