@@ -296,6 +296,19 @@ class SalesforceMetadataTest {
     }
 
     @Test
+    void aMapperWritingThreeHundredCharactersIntoA255CharacterFieldIsRefusedAsTheOrgWouldRefuseIt() {
+        ObjectDescription account = OrgMetadata.shipped().object("Account");
+        SObjectRecord uncut = new SObjectRecord(SObjectType.ACCOUNT, "C-1",
+                fields("LeaseWorks_Customer_Id__c", "C-1", "Name", "x".repeat(300)));
+
+        assertThat(RecordRules.valueErrors(account, uncut.fields(), null)).singleElement().satisfies(error -> {
+            assertThat(error.statusCode()).isEqualTo("STRING_TOO_LONG");
+            assertThat(error.message()).startsWith("Account Name: data value too large: xxx").endsWith("(max length=255)");
+            assertThat(error.fields()).containsExactly("Name");
+        });
+    }
+
+    @Test
     void everyFieldTheVehicleReaderQueriesExists() {
         OrgMetadata org = OrgMetadata.shipped();
         for (String path : SalesforceVehicles.FIELDS) {
