@@ -34,11 +34,15 @@ public final class OrgMetadata {
     private static final Map<String, String> CUSTOM_FIELDS_FROM = Map.of("Task", "Activity", "Event", "Activity");
 
     private final Map<String, ObjectDescription> objects;
+    private final Map<String, List<ValidationRuleDescription>> validationRules;
 
-    private OrgMetadata(Map<String, ObjectDescription> objects) {
+    private OrgMetadata(Map<String, ObjectDescription> objects, Map<String, List<ValidationRuleDescription>> validationRules) {
         Map<String, ObjectDescription> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         byName.putAll(objects);
         this.objects = Collections.unmodifiableMap(byName);
+        Map<String, List<ValidationRuleDescription>> rules = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        rules.putAll(validationRules);
+        this.validationRules = Collections.unmodifiableMap(rules);
     }
 
     /** Reads {@code forceApp}'s {@code main/default/objects} folder and the standard objects' description. */
@@ -117,7 +121,9 @@ public final class OrgMetadata {
             objects.put(folder.name(), new ObjectDescription(folder.name(), folder.label(), true, folder.nameFieldType(),
                     folder.sharingModel(), folder.enableActivities(), fields, byFullName(folder.recordTypes())));
         }
-        return new OrgMetadata(objects);
+        Map<String, List<ValidationRuleDescription>> rules = new LinkedHashMap<>();
+        folders.stream().filter(f -> !f.validationRules().isEmpty()).forEach(f -> rules.put(f.name(), f.validationRules()));
+        return new OrgMetadata(objects, rules);
     }
 
     private static Map<String, RecordTypeDescription> byFullName(List<RecordTypeDescription> recordTypes) {
@@ -166,6 +172,11 @@ public final class OrgMetadata {
     /** The object of that name, ignoring case; null when the org has none. */
     public ObjectDescription object(String name) {
         return objects.get(name);
+    }
+
+    /** The validation rules of an object, active or not, in file-name order (the order Salesforce reports in is its own). */
+    public List<ValidationRuleDescription> validationRules(String object) {
+        return validationRules.getOrDefault(object, List.of());
     }
 
     /** The field of an object; null when either does not exist. */

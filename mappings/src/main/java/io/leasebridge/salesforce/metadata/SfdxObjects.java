@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads the {@code objects} folder of an SFDX source tree: object settings, custom fields and record types. */
+/**
+ * Reads the {@code objects} folder of an SFDX source tree: object settings, custom fields, record types and
+ * validation rules.
+ */
 final class SfdxObjects {
 
     static final String NS = "http://soap.sforce.com/2006/04/metadata";
@@ -27,7 +30,8 @@ final class SfdxObjects {
 
     /** One object folder as written: settings from its object-meta.xml (absent for most standard objects). */
     record Folder(String name, String label, String nameFieldType, String sharingModel, boolean enableActivities,
-                  List<FieldDescription> fields, List<RecordTypeDescription> recordTypes) {
+                  List<FieldDescription> fields, List<RecordTypeDescription> recordTypes,
+                  List<ValidationRuleDescription> validationRules) {
     }
 
     static List<Folder> read(Path objectsDir) {
@@ -59,7 +63,9 @@ final class SfdxObjects {
         List<FieldDescription> fields = files(dir.resolve("fields"), ".field-meta.xml").stream().map(SfdxObjects::field).toList();
         List<RecordTypeDescription> recordTypes = files(dir.resolve("recordTypes"), ".recordType-meta.xml").stream()
                 .map(SfdxObjects::recordType).toList();
-        return new Folder(name, label, nameFieldType, sharingModel, enableActivities, fields, recordTypes);
+        List<ValidationRuleDescription> validationRules = files(dir.resolve("validationRules"), ".validationRule-meta.xml").stream()
+                .map(SfdxObjects::validationRule).toList();
+        return new Folder(name, label, nameFieldType, sharingModel, enableActivities, fields, recordTypes, validationRules);
     }
 
     static FieldDescription field(Path file) {
@@ -92,6 +98,18 @@ final class SfdxObjects {
         }
         return new RecordTypeDescription(text(root, "fullName"), text(root, "label"), Boolean.parseBoolean(text(root, "active")),
                 text(root, "businessProcess"), picklists);
+    }
+
+    static ValidationRuleDescription validationRule(Path file) {
+        Element root = root(file, "ValidationRule");
+        SalesforceFormula condition;
+        try {
+            condition = SalesforceFormula.parse(text(root, "errorConditionFormula"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": errorConditionFormula: " + e.getMessage(), e);
+        }
+        return new ValidationRuleDescription(text(root, "fullName"), Boolean.parseBoolean(text(root, "active")), condition,
+                text(root, "errorDisplayField"), text(root, "errorMessage"));
     }
 
     static List<Path> files(Path dir, String suffix) {

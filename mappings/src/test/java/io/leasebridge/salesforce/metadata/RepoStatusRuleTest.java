@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -42,6 +43,37 @@ class RepoStatusRuleTest {
         }
 
         assertThat(inRule).isEqualTo(workflowSteps());
+    }
+
+    @Test
+    void evaluatedAsTheOrgEvaluatesItTheRuleRefusesEveryStepTheWorkflowRefusesAndNoOther() {
+        ValidationRuleDescription shipped = OrgMetadata.shipped().validationRules("Case").stream()
+                .filter(r -> r.fullName().equals("Repo_Status_Step")).findFirst().orElseThrow();
+        Set<String> allowed = workflowSteps();
+        java.util.List<String> disagreements = new java.util.ArrayList<>();
+        java.util.List<String> from = new java.util.ArrayList<>(java.util.Arrays.stream(RepoStatus.values()).map(Enum::name).toList());
+        from.add(null);
+        for (String prior : from) {
+            for (RepoStatus to : RepoStatus.values()) {
+                if (to.name().equals(prior)) {
+                    continue; // a save that leaves the status alone is no step
+                }
+                Map<String, Object> after = Map.of("RecordType.DeveloperName", "Repossession", "Repo_Status__c", to.name());
+                Map<String, Object> before = prior == null ? null : Map.of("Repo_Status__c", prior);
+                boolean refused = shipped.errorCondition().isTrue(prior == null
+                        ? SalesforceFormulaTest.insert(after) : SalesforceFormulaTest.update(before, after));
+                String step = (prior == null ? "" : prior) + ">" + to;
+                if (refused == allowed.contains(step)) {
+                    disagreements.add(step + (refused ? " refused by the rule" : " let through by the rule"));
+                }
+            }
+        }
+        Map<String, Object> otherCase = Map.of("RecordType.DeveloperName", "Support", "Repo_Status__c", "SOLD");
+
+        assertThat(disagreements).isEmpty();
+        assertThat(shipped.errorCondition().isTrue(SalesforceFormulaTest.update(Map.of("Repo_Status__c", "PENDING"), otherCase)))
+                .as("a Case of another record type").isFalse();
+        assertThat(shipped.error().fields()).containsExactly("Repo_Status__c");
     }
 
     @Test
