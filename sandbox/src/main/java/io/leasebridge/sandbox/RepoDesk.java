@@ -21,8 +21,14 @@ final class RepoDesk {
     static final String AGENT_EMAIL = "dispatch@lonestar-recovery.example";
 
     /** One case the desk works, and the statuses it goes through, with what is filled in on the way. */
-    record Walk(String name, String repoType, List<String> statuses) {
+    /** @param ruleSwitchedOff walked while an admin has Case's Repo_Status_Step rule off, as during a migration */
+    record Walk(String name, String repoType, List<String> statuses, boolean ruleSwitchedOff) {
+        Walk(String name, String repoType, List<String> statuses) {
+            this(name, repoType, statuses, false);
+        }
     }
+
+    private static final String STATUS_RULE = "Repo_Status_Step";
 
     static final List<Walk> WALKS = List.of(
             new Walk("through to the sale", "INVOLUNTARY", List.of("REQUESTED", "PENDING", "ORDERED", "RECOVERED",
@@ -30,7 +36,8 @@ final class RepoDesk {
             new Walk("voluntary, nothing to repair", "VOLUNTARY", List.of("PENDING", "ORDERED", "RECOVERED", "INSPECTED",
                     "INVENTORY")),
             new Walk("never found", "INVOLUNTARY", List.of("PENDING", "ORDERED", "UNRECOVERABLE")),
-            new Walk("sold before it was ordered", "INVOLUNTARY", List.of("REQUESTED", "PENDING", "SOLD")),
+            // Salesforce's rule would refuse the jump; with it off, LeaseBridge's own check is what catches it
+            new Walk("sold before it was ordered", "INVOLUNTARY", List.of("REQUESTED", "PENDING", "SOLD"), true),
             new Walk("paid up before the order", "INVOLUNTARY", List.of("REQUESTED", "CANCELLED")));
 
     private RepoDesk() {
@@ -88,6 +95,7 @@ final class RepoDesk {
             opened.put("Repo_Agent_Email__c", AGENT_EMAIL);
             opened.put("Title_Verified__c", false);
             String caseId = salesforce.saveAs(repoDesk, "Case", null, opened);
+            salesforce.validationRuleActive("Case", STATUS_RULE, !walk.ruleSwitchedOff());
             for (String status : walk.statuses().subList(1, walk.statuses().size())) {
                 Map<String, Object> change = new HashMap<>();
                 change.put("Repo_Status__c", status);
@@ -107,6 +115,7 @@ final class RepoDesk {
                 }
                 salesforce.saveAs(by, "Case", caseId, change);
             }
+            salesforce.validationRuleActive("Case", STATUS_RULE, true);
             cases.put(walk.name(), caseId);
         }
         return cases;

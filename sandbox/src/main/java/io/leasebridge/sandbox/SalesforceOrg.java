@@ -3,6 +3,8 @@ package io.leasebridge.sandbox;
 import io.leasebridge.salesforce.metadata.FieldDescription;
 import io.leasebridge.salesforce.metadata.ObjectDescription;
 import io.leasebridge.salesforce.metadata.OrgMetadata;
+import io.leasebridge.salesforce.metadata.SalesforceFormula;
+import io.leasebridge.salesforce.metadata.ValidationRuleDescription;
 import io.leasebridge.salesforce.metadata.RecordRules;
 import io.leasebridge.salesforce.metadata.RecordTypeDescription;
 import io.leasebridge.salesforce.metadata.SaveError;
@@ -81,6 +83,7 @@ final class SalesforceOrg {
         this.clock = clock;
         this.integrationUserId = integrationUserId;
         metadata.objects().values().forEach(this::define);
+        objects.values().forEach(o -> o.validationRules.addAll(metadata.validationRules(o.name)));
         seed();
     }
 
@@ -105,6 +108,22 @@ final class SalesforceOrg {
             throw new IllegalArgumentException(object + " has no field " + field);
         }
         o.unique.add(o.canonical(field));
+    }
+
+    /**
+     * Switches a validation rule off, as an admin does during a data migration; saves that it would refuse go
+     * through until it is switched on again.
+     */
+    synchronized void validationRuleActive(String object, String rule, boolean active) {
+        SObject o = known(object);
+        if (o.validationRules.stream().noneMatch(r -> r.fullName().equalsIgnoreCase(rule))) {
+            throw new IllegalArgumentException(object + " has no validation rule " + rule);
+        }
+        if (active) {
+            o.switchedOff.remove(rule);
+        } else {
+            o.switchedOff.add(rule);
+        }
     }
 
     synchronized void queryPageSize(int size) {
@@ -245,6 +264,10 @@ final class SalesforceOrg {
         if (owner != null) {
             return new UpsertResult(null, false, List.of(owner));
         }
+        List<SaveError> ruled = validationErrors(o, existing, changes);
+        if (!ruled.isEmpty()) {
+            return new UpsertResult(null, false, ruled);
+        }
         for (String unique : o.unique) {
             String value = normalized(changes.get(unique));
             if (value == null) {
@@ -277,6 +300,45 @@ final class SalesforceOrg {
     }
 
     private record ParentLookup(String id, SaveError error) {
+    }
+
+    /** The active validation rules whose error condition holds for the record as this save would leave it. */
+    private List<SaveError> validationErrors(SObject o, Map<String, Object> existing, Map<String, Object> changes) {
+        if (o.validationRules.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> after = new LinkedHashMap<>(existing == null ? Map.of() : existing);
+        after.putAll(changes);
+        SalesforceFormula.Save save = new SalesforceFormula.Save() {
+            public Object value(String path) {
+                return valueAt(o, after, path);
+            }
+
+            public Object priorValue(String field) {
+                return (existing == null ? after : existing).get(o.canonical(field));
+            }
+
+            public boolean isNew() {
+                return existing == null;
+            }
+        };
+        return o.validationRules.stream()
+                .filter(rule -> rule.active() && !o.switchedOff.contains(rule.fullName()))
+                .filter(rule -> rule.errorCondition().isTrue(save))
+                .map(ValidationRuleDescription::error).toList();
+    }
+
+    /** A field of a record, or a path through its lookups ({@code RecordType.DeveloperName}). */
+    private Object valueAt(SObject o, Map<String, Object> record, String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return record.get(o.canonical(path));
+        }
+        FieldDescription lookup = o.description.relationship(path.substring(0, dot));
+        SObject parent = lookup == null ? null : objects.get(lookup.referencedObject());
+        Object parentId = lookup == null ? null : record.get(o.canonical(lookup.name()));
+        Map<String, Object> parentRecord = parent == null || parentId == null ? null : parent.records.get(String.valueOf(parentId));
+        return parentRecord == null ? null : valueAt(parent, parentRecord, path.substring(dot + 1));
     }
 
     /** A record Salesforce cannot read (a field the object lacks, a value its type cannot take) fails the whole call. */
@@ -341,6 +403,9 @@ final class SalesforceOrg {
             if (!blanked.isEmpty()) {
                 refused.add(new SaveError("REQUIRED_FIELD_MISSING", "Required fields are missing: " + blanked, blanked));
             }
+            if (refused.isEmpty()) {
+                refused.addAll(validationErrors(o, existing, changes));
+            }
             if (!refused.isEmpty()) {
                 results.add(new UpsertResult(null, false, refused));
                 continue;
@@ -382,7 +447,10 @@ final class SalesforceOrg {
         RecordRules.requestProblem(o.description, fields).ifPresent(problem -> {
             throw new IllegalArgumentException("Salesforce refuses this " + object + ": " + problem);
         });
-        List<SaveError> refused = RecordRules.valueErrors(o.description, fields, recordTypeOf(o, o.canonicalFields(fields), existing));
+        List<SaveError> refused = new ArrayList<>(RecordRules.valueErrors(o.description, fields, recordTypeOf(o, o.canonicalFields(fields), existing)));
+        if (refused.isEmpty()) {
+            refused.addAll(validationErrors(o, existing, o.canonicalFields(fields)));
+        }
         if (!refused.isEmpty()) {
             throw new IllegalArgumentException("Salesforce refuses this " + object + ": " + refused);
         }
@@ -822,6 +890,9 @@ final class SalesforceOrg {
         final Set<String> unique = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         /** Fields whose changes Salesforce's field history tracking records. */
         final Set<String> tracked = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        final List<ValidationRuleDescription> validationRules = new ArrayList<>();
+        /** Rules an admin switched off. */
+        final Set<String> switchedOff = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         final Map<String, String> relationships = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         /** Relationships whose reference names its object in {@code attributes.type}: What on a Task. */
         final Set<String> polymorphic = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -859,6 +930,7 @@ final class SalesforceOrg {
         }
 
         void clear() {
+            switchedOff.clear();
             records.clear();
             indexes.clear();
             created.clear();

@@ -142,7 +142,13 @@ public final class SalesforceSimulator {
     // ---------------------------------------------------------------- rules of the org
 
     /** Makes a field unique: a second record with the same value fails with {@code DUPLICATE_VALUE}. */
-    public SalesforceSimulator uniqueField(String sObject, String field) {
+    /** Switches a validation rule of the org off or on again, as an admin does around a data migration. */
+    public SalesforceSimulator validationRuleActive(String sObject, String rule, boolean active) {
+        org.validationRuleActive(sObject, rule, active);
+        return this;
+    }
+
+        public SalesforceSimulator uniqueField(String sObject, String field) {
         org.uniqueField(sObject, field);
         return this;
     }

@@ -162,6 +162,35 @@ class SalesforceOrgMetadataTest {
     }
 
     @Test
+    void aRepoStatusStepTheValidationRuleRefusesIsACustomValidationExceptionUntilAnAdminSwitchesTheRuleOff() {
+        String user = salesforce.user("Rita Alvarez");
+        String repossession = salesforce.recordType("Case", "Repossession");
+        String pending = salesforce.saveAs(user, "Case", null, Map.of("RecordTypeId", repossession, "Repo_Status__c", "PENDING"));
+        String ordered = salesforce.saveAs(user, "Case", null, Map.of("RecordTypeId", repossession, "Repo_Status__c", "PENDING"));
+        String jump = """
+                {"records":[{"attributes":{"type":"Case"},"Id":"%s","Repo_Status__c":"SOLD"},
+                            {"attributes":{"type":"Case"},"Id":"%s","Repo_Status__c":"ORDERED"}]}""".formatted(pending, ordered);
+
+        RestClient.Reply refused = client.update(jump);
+
+        JsonNode error = refused.body().get(0).get("errors").get(0);
+        assertThat(error.get("statusCode").asText()).isEqualTo("FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        assertThat(error.get("message").asText()).startsWith("Not a repo step. Allowed: new REQUESTED/PENDING;")
+                .contains("PENDING>ORDERED/CANCELLED");
+        assertThat(error.get("fields").get(0).asText()).isEqualTo("Repo_Status__c");
+        assertThat(refused.body().get(1).get("success").asBoolean()).as("a step of the workflow").isTrue();
+        assertThat(salesforce.records("Case").get(pending)).containsEntry("Repo_Status__c", "PENDING");
+
+        salesforce.validationRuleActive("Case", "Repo_Status_Step", false);
+        RestClient.Reply migrated = client.update("""
+                {"records":[{"attributes":{"type":"Case"},"Id":"%s","Repo_Status__c":"SOLD"}]}""".formatted(pending));
+        salesforce.validationRuleActive("Case", "Repo_Status_Step", true);
+
+        assertThat(migrated.body().get(0).get("success").asBoolean()).as("with the rule switched off").isTrue();
+        assertThat(salesforce.records("Case").get(pending)).containsEntry("Repo_Status__c", "SOLD");
+    }
+
+    @Test
     void aRequiredFieldIsMissingOnCreate() {
         leaseL1();
         RestClient.Reply reply = client.upsert("Payment__c", "LeaseWorks_Payment_Id__c", """
