@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -92,19 +93,30 @@ public class PromiseLedgerService {
                 .forEach(p -> ledger.paymentReceived(p, known)), toSalesforce);
     }
 
-    /** Judges the promises of these leases as of a date; returns the events recorded. */
-    public long judge(List<String> leaseIds, LocalDate asOf, List<SObjectRecord> toSalesforce) {
-        return onLeases(leaseIds, (ledger, payments) -> ledger.judge(asOf, payments), toSalesforce);
+    /** Judges the promises of these leases whose deadline is on or before a date; returns the events recorded. */
+    public long judge(List<String> leaseIds, LocalDate through, List<SObjectRecord> toSalesforce) {
+        return judge(leaseIds, through, toSalesforce, verdict -> { });
+    }
+
+    /** {@link #judge(List, LocalDate, List)}, telling {@code verdicts} each verdict given. */
+    public long judge(List<String> leaseIds, LocalDate through, List<SObjectRecord> toSalesforce, Consumer<PromiseEvent> verdicts) {
+        List<PromiseEvent> recorded = recorded(leaseIds, (ledger, payments) -> ledger.judge(through, payments), toSalesforce);
+        recorded.stream().filter(e -> isVerdict(e.type())).forEach(verdicts);
+        return recorded.size();
     }
 
     private long onLeases(Collection<String> leaseIds, BiConsumer<LeaseLedger, List<Payment>> step, List<SObjectRecord> toSalesforce) {
+        return recorded(leaseIds, step, toSalesforce).size();
+    }
+
+    private List<PromiseEvent> recorded(Collection<String> leaseIds, BiConsumer<LeaseLedger, List<Payment>> step,
+                                        List<SObjectRecord> toSalesforce) {
         if (leaseIds.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Map<String, List<PromiseEvent>> histories = histories(leaseIds);
         Map<String, List<Payment>> payments = payments(leaseIds);
         Set<String> held = leasesHeld(leaseIds);
-        long recorded = 0;
         List<PromiseEvent> events = new ArrayList<>();
         Map<String, PromiseState> states = new HashMap<>();
         for (String leaseId : leaseIds) {
@@ -116,11 +128,10 @@ public class PromiseLedgerService {
                 events.addAll(added);
                 ledger.promises().forEach(s -> states.put(s.promiseId(), s));
                 toSalesforce.addAll(salesforceRecords(ledger, added, held.contains(leaseId)));
-                recorded += added.size();
             }
         }
         store.append(events, states);
-        return recorded;
+        return events;
     }
 
     /**

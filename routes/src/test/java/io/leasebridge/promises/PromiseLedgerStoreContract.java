@@ -43,7 +43,7 @@ abstract class PromiseLedgerStoreContract {
     void setUp() {
         jdbc = new JdbcTemplate(freshSchema());
         LedgerProperties properties = new LedgerProperties(2, new BigDecimal("1.00"), ZoneId.of("America/Chicago"),
-                Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA", 30);
+                Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA", 30, java.time.Duration.ofHours(9), "payments");
         ledger = new PromiseLedgerService(jdbc, properties, new CollectorTasks(jdbc, properties), Clock.fixed(NOW, ZoneOffset.UTC));
         store = ledger.store();
         lease("L-1", "jdoe");
