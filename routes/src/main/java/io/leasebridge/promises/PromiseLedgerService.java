@@ -60,10 +60,19 @@ public class PromiseLedgerService {
         return LocalDate.now(clock.withZone(rules.zone()));
     }
 
-    /** Each lease's current promise from a snapshot of {@code asOf}; returns the events recorded. */
+    /**
+     * Each lease's current promise from a snapshot of {@code asOf}; returns the events recorded. A promise is the
+     * collector's who took it: the export's entered-by column, or lacking it the lease's collector when it is first seen.
+     */
     public long capture(List<Promise> snapshots, LocalDate asOf, List<SObjectRecord> toSalesforce) {
         Map<String, Promise> byLease = new LinkedHashMap<>();
         snapshots.forEach(p -> byLease.put(p.leaseId(), p));
+        Map<String, String> collectors = collectors(byLease.values().stream()
+                .filter(p -> p.enteredBy() == null || p.enteredBy().isBlank()).map(Promise::leaseId).toList());
+        collectors.forEach((leaseId, collector) -> {
+            Promise p = byLease.get(leaseId);
+            byLease.put(leaseId, new Promise(leaseId, p.amount(), p.promisedDate(), collector, p.enteredAt()));
+        });
         return onLeases(byLease.keySet(), (ledger, payments) -> ledger.promiseSeen(byLease.get(ledger.leaseId()), asOf, payments),
                 toSalesforce);
     }
@@ -159,6 +168,15 @@ public class PromiseLedgerService {
             records.add(SalesforceRecords.leasePromiseKpis(PromiseRecords.kpis(ledger.leaseId(), ledger.promises(), today())));
         }
         return records;
+    }
+
+    private Map<String, String> collectors(Collection<String> leaseIds) {
+        Map<String, String> collectors = new HashMap<>();
+        InLists.inChunks(leaseIds, chunk -> jdbc.query("select lease_id, collector from lease_account where collector is not null"
+                        + " and lease_id in (" + InLists.placeholders(chunk.size()) + ")",
+                (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)), chunk.toArray()))
+                .forEach(e -> collectors.put(e.getKey(), e.getValue()));
+        return collectors;
     }
 
     private Set<String> leasesHeld(Collection<String> leaseIds) {
