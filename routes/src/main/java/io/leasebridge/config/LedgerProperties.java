@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -22,6 +23,10 @@ import java.util.Map;
  * @param fallbackOwner   the Salesforce queue (or user) that gets the tasks of an unmapped collector
  * @param reversalWindowDays days after a promise's deadline within which a reversal (NSF, ACH return) still
  *                        revises its verdict
+ * @param judgeAfter      how long after the end of a promise's deadline day (in {@code zone}) it is judged even though
+ *                        no payments export has yet shown that whole day; the run summary lists those promises
+ * @param paymentsExport  the LeaseWorks export whose files carry payments: a file of it dated after a deadline has
+ *                        shown every payment of the deadline day
  */
 @Validated
 @ConfigurationProperties("leasebridge.ledger")
@@ -31,5 +36,7 @@ public record LedgerProperties(
         @DefaultValue("America/Chicago") @NotNull ZoneId zone,
         @DefaultValue Map<String, String> collectorOwners,
         @NotBlank String fallbackOwner,
-        @DefaultValue("30") @Min(0) int reversalWindowDays) {
+        @DefaultValue("30") @Min(0) int reversalWindowDays,
+        @DefaultValue("9h") @NotNull Duration judgeAfter,
+        @DefaultValue("payments") @NotBlank String paymentsExport) {
 }

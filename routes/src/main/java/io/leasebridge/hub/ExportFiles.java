@@ -3,10 +3,13 @@ package io.leasebridge.hub;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -52,9 +55,20 @@ public class ExportFiles {
         }
     }
 
-    /** Call inside the transaction of the file's last batch. */
-    public void done(String key, long rows, String note) {
+    /** Call inside the transaction of the file's last batch; {@code asOf} is the day the file describes. */
+    public void done(String key, long rows, String note, LocalDate asOf) {
         finish(key, DONE, rows, note);
+        jdbc.update("update export_file set as_of = ? where file_key = ?", Date.valueOf(asOf), key);
+    }
+
+    /**
+     * The last day whose payments an export of {@code export} read whole has shown: the day before the latest such
+     * file's date (a file of the 13th, whatever the hour it ran, holds every payment of the 12th).
+     */
+    public Optional<LocalDate> readThrough(String export) {
+        Date latest = jdbc.queryForObject("select max(as_of) from export_file where export = ? and status = 'DONE'",
+                Date.class, export);
+        return Optional.ofNullable(latest).map(d -> d.toLocalDate().minusDays(1));
     }
 
     public void refused(String key, String reason) {

@@ -203,7 +203,7 @@ public class LeaseWorksExportIngest {
 
     private RunCounts emptyExport(FileRun run, ExportFile file) {
         file.inferNothingFromAbsence("empty export");
-        transaction.executeWithoutResult(tx -> files.done(run.fileKey, 0, "empty export"));
+        transaction.executeWithoutResult(tx -> files.done(run.fileKey, 0, "empty export", file.asOf()));
         runs.finish(run.runId, RunCounts.NONE, null);
         status.exportRead(run.export, run.fileName);
         log.warn("{}: {} is an empty export (no rows); nothing was changed", run.flow(), run.fileName);
@@ -318,7 +318,7 @@ public class LeaseWorksExportIngest {
             sinks.forRecord(record.name()).fileDone(file, toSalesforce);
         }
         outbox.enqueue(toSalesforce);
-        files.done(run.fileKey, file.rowsInFile(), file.noInferenceBecause().orElse(null));
+        files.done(run.fileKey, file.rowsInFile(), file.noInferenceBecause().orElse(null), file.asOf());
     }
 
     private static <T> T open(Path path, Function<InputStream, T> reader) {

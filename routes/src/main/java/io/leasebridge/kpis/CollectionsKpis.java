@@ -2,6 +2,7 @@ package io.leasebridge.kpis;
 
 import io.leasebridge.kpis.KpiReport.CollectorMonthOutcomes;
 import io.leasebridge.kpis.KpiReport.CollectorOutcomes;
+import io.leasebridge.kpis.KpiReport.HandedOverOutcomes;
 import io.leasebridge.kpis.KpiReport.KeptRates;
 import io.leasebridge.kpis.KpiReport.MonthOutcomes;
 import io.leasebridge.kpis.KpiReport.PromiseOutcomes;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * The collections KPIs computed from the hub: promise outcomes from the ledger's {@code promise} projection
- * (counted by the database, a row per collector and month comes back), days-past-due buckets and roll rates
+ * (counted by the database, a row per collector and month comes back), credited to the collector who took the
+ * promise, not to whoever has the lease now, days-past-due buckets and roll rates
  * from {@code lease_dpd_history} (streamed once, in lease order, through a {@link DpdTally} that keeps only
  * counts). Memory does not grow with the portfolio.
  */
@@ -31,14 +33,27 @@ public class CollectionsKpis {
     private static final int HISTORY_FETCH_SIZE = 1000;
 
     private static final String OUTCOMES_BY_COLLECTOR_AND_MONTH = """
-            select a.collector, extract(year from p.judged_on) as judged_year, extract(month from p.judged_on) as judged_month,
+            select coalesce(p.made_by, a.collector), extract(year from p.judged_on) as judged_year,
+                   extract(month from p.judged_on) as judged_month,
                    sum(case when p.status = 'KEPT' then 1 else 0 end) as kept,
                    sum(case when p.status = 'PARTIALLY_KEPT' then 1 else 0 end) as partially_kept,
                    sum(case when p.status = 'BROKEN' then 1 else 0 end) as broken
             from promise p
             left join lease_account a on a.lease_id = p.lease_id
             where p.status in ('KEPT', 'PARTIALLY_KEPT', 'BROKEN') and p.judged_on <= ?
-            group by a.collector, extract(year from p.judged_on), extract(month from p.judged_on)
+            group by coalesce(p.made_by, a.collector), extract(year from p.judged_on), extract(month from p.judged_on)
+            """;
+
+    /** Promises whose lease has since gone to another collector (an escalation, a reassignment). */
+    private static final String OUTCOMES_HANDED_OVER = """
+            select p.made_by, a.collector,
+                   sum(case when p.status = 'KEPT' then 1 else 0 end) as kept,
+                   sum(case when p.status = 'PARTIALLY_KEPT' then 1 else 0 end) as partially_kept,
+                   sum(case when p.status = 'BROKEN' then 1 else 0 end) as broken
+            from promise p
+            join lease_account a on a.lease_id = p.lease_id
+            where p.status in ('KEPT', 'PARTIALLY_KEPT', 'BROKEN') and p.judged_on <= ? and p.made_by <> a.collector
+            group by p.made_by, a.collector
             """;
 
     private static final String HISTORY_SPAN = "select min(as_of), max(as_of) from lease_dpd_history where as_of <= ?";
@@ -94,7 +109,11 @@ public class CollectionsKpis {
             total = total.plus(ofCollector);
         }
         List<MonthOutcomes> months = perMonth.entrySet().stream().map(e -> new MonthOutcomes(e.getKey(), e.getValue())).toList();
-        return new KeptRates(cells, perCollector, months, total);
+        List<HandedOverOutcomes> handedOver = jdbc.query(OUTCOMES_HANDED_OVER, (rs, row) -> new HandedOverOutcomes(rs.getString(1),
+                rs.getString(2), PromiseOutcomes.of(rs.getLong(3), rs.getLong(4), rs.getLong(5))), asOf).stream()
+                .sorted(Comparator.comparing(HandedOverOutcomes::takenBy).thenComparing(HandedOverOutcomes::currentCollector))
+                .toList();
+        return new KeptRates(cells, perCollector, months, total, handedOver);
     }
 
     /** One pass over the history up to asOf, in (lease, day) order, through a {@link DpdTally}. */

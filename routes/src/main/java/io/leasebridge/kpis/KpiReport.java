@@ -29,8 +29,10 @@ public record KpiReport(@JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate a
                         List<DpdMonth> dpdBuckets, List<RollRate> rollRates) {
 
     private static final Map<String, String> DEFINITIONS = definitions(
-            "promiseKeptRate", "promises judged (KEPT, PARTIALLY_KEPT, BROKEN) on or before asOf, by the lease's current"
-                    + " collector in lease_account (null: none) and by the month of judged_on",
+            "promiseKeptRate", "promises judged (KEPT, PARTIALLY_KEPT, BROKEN) on or before asOf, by the collector who took"
+                    + " the promise (its made_by; lacking one, the lease's collector; null: none) and by the month of judged_on",
+            "handedOver", "of those, the promises whose lease is now another collector's (an escalation to a specialist,"
+                    + " a reassignment), by the collector who took them (takenBy) and the lease's collector now (currentCollector)",
             "fullyKeptRate", "fullyKept / judged: a PARTIALLY_KEPT promise counts as not kept",
             "dpdBuckets", "leases by days past due (current = 0 or less, 1-30, 31-60, 61-90, 90+ = 91 or more), each lease"
                     + " as its latest lease_dpd_history row on or before measuredOn showed it; leases without such a row"
@@ -52,15 +54,24 @@ public record KpiReport(@JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate a
         return DEFINITIONS;
     }
 
-    /** The promise-kept rate broken down by collector and month, by collector, by month, and in total. */
+    /**
+     * The promise-kept rate broken down by collector and month, by collector, by month, and in total; and the promises
+     * whose lease another collector has now.
+     */
     public record KeptRates(List<CollectorMonthOutcomes> byCollectorAndMonth, List<CollectorOutcomes> byCollector,
-                            List<MonthOutcomes> byMonth, PromiseOutcomes total) {
+                            List<MonthOutcomes> byMonth, PromiseOutcomes total, List<HandedOverOutcomes> handedOver) {
 
         public KeptRates {
             byCollectorAndMonth = List.copyOf(byCollectorAndMonth);
             byCollector = List.copyOf(byCollector);
             byMonth = List.copyOf(byMonth);
+            handedOver = List.copyOf(handedOver);
         }
+    }
+
+    /** @param takenBy the collector who took the promises; {@code currentCollector} has their leases now */
+    @JsonPropertyOrder({"takenBy", "currentCollector"})
+    public record HandedOverOutcomes(String takenBy, String currentCollector, @JsonUnwrapped PromiseOutcomes outcomes) {
     }
 
     /**
@@ -83,13 +94,13 @@ public record KpiReport(@JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate a
         }
     }
 
-    /** @param collector the lease's collector; {@code null} for leases without one */
+    /** @param collector the collector who took the promises; {@code null} for none */
     @JsonPropertyOrder({"collector", "month"})
     public record CollectorMonthOutcomes(String collector, @JsonFormat(shape = JsonFormat.Shape.STRING) YearMonth month,
                                          @JsonUnwrapped PromiseOutcomes outcomes) {
     }
 
-    /** @param collector the lease's collector; {@code null} for leases without one */
+    /** @param collector the collector who took the promises; {@code null} for none */
     public record CollectorOutcomes(String collector, @JsonUnwrapped PromiseOutcomes outcomes) {
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tasks for collectors: owned by the lease's collector through the configured collector -> Salesforce
+ * Tasks for collectors: owned by the collector concerned (who took a promise, the lease's for a GPS alert) through the configured collector -> Salesforce
  * user map; a collector missing from the map hands the task to the fallback queue, and is reported.
  */
 @Component
@@ -44,9 +44,14 @@ public class CollectorTasks {
         return episode <= 1 ? "BROKEN-" + promiseId : "BROKEN-" + promiseId + "-" + episode;
     }
 
+    /**
+     * The Task goes to the collector who took the promise, not to whoever has the lease now (after an escalation to a
+     * specialist, the broken promise is still the first collector's); lacking one, to the lease's collector.
+     */
     CollectorTask brokenPromise(PromiseState promise, int episode) {
-        String collector = jdbc.query("select collector from lease_account where lease_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, promise.leaseId());
+        String collector = promise.madeBy() != null && !promise.madeBy().isBlank() ? promise.madeBy()
+                : jdbc.query("select collector from lease_account where lease_id = ?", rs -> rs.next() ? rs.getString(1) : null,
+                promise.leaseId());
         return new CollectorTask(brokenPromiseKey(promise.promiseId(), episode), promise.leaseId(), owner(collector),
                 "Broken promise to pay: " + promise.leaseId(),
                 "Promised " + promise.amount().toPlainString() + " by " + promise.promisedDate() + "; received "

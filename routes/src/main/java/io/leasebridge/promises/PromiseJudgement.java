@@ -1,22 +1,31 @@
 package io.leasebridge.promises;
 
+import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.ledger.JudgementCutoff;
+import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * Judges every open promise whose deadline has come, as of a date (today unless told otherwise). The
- * verdicts and what Salesforce must get of them commit together, a few hundred leases at a time; running
- * it again as of the same or an earlier date adds nothing.
+ * Judges every open promise whose deadline has come, as of a date (today unless told otherwise), once the
+ * payments of its deadline day are known: a payments export dated after the deadline has been read, or
+ * {@code leasebridge.ledger.judge-after} has passed without one. The verdicts and what Salesforce must get of
+ * them commit together, a few hundred leases at a time; running it again as of the same or an earlier date adds nothing.
  */
 @Service
 public class PromiseJudgement {
@@ -29,12 +38,20 @@ public class PromiseJudgement {
     private final SalesforceOutbox outbox;
     private final RunHistory runs;
     private final TransactionTemplate transaction;
+    private final ExportFiles exportFiles;
+    private final LedgerProperties properties;
+    private final Clock clock;
+    private final Set<String> judgedWithoutPayments = new ConcurrentSkipListSet<>();
 
-    public PromiseJudgement(PromiseLedgerService ledger, SalesforceOutbox outbox, RunHistory runs, TransactionTemplate transaction) {
+    public PromiseJudgement(PromiseLedgerService ledger, SalesforceOutbox outbox, RunHistory runs, TransactionTemplate transaction,
+                            ExportFiles exportFiles, LedgerProperties properties, Clock clock) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.runs = runs;
         this.transaction = transaction;
+        this.exportFiles = exportFiles;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     public RunCounts judgeToday() {
@@ -42,27 +59,41 @@ public class PromiseJudgement {
     }
 
     public RunCounts judge(LocalDate asOf) {
-        long runId = runs.start(FLOW, "as of " + asOf);
+        JudgementCutoff cutoff = JudgementCutoff.of(asOf, exportFiles.readThrough(properties.paymentsExport()), clock.instant(),
+                properties.zone(), properties.judgeAfter());
+        long runId = runs.start(FLOW, "as of " + asOf + ", deadlines through " + cutoff.through());
         List<String> leases = ledger.store().leasesWithOpenPromises();
         long events = 0;
         try {
             for (int from = 0; from < leases.size(); from += LEASES_PER_TRANSACTION) {
                 List<String> chunk = leases.subList(from, Math.min(leases.size(), from + LEASES_PER_TRANSACTION));
+                List<PromiseEvent> verdicts = new ArrayList<>();
                 Long added = transaction.execute(status -> {
                     List<SObjectRecord> toSalesforce = new ArrayList<>();
-                    long n = ledger.judge(chunk, asOf, toSalesforce);
+                    long n = ledger.judge(chunk, cutoff.through(), toSalesforce, verdicts::add);
                     outbox.enqueue(toSalesforce);
                     return n;
                 });
+                verdicts.stream().filter(v -> cutoff.withoutPaymentsOf(v.occurredOn()))
+                        .forEach(v -> judgedWithoutPayments.add(v.promiseId() + " (deadline " + v.occurredOn() + ")"));
                 events += added == null ? 0 : added;
             }
             RunCounts counts = new RunCounts(leases.size(), events, 0, 0, 0, 0);
             runs.finish(runId, counts, null);
-            log.info("{}: as of {}: {} leases with open promises, {} ledger events", FLOW, asOf, leases.size(), events);
+            log.info("{}: as of {}: deadlines through {} (payments read through {}): {} leases with open promises, {} ledger events",
+                    FLOW, asOf, cutoff.through(), cutoff.paymentsReadThrough(), leases.size(), events);
             return counts;
         } catch (RuntimeException e) {
             runs.finish(runId, new RunCounts(leases.size(), events, 0, 0, 0, 0), e.toString());
             throw e;
         }
+    }
+
+    /**
+     * Promises judged since start-up because {@code judge-after} had passed, with no payments export yet showing their
+     * whole deadline day: a payment of that day may still arrive and revise them.
+     */
+    public Set<String> judgedWithoutPayments() {
+        return new TreeSet<>(judgedWithoutPayments);
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -59,10 +60,19 @@ public class PromiseLedgerService {
         return LocalDate.now(clock.withZone(rules.zone()));
     }
 
-    /** Each lease's current promise from a snapshot of {@code asOf}; returns the events recorded. */
+    /**
+     * Each lease's current promise from a snapshot of {@code asOf}; returns the events recorded. A promise is the
+     * collector's who took it: the export's entered-by column, or lacking it the lease's collector when it is first seen.
+     */
     public long capture(List<Promise> snapshots, LocalDate asOf, List<SObjectRecord> toSalesforce) {
         Map<String, Promise> byLease = new LinkedHashMap<>();
         snapshots.forEach(p -> byLease.put(p.leaseId(), p));
+        Map<String, String> collectors = collectors(byLease.values().stream()
+                .filter(p -> p.enteredBy() == null || p.enteredBy().isBlank()).map(Promise::leaseId).toList());
+        collectors.forEach((leaseId, collector) -> {
+            Promise p = byLease.get(leaseId);
+            byLease.put(leaseId, new Promise(leaseId, p.amount(), p.promisedDate(), collector, p.enteredAt()));
+        });
         return onLeases(byLease.keySet(), (ledger, payments) -> ledger.promiseSeen(byLease.get(ledger.leaseId()), asOf, payments),
                 toSalesforce);
     }
@@ -92,19 +102,30 @@ public class PromiseLedgerService {
                 .forEach(p -> ledger.paymentReceived(p, known)), toSalesforce);
     }
 
-    /** Judges the promises of these leases as of a date; returns the events recorded. */
-    public long judge(List<String> leaseIds, LocalDate asOf, List<SObjectRecord> toSalesforce) {
-        return onLeases(leaseIds, (ledger, payments) -> ledger.judge(asOf, payments), toSalesforce);
+    /** Judges the promises of these leases whose deadline is on or before a date; returns the events recorded. */
+    public long judge(List<String> leaseIds, LocalDate through, List<SObjectRecord> toSalesforce) {
+        return judge(leaseIds, through, toSalesforce, verdict -> { });
+    }
+
+    /** {@link #judge(List, LocalDate, List)}, telling {@code verdicts} each verdict given. */
+    public long judge(List<String> leaseIds, LocalDate through, List<SObjectRecord> toSalesforce, Consumer<PromiseEvent> verdicts) {
+        List<PromiseEvent> recorded = recorded(leaseIds, (ledger, payments) -> ledger.judge(through, payments), toSalesforce);
+        recorded.stream().filter(e -> isVerdict(e.type())).forEach(verdicts);
+        return recorded.size();
     }
 
     private long onLeases(Collection<String> leaseIds, BiConsumer<LeaseLedger, List<Payment>> step, List<SObjectRecord> toSalesforce) {
+        return recorded(leaseIds, step, toSalesforce).size();
+    }
+
+    private List<PromiseEvent> recorded(Collection<String> leaseIds, BiConsumer<LeaseLedger, List<Payment>> step,
+                                        List<SObjectRecord> toSalesforce) {
         if (leaseIds.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Map<String, List<PromiseEvent>> histories = histories(leaseIds);
         Map<String, List<Payment>> payments = payments(leaseIds);
         Set<String> held = leasesHeld(leaseIds);
-        long recorded = 0;
         List<PromiseEvent> events = new ArrayList<>();
         Map<String, PromiseState> states = new HashMap<>();
         for (String leaseId : leaseIds) {
@@ -116,11 +137,10 @@ public class PromiseLedgerService {
                 events.addAll(added);
                 ledger.promises().forEach(s -> states.put(s.promiseId(), s));
                 toSalesforce.addAll(salesforceRecords(ledger, added, held.contains(leaseId)));
-                recorded += added.size();
             }
         }
         store.append(events, states);
-        return recorded;
+        return events;
     }
 
     /**
@@ -148,6 +168,15 @@ public class PromiseLedgerService {
             records.add(SalesforceRecords.leasePromiseKpis(PromiseRecords.kpis(ledger.leaseId(), ledger.promises(), today())));
         }
         return records;
+    }
+
+    private Map<String, String> collectors(Collection<String> leaseIds) {
+        Map<String, String> collectors = new HashMap<>();
+        InLists.inChunks(leaseIds, chunk -> jdbc.query("select lease_id, collector from lease_account where collector is not null"
+                        + " and lease_id in (" + InLists.placeholders(chunk.size()) + ")",
+                (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)), chunk.toArray()))
+                .forEach(e -> collectors.put(e.getKey(), e.getValue()));
+        return collectors;
     }
 
     private Set<String> leasesHeld(Collection<String> leaseIds) {

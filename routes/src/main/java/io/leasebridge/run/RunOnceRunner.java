@@ -132,6 +132,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         printHeldForParent();
         printContactPreferencesNotAllowed();
         printRevisedVerdicts(started);
+        printJudgedWithoutPayments();
         printNotedExportFiles(started);
         gps.print(out);
         printRepossessions(vehicleImport);
@@ -187,6 +188,18 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         }, java.sql.Timestamp.from(started));
         out.println("Promise verdicts revised: " + (lines.isEmpty() ? "none" : lines.size()));
         lines.forEach(out::println);
+        out.println();
+    }
+
+    /** Promises judged because leasebridge.ledger.judge-after had passed, before any payments export showed their deadline day. */
+    private void printJudgedWithoutPayments() {
+        java.util.Set<String> judged = judgement.judgedWithoutPayments();
+        out.println("Promises judged at judge-after, no payments export covering their deadline day: "
+                + (judged.isEmpty() ? "none" : judged.size()));
+        judged.stream().limit(20).forEach(p -> out.println("  " + p));
+        if (judged.size() > 20) {
+            out.println("  ... and " + (judged.size() - 20) + " more");
+        }
         out.println();
     }
 

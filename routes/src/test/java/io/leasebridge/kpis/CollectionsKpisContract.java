@@ -81,7 +81,7 @@ abstract class CollectionsKpisContract {
     }
 
     @Test
-    void promiseOutcomesCountVerdictsUpToAsOfByTheLeasesCollectorAndTheMonthJudged() {
+    void promiseOutcomesCountVerdictsUpToAsOfByTheCollectorWhoTookThemAndTheMonthJudged() {
         handMade().insertInto(jdbc);
 
         KpiReport.KeptRates rates = kpis.compute(MARCH_31).promiseKeptRate();
@@ -100,6 +100,24 @@ abstract class CollectionsKpisContract {
                 new MonthOutcomes(FEB, outcomes(3, 2, 0, 1, "0.6667")),
                 new MonthOutcomes(MAR, outcomes(1, 0, 0, 1, "0.0000")));
         assertThat(rates.total()).isEqualTo(outcomes(7, 3, 1, 3, "0.4286"));
+    }
+
+    @Test
+    void aPromiseTakenBeforeTheLeaseWasEscalatedToASpecialistIsCreditedToTheCollectorWhoTookIt() {
+        // L1 was ann's when she took P1 (kept) and P2 (broken); then it went to the specialist, who took P3 (kept)
+        new KpiDataset().lease("L1", "specialist")
+                .promise("P1", "L1", "KEPT", "2026-01-05", "ann")
+                .promise("P2", "L1", "BROKEN", "2026-01-20", "ann")
+                .promise("P3", "L1", "KEPT", "2026-02-10", "specialist")
+                .insertInto(jdbc);
+
+        KpiReport.KeptRates rates = kpis.compute(MARCH_31).promiseKeptRate();
+
+        assertThat(rates.byCollector()).containsExactly(
+                new CollectorOutcomes("ann", outcomes(2, 1, 0, 1, "0.5000")),
+                new CollectorOutcomes("specialist", outcomes(1, 1, 0, 0, "1.0000")));
+        assertThat(rates.handedOver()).containsExactly(
+                new KpiReport.HandedOverOutcomes("ann", "specialist", outcomes(2, 1, 0, 1, "0.5000")));
     }
 
     @Test

@@ -25,8 +25,11 @@ final class KpiDataset {
     record DpdRow(String leaseId, LocalDate asOf, int daysPastDue) {
     }
 
-    /** @param judgedOn null unless the status is a verdict */
-    record PromiseRow(String promiseId, String leaseId, String status, LocalDate judgedOn) {
+    /**
+     * @param judgedOn null unless the status is a verdict
+     * @param takenBy  the collector who took the promise (made_by)
+     */
+    record PromiseRow(String promiseId, String leaseId, String status, LocalDate judgedOn, String takenBy) {
     }
 
     private static final List<String> STATUSES = List.of("OPEN", "CANCELLED", "KEPT", "PARTIALLY_KEPT", "BROKEN");
@@ -46,9 +49,18 @@ final class KpiDataset {
         return this;
     }
 
+    /** A promise taken by the lease's collector (as lease rows given before it say). */
     KpiDataset promise(String promiseId, String leaseId, String status, String judgedOn) {
-        promises.add(new PromiseRow(promiseId, leaseId, status, judgedOn == null ? null : LocalDate.parse(judgedOn)));
+        return promise(promiseId, leaseId, status, judgedOn, collectorOf(leaseId));
+    }
+
+    KpiDataset promise(String promiseId, String leaseId, String status, String judgedOn, String takenBy) {
+        promises.add(new PromiseRow(promiseId, leaseId, status, judgedOn == null ? null : LocalDate.parse(judgedOn), takenBy));
         return this;
+    }
+
+    private String collectorOf(String leaseId) {
+        return leases.stream().filter(l -> l.leaseId().equals(leaseId)).findFirst().map(Lease::collector).orElse(null);
     }
 
     /**
@@ -77,8 +89,11 @@ final class KpiDataset {
         for (int i = 0; i < leaseCount * 2; i++) {
             String status = STATUSES.get(random.nextInt(STATUSES.size()));
             boolean judged = !status.equals("OPEN") && !status.equals("CANCELLED");
-            data.promises.add(new PromiseRow("P-%05d".formatted(i), "L-%04d".formatted(random.nextInt(leaseCount + 5)), status,
-                    judged ? LocalDate.of(2025, 10, 1).plusDays(random.nextInt(240)) : null));
+            String leaseId = "L-%04d".formatted(random.nextInt(leaseCount + 5));
+            // one promise in five was taken by someone other than the lease's collector now (escalated, reassigned)
+            String takenBy = random.nextInt(5) == 0 ? collectors[random.nextInt(collectors.length)] : data.collectorOf(leaseId);
+            data.promises.add(new PromiseRow("P-%05d".formatted(i), leaseId, status,
+                    judged ? LocalDate.of(2025, 10, 1).plusDays(random.nextInt(240)) : null, takenBy));
         }
         return data;
     }
@@ -93,11 +108,11 @@ final class KpiDataset {
         jdbc.batchUpdate("insert into lease_dpd_history (lease_id, as_of, days_past_due, collector) values (?, ?, ?, ?)",
                 history.stream().map(h -> new Object[]{h.leaseId(), h.asOf(), h.daysPastDue(), collectors.get(h.leaseId())}).toList());
         jdbc.batchUpdate("insert into promise (promise_id, lease_id, amount, promised_date, made_on, made_by, status, amount_applied,"
-                        + " judged_on, amended_count, last_sequence) values (?, ?, ?, ?, ?, 'jdoe', ?, ?, ?, 0, 1)",
+                        + " judged_on, amended_count, last_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1)",
                 promises.stream().map(p -> {
                     LocalDate promised = p.judgedOn() != null ? p.judgedOn().minusDays(2) : LocalDate.of(2026, 6, 1);
                     return new Object[]{p.promiseId(), p.leaseId(), new BigDecimal("250.00"), promised, promised.minusDays(7),
-                            p.status(), BigDecimal.ZERO, p.judgedOn()};
+                            p.takenBy(), p.status(), BigDecimal.ZERO, p.judgedOn()};
                 }).toList());
     }
 }

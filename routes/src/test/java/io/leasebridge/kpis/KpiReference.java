@@ -7,6 +7,7 @@ import io.leasebridge.kpis.KpiReport.BucketCount;
 import io.leasebridge.kpis.KpiReport.CollectorMonthOutcomes;
 import io.leasebridge.kpis.KpiReport.CollectorOutcomes;
 import io.leasebridge.kpis.KpiReport.DpdMonth;
+import io.leasebridge.kpis.KpiReport.HandedOverOutcomes;
 import io.leasebridge.kpis.KpiReport.KeptRates;
 import io.leasebridge.kpis.KpiReport.MonthOutcomes;
 import io.leasebridge.kpis.KpiReport.PromiseOutcomes;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The KPIs worked out the slow, obvious way from the rows themselves (no SQL, no shared code with
@@ -57,14 +59,15 @@ final class KpiReference {
         List<CollectorMonthOutcomes> cells = new ArrayList<>();
         TreeSet<String> collectorsSeen = new TreeSet<>(collectors);
         TreeSet<YearMonth> monthsSeen = new TreeSet<>();
+        Function<PromiseRow, String> takenBy = p -> p.takenBy() != null ? p.takenBy() : collectorOf.get(p.leaseId());
         judged.forEach(p -> {
-            collectorsSeen.add(collectorOf.get(p.leaseId()));
+            collectorsSeen.add(takenBy.apply(p));
             monthsSeen.add(YearMonth.from(p.judgedOn()));
         });
         for (String collector : collectorsSeen) {
             for (YearMonth month : monthsSeen) {
                 List<PromiseRow> cell = judged.stream()
-                        .filter(p -> Objects.equals(collectorOf.get(p.leaseId()), collector) && YearMonth.from(p.judgedOn()).equals(month))
+                        .filter(p -> Objects.equals(takenBy.apply(p), collector) && YearMonth.from(p.judgedOn()).equals(month))
                         .toList();
                 if (!cell.isEmpty()) {
                     cells.add(new CollectorMonthOutcomes(collector, month, outcomes(cell)));
@@ -72,12 +75,19 @@ final class KpiReference {
             }
         }
         List<CollectorOutcomes> byCollector = collectorsSeen.stream()
-                .map(c -> new CollectorOutcomes(c, outcomes(judged.stream().filter(p -> Objects.equals(collectorOf.get(p.leaseId()), c)).toList())))
+                .map(c -> new CollectorOutcomes(c, outcomes(judged.stream().filter(p -> Objects.equals(takenBy.apply(p), c)).toList())))
                 .toList();
         List<MonthOutcomes> byMonth = monthsSeen.stream()
                 .map(m -> new MonthOutcomes(m, outcomes(judged.stream().filter(p -> YearMonth.from(p.judgedOn()).equals(m)).toList())))
                 .toList();
-        return new KeptRates(cells, byCollector, byMonth, outcomes(judged));
+        Map<List<String>, List<PromiseRow>> byTakerAndCurrent = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        judged.stream()
+                .filter(p -> p.takenBy() != null && collectorOf.get(p.leaseId()) != null && !p.takenBy().equals(collectorOf.get(p.leaseId())))
+                .forEach(p -> byTakerAndCurrent.computeIfAbsent(List.of(p.takenBy(), collectorOf.get(p.leaseId())), k -> new ArrayList<>()).add(p));
+        List<HandedOverOutcomes> handedOver = byTakerAndCurrent.entrySet().stream()
+                .map(e -> new HandedOverOutcomes(e.getKey().get(0), e.getKey().get(1), outcomes(e.getValue()))).toList();
+        return new KeptRates(cells, byCollector, byMonth, outcomes(judged), handedOver);
     }
 
     private static PromiseOutcomes outcomes(List<PromiseRow> promises) {

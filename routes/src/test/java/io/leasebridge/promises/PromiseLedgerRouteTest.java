@@ -157,7 +157,7 @@ class PromiseLedgerRouteTest {
     private static java.io.InputStream promiseSnapshot() {
         LeaseWorksExports promises = LeaseWorksExports.promises();
         for (int i = 0; i < LEASES; i++) {
-            promises.promise("L-" + i, "300.00", "03/10/2026", "jdoe", "03/01/2026 09:30");
+            promises.promise("L-" + i, "300.00", "03/10/2026", i % 2 == 0 ? "jdoe" : "zed", "03/01/2026 09:30");
         }
         return promises.stream();
     }

@@ -43,7 +43,7 @@ abstract class PromiseLedgerStoreContract {
     void setUp() {
         jdbc = new JdbcTemplate(freshSchema());
         LedgerProperties properties = new LedgerProperties(2, new BigDecimal("1.00"), ZoneId.of("America/Chicago"),
-                Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA", 30);
+                Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA", 30, java.time.Duration.ofHours(9), "payments");
         ledger = new PromiseLedgerService(jdbc, properties, new CollectorTasks(jdbc, properties), Clock.fixed(NOW, ZoneOffset.UTC));
         store = ledger.store();
         lease("L-1", "jdoe");
@@ -72,8 +72,10 @@ abstract class PromiseLedgerStoreContract {
     @Test
     void judgementWritesVerdictsTasksAndKpisAndAddsNothingTheSecondTime() {
         List<SObjectRecord> out = new ArrayList<>();
+        // L-2's promise names nobody in the export: it is taken by the lease's collector, who has no Salesforce user
         ledger.capture(List.of(promise("L-1", "100.00", "2026-03-10", "2026-03-01T15:00:00Z"),
-                promise("L-2", "100.00", "2026-03-10", "2026-03-01T16:00:00Z")), LocalDate.parse("2026-03-01"), out);
+                new Promise("L-2", new BigDecimal("100.00"), LocalDate.parse("2026-03-10"), " ", Instant.parse("2026-03-01T16:00:00Z"))),
+                LocalDate.parse("2026-03-01"), out);
         pay("P-1", "L-1", "100.00", "2026-03-09", out);
         out.clear();
 
@@ -91,6 +93,26 @@ abstract class PromiseLedgerStoreContract {
         });
         assertThat(out).filteredOn(r -> r.type() == SObjectType.LEASE_PROMISE_KPIS && r.externalId().equals("L-2"))
                 .singleElement().satisfies(k -> assertThat(k.fields()).containsEntry("Promises_Broken_12M__c", 1));
+    }
+
+    @Test
+    void aBrokenPromiseIsTheTakingCollectorsEvenAfterTheLeaseWasEscalatedToASpecialist() {
+        List<SObjectRecord> out = new ArrayList<>();
+        // one promise names its collector, the other names none and is taken by the lease's collector of the day
+        ledger.capture(List.of(promise("L-1", "100.00", "2026-03-10", "2026-03-01T15:00:00Z")), LocalDate.parse("2026-03-01"), out);
+        lease("L-3", "jdoe");
+        ledger.capture(List.of(new Promise("L-3", new BigDecimal("80.00"), LocalDate.parse("2026-03-10"), "",
+                Instant.parse("2026-03-01T17:00:00Z"))), LocalDate.parse("2026-03-01"), out);
+        jdbc.update("update lease_account set collector = 'specialist' where lease_id in ('L-1', 'L-3')");
+        out.clear();
+
+        ledger.judge(store.leasesWithOpenPromises(), LocalDate.parse("2026-03-12"), out);
+
+        assertThat(store.projection()).extracting(ProjectedPromise::madeBy).containsOnly("jdoe");
+        assertThat(out).filteredOn(r -> r.type() == SObjectType.TASK).hasSize(2)
+                .allSatisfy(task -> assertThat(task.fields()).containsEntry("OwnerId", "005000000000001AAA"));
+        assertThat(out).filteredOn(r -> r.type() == SObjectType.PROMISE)
+                .allSatisfy(p -> assertThat(p.fields()).containsEntry("Made_By__c", "jdoe"));
     }
 
     @Test
