@@ -10,6 +10,7 @@ import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.VehicleGpsStatus;
 import io.leasebridge.repo.VehicleDisposition;
+import io.leasebridge.risk.RiskAssessment;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,6 +117,15 @@ public final class SalesforceRecords {
         f.put("Promises_Broken_12M__c", k.broken());
         f.put("Repeat_Breaker__c", k.repeatBreaker());
         return new SObjectRecord(SObjectType.LEASE_PROMISE_KPIS, k.leaseId(), f);
+    }
+
+    /** A lease's recovery risk; blank reasons are sent as null so that a lease back to LOW shows none. */
+    public static SObjectRecord leaseRecoveryRisk(RiskAssessment r) {
+        Map<String, Object> f = fields(SObjectType.LEASE_RECOVERY_RISK, r.leaseId());
+        f.put("Recovery_Risk__c", r.level().name());
+        f.put("Recovery_Risk_Score__c", r.score());
+        f.put("Recovery_Risk_Reasons__c", r.summary().isEmpty() ? null : text(r.summary()));
+        return new SObjectRecord(SObjectType.LEASE_RECOVERY_RISK, r.leaseId(), f);
     }
 
     /** The GPS fields of a Vehicle__c; the record is found by its VIN. */

@@ -12,6 +12,10 @@ import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.WorkOrder;
 import io.leasebridge.model.WorkOrderLine;
 import io.leasebridge.model.VehicleGpsStatus;
+import io.leasebridge.risk.RiskAssessment;
+import io.leasebridge.risk.RiskLevel;
+import io.leasebridge.risk.RiskReason;
+import io.leasebridge.risk.RiskRule;
 import io.leasebridge.salesforce.metadata.FieldDescription;
 import io.leasebridge.salesforce.metadata.ObjectDescription;
 import io.leasebridge.salesforce.metadata.OrgMetadata;
@@ -172,6 +176,30 @@ class SalesforceMetadataTest {
             assertThat(field.scale()).as(kpi + " scale").isZero();
         }
         assertThat(metadata.field("Lease__c", "Repeat_Breaker__c").type()).isEqualTo("Checkbox");
+    }
+
+    @Test
+    void everyRiskLevelIsAValueOfTheRestrictedPicklistAndTheRiskFacetOwnsItsThreeFields() {
+        FieldDef level = metadata.field("Lease__c", "Recovery_Risk__c");
+        assertThat(level.restrictedPicklist()).isTrue();
+        assertThat(level.picklistValues()).containsExactly("LOW", "MEDIUM", "HIGH");
+        for (RiskLevel value : RiskLevel.values()) {
+            assertThat(metadata.problems(SalesforceRecords.leaseRecoveryRisk(riskAssessment(value)))).as(value.name()).isEmpty();
+        }
+        assertThat(metadata.field("Lease__c", "Recovery_Risk_Score__c").scale()).isZero();
+
+        SObjectRecord risk = SalesforceRecords.leaseRecoveryRisk(riskAssessment(RiskLevel.HIGH));
+        assertThat(risk.type().recordType()).isEqualTo("Lease__c#recovery-risk");
+        assertThat(risk.fields()).containsOnlyKeys("LeaseWorks_Lease_Id__c", "Recovery_Risk__c", "Recovery_Risk_Score__c",
+                "Recovery_Risk_Reasons__c");
+        assertThat(ParentRef.of(risk)).contains(new ParentRef(ParentRef.LEASE, "L-2001"));
+        assertThat(SalesforceRecords.leaseRecoveryRisk(new RiskAssessment("L-2001", RiskLevel.LOW, 0, List.of(), "")).fields())
+                .as("a lease back to LOW clears its reasons").containsEntry("Recovery_Risk_Reasons__c", null);
+    }
+
+    private static RiskAssessment riskAssessment(RiskLevel level) {
+        return new RiskAssessment("L-2001", level, 75,
+                List.of(new RiskReason(RiskRule.GPS_ALERT, 25, "left garaging state 2 days ago")), "left garaging state 2 days ago; " + "x".repeat(300));
     }
 
     @Test
@@ -359,7 +387,7 @@ class SalesforceMetadataTest {
         return List.of(SalesforceRecords.account(customer), SalesforceRecords.lease(lease),
                 SalesforceRecords.payment(payment), SalesforceRecords.collectorNote(note),
                 SalesforceRecords.promise(promise("PARTIALLY_KEPT")), SalesforceRecords.leasePromiseKpis(kpis),
-                SalesforceRecords.task(task()),
+                SalesforceRecords.task(task()), SalesforceRecords.leaseRecoveryRisk(riskAssessment(RiskLevel.HIGH)),
                 SalesforceRecords.taskClosed("BROKEN-PTP-L-2001-20260301T150000Z", "Closed by LeaseBridge: the promise was revised to KEPT."),
                 SalesforceRecords.vehicleGps(new VehicleGpsStatus("1HGCM82633A004352", new BigDecimal("38.952311"),
                         new BigDecimal("-94.621874"), Instant.parse("2026-11-20T11:58:02Z"), "REPORTING")),
