@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * @param dateInName  where the day a file describes sits in its name: the first group of the expression
  * @param dateFormat  how that day is written
  * @param charset     the file's encoding; bytes that are not valid in it refuse the whole file
+ * @param totals      the control totals counted as the file is read, and its control file if it has one
  */
 public record ExportFileRules(Pattern include, boolean snapshot, Pattern dateInName, DateTimeFormatter dateFormat,
-                              Charset charset) {
+                              Charset charset, ControlTotalRules totals) {
 
     /** The day the file's name gives, if it holds one in the configured format. */
     public Optional<LocalDate> dateIn(String fileName) {

@@ -17,12 +17,14 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +63,9 @@ public final class LeaseWorksMapping {
 
     private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals",
             "absent");
-    private static final List<String> FILE_SETTINGS = List.of("include", "snapshot", "date-in-name", "date-format");
+    private static final List<String> FILE_SETTINGS = List.of("include", "snapshot", "date-in-name", "date-format", "totals",
+            "totals-by-day", "control");
+    private static final List<String> CONTROL_SETTINGS = List.of("file", "rows", "sums");
     private static final String DEFAULT_DATE_IN_NAME = "(20\\d{6})";
 
     private final ValueParser parser;
@@ -107,7 +111,8 @@ public final class LeaseWorksMapping {
         Charset charset = charset(root.path("encoding").asText("UTF-8"), source);
         Map<String, ExportFileRules> files = new LinkedHashMap<>();
         for (String export : exports.keySet()) {
-            files.put(export, fileRules(source, export, root.path("files").path(export), charset));
+            JsonNode fileNode = root.path("files").path(export);
+            files.put(export, fileRules(source, export, fileNode, charset, totalRules(source, export, fileNode, exports.get(export))));
         }
         root.path("files").fieldNames().forEachRemaining(export -> {
             if (!exports.containsKey(export)) {
@@ -138,6 +143,11 @@ public final class LeaseWorksMapping {
     public ExportFileRules files(String export) {
         return Optional.ofNullable(files.get(export))
                 .orElseThrow(() -> new MappingConfigException("the field map has no export '" + export + "'"));
+    }
+
+    /** A fresh count of an export file's control totals, to be fed its rows as they are read. */
+    public FileTotals totals(String export) {
+        return new FileTotals(files(export).totals(), parser);
     }
 
     /** How dates are written in files for LeaseWorks: the first of {@code date-formats}. */
@@ -207,7 +217,8 @@ public final class LeaseWorksMapping {
         }
     }
 
-    private static ExportFileRules fileRules(String source, String export, JsonNode node, Charset charset) {
+    private static ExportFileRules fileRules(String source, String export, JsonNode node, Charset charset,
+                                             ControlTotalRules totals) {
         String where = source + ": files." + export;
         node.fieldNames().forEachRemaining(setting -> {
             if (!FILE_SETTINGS.contains(setting)) {
@@ -223,7 +234,59 @@ public final class LeaseWorksMapping {
         } catch (IllegalArgumentException e) {
             throw new MappingConfigException(where + ".date-format: not a date format: " + e.getMessage());
         }
-        return new ExportFileRules(include, node.path("snapshot").asBoolean(false), dateInName, dateFormat, charset);
+        return new ExportFileRules(include, node.path("snapshot").asBoolean(false), dateInName, dateFormat, charset, totals);
+    }
+
+    /** The totals counted at the source, each naming a mapped field of the export ({@code record.field}). */
+    private static ControlTotalRules totalRules(String source, String export, JsonNode node, ExportLayout layout) {
+        String where = source + ": files." + export;
+        List<ControlTotalRules.Measure> sums = new ArrayList<>();
+        for (String name : strings(node.path("totals"), List.of())) {
+            sums.add(measure(where + ".totals", name, layout, BigDecimal.class));
+        }
+        Optional<ControlTotalRules.Measure> byDay = node.hasNonNull("totals-by-day")
+                ? Optional.of(measure(where + ".totals-by-day", node.get("totals-by-day").asText(), layout, LocalDate.class))
+                : Optional.empty();
+        if (!node.has("control")) {
+            return new ControlTotalRules(sums, byDay, Optional.empty());
+        }
+        JsonNode control = node.get("control");
+        control.fieldNames().forEachRemaining(setting -> {
+            if (!CONTROL_SETTINGS.contains(setting)) {
+                throw new MappingConfigException(where + ".control: unknown setting '" + setting + "' (known: " + CONTROL_SETTINGS + ")");
+            }
+        });
+        String file = control.path("file").asText("").strip();
+        String rows = control.path("rows").asText("").strip();
+        if (file.isEmpty() || rows.isEmpty()) {
+            throw new MappingConfigException(where + ".control: 'file' (its name, e.g. \"{file}.ctl\") and 'rows' (its row-count column) are required");
+        }
+        Map<String, String> sumColumns = new LinkedHashMap<>();
+        control.path("sums").fields().forEachRemaining(sum -> {
+            if (sums.stream().noneMatch(m -> m.name().equals(sum.getKey()))) {
+                throw new MappingConfigException(where + ".control.sums." + sum.getKey() + " is not one of the file's totals "
+                        + sums.stream().map(ControlTotalRules.Measure::name).toList());
+            }
+            sumColumns.put(sum.getKey(), sum.getValue().asText());
+        });
+        return new ControlTotalRules(sums, byDay, Optional.of(new ControlTotalRules.ControlFile(file, rows, sumColumns)));
+    }
+
+    private static ControlTotalRules.Measure measure(String where, String name, ExportLayout layout, Class<?> type) {
+        String[] parts = name.split("\\.", 2);
+        Optional<FieldSpec> field = parts.length < 2 ? Optional.empty() : layout.record(parts[0])
+                .flatMap(r -> r.fields().stream().filter(f -> f.field().equals(parts[1])).findFirst());
+        if (field.isEmpty()) {
+            throw new MappingConfigException(where + ": '" + name + "' is not a mapped field of the export (record.field, e.g. lease.pastDueAmount)");
+        }
+        Class<? extends Record> recordType = layout.record(parts[0]).orElseThrow().type();
+        Class<?> fieldType = Arrays.stream(recordType.getRecordComponents())
+                .filter(c -> c.getName().equals(parts[1])).findFirst().orElseThrow().getType();
+        if (fieldType != type) {
+            throw new MappingConfigException(where + ": '" + name + "' is a " + fieldType.getSimpleName() + ", not a "
+                    + (type == BigDecimal.class ? "money field" : "date"));
+        }
+        return new ControlTotalRules.Measure(name, field.get().column());
     }
 
     private static Pattern compile(String where, String regex) {

@@ -1,6 +1,7 @@
 package io.leasebridge.ingest;
 
 import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.connectors.leaseworks.ControlFile;
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
 import io.leasebridge.connectors.leaseworks.ExportRead;
 import io.leasebridge.connectors.leaseworks.ExportReader;
@@ -8,11 +9,13 @@ import io.leasebridge.connectors.leaseworks.ExportScan;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.ExportFiles;
+import io.leasebridge.hub.ExportTotals;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.ExportFileRules;
 import io.leasebridge.mapping.ExportMapper;
+import io.leasebridge.mapping.FileTotals;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import io.leasebridge.mapping.MappedRow;
 import io.leasebridge.mapping.SourceRow;
@@ -70,12 +73,13 @@ public class LeaseWorksExportIngest {
     private final Clock clock;
     private final SystemStatus status;
     private final IngestTimings timings;
+    private final ExportTotals totals;
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
     public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox,
                                   DeadLetters deadLetters, ExportFiles files, RunHistory runs, TransactionTemplate transaction,
                                   RecordSinks sinks, RowRejects rejects, LocalExportFiles localFiles, Clock clock,
-                                  SystemStatus status, IngestTimings timings) {
+                                  SystemStatus status, IngestTimings timings, ExportTotals totals) {
         this.mapping = mapping;
         this.properties = properties;
         this.outbox = outbox;
@@ -89,6 +93,7 @@ public class LeaseWorksExportIngest {
         this.clock = clock;
         this.status = status;
         this.timings = timings;
+        this.totals = totals;
     }
 
     public static String flowName(String export) {
@@ -108,7 +113,7 @@ public class LeaseWorksExportIngest {
         long runId = runs.start(flow, fileName);
         files.reading(fileKey, export, fileName, runId);
         try (FlowLogContext logContext = FlowLogContext.enter(flow, runId)) {
-            return readFile(new FileRun(export, fileName, fileKey, path, runId));
+            return readFile(new FileRun(export, fileName, fileKey, path, runId, mapping.totals(export)));
         }
     }
 
@@ -144,6 +149,7 @@ public class LeaseWorksExportIngest {
             long[] handedOver = {System.nanoTime()};
             ExportRead read = open(run.path, in -> new ExportReader(mapper.layout(), rules.charset()).read(run.fileName, in, row -> {
                 long mapStart = timings.since(Stage.PARSE, handedOver[0]);
+                run.totals.add(row);
                 batch[0] = take(row, scan, mapper, run, batch[0]);
                 handedOver[0] = timings.since(Stage.MAP, mapStart);
                 if (batch[0].rows() >= properties.batchSize()) {
@@ -155,11 +161,15 @@ public class LeaseWorksExportIngest {
             if (read.endsInsideQuotedValue()) {
                 batch[0].reject(rejects.cutShort(run.flow(), run.export, run.fileName, read.cutAtLine()));
             }
+            controlFileDisagrees(run, rules).ifPresent(reason -> {
+                file.inferNothingFromAbsence(file.noInferenceBecause().map(earlier -> earlier + "; " + reason).orElse(reason));
+                log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
+            });
             progress.add(commit(batch[0], file, run, true));
             runs.finish(run.runId, progress.counts, null);
             status.exportRead(run.export, run.fileName);
-            log.info("{}: {} done: {} rows read, {} changed, {} quarantined", run.flow(), run.fileName,
-                    progress.counts.read(), progress.counts.changed(), progress.counts.quarantined());
+            log.info("{}: {} done: {} rows read, {} changed, {} quarantined; control totals {}", run.flow(), run.fileName,
+                    progress.counts.read(), progress.counts.changed(), progress.counts.quarantined(), run.totals.sums());
             return progress.counts;
         } catch (ExportFormatException unreadable) {
             throw refuse(run, progress.counts, unreadable);
@@ -199,6 +209,23 @@ public class LeaseWorksExportIngest {
                     + Math.round(properties.truncationThreshold() * 100) + "% of the last accepted file's " + last.getAsLong());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the export writes a control file, what it says that the rows do not (or that it is missing: a file
+     * whose totals cannot be checked is not trusted to show the whole portfolio either).
+     */
+    private Optional<String> controlFileDisagrees(FileRun run, ExportFileRules rules) {
+        return rules.totals().control().flatMap(control -> {
+            String name = control.nameFor(run.fileName);
+            try {
+                return ControlFile.read(run.path.resolveSibling(name), rules.charset())
+                        .map(values -> run.totals.differencesFrom(name, values))
+                        .orElse(Optional.of("its control file " + name + " is missing"));
+            } catch (ExportFormatException unreadable) {
+                return Optional.of(unreadable.getMessage());
+            }
+        });
     }
 
     private RunCounts emptyExport(FileRun run, ExportFile file) {
@@ -318,6 +345,7 @@ public class LeaseWorksExportIngest {
             sinks.forRecord(record.name()).fileDone(file, toSalesforce);
         }
         outbox.enqueue(toSalesforce);
+        totals.record(run.fileKey, run.export, run.runId, run.totals);
         files.done(run.fileKey, file.rowsInFile(), file.noInferenceBecause().orElse(null), file.asOf());
     }
 
@@ -329,7 +357,7 @@ public class LeaseWorksExportIngest {
         }
     }
 
-    private record FileRun(String export, String fileName, String fileKey, Path path, long runId) {
+    private record FileRun(String export, String fileName, String fileKey, Path path, long runId, FileTotals totals) {
         String flow() {
             return flowName(export);
         }

@@ -1,0 +1,155 @@
+package io.leasebridge.mapping;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The control totals of one export file counted at the source, row by row as the file is read: every row
+ * (a row cut short or shifted counts, as the lessor's own count would), and the configured sums of the
+ * rows whose values sit in their columns, for the whole file and per day. A value that is not an amount
+ * adds nothing (its row is quarantined for it) and is counted as unreadable.
+ */
+public final class FileTotals {
+
+    private final ControlTotalRules rules;
+    private final ValueParser parser;
+    private final Totals file = new Totals();
+    private final SortedMap<LocalDate, Totals> days = new TreeMap<>();
+    private long unreadable;
+
+    FileTotals(ControlTotalRules rules, ValueParser parser) {
+        this.rules = rules;
+        this.parser = parser;
+    }
+
+    public ControlTotalRules rules() {
+        return rules;
+    }
+
+    public void add(SourceRow row) {
+        file.rows++;
+        if (row.hasWrongShape()) {
+            return;
+        }
+        Totals day = rules.byDay().flatMap(measure -> date(row.value(measure.column())))
+                .map(d -> days.computeIfAbsent(d, k -> new Totals())).orElse(null);
+        if (day != null) {
+            day.rows++;
+        }
+        for (ControlTotalRules.Measure measure : rules.sums()) {
+            String text = row.value(measure.column());
+            if (text == null) {
+                continue;
+            }
+            try {
+                BigDecimal amount = (BigDecimal) parser.parse(text, BigDecimal.class);
+                file.add(measure.name(), amount);
+                if (day != null) {
+                    day.add(measure.name(), amount);
+                }
+            } catch (IllegalArgumentException notAnAmount) {
+                unreadable++;
+            }
+        }
+    }
+
+    public long rows() {
+        return file.rows;
+    }
+
+    /** Measure name -> the file's total, for every configured measure (zero when no row had a value). */
+    public Map<String, BigDecimal> sums() {
+        return file.sums();
+    }
+
+    /** The rows and sums of each day the file's rows fall on (by the {@code by-day} field), in date order. */
+    public SortedMap<LocalDate, Day> byDay() {
+        SortedMap<LocalDate, Day> result = new TreeMap<>();
+        days.forEach((date, totals) -> result.put(date, new Day(totals.rows, totals.sums())));
+        return Collections.unmodifiableSortedMap(result);
+    }
+
+    /** Values of the summed columns that were not amounts. */
+    public long unreadable() {
+        return unreadable;
+    }
+
+    /**
+     * What the control file's values (its column -> value) say that these totals do not, in one line naming the
+     * control file and each column that differs; empty when they agree.
+     */
+    public Optional<String> differencesFrom(String controlFileName, Map<String, String> control) {
+        ControlTotalRules.ControlFile layout = rules.control().orElseThrow();
+        List<String> differences = new ArrayList<>();
+        String rowsText = control.get(layout.rowsColumn());
+        if (rowsText == null) {
+            differences.add("it has no '" + layout.rowsColumn() + "'");
+        } else {
+            try {
+                long expected = Long.parseLong(rowsText.strip().replace(",", ""));
+                if (expected != file.rows) {
+                    differences.add("'" + layout.rowsColumn() + "' is " + expected + ", the file has " + file.rows + " rows");
+                }
+            } catch (NumberFormatException notANumber) {
+                differences.add("'" + layout.rowsColumn() + "' is not a number");
+            }
+        }
+        layout.sumColumns().forEach((measure, column) -> {
+            String text = control.get(column);
+            if (text == null) {
+                differences.add("it has no '" + column + "'");
+                return;
+            }
+            BigDecimal counted = sums().getOrDefault(measure, BigDecimal.ZERO);
+            try {
+                BigDecimal expected = (BigDecimal) parser.parse(text.strip(), BigDecimal.class);
+                if (expected.compareTo(counted) != 0) {
+                    differences.add("'" + column + "' is " + expected.toPlainString() + ", the rows' " + measure + " sum to "
+                            + counted.toPlainString());
+                }
+            } catch (IllegalArgumentException notAnAmount) {
+                differences.add("'" + column + "' is not an amount");
+            }
+        });
+        return differences.isEmpty() ? Optional.empty()
+                : Optional.of("the control file " + controlFileName + " disagrees: " + String.join("; ", differences));
+    }
+
+    private Optional<LocalDate> date(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((LocalDate) parser.parse(text, LocalDate.class));
+        } catch (IllegalArgumentException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    /** One day's rows and sums. */
+    public record Day(long rows, Map<String, BigDecimal> sums) {
+    }
+
+    private final class Totals {
+        private long rows;
+        private final Map<String, BigDecimal> sums = new LinkedHashMap<>();
+
+        void add(String measure, BigDecimal amount) {
+            sums.merge(measure, amount, BigDecimal::add);
+        }
+
+        Map<String, BigDecimal> sums() {
+            Map<String, BigDecimal> all = new LinkedHashMap<>();
+            rules.sums().forEach(m -> all.put(m.name(), sums.getOrDefault(m.name(), BigDecimal.ZERO.setScale(2))));
+            return Collections.unmodifiableMap(all);
+        }
+    }
+}

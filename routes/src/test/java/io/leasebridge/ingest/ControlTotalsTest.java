@@ -1,0 +1,169 @@
+package io.leasebridge.ingest;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.hub.ExportFiles;
+import io.leasebridge.salesforce.SalesforceWireMock;
+import io.leasebridge.testing.HubTables;
+import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.TestProperties;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each export file's rows and sums are counted as it is read and kept with its run; where the lessor's export writes
+ * a control file, a file it disagrees with (or that lacks it) is stored row by row but means nothing by absence.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = LeaseBridgeApplication.class)
+@ExtendWith(OutputCaptureExtension.class)
+class ControlTotalsTest {
+
+    private static final WireMockServer salesforce = SalesforceWireMock.start();
+    private static final Path drop = directory("leaseworks-control-totals");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestProperties.parked(registry, salesforce, "control-totals");
+        registry.add("leasebridge.leaseworks.mapping-file", ControlTotalsTest::fieldMapWithControlFiles);
+    }
+
+    @Autowired
+    LeaseWorksExportIngest ingest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterAll
+    static void stopSalesforce() {
+        salesforce.stop();
+    }
+
+    @BeforeEach
+    void emptyHub() {
+        HubTables.clear(jdbc);
+        jdbc.update("delete from promise_event");
+        jdbc.update("delete from promise");
+        jdbc.update("delete from export_file_total");
+    }
+
+    @Test
+    void aPaymentsFileKeepsItsRowsAndAmountsPerDayWithItsRunWhenItsControlFileAgrees() {
+        read("payments", "payments_20261201.csv", LeaseWorksExports.payments()
+                .payment("P-1", "L-1", "100.00", "11/30/2026")
+                .payment("P-2", "L-1", "1250.50", "11/30/2026")
+                .payment("P-3", "L-2", "20.00", "12/01/2026"), "Record Count,Total Amount\n3,\"1,370.50\"\n");
+
+        long runId = jdbc.queryForObject("select run_id from export_file where file_name = 'payments_20261201.csv'", Long.class);
+        List<Map<String, Object>> totals = jdbc.queryForList("""
+                select cast(total_day as varchar) as on_day, measure, row_count, cast(amount as varchar) as amount
+                from export_file_total where run_id = ? order by total_day nulls first, measure nulls first""", runId);
+        assertThat(totals).extracting(t -> t.get("on_day") + " " + t.get("measure") + " " + t.get("row_count") + " " + t.get("amount"))
+                .containsExactly("null null 3 null", "null payment.amount 3 1370.50",
+                        "2026-11-30 null 2 null", "2026-11-30 payment.amount 2 1350.50",
+                        "2026-12-01 null 1 null", "2026-12-01 payment.amount 1 20.00");
+        assertThat(jdbc.queryForObject("select note from export_file where file_name = 'payments_20261201.csv'", String.class)).isNull();
+    }
+
+    @Test
+    void aPromiseSnapshotThatAgreesWithItsControlFileCancelsThePromiseItLacks() {
+        twoLeasesWithPromises();
+
+        read("promises", "promises_20261202.csv", LeaseWorksExports.promises()
+                .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30"), "Record Count,Promised\n1,100.00\n");
+
+        assertThat(jdbc.queryForList("select lease_id from promise where status = 'OPEN'", String.class)).containsExactly("L-1");
+    }
+
+    @Test
+    void aPromiseSnapshotShortOfItsControlFilesRowsIsStoredButCancelsNothingAndItsRunSaysWhy(CapturedOutput output) {
+        twoLeasesWithPromises();
+
+        read("promises", "promises_20261202.csv", LeaseWorksExports.promises()
+                .promise("L-1", "120.00", "12/20/2026", "jdoe", "12/01/2026 09:30"), "Record Count,Promised\n2,220.00\n");
+
+        assertThat(HubTables.count(jdbc, "select count(*) from promise_event where type = 'CANCELLED'")).isZero();
+        assertThat(HubTables.count(jdbc, "select count(*) from promise where status = 'OPEN'")).isEqualTo(2);
+        assertThat(HubTables.count(jdbc, "select count(*) from promise_event where type = 'AMENDED'")).as("its rows are stored").isEqualTo(1);
+        String why = "the control file promises_20261202.ctl disagrees: 'Record Count' is 2, the file has 1 rows; "
+                + "'Promised' is 220.00, the rows' promise.amount sum to 120.00";
+        assertThat(jdbc.queryForObject("select note from export_file where file_name = 'promises_20261202.csv'", String.class)).isEqualTo(why);
+        assertThat(output).contains("promises_20261202.csv: " + why);
+    }
+
+    @Test
+    void aPromiseSnapshotWithoutItsControlFileCancelsNothing() {
+        twoLeasesWithPromises();
+
+        read("promises", "promises_20261203.csv", LeaseWorksExports.promises()
+                .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30"), null);
+
+        assertThat(HubTables.count(jdbc, "select count(*) from promise where status = 'OPEN'")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select note from export_file where file_name = 'promises_20261203.csv'", String.class))
+                .isEqualTo("its control file promises_20261203.ctl is missing");
+    }
+
+    private void twoLeasesWithPromises() {
+        ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
+                .lease("C-1", "Ada Lovelace", "L-1", 12).lease("C-1", "Ada Lovelace", "L-2", 12).stream());
+        read("promises", "promises_20261201.csv", LeaseWorksExports.promises()
+                .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30")
+                .promise("L-2", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:31"), "Record Count,Promised\n2,200.00\n");
+        assertThat(HubTables.count(jdbc, "select count(*) from promise where status = 'OPEN'")).isEqualTo(2);
+    }
+
+    /** Drops the file (and its control file, unless null) in the drop folder and reads it from there. */
+    private void read(String export, String fileName, LeaseWorksExports rows, String control) {
+        try {
+            Path file = Files.writeString(drop.resolve(fileName), rows.text());
+            if (control != null) {
+                Files.writeString(drop.resolve(fileName.replace(".csv", ".ctl")), control);
+            }
+            ingest.ingest(export, fileName, ExportFiles.key(fileName, Files.size(file), System.nanoTime()), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shipped field map, with control files for payments and promises. */
+    private static String fieldMapWithControlFiles() {
+        try {
+            String shipped = Files.readString(Path.of("../config/mappings/leaseworks.yml"));
+            String map = shipped
+                    .replace("totals-by-day: payment.receivedDate }", "totals-by-day: payment.receivedDate,"
+                            + " control: { file: \"{base}.ctl\", rows: \"Record Count\", sums: { payment.amount: \"Total Amount\" } } }")
+                    .replace("totals: [ promise.amount ] }", "totals: [ promise.amount ],"
+                            + " control: { file: \"{base}.ctl\", rows: \"Record Count\", sums: { promise.amount: \"Promised\" } } }");
+            assertThat(map).as("the shipped map still has the lines this test extends").contains("Total Amount", "Promised");
+            return Files.writeString(directory("leaseworks-field-map").resolve("leaseworks.yml"), map).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path directory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
