@@ -4,6 +4,7 @@ import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.ledger.PromiseState;
 import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.GpsAlert;
+import io.leasebridge.risk.RiskAssessment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,6 +69,20 @@ public class CollectorTasks {
                 alert.detail() + "\nLocated " + alert.latitude().toPlainString() + ", " + alert.longitude().toPlainString()
                         + " at " + alert.locatedAt() + ". See the GPS alert on the vehicle.",
                 LocalDate.ofInstant(alert.openedAt(), zone), "High");
+    }
+
+    /**
+     * A lease risen to HIGH recovery risk, for its collector: one Task per rise ({@code episode}), so a lease that falls
+     * back and rises again gets a new one, never the one a collector may have completed.
+     */
+    public CollectorTask recoveryRiskHigh(RiskAssessment risk, int episode, LocalDate asOf) {
+        String collector = jdbc.query("select collector from lease_account where lease_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, risk.leaseId());
+        String key = episode <= 1 ? "RISK-HIGH-" + risk.leaseId() : "RISK-HIGH-" + risk.leaseId() + "-" + episode;
+        StringBuilder description = new StringBuilder("Recovery risk rose to HIGH (score " + risk.score() + ") on " + asOf + ":");
+        risk.reasons().forEach(reason -> description.append("\n- ").append(reason.words()).append(" (").append(reason.points()).append(")"));
+        return new CollectorTask(key, risk.leaseId(), owner(collector), "High recovery risk: " + risk.leaseId(),
+                description.toString(), asOf, "High");
     }
 
     private String owner(String collector) {

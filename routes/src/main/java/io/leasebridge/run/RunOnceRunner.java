@@ -19,6 +19,8 @@ import io.leasebridge.kpis.KpiFiles;
 import io.leasebridge.kpis.KpiProperties;
 import io.leasebridge.promises.CollectorTasks;
 import io.leasebridge.repocases.RepoCaseRoutes;
+import io.leasebridge.risk.RecoveryRiskReview;
+import io.leasebridge.risk.RiskReviewReport;
 import io.leasebridge.repocases.RepoCaseSync;
 import io.leasebridge.repocases.RepoOrderMail;
 import io.leasebridge.vehicles.VehicleRoutes;
@@ -47,7 +49,7 @@ import java.util.Map;
 
 /**
  * {@code leasebridge.run-once=true}: runs every enabled flow once in dependency order (LeaseWorks exports
- * into the hub, promise judgement, the GPS poll, then the Salesforce outbox), prints a summary, and makes the exit code say whether
+ * into the hub, promise judgement, the GPS poll, recovery risk, then the Salesforce outbox), prints a summary, and makes the exit code say whether
  * anything failed.
  */
 @Component
@@ -78,6 +80,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<FleetRockPoll> fleetRock;
     private final ObjectProvider<WorkOrderApprovals> approvals;
     private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
+    private final RecoveryRiskReview riskReview;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
@@ -85,7 +88,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
                          RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
                          ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals, HeldRecords heldRecords,
-                         ExportFiles exportFiles) {
+                         ExportFiles exportFiles, RecoveryRiskReview riskReview) {
+        this.riskReview = riskReview;
         this.repoCases = repoCases;
         this.repoOrders = repoOrders;
         this.camel = camel;
@@ -123,6 +127,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         pollFleetRock();
         GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
+        RiskReviewReport risk = riskReview.review(judgeAsOf());
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
         approvals.ifAvailable(WorkOrderApprovals::read);
@@ -135,6 +140,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         printJudgedWithoutPayments();
         printNotedExportFiles(started);
         gps.print(out);
+        risk.print(out);
         printRepossessions(vehicleImport);
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));

@@ -1,0 +1,112 @@
+package io.leasebridge.risk;
+
+import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.config.RiskProperties;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
+import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.mapping.salesforce.SObjectRecord;
+import io.leasebridge.mapping.salesforce.SalesforceRecords;
+import io.leasebridge.promises.CollectorTasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reviews every lease's recovery risk as of a day. A lease whose level, score or reasons changed is saved and queued
+ * for Salesforce in one transaction; one that did not change sends nothing; one rising to HIGH also gets one Task for
+ * its collector, keyed by the rise, so a rerun or a crash never makes two.
+ */
+@Service
+public class RecoveryRiskReview {
+
+    public static final String FLOW = "recovery-risk";
+    private static final Logger log = LoggerFactory.getLogger(RecoveryRiskReview.class);
+    private static final int LEASES_PER_TRANSACTION = 500;
+
+    private final RiskFactsReader facts;
+    private final LeaseRisks risks;
+    private final RecoveryRisk rules;
+    private final CollectorTasks tasks;
+    private final SalesforceOutbox outbox;
+    private final RunHistory runs;
+    private final TransactionTemplate transaction;
+    private final LedgerProperties ledger;
+    private final Clock clock;
+
+    RecoveryRiskReview(RiskFactsReader facts, LeaseRisks risks, RiskProperties properties, CollectorTasks tasks,
+                       SalesforceOutbox outbox, RunHistory runs, TransactionTemplate transaction, LedgerProperties ledger,
+                       Clock clock) {
+        this.facts = facts;
+        this.risks = risks;
+        this.rules = new RecoveryRisk(properties.settings());
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.runs = runs;
+        this.transaction = transaction;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public RiskReviewReport reviewToday() {
+        return review(LocalDate.now(clock.withZone(ledger.zone())));
+    }
+
+    public RiskReviewReport review(LocalDate asOf) {
+        long runId = runs.start(FLOW, "as of " + asOf);
+        Map<RiskLevel, Long> byLevel = new EnumMap<>(RiskLevel.class);
+        List<String> risen = new ArrayList<>();
+        long changed = 0;
+        int leases = 0;
+        try {
+            List<RiskFacts> all = facts.factsAsOf(asOf, ledger.zone());
+            leases = all.size();
+            Map<String, StoredRisk> stored = risks.all();
+            for (int from = 0; from < all.size(); from += LEASES_PER_TRANSACTION) {
+                List<RiskFacts> chunk = all.subList(from, Math.min(all.size(), from + LEASES_PER_TRANSACTION));
+                List<RiskAssessment> assessed = chunk.stream().map(rules::assess).toList();
+                assessed.forEach(a -> byLevel.merge(a.level(), 1L, Long::sum));
+                List<String> risenHere = new ArrayList<>();
+                Integer n = transaction.execute(status -> saveChanges(assessed, stored, asOf, risenHere));
+                changed += n == null ? 0 : n;
+                risen.addAll(risenHere);
+            }
+            runs.finish(runId, new RunCounts(leases, changed, 0, 0, 0, 0), null);
+            log.info("{}: as of {}: {} leases, {} changed, {} rose to HIGH", FLOW, asOf, leases, changed, risen.size());
+            return new RiskReviewReport(byLevel, changed, risen);
+        } catch (RuntimeException e) {
+            runs.finish(runId, new RunCounts(leases, changed, 0, 0, 0, 0), e.toString());
+            throw e;
+        }
+    }
+
+    private int saveChanges(List<RiskAssessment> assessed, Map<String, StoredRisk> stored, LocalDate asOf, List<String> risen) {
+        List<SObjectRecord> toSalesforce = new ArrayList<>();
+        int changed = 0;
+        for (RiskAssessment assessment : assessed) {
+            StoredRisk before = stored.getOrDefault(assessment.leaseId(), StoredRisk.NONE);
+            if (before.sameAs(assessment)) {
+                continue;
+            }
+            boolean rising = assessment.level() == RiskLevel.HIGH && before.level() != RiskLevel.HIGH;
+            int episodes = before.highEpisodes() + (rising ? 1 : 0);
+            risks.save(assessment, episodes, asOf);
+            changed++;
+            toSalesforce.add(SalesforceRecords.leaseRecoveryRisk(assessment));
+            if (rising) {
+                toSalesforce.add(SalesforceRecords.task(tasks.recoveryRiskHigh(assessment, episodes, asOf)));
+                risen.add(assessment.leaseId() + " (score " + assessment.score() + "): " + assessment.summary());
+            }
+        }
+        outbox.enqueue(toSalesforce);
+        return changed;
+    }
+}
