@@ -14,13 +14,15 @@ import java.util.Properties;
 /**
  * Quartz's JDBC job store on the hub's database. On PostgreSQL the nodes form a cluster (one fire of a
  * trigger runs on one node, a dead node's fires are recovered by the others) with PostgreSQL's delegate;
- * the embedded H2 hub cannot be shared by two processes, so it stays a single node on the same job store.
+ * the embedded H2 hub cannot be shared by two processes, so it stays a single node on the same job store. Either
+ * way the store locks and commits each operation itself ({@link LockingDataSourceJobStore}).
  */
 @Component
 class QuartzJobStoreCustomizer implements SchedulerFactoryBeanCustomizer {
 
     static final String DELEGATE = "org.quartz.jobStore.driverDelegateClass";
     static final String CLUSTERED = "org.quartz.jobStore.isClustered";
+    static final String STORE = "org.quartz.jobStore.class";
 
     private final QuartzProperties quartz;
     private final DataSource dataSource;
@@ -38,6 +40,7 @@ class QuartzJobStoreCustomizer implements SchedulerFactoryBeanCustomizer {
     Properties properties(String databaseProduct) {
         Properties properties = new Properties();
         properties.putAll(quartz.getProperties());
+        properties.setProperty(STORE, LockingDataSourceJobStore.class.getName());
         boolean postgres = databaseProduct.toLowerCase(Locale.ROOT).contains("postgres");
         properties.setProperty(DELEGATE, postgres ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
                 : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");

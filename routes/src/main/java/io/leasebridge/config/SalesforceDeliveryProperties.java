@@ -20,6 +20,8 @@ import java.time.Duration;
  *                          every client of the org counted) past which the drain stops for the run, leaving the rest
  *                          to the org's users; records stay pending for a later run
  * @param bulk              Bulk API 2.0 for backlogs
+ * @param concurrency       sObject Collections calls of one sObject in flight at once, below the Bulk threshold; calls
+ *                          in flight never carry children of the same parent (Salesforce would lock it for each)
  */
 @Validated
 @ConfigurationProperties("leasebridge.salesforce")
@@ -28,7 +30,8 @@ public record SalesforceDeliveryProperties(
         @DefaultValue("5") @Min(1) int maxRecordAttempts,
         @DefaultValue @NotNull Retry retry,
         @DefaultValue("60") @Min(1) @Max(100) int apiBudget,
-        @DefaultValue @NotNull Bulk bulk) {
+        @DefaultValue @NotNull Bulk bulk,
+        @DefaultValue("4") @Min(1) @Max(10) int concurrency) {
 
     /**
      * @param threshold      pending records of one sObject above which the drain uses Bulk API 2.0 (one job per upload)

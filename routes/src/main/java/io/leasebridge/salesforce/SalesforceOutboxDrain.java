@@ -19,6 +19,8 @@ import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.observability.ApiBudget;
 import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.observability.SystemStatus;
+import io.leasebridge.salesforce.ParallelCollections.Call;
+import io.leasebridge.salesforce.ParallelCollections.Pending;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.slf4j.Logger;
@@ -36,8 +38,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Delivers the Salesforce outbox: parents before children, up to 200 records per call, each result
- * read on its own. A record Salesforce rejects goes to dead letters and the rest of its batch is marked
+ * Delivers the Salesforce outbox: parents before children, up to 200 records per call and up to
+ * {@code leasebridge.salesforce.concurrency} calls of one sObject in flight (never two with children of one parent),
+ * each result read on its own. A record Salesforce rejects goes to dead letters and the rest of its batch is marked
  * delivered; a call that fails after its redeliveries leaves every record of the batch pending.
  */
 @Service
@@ -47,7 +50,7 @@ public class SalesforceOutboxDrain {
     private static final Logger log = LoggerFactory.getLogger(SalesforceOutboxDrain.class);
 
     private final SalesforceOutbox outbox;
-    private final SalesforceCollections salesforce;
+    private final ParallelCollections collections;
     private final SalesforceApiCalls apiCalls;
     private final DeadLetters deadLetters;
     private final RunHistory runs;
@@ -59,12 +62,12 @@ public class SalesforceOutboxDrain {
     private final ApiBudget budget;
     private final BulkDelivery bulk;
 
-    public SalesforceOutboxDrain(SalesforceOutbox outbox, SalesforceCollections salesforce, SalesforceApiCalls apiCalls,
+    SalesforceOutboxDrain(SalesforceOutbox outbox, ParallelCollections collections, SalesforceApiCalls apiCalls,
                                  DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
                                  SalesforceDeliveryProperties properties, ObjectMapper json, SystemStatus status,
                                  ExternalWrites externalWrites, ApiBudget budget, BulkDelivery bulk) {
         this.outbox = outbox;
-        this.salesforce = salesforce;
+        this.collections = collections;
         this.apiCalls = apiCalls;
         this.deadLetters = deadLetters;
         this.runs = runs;
@@ -131,31 +134,49 @@ public class SalesforceOutboxDrain {
             throw new DeliveryFailed(type, counts, bulkFailed);
         }
         long afterId = 0;
-        List<OutboxRow> rows;
         while (true) {
             Optional<String> overBudget = budget.exhausted();
             if (overBudget.isPresent()) {
                 throw new BudgetReached(type, counts, overBudget.get());
             }
-            rows = outbox.claimNext(type, afterId, properties.batchSize());
+            List<OutboxRow> rows = outbox.claimNext(type, afterId, properties.batchSize() * properties.concurrency());
             if (rows.isEmpty()) {
                 break;
             }
             afterId = rows.get(rows.size() - 1).id();
-            long callsBefore = apiCalls.total();
             try {
-                List<UpsertSObjectResult> results;
-                try {
-                    results = salesforce.upsert(type, rows.stream().map(r -> sObject(type, r)).toList());
-                } catch (RuntimeException callFailed) {
-                    RunCounts soFar = counts.plus(new RunCounts(rows.size(), 0, 0, 0, 0, apiCalls.total() - callsBefore));
-                    throw new DeliveryFailed(type, soFar, callFailed);
+                List<Pending> pending = rows.stream().map(r -> pending(type, r)).toList();
+                for (List<List<Pending>> wave : CollectionWaves.plan(pending, Pending::group, properties.batchSize(), properties.concurrency())) {
+                    counts = deliverWave(type, wave, counts, runId);
                 }
-                RunCounts batch = record(type, rows, results, runId);
-                counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, apiCalls.total() - callsBefore));
             } finally {
                 outbox.release(rows);
             }
+        }
+        return counts;
+    }
+
+    /**
+     * Sends a wave's calls side by side, then records each answer; a call that failed for good stops the run once the
+     * answers of the others are recorded, so that nothing Salesforce took is sent again.
+     */
+    private RunCounts deliverWave(SObjectType type, List<List<Pending>> wave, RunCounts counts, long runId) {
+        long callsBefore = apiCalls.total();
+        List<Call> calls = collections.send(type, wave);
+        RuntimeException failure = null;
+        long unanswered = 0;
+        for (Call call : calls) {
+            if (call.failure() != null) {
+                failure = failure == null ? call.failure() : failure;
+                unanswered += call.rows().size();
+                continue;
+            }
+            RunCounts batch = record(type, call.rows(), call.results(), runId);
+            counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, 0));
+        }
+        counts = counts.plus(new RunCounts(unanswered, 0, 0, 0, 0, apiCalls.total() - callsBefore));
+        if (failure != null) {
+            throw new DeliveryFailed(type, counts, failure);
         }
         return counts;
     }
@@ -196,10 +217,12 @@ public class SalesforceOutboxDrain {
         return new RunCounts(rows.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, 0);
     }
 
-    private OutboxSObject sObject(SObjectType type, OutboxRow row) {
+    /** A claimed row with its record, grouped by the parent it names (or by itself without one). */
+    private Pending pending(SObjectType type, OutboxRow row) {
         try {
             Map<String, Object> fields = payloadReader.readValue(row.payload());
-            return new OutboxSObject(type.apiName(), fields);
+            String parent = BulkCsv.parentKey(fields);
+            return new Pending(row, new OutboxSObject(type.apiName(), fields), parent.isEmpty() ? "record:" + row.externalId() : "parent:" + parent);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("outbox row " + row.id() + " holds a payload that is not JSON", e);
         }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.quartz.LocalDataSourceJobStore;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ class ClusteredSchedulesTest {
             Scheduler scheduler = node.getBean(Scheduler.class);
             CamelContext camel = node.getBean(CamelContext.class);
             assertThat(camel.getComponent("quartz", QuartzComponent.class).getScheduler()).isSameAs(scheduler);
-            assertThat(scheduler.getMetaData().getJobStoreClass()).isEqualTo(LocalDataSourceJobStore.class);
+            assertThat(scheduler.getMetaData().getJobStoreClass()).isEqualTo(LockingDataSourceJobStore.class);
             assertThat(scheduler.getSchedulerName()).isEqualTo("leasebridge");
             assertThat(camel.getName()).as("the name a job fired on any node looks its routes up by").isEqualTo("leasebridge");
             assertThat(scheduler.isStarted()).isTrue();

@@ -1,0 +1,109 @@
+package io.leasebridge.salesforce;
+
+import io.leasebridge.config.SalesforceDeliveryProperties;
+import io.leasebridge.connectors.salesforce.OutboxSObject;
+import io.leasebridge.hub.OutboxRow;
+import io.leasebridge.mapping.salesforce.SObjectType;
+import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Up to {@code leasebridge.salesforce.concurrency} sObject Collections calls in flight, one per batch of a wave
+ * ({@link CollectionWaves}); each answer, or each failure after the route's redeliveries, comes back with its rows.
+ */
+@Component
+class ParallelCollections implements DisposableBean {
+
+    /** A claimed row with its record, and the group (its parent, or itself) that keeps it out of a concurrent call. */
+    record Pending(OutboxRow row, OutboxSObject record, String group) {
+    }
+
+    /** A call's rows with Salesforce's results in request order, or the failure that left them unanswered. */
+    record Call(List<OutboxRow> rows, List<UpsertSObjectResult> results, RuntimeException failure) {
+    }
+
+    private final SalesforceCollections salesforce;
+    private final ExecutorService callers;
+
+    ParallelCollections(SalesforceCollections salesforce, SalesforceDeliveryProperties properties) {
+        this.salesforce = salesforce;
+        AtomicInteger threads = new AtomicInteger();
+        this.callers = properties.concurrency() == 1 ? null : Executors.newFixedThreadPool(properties.concurrency(), task -> {
+            Thread thread = new Thread(task, "salesforce-collections-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    List<Call> send(SObjectType type, List<List<Pending>> wave) {
+        if (callers == null || wave.size() == 1) {
+            List<Call> calls = new ArrayList<>(wave.size());
+            for (List<Pending> batch : wave) {
+                calls.add(calls.stream().anyMatch(c -> c.failure() != null)
+                        ? new Call(rows(batch), null, new IllegalStateException("not sent: an earlier call of the run failed"))
+                        : call(type, batch));
+            }
+            return calls;
+        }
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        List<Future<Call>> inFlight = new ArrayList<>(wave.size());
+        for (List<Pending> batch : wave) {
+            inFlight.add(callers.submit(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                try {
+                    return call(type, batch);
+                } finally {
+                    MDC.clear();
+                }
+            }));
+        }
+        List<Call> calls = new ArrayList<>(wave.size());
+        for (int i = 0; i < inFlight.size(); i++) {
+            calls.add(answer(inFlight.get(i), rows(wave.get(i))));
+        }
+        return calls;
+    }
+
+    private Call call(SObjectType type, List<Pending> batch) {
+        try {
+            return new Call(rows(batch), salesforce.upsert(type, batch.stream().map(Pending::record).toList()), null);
+        } catch (RuntimeException failed) {
+            return new Call(rows(batch), null, failed);
+        }
+    }
+
+    private static Call answer(Future<Call> call, List<OutboxRow> rows) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Call(rows, null, new IllegalStateException("interrupted while waiting for Salesforce", e));
+        } catch (ExecutionException e) {
+            return new Call(rows, null, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+        }
+    }
+
+    private static List<OutboxRow> rows(List<Pending> batch) {
+        return batch.stream().map(Pending::row).toList();
+    }
+
+    @Override
+    public void destroy() {
+        if (callers != null) {
+            callers.shutdownNow();
+        }
+    }
+}
