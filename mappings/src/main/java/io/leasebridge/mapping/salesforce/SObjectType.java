@@ -12,6 +12,8 @@ public enum SObjectType {
     PROMISE("Promise_To_Pay__c", "Ledger_Promise_Id__c", 3, ""),
     /** The promise KPIs of a lease: the same Lease__c records, other fields, written by the ledger. */
     LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
+    /** Where a lease stands against the contact limits: the same Lease__c records, other fields. */
+    LEASE_CONTACT_LIMITS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "contact-limits"),
     TASK("Task", "LeaseBridge_Key__c", 4, ""),
     /** A Task LeaseBridge closes (a broken promise revised to kept): its status and why, after the Task itself. */
     TASK_CLOSE("Task", "LeaseBridge_Key__c", 5, "close"),
