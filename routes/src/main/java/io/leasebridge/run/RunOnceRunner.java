@@ -17,6 +17,8 @@ import io.leasebridge.ingest.LeaseWorksExportRoutes;
 import io.leasebridge.kpis.CollectionsKpis;
 import io.leasebridge.kpis.KpiFiles;
 import io.leasebridge.kpis.KpiProperties;
+import io.leasebridge.calls.CallActivityRoutes;
+import io.leasebridge.calls.ContactStandings;
 import io.leasebridge.promises.CollectorTasks;
 import io.leasebridge.repocases.RepoCaseRoutes;
 import io.leasebridge.risk.RecoveryRiskReview;
@@ -81,6 +83,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<WorkOrderApprovals> approvals;
     private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
     private final RecoveryRiskReview riskReview;
+    private final ContactStandings contactStandings;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
@@ -88,8 +91,9 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
                          RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
                          ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals, HeldRecords heldRecords,
-                         ExportFiles exportFiles, RecoveryRiskReview riskReview) {
+                         ExportFiles exportFiles, RecoveryRiskReview riskReview, ContactStandings contactStandings) {
         this.riskReview = riskReview;
+        this.contactStandings = contactStandings;
         this.repoCases = repoCases;
         this.repoOrders = repoOrders;
         this.camel = camel;
@@ -124,6 +128,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         producer.requestBody(VehicleRoutes.READ, (Object) null);
         producer.requestBody(RepoCaseRoutes.READ, (Object) null);
         judgement.judge(judgeAsOf());
+        producer.requestBody(CallActivityRoutes.READ, (Object) null);
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         pollFleetRock();
         GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
@@ -138,6 +143,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         printContactPreferencesNotAllowed();
         printRevisedVerdicts(started);
         printJudgedWithoutPayments();
+        printContactLimits();
         printNotedExportFiles(started);
         gps.print(out);
         risk.print(out);
@@ -194,6 +200,15 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         }, java.sql.Timestamp.from(started));
         out.println("Promise verdicts revised: " + (lines.isEmpty() ? "none" : lines.size()));
         lines.forEach(out::println);
+        out.println();
+    }
+
+    /** Leases no call is allowed for, by the rule that blocks them, as the contact limits last stood. */
+    private void printContactLimits() {
+        Map<String, Long> blocked = contactStandings.blockedByRule();
+        out.println("Contact limits, leases where no call is allowed now: " + (blocked.isEmpty() ? "none"
+                : blocked.values().stream().mapToLong(Long::longValue).sum()));
+        blocked.forEach((rule, count) -> out.printf("  %-28s %d%n", rule, count));
         out.println();
     }
 

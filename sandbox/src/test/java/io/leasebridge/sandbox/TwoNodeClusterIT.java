@@ -35,7 +35,7 @@ class TwoNodeClusterIT {
     private static final List<String> FLOWS = List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes",
             "leaseworks-promises", "leaseworks-gl", "promise-judgement", "salesforce-outbox-drain", "gps-location-poll",
             "salesforce-vehicles-read", "salesforce-repo-cases-read", "leaseworks-vehicle-import", "quickbooks-postings",
-            "fleetrock-repair-orders", "work-order-approvals");
+            "fleetrock-repair-orders", "work-order-approvals", "salesforce-calls-read");
     private static final List<String> OBJECTS = List.of("Account", "Lease__c", "Payment__c", "Collector_Note__c");
 
     @TempDir

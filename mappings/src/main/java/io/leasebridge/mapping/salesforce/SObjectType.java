@@ -14,6 +14,8 @@ public enum SObjectType {
     LEASE_PROMISE_KPIS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "promise-kpis"),
     /** A lease's recovery risk, its score and reasons: the same Lease__c records, other fields, written by the risk rules. */
     LEASE_RECOVERY_RISK("Lease__c", "LeaseWorks_Lease_Id__c", 4, "recovery-risk"),
+    /** Where a lease stands against the contact limits: the same Lease__c records, other fields. */
+    LEASE_CONTACT_LIMITS("Lease__c", "LeaseWorks_Lease_Id__c", 4, "contact-limits"),
     TASK("Task", "LeaseBridge_Key__c", 4, ""),
     /** A Task LeaseBridge closes (a broken promise revised to kept): its status and why, after the Task itself. */
     TASK_CLOSE("Task", "LeaseBridge_Key__c", 5, "close"),

@@ -6,6 +6,7 @@ import io.leasebridge.model.Customer;
 import io.leasebridge.model.GpsAlert;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Payment;
+import io.leasebridge.contact.ContactStanding;
 import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.VehicleGpsStatus;
@@ -108,6 +109,16 @@ public final class SalesforceRecords {
         f.put("Made_On__c", date(p.madeOn()));
         f.put("Amended_Count__c", p.amendedCount());
         return new SObjectRecord(SObjectType.PROMISE, p.promiseId(), f);
+    }
+
+    /** A lease's standing against the contact limits; an empty value clears the field. */
+    public static SObjectRecord leaseContactLimits(String leaseId, ContactStanding standing) {
+        Map<String, Object> f = fields(SObjectType.LEASE_CONTACT_LIMITS, leaseId);
+        f.put("Call_Attempts_7D__c", standing.callAttempts7D());
+        f.put("Last_Conversation_At__c", instant(standing.lastConversationAt()));
+        f.put("Next_Contact_Allowed_At__c", instant(standing.nextContactAllowedAt()));
+        f.put("Contact_Blocked_Reason__c", standing.blockedReason() == null ? null : cut(standing.blockedReason(), 255));
+        return new SObjectRecord(SObjectType.LEASE_CONTACT_LIMITS, leaseId, f);
     }
 
     public static SObjectRecord leasePromiseKpis(PromiseKpis k) {
