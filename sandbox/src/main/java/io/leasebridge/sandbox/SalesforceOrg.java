@@ -180,6 +180,7 @@ final class SalesforceOrg {
                     "Provided external ID field does not exist or is not accessible: " + externalIdField);
         }
         refuseUnreadable(o, records);
+        records.stream().flatMap(r -> r.keySet().stream()).distinct().forEach(field -> o.upsertsWith.merge(field, 1, Integer::sum));
         List<Map<String, Object>> incoming = records.stream().map(o::canonicalFields).toList();
         Set<String> repeatedKeys = repeatedKeys(incoming, keyField);
 
@@ -817,6 +818,11 @@ final class SalesforceOrg {
         return o == null ? 0 : o.writeCalls;
     }
 
+    synchronized int upsertCallsWith(String object, String field) {
+        SObject o = objects.get(object);
+        return o == null ? 0 : o.upsertsWith.getOrDefault(field, 0);
+    }
+
     synchronized int totalWriteCalls() {
         return objects.values().stream().mapToInt(o -> o.writeCalls).sum();
     }
@@ -902,6 +908,8 @@ final class SalesforceOrg {
         final Map<String, Map<String, String>> indexes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         final Map<String, Integer> created = new HashMap<>();
         int writeCalls;
+        /** Upsert calls by a field their records carried: the calls of one facet of a record (Lease__c's recovery risk). */
+        final Map<String, Integer> upsertsWith = new HashMap<>();
 
         SObject(ObjectDescription description, String keyPrefix) {
             this.name = description.name();
@@ -935,6 +943,7 @@ final class SalesforceOrg {
             indexes.clear();
             created.clear();
             writeCalls = 0;
+            upsertsWith.clear();
         }
     }
 }

@@ -195,6 +195,11 @@ public final class SalesforceSimulator {
         return org.writeCalls(sObject);
     }
 
+    /** Upsert calls for an object whose records carried this field, e.g. the recovery-risk facet of Lease__c. */
+    public int upsertCallsWith(String sObject, String field) {
+        return org.upsertCallsWith(sObject, field);
+    }
+
     public int totalWriteCalls() {
         return org.totalWriteCalls();
     }

@@ -99,8 +99,8 @@ class SandboxRunTest {
         assertThat(salesforce.records("Lease__c").keySet()).isEqualTo(portfolio.leaseIds());
         Map<String, Integer> calls = Map.of(
                 "Account", perCall(portfolio.customerIds().size()),
-                // the leases, then the promise KPIs of those with promises, in calls of their own
-                "Lease__c", perCall(portfolio.leaseIds().size()) + perCall(leasesWithPromises()),
+                // the leases, then the promise KPIs of those with promises and the recovery risk of those at risk, in calls of their own
+                "Lease__c", perCall(portfolio.leaseIds().size()) + perCall(leasesWithPromises()) + perCall(portfolio.leaseIds().size()),
                 "Payment__c", perCall(portfolio.paymentIds().size()),
                 "Collector_Note__c", perCall(portfolio.noteIds().size()),
                 "Promise_To_Pay__c", perCall(portfolio.promises().size()));
@@ -124,8 +124,8 @@ class SandboxRunTest {
                 .doesNotContainKey("OPEN");
         // one task per broken promise: queued, or held while the promise's lease was quarantined
         List<Long> tasks = new java.util.ArrayList<>();
-        query("select (select count(*) from sf_outbox where sobject = 'Task' and external_id not like 'GPS-%')"
-                + " + (select count(*) from sf_held where sobject = 'Task' and external_id not like 'GPS-%')", rs -> tasks.add(rs.getLong(1)));
+        query("select (select count(*) from sf_outbox where sobject = 'Task' and external_id like 'BROKEN-%')"
+                + " + (select count(*) from sf_held where sobject = 'Task' and external_id like 'BROKEN-%')", rs -> tasks.add(rs.getLong(1)));
         assertThat(tasks).containsExactly(planned.broken());
         List<Long> heldTasksOfHubLeases = new java.util.ArrayList<>();
         query("select count(*) from sf_held h join lease_account l on l.lease_id = h.parent_key", rs -> heldTasksOfHubLeases.add(rs.getLong(1)));
@@ -202,11 +202,14 @@ class SandboxRunTest {
         assertThat(writeCallsButGps()).isEqualTo(writeCallsBefore);
     }
 
-    /** The vehicles move between runs, so GPS writes (Vehicle__c locations, alerts and their tasks) are expected. */
+    /**
+     * The vehicles move between runs, so GPS writes (Vehicle__c locations, alerts and their tasks) are expected, and so
+     * are the recovery risks the alerts change (and the days their reasons count).
+     */
     private static int writeCallsButGps() {
         SalesforceSimulator salesforce = sandbox.salesforce();
         return salesforce.totalWriteCalls() - salesforce.writeCalls("GPS_Alert__c") - salesforce.writeCalls("Vehicle__c")
-                - salesforce.writeCalls("Task");
+                - salesforce.writeCalls("Task") - salesforce.upsertCallsWith("Lease__c", "Recovery_Risk__c");
     }
 
     @Test
@@ -226,6 +229,25 @@ class SandboxRunTest {
         assertThat(secondRunOutput).contains("GPS: ", "alerts raised: ", "OUT_OF_STATE", "NOT_MOVING",
                 "skipped (below 10 days past due): ", "skipped (no GPS disclosure on file): ",
                 "rule not applied (no garaging coordinates in the export): ");
+    }
+
+    @Test
+    @Order(4)
+    void theLeaseOfTheVehicleThatLeftItsStateCarriesTheRiskAndTheRunPrintsTheLeasesByLevel() throws SQLException {
+        String vin = sandbox.gpsFleet().devices().stream().filter(d -> d.behaviour() == GpsFleet.Behaviour.LEAVES_STATE)
+                .findFirst().orElseThrow().vin();
+        List<String> leases = new java.util.ArrayList<>();
+        query("select lease_id from lease_account where vin = '" + vin + "'", rs -> leases.add(rs.getString(1)));
+        Map<String, Object> lease = sandbox.salesforce().records("Lease__c").get(leases.get(0));
+
+        assertThat(((Number) lease.get("Recovery_Risk_Score__c")).intValue()).as("out of state: 25 points at least")
+                .isGreaterThanOrEqualTo(25);
+        assertThat(lease.get("Recovery_Risk__c")).isIn("MEDIUM", "HIGH");
+        assertThat(secondRunOutput).containsPattern("Recovery risk: \\d+ HIGH, \\d+ MEDIUM, \\d+ LOW; \\d+ changed");
+        List<Long> highWithoutTask = new java.util.ArrayList<>();
+        query("select count(*) from lease_risk r where r.risk_level = 'HIGH' and not exists (select 1 from sf_outbox o"
+                + " where o.sobject = 'Task' and o.external_id like 'RISK-HIGH-' || r.lease_id || '%')", rs -> highWithoutTask.add(rs.getLong(1)));
+        assertThat(highWithoutTask).as("every HIGH lease has its Task").containsExactly(0L);
     }
 
     @Test
