@@ -10,7 +10,8 @@ public final class TestProperties {
 
     public static final List<String> FLOWS = List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes",
             "salesforce-outbox-drain", "gps-location-poll", "salesforce-vehicles-read", "salesforce-repo-cases-read",
-            "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders", "work-order-approvals");
+            "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders", "work-order-approvals",
+            "systems-reconciliation");
 
     private TestProperties() {
     }
