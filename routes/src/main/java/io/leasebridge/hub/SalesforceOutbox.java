@@ -239,6 +239,17 @@ public class SalesforceOutbox {
                 Timestamp.from(clock.instant()), type.apiName(), type.facet(), externalId) > 0;
     }
 
+    /**
+     * Sends a delivered record again, as a new version (Salesforce lost it or holds another value): what the
+     * reconciliation's mend does. A record not delivered is on its way already, or refused.
+     */
+    public boolean resend(SObjectType type, String externalId) {
+        return jdbc.update("""
+                update sf_outbox set status = 'PENDING', version = version + 1, attempts = 0, last_error = null, updated_at = ?
+                where sobject = ? and facet = ? and external_id = ? and status = 'DELIVERED'""",
+                Timestamp.from(clock.instant()), type.apiName(), type.facet(), externalId) > 0;
+    }
+
     public long count(String status) {
         Long count = jdbc.queryForObject("select count(*) from sf_outbox where status = ?", Long.class, status);
         return count == null ? 0 : count;

@@ -63,6 +63,11 @@ class QuickBooksConfiguration {
     }
 
     @Bean
+    QuickBooksHoldings quickBooksHoldings(QuickBooksApi api, JdbcTemplate jdbc) {
+        return new QuickBooksHoldings(api, jdbc);
+    }
+
+    @Bean
     QuickBooksStatus quickBooksStatus(Clock clock) {
         return new QuickBooksStatus(clock);
     }

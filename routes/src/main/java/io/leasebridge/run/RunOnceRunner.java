@@ -28,6 +28,8 @@ import io.leasebridge.repocases.RepoOrderMail;
 import io.leasebridge.vehicles.VehicleRoutes;
 import io.leasebridge.promises.PromiseJudgement;
 import io.leasebridge.quickbooks.QuickBooksRunOnceStep;
+import io.leasebridge.page.ChartReport;
+import io.leasebridge.reconcile.SystemsReconciliation;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import org.apache.camel.CamelContext;
@@ -84,6 +86,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<QuickBooksRunOnceStep> quickBooks;
     private final RecoveryRiskReview riskReview;
     private final ContactStandings contactStandings;
+    private final SystemsReconciliation reconciliation;
+    private final ChartReport chartReport;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
@@ -91,7 +95,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
                          RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
                          ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals, HeldRecords heldRecords,
-                         ExportFiles exportFiles, RecoveryRiskReview riskReview, ContactStandings contactStandings) {
+                         ExportFiles exportFiles, RecoveryRiskReview riskReview, ContactStandings contactStandings,
+                         SystemsReconciliation reconciliation, ChartReport chartReport) {
         this.riskReview = riskReview;
         this.contactStandings = contactStandings;
         this.repoCases = repoCases;
@@ -116,6 +121,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.fleetRock = fleetRock;
         this.approvals = approvals;
         this.quickBooks = quickBooks;
+        this.reconciliation = reconciliation;
+        this.chartReport = chartReport;
     }
 
     @Override
@@ -149,8 +156,22 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         risk.print(out);
         printRepossessions(vehicleImport);
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
+        printSystemsReconciliation();
+        out.println("Charts: " + chartReport.write(kpiProperties.reportDir()).toAbsolutePath());
+        out.println();
         boolean failed = timedOut || flowRuns.stream().anyMatch(r -> !RunHistory.SUCCEEDED.equals(r.status()));
         exitCode = failed ? 1 : 0;
+    }
+
+    /** What Salesforce holds now against what the hub delivered; a reconciliation that cannot ask says why and fails nothing. */
+    private void printSystemsReconciliation() {
+        try {
+            reconciliation.reconcile().print(out);
+        } catch (RuntimeException e) {
+            log.warn("reconciliation: Salesforce could not be asked: {}", e.getMessage());
+            out.println("Salesforce reconciliation: not done (" + e.getMessage() + ")");
+            out.println();
+        }
     }
 
     /** FleetRock's repair orders, when FleetRock is configured; a failed poll is in the run history and the exit code. */

@@ -42,6 +42,8 @@ final class MetadataEnforcingOrg implements ResponseTransformerV2 {
     private static final Pattern UPDATE = Pattern.compile("/services/data/v[0-9.]+/composite/sobjects/?");
     private static final Pattern QUERY = Pattern.compile("/services/data/v[0-9.]+/query/?");
     private static final Pattern SOQL = Pattern.compile("(?is)\\s*SELECT\\s+(.+?)\\s+FROM\\s+(\\w+)(.*)");
+    /** An aggregate function in a select list, its field and an optional alias: {@code SUM(Amount__c) total}. */
+    private static final Pattern AGGREGATE = Pattern.compile("(?i)(COUNT|COUNT_DISTINCT|SUM|AVG|MIN|MAX)\\(\\s*([\\w.]*)\\s*\\)(\\s+\\w+)?");
     private static final Pattern QUOTED = Pattern.compile("'(?:\\\\.|[^'\\\\])*'");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:-])[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*(?![\\w(])");
     private static final Set<String> KEYWORDS = Set.of("where", "and", "or", "not", "in", "like", "order", "by", "asc", "desc",
@@ -183,8 +185,11 @@ final class MetadataEnforcingOrg implements ResponseTransformerV2 {
         }
         List<String> paths = new ArrayList<>();
         for (String selected : m.group(1).split(",")) {
-            if (!selected.strip().toUpperCase(Locale.ROOT).startsWith("COUNT(")) {
+            Matcher aggregate = AGGREGATE.matcher(selected.strip());
+            if (!aggregate.matches()) {
                 paths.add(selected.strip());
+            } else if (!aggregate.group(2).isEmpty() && !aggregate.group(1).equalsIgnoreCase("COUNT")) {
+                paths.add(aggregate.group(2));
             }
         }
         Matcher identifiers = IDENTIFIER.matcher(QUOTED.matcher(m.group(3)).replaceAll("''"));

@@ -60,6 +60,18 @@ public class QuickBooksApi {
         return entities;
     }
 
+    /**
+     * One page of {@code select * from <entity> where <condition> STARTPOSITION <start> MAXRESULTS <max>}: the
+     * entities of the page ({@code QueryResponse.<entity>}), none past the last one.
+     */
+    public List<JsonNode> query(String entity, String condition, int startPosition, int maxResults) {
+        String query = "select * from " + entity + " where " + condition + " STARTPOSITION " + startPosition + " MAXRESULTS " + maxResults;
+        JsonNode found = call("GET", companyPath() + "/query", Map.of("query", query), null).path("QueryResponse").path(entity);
+        List<JsonNode> entities = new ArrayList<>();
+        found.forEach(entities::add);
+        return entities;
+    }
+
     private JsonNode call(String method, String path, Map<String, String> query, ObjectNode body) {
         Map<String, String> parameters = new LinkedHashMap<>(query);
         parameters.put("minorversion", String.valueOf(properties.minorVersion()));
