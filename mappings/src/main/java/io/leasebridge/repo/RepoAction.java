@@ -5,5 +5,7 @@ public enum RepoAction {
     /** Entering ORDERED: write the repo order from live data, email it to the agent, attach it to the Case. */
     SEND_REPO_ORDER,
     /** Entering SOLD: record sale price, date and buyer in the hub for accounting. */
-    RECORD_SALE
+    RECORD_SALE,
+    /** Entering REINSTATED: record the reinstatement, its reason and what it costs the lessee, on the case's timeline. */
+    RECORD_REINSTATEMENT
 }

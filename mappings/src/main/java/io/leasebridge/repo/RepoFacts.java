@@ -2,6 +2,7 @@ package io.leasebridge.repo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What the Salesforce Case says that the workflow's rules look at. Any field may be missing ({@code null})
@@ -13,6 +14,15 @@ import java.time.LocalDate;
  * @param salePrice     {@code Sale_Price__c}
  * @param saleDate      {@code Sale_Date__c}
  * @param buyer         who bought the vehicle; recorded with the sale, not required by the workflow
+ * @param dropOffDate   {@code Drop_Off_Date__c}: when the lessee of a voluntary return handed the vehicle over
+ * @param dropOffPlace  {@code Drop_Off_Location__c}: where they left it
+ * @param reinstatementReason {@code Reinstatement_Reason__c}: why a rep gives the lessee another chance while the
+ *                      lease is not (yet) current
+ * @param leaseDaysPastDue days past due of the vehicle's lease in the last LeaseWorks export (not a Case field:
+ *                      the caller looks it up); {@code null} when the hub has no such lease
+ * @param unfinishedRepairOrders the vehicle's FleetRock repair orders not finished yet, by RO number (looked up
+ *                      by the caller like the days past due); never null
+ * @param inventoryOverride {@code Inventory_Override_Reason__c}: why a rep moves the vehicle to inventory anyway
  */
 public record RepoFacts(
         RepoType repoType,
@@ -20,9 +30,20 @@ public record RepoFacts(
         boolean titleVerified,
         BigDecimal salePrice,
         LocalDate saleDate,
-        String buyer) {
+        String buyer,
+        LocalDate dropOffDate,
+        String dropOffPlace,
+        String reinstatementReason,
+        Integer leaseDaysPastDue,
+        List<String> unfinishedRepairOrders,
+        String inventoryOverride) {
 
-    private static final RepoFacts NONE = new RepoFacts(null, null, false, null, null, null);
+    private static final RepoFacts NONE =
+            new RepoFacts(null, null, false, null, null, null, null, null, null, null, List.of(), null);
+
+    public RepoFacts {
+        unfinishedRepairOrders = unfinishedRepairOrders == null ? List.of() : List.copyOf(unfinishedRepairOrders);
+    }
 
     /** A Case with none of these fields filled in. */
     public static RepoFacts none() {
@@ -30,18 +51,42 @@ public record RepoFacts(
     }
 
     public RepoFacts withRepoType(RepoType repoType) {
-        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer);
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
     }
 
     public RepoFacts withAgentEmail(String agentEmail) {
-        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer);
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
     }
 
     public RepoFacts withTitleVerified(boolean titleVerified) {
-        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer);
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
     }
 
     public RepoFacts withSale(BigDecimal salePrice, LocalDate saleDate, String buyer) {
-        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer);
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+    }
+
+    public RepoFacts withDropOff(LocalDate dropOffDate, String dropOffPlace) {
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+    }
+
+    public RepoFacts withReinstatementReason(String reinstatementReason) {
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+    }
+
+    public RepoFacts withLeaseDaysPastDue(Integer leaseDaysPastDue) {
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+    }
+
+    public RepoFacts withRepairOrders(List<String> unfinishedRepairOrders, String inventoryOverride) {
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
     }
 }

@@ -18,11 +18,13 @@ public enum RepoStatus {
     SOLD,
     CLOSED,
     CANCELLED,
-    UNRECOVERABLE;
+    UNRECOVERABLE,
+    /** The lessee was given another chance: the lease is current again and the vehicle back on it. */
+    REINSTATED;
 
     /** A case here is done: nothing moves it again. */
     public boolean isFinal() {
-        return this == CLOSED || this == CANCELLED || this == UNRECOVERABLE;
+        return this == CLOSED || this == CANCELLED || this == UNRECOVERABLE || this == REINSTATED;
     }
 
     /**

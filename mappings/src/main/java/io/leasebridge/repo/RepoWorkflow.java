@@ -20,6 +20,7 @@ import static io.leasebridge.repo.RepoStatus.IN_REPAIR;
 import static io.leasebridge.repo.RepoStatus.ORDERED;
 import static io.leasebridge.repo.RepoStatus.PENDING;
 import static io.leasebridge.repo.RepoStatus.RECOVERED;
+import static io.leasebridge.repo.RepoStatus.REINSTATED;
 import static io.leasebridge.repo.RepoStatus.REQUESTED;
 import static io.leasebridge.repo.RepoStatus.SOLD;
 import static io.leasebridge.repo.RepoStatus.UNRECOVERABLE;
@@ -33,12 +34,18 @@ import static io.leasebridge.repo.RepoStatus.UNRECOVERABLE;
  * <pre>
  * REQUESTED -> PENDING -> ORDERED -> RECOVERED -> INSPECTED -> IN_REPAIR -> INVENTORY -> SOLD -> CLOSED
  *                                                 INSPECTED -> INVENTORY     (nothing to repair)
+ *              PENDING -> RECOVERED                  (a voluntary return: the lessee drops the vehicle off)
  * REQUESTED, PENDING, ORDERED -> CANCELLED   (lessee paid or redeemed before the vehicle was taken)
  * ORDERED -> UNRECOVERABLE                   (the agent could not find the vehicle)
+ * ORDERED, RECOVERED, INSPECTED, INVENTORY -> REINSTATED   (another chance: the lease is brought current)
  * </pre>
  * Once the vehicle is recovered the lessor owns the problem of selling it, so CANCELLED is no longer an
- * exit: the case ends SOLD then CLOSED. CLOSED, CANCELLED and UNRECOVERABLE are final. A new case starts in
- * REQUESTED, or in PENDING when the rep has already decided to repossess.
+ * exit: the case ends SOLD then CLOSED, unless the lessee gets another chance: REINSTATED, when the last
+ * LeaseWorks export shows the lease current (0 days past due) or a rep gives a reason, puts the vehicle back on
+ * its lease (disposition ACTIVE). Only an involuntary repossession is ordered from an agent; a voluntary
+ * return needs no agent and goes from PENDING to RECOVERED with the drop-off date and place. CLOSED, CANCELLED, UNRECOVERABLE and REINSTATED are final. A new case starts in
+ * REQUESTED, or in PENDING when the rep has already decided to repossess. A vehicle goes to INVENTORY only in
+ * sellable condition: not while a FleetRock repair order on it is unfinished, unless a rep overrides with a reason.
  */
 public final class RepoWorkflow {
 
@@ -120,7 +127,7 @@ public final class RepoWorkflow {
         }
         if (!NEXT.get(from).contains(to)) {
             String hint = to == CANCELLED && VEHICLE_RECOVERED.contains(from)
-                    ? "; a recovered vehicle cannot be cancelled, it is sold and the case closed"
+                    ? "; a recovered vehicle cannot be cancelled: it is sold and the case closed, or the case REINSTATED"
                     : "";
             return new Transition.Refused(from, to, from + " -> " + to
                     + " is not a step of the repossession workflow:" + describeNext(from) + hint);
@@ -141,17 +148,68 @@ public final class RepoWorkflow {
     }
 
     private Transition enter(RepoStatus from, RepoStatus to, RepoFacts facts) {
+        String step = (from == null ? "new case" : from) + " -> " + to + " is refused: ";
+        if (to == ORDERED && facts.repoType() == RepoType.VOLUNTARY) {
+            return new Transition.Refused(from, to, step + "a voluntary return needs no repo agent order; it goes"
+                    + " PENDING -> RECOVERED with the drop-off date and place (Drop_Off_Date__c, Drop_Off_Location__c),"
+                    + " or set Repo_Type__c to INVOLUNTARY to send an agent");
+        }
         List<String> missing = switch (to) {
             case ORDERED -> missingForOrder(facts);
+            case RECOVERED -> from == PENDING ? missingForReturn(facts) : List.of();
             case SOLD -> missingForSale(facts);
+            case REINSTATED -> missingForReinstatement(facts);
+            case INVENTORY -> missingForInventory(facts);
             default -> List.of();
         };
         if (!missing.isEmpty()) {
-            String what = to == ORDERED ? "the repo order needs " : "the sale needs ";
-            return new Transition.Refused(from, to,
-                    (from == null ? "new case" : from) + " -> " + to + " is refused: " + what + and(missing));
+            String what = switch (to) {
+                case ORDERED -> "the repo order needs ";
+                case RECOVERED -> "a recovery without a repo order is a voluntary return and needs ";
+                case REINSTATED -> "another chance needs ";
+                case INVENTORY -> "a vehicle goes to inventory in sellable condition: ";
+                default -> "the sale needs ";
+            };
+            return new Transition.Refused(from, to, step + what + and(missing));
         }
         return new Transition.Allowed(from, to, dispositionOn(to), actionsOn(to));
+    }
+
+    private static List<String> missingForReturn(RepoFacts facts) {
+        List<String> missing = new ArrayList<>();
+        if (facts.repoType() != RepoType.VOLUNTARY) {
+            missing.add("Repo_Type__c VOLUNTARY (it is " + (facts.repoType() == null ? "empty" : facts.repoType())
+                    + "; an involuntary repossession is ORDERED from an agent first)");
+        }
+        if (facts.dropOffDate() == null) {
+            missing.add("a drop-off date (Drop_Off_Date__c)");
+        }
+        if (facts.dropOffPlace() == null || facts.dropOffPlace().isBlank()) {
+            missing.add("a drop-off place (Drop_Off_Location__c)");
+        }
+        return missing;
+    }
+
+    private static List<String> missingForInventory(RepoFacts facts) {
+        List<String> open = facts.unfinishedRepairOrders();
+        if (open.isEmpty() || facts.inventoryOverride() != null && !facts.inventoryOverride().isBlank()) {
+            return List.of();
+        }
+        return List.of((open.size() == 1 ? "FleetRock repair order " + open.get(0) + " is" : "FleetRock repair orders "
+                + and(open) + " are") + " not finished (finish " + (open.size() == 1 ? "it" : "them")
+                + " or give Inventory_Override_Reason__c)");
+    }
+
+    private static List<String> missingForReinstatement(RepoFacts facts) {
+        boolean current = facts.leaseDaysPastDue() != null && facts.leaseDaysPastDue() <= 0;
+        boolean reason = facts.reinstatementReason() != null && !facts.reinstatementReason().isBlank();
+        if (current || reason) {
+            return List.of();
+        }
+        String standing = facts.leaseDaysPastDue() == null
+                ? "the hub has no LeaseWorks export of the vehicle's lease"
+                : "the last LeaseWorks export shows " + facts.leaseDaysPastDue() + " days past due";
+        return List.of("the lease brought current (" + standing + ") or a reason (Reinstatement_Reason__c)");
     }
 
     private List<String> missingForOrder(RepoFacts facts) {
@@ -191,6 +249,7 @@ public final class RepoWorkflow {
             case RECOVERED -> Optional.of(VehicleDisposition.REPOSSESSED);
             case INVENTORY -> Optional.of(VehicleDisposition.INVENTORY);
             case SOLD -> Optional.of(VehicleDisposition.SOLD);
+            case REINSTATED -> Optional.of(VehicleDisposition.ACTIVE);
             default -> Optional.empty();
         };
     }
@@ -199,6 +258,7 @@ public final class RepoWorkflow {
         return switch (entered) {
             case ORDERED -> Set.of(RepoAction.SEND_REPO_ORDER);
             case SOLD -> Set.of(RepoAction.RECORD_SALE);
+            case REINSTATED -> Set.of(RepoAction.RECORD_REINSTATEMENT);
             default -> Set.of();
         };
     }
@@ -216,12 +276,12 @@ public final class RepoWorkflow {
             next.put(status, EnumSet.noneOf(RepoStatus.class));
         }
         next.get(REQUESTED).addAll(List.of(PENDING, CANCELLED));
-        next.get(PENDING).addAll(List.of(ORDERED, CANCELLED));
-        next.get(ORDERED).addAll(List.of(RECOVERED, CANCELLED, UNRECOVERABLE));
-        next.get(RECOVERED).add(INSPECTED);
-        next.get(INSPECTED).addAll(List.of(IN_REPAIR, INVENTORY));
+        next.get(PENDING).addAll(List.of(ORDERED, RECOVERED, CANCELLED));
+        next.get(ORDERED).addAll(List.of(RECOVERED, CANCELLED, UNRECOVERABLE, REINSTATED));
+        next.get(RECOVERED).addAll(List.of(INSPECTED, REINSTATED));
+        next.get(INSPECTED).addAll(List.of(IN_REPAIR, INVENTORY, REINSTATED));
         next.get(IN_REPAIR).add(INVENTORY);
-        next.get(INVENTORY).add(SOLD);
+        next.get(INVENTORY).addAll(List.of(SOLD, REINSTATED));
         next.get(SOLD).add(CLOSED);
         next.replaceAll((status, targets) -> Collections.unmodifiableSet(targets));
         return Collections.unmodifiableMap(next);

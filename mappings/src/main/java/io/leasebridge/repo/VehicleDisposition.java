@@ -5,6 +5,8 @@ package io.leasebridge.repo;
  * LeaseWorks vehicle import.
  */
 public enum VehicleDisposition {
+    /** Back on its lease, as before the case: a reinstated case returns the vehicle here. */
+    ACTIVE,
     PENDING,
     REPOSSESSED,
     INVENTORY,

@@ -27,13 +27,14 @@ import static io.leasebridge.repo.RepoStatus.IN_REPAIR;
 import static io.leasebridge.repo.RepoStatus.ORDERED;
 import static io.leasebridge.repo.RepoStatus.PENDING;
 import static io.leasebridge.repo.RepoStatus.RECOVERED;
+import static io.leasebridge.repo.RepoStatus.REINSTATED;
 import static io.leasebridge.repo.RepoStatus.REQUESTED;
 import static io.leasebridge.repo.RepoStatus.SOLD;
 import static io.leasebridge.repo.RepoStatus.UNRECOVERABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The repossession workflow, pair by pair over all 11 x 11 status changes. */
+/** The repossession workflow, pair by pair over all 12 x 12 status changes. */
 class RepoWorkflowTest {
 
     /**
@@ -44,6 +45,7 @@ class RepoWorkflowTest {
             "REQUESTED,  PENDING,       PENDING,",
             "REQUESTED,  CANCELLED,     ,",
             "PENDING,    ORDERED,       ,            SEND_REPO_ORDER",
+            "PENDING,    RECOVERED,     REPOSSESSED,",
             "PENDING,    CANCELLED,     ,",
             "ORDERED,    RECOVERED,     REPOSSESSED,",
             "ORDERED,    CANCELLED,     ,",
@@ -54,13 +56,24 @@ class RepoWorkflowTest {
             "IN_REPAIR,  INVENTORY,     INVENTORY,",
             "INVENTORY,  SOLD,          SOLD,        RECORD_SALE",
             "SOLD,       CLOSED,        ,",
+            "ORDERED,    REINSTATED,    ACTIVE,      RECORD_REINSTATEMENT",
+            "RECOVERED,  REINSTATED,    ACTIVE,      RECORD_REINSTATEMENT",
+            "INSPECTED,  REINSTATED,    ACTIVE,      RECORD_REINSTATEMENT",
+            "INVENTORY,  REINSTATED,    ACTIVE,      RECORD_REINSTATEMENT",
     };
 
-    private static final Set<RepoStatus> FINAL = EnumSet.of(CLOSED, CANCELLED, UNRECOVERABLE);
+    private static final Set<RepoStatus> FINAL = EnumSet.of(CLOSED, CANCELLED, UNRECOVERABLE, REINSTATED);
 
     /** A Case with everything any step needs. */
     private static final RepoFacts COMPLETE = new RepoFacts(RepoType.INVOLUNTARY, "agent@recovery.example", true,
-            new BigDecimal("14250.00"), LocalDate.of(2026, 3, 14), "Midwest Auto Auction");
+            new BigDecimal("14250.00"), LocalDate.of(2026, 3, 14), "Midwest Auto Auction", null, null, null, null, List.of(), null);
+
+    /** The same Case with the lease brought current in the last LeaseWorks export. */
+    private static final RepoFacts CURRENT_AGAIN = COMPLETE.withLeaseDaysPastDue(0);
+
+    /** The same Case, had the lessee brought the vehicle back: a voluntary return with its drop-off. */
+    private static final RepoFacts VOLUNTARY_RETURN = COMPLETE.withRepoType(RepoType.VOLUNTARY)
+            .withDropOff(LocalDate.of(2026, 2, 2), "Lot B, 2200 Commerce St, Dallas TX");
 
     private final RepoWorkflow workflow = new RepoWorkflow();
 
@@ -70,7 +83,8 @@ class RepoWorkflowTest {
     @MethodSource("legalSteps")
     void everyLegalStepIsAllowedWithTheSideEffectsOfTheStateItEnters(
             RepoStatus from, RepoStatus to, Optional<VehicleDisposition> disposition, Set<RepoAction> actions) {
-        Transition transition = workflow.check(from, to, COMPLETE);
+        RepoFacts facts = from == PENDING && to == RECOVERED ? VOLUNTARY_RETURN : to == REINSTATED ? CURRENT_AGAIN : COMPLETE;
+        Transition transition = workflow.check(from, to, facts);
 
         assertThat(transition).isEqualTo(new Transition.Allowed(from, to, disposition, actions));
         assertThat(transition.isRefused()).isFalse();
@@ -92,8 +106,8 @@ class RepoWorkflowTest {
 
     @Test
     void theMatrixIsCovered() {
-        assertThat(legalSteps()).hasSize(13);
-        assertThat(illegalPairs()).hasSize(11 * 11 - 11 - 13);
+        assertThat(legalSteps()).hasSize(18);
+        assertThat(illegalPairs()).hasSize(12 * 12 - 12 - 18);
     }
 
     @Test
@@ -111,16 +125,17 @@ class RepoWorkflowTest {
     void aJumpIsRefusedWithTheStepsThatWouldHaveBeenAllowed() {
         assertThat(workflow.check(PENDING, SOLD, COMPLETE)).isEqualTo(new Transition.Refused(PENDING, SOLD,
                 "PENDING -> SOLD is not a step of the repossession workflow:"
-                        + " from PENDING a case goes to ORDERED or CANCELLED"));
+                        + " from PENDING a case goes to ORDERED, RECOVERED or CANCELLED"));
         assertThat(workflow.check(ORDERED, INSPECTED, COMPLETE)).isEqualTo(new Transition.Refused(ORDERED, INSPECTED,
                 "ORDERED -> INSPECTED is not a step of the repossession workflow:"
-                        + " from ORDERED a case goes to RECOVERED, CANCELLED or UNRECOVERABLE"));
+                        + " from ORDERED a case goes to RECOVERED, CANCELLED, UNRECOVERABLE or REINSTATED"));
     }
 
     @Test
     void aBackwardStepIsRefused() {
         assertThat(reasonOf(workflow.check(INVENTORY, IN_REPAIR, COMPLETE))).isEqualTo(
-                "INVENTORY -> IN_REPAIR is not a step of the repossession workflow: from INVENTORY a case goes to SOLD");
+                "INVENTORY -> IN_REPAIR is not a step of the repossession workflow:"
+                        + " from INVENTORY a case goes to SOLD or REINSTATED");
     }
 
     @ParameterizedTest
@@ -128,7 +143,7 @@ class RepoWorkflowTest {
     void aRecoveredVehicleCannotBeCancelled(RepoStatus from) {
         assertThat(reasonOf(workflow.check(from, CANCELLED, COMPLETE)))
                 .startsWith(from + " -> CANCELLED is not a step of the repossession workflow: from " + from)
-                .endsWith("; a recovered vehicle cannot be cancelled, it is sold and the case closed");
+                .endsWith("; a recovered vehicle cannot be cancelled: it is sold and the case closed, or the case REINSTATED");
     }
 
     @ParameterizedTest
@@ -170,7 +185,7 @@ class RepoWorkflowTest {
     }
 
     @Test
-    void exactlyClosedCancelledAndUnrecoverableAreFinal() {
+    void exactlyClosedCancelledUnrecoverableAndReinstatedAreFinal() {
         for (RepoStatus status : RepoStatus.values()) {
             assertThat(status.isFinal()).as("%s is final", status).isEqualTo(FINAL.contains(status));
             assertThat(RepoWorkflow.nextStates(status).isEmpty()).as("%s has no next", status)
@@ -226,6 +241,124 @@ class RepoWorkflowTest {
         assertThat(workflow.check(INVENTORY, SOLD, noBuyer).isRefused()).isFalse();
     }
 
+    // --- voluntary returns ---------------------------------------------------------------------------------
+
+    @Test
+    void aVoluntaryReturnGoesFromPendingToRecoveredWithoutAnOrder() {
+        assertThat(workflow.check(PENDING, RECOVERED, VOLUNTARY_RETURN)).isEqualTo(new Transition.Allowed(
+                PENDING, RECOVERED, Optional.of(VehicleDisposition.REPOSSESSED), Set.of()));
+    }
+
+    @Test
+    void aVoluntaryReturnIsNotOrderedFromAnAgent() {
+        assertThat(reasonOf(new RepoWorkflow("repos@agency.example").check(PENDING, ORDERED, VOLUNTARY_RETURN)))
+                .isEqualTo("PENDING -> ORDERED is refused: a voluntary return needs no repo agent order; it goes"
+                        + " PENDING -> RECOVERED with the drop-off date and place (Drop_Off_Date__c,"
+                        + " Drop_Off_Location__c), or set Repo_Type__c to INVOLUNTARY to send an agent");
+    }
+
+    @Test
+    void anInvoluntaryRepossessionIsNotRecoveredWithoutAnOrder() {
+        assertThat(reasonOf(workflow.check(PENDING, RECOVERED, VOLUNTARY_RETURN.withRepoType(RepoType.INVOLUNTARY))))
+                .isEqualTo("PENDING -> RECOVERED is refused: a recovery without a repo order is a voluntary return"
+                        + " and needs Repo_Type__c VOLUNTARY (it is INVOLUNTARY; an involuntary repossession is"
+                        + " ORDERED from an agent first)");
+    }
+
+    @Test
+    void aVoluntaryReturnNeedsTheDropOffDateAndPlace() {
+        RepoFacts noDropOff = VOLUNTARY_RETURN.withDropOff(null, "  ");
+
+        assertThat(reasonOf(workflow.check(PENDING, RECOVERED, noDropOff))).isEqualTo(
+                "PENDING -> RECOVERED is refused: a recovery without a repo order is a voluntary return and needs"
+                        + " a drop-off date (Drop_Off_Date__c) and a drop-off place (Drop_Off_Location__c)");
+    }
+
+    @Test
+    void aVoluntaryReturnWithNothingFilledInNamesEverythingMissingAtOnce() {
+        assertThat(reasonOf(workflow.check(PENDING, RECOVERED, RepoFacts.none()))).isEqualTo(
+                "PENDING -> RECOVERED is refused: a recovery without a repo order is a voluntary return and needs"
+                        + " Repo_Type__c VOLUNTARY (it is empty; an involuntary repossession is ORDERED from an agent"
+                        + " first), a drop-off date (Drop_Off_Date__c) and a drop-off place (Drop_Off_Location__c)");
+    }
+
+    @Test
+    void anAgentsRecoveryAfterTheOrderNeedsNoDropOff() {
+        assertThat(workflow.check(ORDERED, RECOVERED, COMPLETE).isRefused()).isFalse();
+    }
+
+    // --- another chance ------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(value = RepoStatus.class, names = {"ORDERED", "RECOVERED", "INSPECTED", "INVENTORY"})
+    void aLeaseBroughtCurrentIsReinstatedAndItsVehicleBackOnIt(RepoStatus from) {
+        assertThat(workflow.check(from, REINSTATED, COMPLETE.withLeaseDaysPastDue(0))).isEqualTo(new Transition.Allowed(
+                from, REINSTATED, Optional.of(VehicleDisposition.ACTIVE), Set.of(RepoAction.RECORD_REINSTATEMENT)));
+    }
+
+    @Test
+    void aRepsReasonReinstatesALeaseStillPastDue() {
+        RepoFacts facts = COMPLETE.withLeaseDaysPastDue(12).withReinstatementReason("Paid 2 of 3 installments, rest by 12/15");
+
+        assertThat(workflow.check(RECOVERED, REINSTATED, facts).isRefused()).isFalse();
+    }
+
+    @Test
+    void aLeaseStillPastDueWithoutAReasonIsNotReinstated() {
+        assertThat(reasonOf(workflow.check(INSPECTED, REINSTATED, COMPLETE.withLeaseDaysPastDue(12).withReinstatementReason(" "))))
+                .isEqualTo("INSPECTED -> REINSTATED is refused: another chance needs the lease brought current"
+                        + " (the last LeaseWorks export shows 12 days past due) or a reason (Reinstatement_Reason__c)");
+    }
+
+    @Test
+    void aLeaseTheHubHasNotSeenIsNotTakenForCurrent() {
+        assertThat(reasonOf(workflow.check(ORDERED, REINSTATED, COMPLETE)))
+                .isEqualTo("ORDERED -> REINSTATED is refused: another chance needs the lease brought current"
+                        + " (the hub has no LeaseWorks export of the vehicle's lease) or a reason (Reinstatement_Reason__c)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RepoStatus.class, names = {"REQUESTED", "PENDING", "IN_REPAIR", "SOLD"})
+    void anotherChanceIsNotAStepFromAnywhereElse(RepoStatus from) {
+        assertThat(reasonOf(workflow.check(from, REINSTATED, CURRENT_AGAIN)))
+                .startsWith(from + " -> REINSTATED is not a step of the repossession workflow");
+    }
+
+    // --- sellable before inventory --------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(value = RepoStatus.class, names = {"INSPECTED", "IN_REPAIR"})
+    void aVehicleWithAnUnfinishedRepairOrderDoesNotGoToInventory(RepoStatus from) {
+        RepoFacts facts = COMPLETE.withRepairOrders(List.of("RO-5001"), null);
+
+        assertThat(reasonOf(workflow.check(from, INVENTORY, facts))).isEqualTo(from + " -> INVENTORY is refused:"
+                + " a vehicle goes to inventory in sellable condition: FleetRock repair order RO-5001 is not finished"
+                + " (finish it or give Inventory_Override_Reason__c)");
+    }
+
+    @Test
+    void everyUnfinishedRepairOrderIsNamed() {
+        RepoFacts facts = COMPLETE.withRepairOrders(List.of("RO-5001", "RO-5007", "RO-5010"), "  ");
+
+        assertThat(reasonOf(workflow.check(IN_REPAIR, INVENTORY, facts))).endsWith("FleetRock repair orders RO-5001,"
+                + " RO-5007 and RO-5010 are not finished (finish them or give Inventory_Override_Reason__c)");
+    }
+
+    @Test
+    void aRepsOverrideMovesAVehicleWithAnOpenRepairOrderToInventory() {
+        RepoFacts facts = COMPLETE.withRepairOrders(List.of("RO-5001"), "Sold as is to a wholesaler; the repair is cosmetic");
+
+        assertThat(workflow.check(IN_REPAIR, INVENTORY, facts)).isEqualTo(new Transition.Allowed(
+                IN_REPAIR, INVENTORY, Optional.of(VehicleDisposition.INVENTORY), Set.of()));
+    }
+
+    @Test
+    void anUnfinishedRepairOrderDoesNotStopAnotherChance() {
+        RepoFacts facts = CURRENT_AGAIN.withRepairOrders(List.of("RO-5001"), null);
+
+        assertThat(workflow.check(INSPECTED, REINSTATED, facts).isRefused()).isFalse();
+    }
+
     @Test
     void orderedNeedsARepoType() {
         assertThat(workflow.check(PENDING, ORDERED, COMPLETE.withRepoType(null))).isEqualTo(
@@ -247,7 +380,7 @@ class RepoWorkflowTest {
     @ValueSource(strings = {"  "})
     void orderedGoesToTheDefaultAgentWhenTheCaseNamesNone(String agentEmail) {
         RepoWorkflow withDefault = new RepoWorkflow("repos@agency.example");
-        RepoFacts facts = RepoFacts.none().withRepoType(RepoType.VOLUNTARY).withAgentEmail(agentEmail);
+        RepoFacts facts = RepoFacts.none().withRepoType(RepoType.INVOLUNTARY).withAgentEmail(agentEmail);
 
         assertThat(withDefault.check(PENDING, ORDERED, facts)).isEqualTo(new Transition.Allowed(
                 PENDING, ORDERED, Optional.empty(), Set.of(RepoAction.SEND_REPO_ORDER)));
@@ -334,7 +467,7 @@ class RepoWorkflowTest {
     void aCaseWhoseStatusWasClearedIsRefused() {
         assertThat(workflow.check(ORDERED, null, COMPLETE)).isEqualTo(new Transition.Refused(ORDERED, null,
                 "ORDERED -> (none): the Case has no Repo_Status__c;"
-                        + " from ORDERED a case goes to RECOVERED, CANCELLED or UNRECOVERABLE"));
+                        + " from ORDERED a case goes to RECOVERED, CANCELLED, UNRECOVERABLE or REINSTATED"));
         assertThat(reasonOf(workflow.check(CLOSED, null, COMPLETE)))
                 .isEqualTo("CLOSED -> (none): the Case has no Repo_Status__c; CLOSED is final");
         assertThat(reasonOf(workflow.start(null, COMPLETE)))

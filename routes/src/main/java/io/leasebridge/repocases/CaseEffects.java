@@ -55,6 +55,30 @@ class CaseEffects {
             done.add(recorded ? "sale of " + c.facts().salePrice().toPlainString() + " recorded for accounting"
                     : "sale already recorded");
         }
+        if (step.actions().contains(RepoAction.RECORD_REINSTATEMENT)) {
+            done.add(reinstate(c));
+        }
+        return done.toString();
+    }
+
+    /**
+     * Another chance: an order not yet mailed is withdrawn (one being sent may already be with the agent), and
+     * what the recovery cost so far, which the lessee is charged for reinstating, is listed on the Case.
+     */
+    private String reinstate(CaseRead c) {
+        StringJoiner done = new StringJoiner("; ");
+        if (store.withdrawOrder(c.caseId())) {
+            done.add("unsent repo order withdrawn");
+        }
+        String charges = c.agentFee() == null || c.agentFee().signum() == 0
+                ? "No recovery costs to charge."
+                : "Repo agent fee" + (c.agentName() == null ? "" : " (" + c.agentName() + ")") + ": "
+                        + c.agentFee().toPlainString() + "\nTotal charged to the lessee: " + c.agentFee().toPlainString();
+        salesforceOutbox.enqueue(List.of(SalesforceRecords.reinstatementCharges(c.caseId(), charges)));
+        String reason = c.facts().reinstatementReason();
+        // the rep's reason stays on the Case: it may name the lessee, and this line reaches the run summary
+        done.add("reinstated (" + (reason == null || reason.isBlank() ? "lease current" : "rep's reason on the Case")
+                + "); charges to the lessee: " + (c.agentFee() == null ? "0.00" : c.agentFee().toPlainString()));
         return done.toString();
     }
 

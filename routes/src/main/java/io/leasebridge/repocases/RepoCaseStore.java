@@ -58,6 +58,11 @@ public class RepoCaseStore {
                         rs.getString(3), rs.getString(4)), caseId).stream().findFirst();
     }
 
+    /** Withdraws a case's repo order that has not gone to the mail server yet; whether there was one. */
+    boolean withdrawOrder(String caseId) {
+        return jdbc.update("update repo_order set status = 'WITHDRAWN' where case_id = ? and status = 'PENDING'", caseId) > 0;
+    }
+
     /** Saves what the Case says now, with the status LeaseBridge applied and the refusal standing, if any. */
     void save(CaseRead c, RepoStatus applied, String refusedStatus, String refusal) {
         Timestamp now = Timestamp.from(clock.instant());

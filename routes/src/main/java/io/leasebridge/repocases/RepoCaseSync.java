@@ -10,6 +10,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.repo.RepoAction;
+import io.leasebridge.repo.RepoFacts;
 import io.leasebridge.repo.RepoStatus;
 import io.leasebridge.repo.RepoWorkflow;
 import io.leasebridge.repo.Transition;
@@ -51,6 +52,7 @@ public class RepoCaseSync {
     private final RepoCaseStore store;
     private final RepoOrders orders;
     private final CaseEffects effects;
+    private final HubFacts hubFacts;
     private final DeadLetters deadLetters;
     private final SalesforceOutbox salesforceOutbox;
     private final RepoWorkflow workflow;
@@ -61,7 +63,7 @@ public class RepoCaseSync {
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
     public RepoCaseSync(SalesforceReadFlow readFlow, SalesforceQueries queries, RepoCaseStore store, RepoOrders orders,
-                        CaseEffects effects, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
+                        CaseEffects effects, HubFacts hubFacts, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
                         ObjectMapper json, TransactionTemplate transaction) {
         this.transaction = transaction;
         this.readFlow = readFlow;
@@ -69,6 +71,7 @@ public class RepoCaseSync {
         this.store = store;
         this.orders = orders;
         this.effects = effects;
+        this.hubFacts = hubFacts;
         this.deadLetters = deadLetters;
         this.salesforceOutbox = salesforceOutbox;
         this.workflow = workflow;
@@ -126,6 +129,7 @@ public class RepoCaseSync {
         String refusal = stored == null ? null : stored.refusal();
         String refusalBefore = refusal;
 
+        RepoFacts facts = hubFacts.factsOf(c);
         List<StatusChange> steps = inChainOrder(history, stored == null ? null : name(applied));
         if (stored == null) {
             String initial = steps.isEmpty() ? c.status() : steps.get(0).from();
@@ -143,7 +147,7 @@ public class RepoCaseSync {
             RepoStatus to = RepoStatus.fromPicklist(step.to()).orElse(null);
             Transition transition = step.to() != null && to == null
                     ? new Transition.Refused(applied, null, "'" + step.to() + "' is not a status of the repossession workflow")
-                    : workflow.check(applied, to, c.facts());
+                    : workflow.check(applied, to, facts);
             RepoOrders.Built built = transition instanceof Transition.Allowed allowed ? orderFor(c, allowed, step) : RepoOrders.Built.NOTHING;
             if (built.problem() != null) {
                 transition = new Transition.Refused(applied, to, name(applied) + " -> " + to + " is refused: " + built.problem());

@@ -283,6 +283,158 @@ class RepossessionRouteTest {
         assertThat(mail.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void aVoluntaryReturnDroppedOffGoesFromPendingToRecoveredWithoutARepoOrder() {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-voluntary-pending.json");
+        cases.read();
+
+        stubQuery("FROM Case ", "case-voluntary-recovered.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-recovered.json");
+        cases.read();
+        orders.sendPending();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("RECOVERED");
+        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("REPOSSESSED");
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_order")).as("no agent order for a voluntary return").isZero();
+        assertThat(mail.getReceivedMessages()).isEmpty();
+        assertThat(HubTables.count(jdbc, "select count(*) from dead_letter where flow = '" + RepoCaseSync.FLOW + "'")).isZero();
+        List<LoggedRequest> dispositions = salesforce.findAll(patchRequestedFor(
+                urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))));
+        assertThat(dispositions).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains("\"Disposition__c\":\"REPOSSESSED\"", "1FTFW1ET9DFC10312"));
+        assertThat(salesforce.findAll(getRequestedFor(urlPathMatching(QUERY))).stream()
+                .map(r -> r.queryParameter("q").firstValue()).filter(q -> q.contains("FROM Case ")).findFirst().orElseThrow())
+                .contains("Drop_Off_Date__c", "Drop_Off_Location__c");
+    }
+
+    @Test
+    void anInvoluntaryRepossessionRecoveredWithoutAnOrderIsRefusedAndTheCaseToldWhy() {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        cases.read();
+
+        stubQuery("FROM Case ", "case-recovered-without-order.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-recovered.json");
+        cases.read();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("PENDING");
+        List<LoggedRequest> caseWrites = salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)));
+        assertThat(caseWrites).hasSize(1);
+        assertThat(caseWrites.get(0).getBodyAsString()).contains("Integration_Error__c",
+                "PENDING -> RECOVERED is refused", "Repo_Type__c VOLUNTARY (it is INVOLUNTARY");
+    }
+
+    @Test
+    void aLeaseBroughtCurrentIsReinstatedItsUnsentOrderWithdrawnItsVehicleActiveAgainAndItsChargesListedOnTheCase()
+            throws Exception {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        cases.read();
+        stubQuery("FROM Case ", "case-ordered.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+        cases.read();
+        // the lessee paid before the order went out; the next LeaseWorks export shows the lease current
+        jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
+
+        stubQuery("FROM Case ", "case-reinstated.json");
+        stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");
+        cases.read();
+        orders.sendPending();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        String file = vehicleImport.write();
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("REINSTATED");
+        assertThat(jdbc.queryForObject("select status from repo_order where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("WITHDRAWN");
+        assertThat(mail.getReceivedMessages()).as("the withdrawn order never reaches the agent").isEmpty();
+        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("ACTIVE");
+        assertThat(row(csv(outbox.resolve(file)), 1)).containsEntry("VIN", "1FTFW1ET9DFC10312").containsEntry("Disposition", "ACTIVE");
+        List<LoggedRequest> dispositions = salesforce.findAll(patchRequestedFor(
+                urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))));
+        assertThat(dispositions.get(dispositions.size() - 1).getBodyAsString())
+                .contains("\"Disposition__c\":\"ACTIVE\"", "1FTFW1ET9DFC10312");
+        List<LoggedRequest> caseWrites = salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)));
+        assertThat(caseWrites).extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body)
+                .contains("\"Id\":\"500D000000Rp1AAAAZ\"",
+                        "\"Reinstatement_Charges__c\":\"Repo agent fee (Lone Star Recovery LLC): 425.00\\nTotal charged to the lessee: 425.00\""));
+        assertThat(jdbc.queryForObject("select action from repo_case_event where case_id = '500D000000Rp1AAAAZ'"
+                + " and to_status = 'REINSTATED'", String.class))
+                .contains("unsent repo order withdrawn", "reinstated (lease current)", "charges to the lessee: 425.00");
+    }
+
+    @Test
+    void aLeaseStillPastDueIsNotReinstatedWithoutARepsReason() {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        cases.read();
+        stubQuery("FROM Case ", "case-ordered.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+        cases.read();
+
+        stubQuery("FROM Case ", "case-reinstated.json");
+        stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");
+        cases.read();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("ORDERED");
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains("Integration_Error__c", "ORDERED -> REINSTATED is refused",
+                        "the last LeaseWorks export shows 47 days past due", "Reinstatement_Reason__c"))
+                .noneSatisfy(body -> assertThat(body).contains("Reinstatement_Charges__c"));
+    }
+
+    @Test
+    void aVehicleGoesToInventoryOnlyOnceItsFleetRockRepairOrderIsFinished() {
+        hubKnowsTheLease();
+        vehicles.read();
+        jdbc.update("""
+                insert into work_order (ro_id, ro_number, vin, vendor_name, status, date_created, date_finished, grand_total,
+                       content_hash, updated_at)
+                values ('88412', 'RO-5001', '1FTFW1ET9DFC10312', 'Midway Truck Repair', 'In Progress', ?, null, 1240.00, 'h', ?)""",
+                Timestamp.from(Instant.parse("2026-11-24T12:00:00Z")), Timestamp.from(Instant.parse("2026-11-24T12:00:00Z")));
+        stubQuery("FROM Case ", "case-pending.json");
+        cases.read();
+
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        cases.read();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("INSPECTED");
+        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("REPOSSESSED");
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains("INSPECTED -> INVENTORY is refused",
+                        "FleetRock repair order RO-5001 is not finished", "Inventory_Override_Reason__c"));
+
+        // FleetRock finishes the repair; the next read of the Case, without a new status change, goes through
+        jdbc.update("update work_order set status = 'Finished', date_finished = ? where ro_id = '88412'",
+                Timestamp.from(Instant.parse("2026-11-27T16:00:00Z")));
+        stubQuery("FROM CaseHistory", "query-empty.json");
+        cases.read();
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("INVENTORY");
+        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("INVENTORY");
+    }
+
     private void stubQuery(String from, String body) {
         salesforce.stubFor(get(urlPathMatching(QUERY)).withQueryParam("q", containing(from))
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body(body))));

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The people of the lessor's Salesforce org, for the sandbox: the vehicles as the fleet admin keeps them,
- * and the repo desk walking a few repossession Cases through the workflow (one of them with a jump the
- * workflow refuses), so that a sandbox run has cases to apply and repo orders to send.
+ * and the repo desk walking a few repossession Cases through the workflow (a voluntary return, a
+ * reinstatement, and one with a jump the workflow refuses), so that a sandbox run has cases to apply and repo orders to send.
  *
  * <p>The simulated org starts empty on every sandbox start, so this seeds it again each time, in the same
  * order: record ids come out the same, and LeaseBridge, whose hub remembers, recognises what it applied.
@@ -20,8 +20,11 @@ final class RepoDesk {
     static final String RECORD_TYPE = "Repossession";
     static final String AGENT_EMAIL = "dispatch@lonestar-recovery.example";
 
-    /** One case the desk works, and the statuses it goes through, with what is filled in on the way. */
-    /** @param ruleSwitchedOff walked while an admin has Case's Repo_Status_Step rule off, as during a migration */
+    /**
+     * One case the desk works, and the statuses it goes through, with what is filled in on the way.
+     *
+     * @param ruleSwitchedOff walked while an admin has Case's Repo_Status_Step rule off, as during a migration
+     */
     record Walk(String name, String repoType, List<String> statuses, boolean ruleSwitchedOff) {
         Walk(String name, String repoType, List<String> statuses) {
             this(name, repoType, statuses, false);
@@ -33,12 +36,13 @@ final class RepoDesk {
     static final List<Walk> WALKS = List.of(
             new Walk("through to the sale", "INVOLUNTARY", List.of("REQUESTED", "PENDING", "ORDERED", "RECOVERED",
                     "INSPECTED", "IN_REPAIR", "INVENTORY", "SOLD", "CLOSED")),
-            new Walk("voluntary, nothing to repair", "VOLUNTARY", List.of("PENDING", "ORDERED", "RECOVERED", "INSPECTED",
+            new Walk("voluntary return, nothing to repair", "VOLUNTARY", List.of("PENDING", "RECOVERED", "INSPECTED",
                     "INVENTORY")),
             new Walk("never found", "INVOLUNTARY", List.of("PENDING", "ORDERED", "UNRECOVERABLE")),
             // Salesforce's rule would refuse the jump; with it off, LeaseBridge's own check is what catches it
             new Walk("sold before it was ordered", "INVOLUNTARY", List.of("REQUESTED", "PENDING", "SOLD"), true),
-            new Walk("paid up before the order", "INVOLUNTARY", List.of("REQUESTED", "CANCELLED")));
+            new Walk("paid up before the order", "INVOLUNTARY", List.of("REQUESTED", "CANCELLED")),
+            new Walk("another chance after recovery", "INVOLUNTARY", List.of("PENDING", "ORDERED", "RECOVERED", "REINSTATED")));
 
     private RepoDesk() {
     }
@@ -91,8 +95,10 @@ final class RepoDesk {
             opened.put("Vehicle__c", vehicleIds.get(vehicle.vin()));
             opened.put("Repo_Status__c", walk.statuses().get(0));
             opened.put("Repo_Type__c", walk.repoType());
-            opened.put("Repo_Agent_Name__c", "Lone Star Recovery LLC");
-            opened.put("Repo_Agent_Email__c", AGENT_EMAIL);
+            if (!walk.repoType().equals("VOLUNTARY")) {
+                opened.put("Repo_Agent_Name__c", "Lone Star Recovery LLC");
+                opened.put("Repo_Agent_Email__c", AGENT_EMAIL);
+            }
             opened.put("Title_Verified__c", false);
             String caseId = salesforce.saveAs(repoDesk, "Case", null, opened);
             salesforce.validationRuleActive("Case", STATUS_RULE, !walk.ruleSwitchedOff());
@@ -101,10 +107,18 @@ final class RepoDesk {
                 change.put("Repo_Status__c", status);
                 String by = repoDesk;
                 // the agent bills for a recovery, and a smaller search fee when the vehicle is never found
-                if (status.equals("RECOVERED")) {
+                if (status.equals("RECOVERED") && walk.repoType().equals("VOLUNTARY")) {
+                    // the lessee brought it back: no agent, the drop-off is recorded instead
+                    change.put("Drop_Off_Date__c", "2026-11-18");
+                    change.put("Drop_Off_Location__c", "Yard 2, 2200 Commerce St, Dallas, TX 75226");
+                } else if (status.equals("RECOVERED")) {
                     change.put("Repo_Agent_Fee__c", 425);
                 } else if (status.equals("UNRECOVERABLE")) {
                     change.put("Repo_Agent_Fee__c", 150);
+                }
+                if (status.equals("REINSTATED")) {
+                    // the lease is still past due in LeaseWorks: asset management gives its reason
+                    change.put("Reinstatement_Reason__c", "Payment arrangement approved: arrears in three installments");
                 }
                 if (status.equals("SOLD") && walk.statuses().contains("INVENTORY")) {
                     salesforce.saveAs(titleDesk, "Case", caseId, Map.of("Title_Verified__c", true));

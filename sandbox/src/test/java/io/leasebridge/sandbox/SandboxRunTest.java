@@ -144,10 +144,13 @@ class SandboxRunTest {
         Map<String, String> cases = sandbox.walkedCases();
         assertThat(cases).hasSize(RepoDesk.WALKS.size());
         assertThat(statusByCase).containsEntry(cases.get("through to the sale"), "CLOSED")
-                .containsEntry(cases.get("voluntary, nothing to repair"), "INVENTORY")
+                .containsEntry(cases.get("voluntary return, nothing to repair"), "INVENTORY")
                 .containsEntry(cases.get("never found"), "UNRECOVERABLE")
                 .containsEntry(cases.get("sold before it was ordered"), "PENDING")
-                .containsEntry(cases.get("paid up before the order"), "CANCELLED");
+                .containsEntry(cases.get("paid up before the order"), "CANCELLED")
+                .containsEntry(cases.get("another chance after recovery"), "REINSTATED");
+        assertThat(sandbox.salesforce().records("Case").get(cases.get("another chance after recovery"))
+                .get("Reinstatement_Charges__c").toString()).contains("Repo agent fee (Lone Star Recovery LLC): 425");
 
         String refused = cases.get("sold before it was ordered");
         assertThat(sandbox.salesforce().records("Case").get(refused).get("Integration_Error__c").toString())
@@ -160,7 +163,12 @@ class SandboxRunTest {
         assertThat(sales).containsExactly(cases.get("through to the sale") + " 9800.00");
 
         jakarta.mail.internet.MimeMessage[] orders = sandbox.agentMail().getReceivedMessages();
-        assertThat(orders).as("one order per case that reached ORDERED").hasSize(3);
+        // the desk reinstates its "another chance" case before LeaseBridge first reads it: that order is never mailed
+        assertThat(orders).as("one order per case that reached ORDERED and was not reinstated; a voluntary return has none")
+                .hasSize(2);
+        List<String> withdrawn = new java.util.ArrayList<>();
+        query("select case_id from repo_order where status = 'WITHDRAWN'", rs -> withdrawn.add(rs.getString(1)));
+        assertThat(withdrawn).containsExactly(cases.get("another chance after recovery"));
         Map<String, Integer> dpdByVin = new HashMap<>();
         sandbox.fleet().forEach(v -> dpdByVin.put(v.vin(), v.daysPastDue()));
         for (jakarta.mail.internet.MimeMessage order : orders) {

@@ -30,6 +30,8 @@ public enum SObjectType {
      * Salesforce's own records without an external id of ours, so they are updated by {@code Id}.
      */
     CASE_UPDATE("Case", "Id", 5, ""),
+    /** What a reinstated repossession Case costs the lessee, listed on the Case. */
+    CASE_REINSTATEMENT("Case", "Id", 5, "reinstatement"),
     /** A FleetRock repair order; it refers to its Vehicle__c (kept in Salesforce) by VIN. */
     WORK_ORDER("WorkOrder", "FleetRock_RO_Id__c", 2, ""),
     WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, "");

@@ -213,6 +213,13 @@ public final class SalesforceRecords {
         return new SObjectRecord(SObjectType.CASE_UPDATE, caseId, f);
     }
 
+    /** The charges to the lessee of a reinstated repossession Case, one line each, as the Case lists them. */
+    public static SObjectRecord reinstatementCharges(String caseId, String charges) {
+        Map<String, Object> f = fields(SObjectType.CASE_REINSTATEMENT, caseId);
+        f.put("Reinstatement_Charges__c", cut(charges, LONG_TEXT_LIMIT));
+        return new SObjectRecord(SObjectType.CASE_REINSTATEMENT, caseId, f);
+    }
+
     private static Map<String, Object> fields(SObjectType type, String externalId) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put(type.externalIdField(), externalId);

@@ -40,6 +40,15 @@ class TrackingPolicyTest {
     }
 
     @Test
+    void aReinstatedVehicleIsActiveAgainAndThePolicyDecidesAsForAnyOther() {
+        Vehicle reinstated = vehicle("PASSTIME", "PT-1", io.leasebridge.repo.VehicleDisposition.ACTIVE.name());
+
+        assertThat(policy.decide(reinstated, lease(0, true)))
+                .isEqualTo(new TrackingPolicy.Decision(false, "below 10 days past due"));
+        assertThat(policy.decide(reinstated, lease(15, true)).pull()).isTrue();
+    }
+
+    @Test
     void neverALeasePaidOffOrClosedWhateverLeaseWorksCallsIt() {
         assertThat(policy.decide(vehicle("PASSTIME", "PT-1"), lease("Paid Off", 45, true)))
                 .isEqualTo(new TrackingPolicy.Decision(false, "lease PAID_OFF: the lessor no longer has a claim on the vehicle"));

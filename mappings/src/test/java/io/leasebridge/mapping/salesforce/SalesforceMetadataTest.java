@@ -368,7 +368,8 @@ class SalesforceMetadataTest {
                 List.of(new WorkOrderLine(1, WorkOrderLine.PART, long200k, new BigDecimal("1.000"), new BigDecimal("9.99"))));
         List<SObjectRecord> records = new ArrayList<>(List.of(SalesforceRecords.account(customer), SalesforceRecords.collectorNote(note),
                 SalesforceRecords.task(task), SalesforceRecords.gpsAlert(alert),
-                SalesforceRecords.repoCase("500000000000001AAA", long200k, long200k, null)));
+                SalesforceRecords.repoCase("500000000000001AAA", long200k, long200k, null),
+                SalesforceRecords.reinstatementCharges("500000000000001AAA", long200k)));
         records.addAll(WorkOrderRecords.of(longVendor));
         return records;
     }
@@ -401,6 +402,7 @@ class SalesforceMetadataTest {
                 SalesforceRecords.vehicleDisposition("1HGCM82633A004352", VehicleDisposition.PENDING),
                 SalesforceRecords.repoCase("500000000000001AAA", "PENDING -> SOLD is not a step", "REPOSSESSION ORDER ...",
                         Instant.parse("2026-03-05T20:30:00Z")),
+                SalesforceRecords.reinstatementCharges("500000000000001AAA", "Repo agent fee (Lone Star Recovery LLC): 425.00"),
                 WorkOrderRecords.workOrder(workOrder()), WorkOrderRecords.lineItem("RO-5001", workOrder().lines().get(1)));
     }
 

@@ -17,21 +17,27 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Case validation rule and {@link RepoWorkflow} allow the same Repo_Status__c steps: the rule's formula lists
- * each allowed {@code "FROM>TO"} (a new Case: {@code ">TO"}), and everything else is refused.
+ * The Case validation rules and {@link RepoWorkflow} allow the same Repo_Status__c steps: Repo_Status_Step's formula
+ * lists each allowed {@code "FROM>TO"} (a new Case: {@code ">TO"}) but those to REINSTATED, Repo_Reinstatement's
+ * lists each {@code "FROM"} REINSTATED is reached from, and everything else is refused. Two rules, because one
+ * message naming every step would not fit Salesforce's 255 characters.
  */
 class RepoStatusRuleTest {
 
     private static final Pattern ALLOWED = Pattern.compile("\"([A-Z_]*)>([A-Z_]+)\",\\s*0");
+    private static final Pattern ALLOWED_FROM = Pattern.compile("\"([A-Z_]+)\",\\s*0");
 
     private static Element rule;
     private static String formula;
+    private static Element reinstatement;
 
     @BeforeAll
     static void load() {
         Path file = OrgMetadata.shippedForceApp().resolve("main/default/objects/Case/validationRules/Repo_Status_Step.validationRule-meta.xml");
         rule = SfdxObjects.root(file, "ValidationRule");
         formula = SfdxObjects.text(rule, "errorConditionFormula");
+        reinstatement = SfdxObjects.root(OrgMetadata.shippedForceApp()
+                .resolve("main/default/objects/Case/validationRules/Repo_Reinstatement.validationRule-meta.xml"), "ValidationRule");
     }
 
     @Test
@@ -40,6 +46,10 @@ class RepoStatusRuleTest {
         Matcher m = ALLOWED.matcher(formula);
         while (m.find()) {
             inRule.add(m.group(1) + ">" + m.group(2));
+        }
+        Matcher from = ALLOWED_FROM.matcher(SfdxObjects.text(reinstatement, "errorConditionFormula"));
+        while (from.find()) {
+            inRule.add(from.group(1) + ">" + RepoStatus.REINSTATED);
         }
 
         assertThat(inRule).isEqualTo(workflowSteps());
@@ -88,13 +98,52 @@ class RepoStatusRuleTest {
     void theMessageNamesTheAllowedNextStepsOfEveryStatus() {
         String message = SfdxObjects.text(rule, "errorMessage");
 
+        Set<RepoStatus> reinstatedFrom = new TreeSet<>();
         for (RepoStatus from : RepoStatus.values()) {
-            Set<RepoStatus> next = RepoWorkflow.nextStates(from);
+            Set<RepoStatus> next = new TreeSet<>(RepoWorkflow.nextStates(from));
+            if (next.remove(RepoStatus.REINSTATED)) {
+                reinstatedFrom.add(from);
+            }
             if (!next.isEmpty()) {
                 assertThat(message).contains(from + ">" + next.stream().map(Enum::name).collect(Collectors.joining("/")));
             }
         }
+        assertThat(SfdxObjects.text(reinstatement, "errorMessage"))
+                .startsWith("REINSTATED is reached from " + reinstatedFrom.stream().map(Enum::name).collect(Collectors.joining("/")));
         assertThat(message).contains("new " + RepoWorkflow.startStates().stream().map(Enum::name).collect(Collectors.joining("/")));
+    }
+
+    @Test
+    void theStepRuleLeavesReinstatementToItsOwnRule() {
+        assertThat(formula).contains("NOT(ISPICKVAL(Repo_Status__c, \"REINSTATED\"))").doesNotContain(">REINSTATED");
+        assertThat(SfdxObjects.text(reinstatement, "active")).isEqualTo("true");
+        assertThat(SfdxObjects.text(reinstatement, "errorConditionFormula")).contains(
+                "RecordType.DeveloperName = \"Repossession\"", "ISPICKVAL(Repo_Status__c, \"REINSTATED\")",
+                "PRIORVALUE(Repo_Status__c)", "ISNEW()");
+    }
+
+    @Test
+    void aSecondRuleKeepsVoluntaryReturnsAwayFromTheAgentAndInvoluntaryOnesFromSkippingTheOrder() {
+        Element voluntary = SfdxObjects.root(OrgMetadata.shippedForceApp()
+                .resolve("main/default/objects/Case/validationRules/Repo_Voluntary_Return.validationRule-meta.xml"), "ValidationRule");
+        String condition = SfdxObjects.text(voluntary, "errorConditionFormula");
+
+        assertThat(SfdxObjects.text(voluntary, "active")).isEqualTo("true");
+        assertThat(condition).contains("ISPICKVAL(PRIORVALUE(Repo_Status__c), \"PENDING\")",
+                "ISPICKVAL(Repo_Status__c, \"RECOVERED\")", "NOT(ISPICKVAL(Repo_Type__c, \"VOLUNTARY\"))",
+                "ISBLANK(Drop_Off_Date__c)", "ISBLANK(Drop_Off_Location__c)",
+                "AND(ISPICKVAL(Repo_Status__c, \"ORDERED\"), ISPICKVAL(Repo_Type__c, \"VOLUNTARY\"))");
+        assertThat(RepoWorkflow.nextStates(RepoStatus.PENDING)).contains(RepoStatus.ORDERED, RepoStatus.RECOVERED);
+    }
+
+    @Test
+    void everyMessageFitsSalesforcesTwoHundredFiftyFiveCharacters() throws Exception {
+        try (var files = java.nio.file.Files.list(OrgMetadata.shippedForceApp().resolve("main/default/objects/Case/validationRules"))) {
+            for (Path file : files.toList()) {
+                assertThat(SfdxObjects.text(SfdxObjects.root(file, "ValidationRule"), "errorMessage"))
+                        .as("%s", file.getFileName()).hasSizeLessThanOrEqualTo(255);
+            }
+        }
     }
 
     private static Set<String> workflowSteps() {
