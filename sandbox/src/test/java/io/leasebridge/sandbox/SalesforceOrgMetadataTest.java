@@ -176,7 +176,7 @@ class SalesforceOrgMetadataTest {
         JsonNode error = refused.body().get(0).get("errors").get(0);
         assertThat(error.get("statusCode").asText()).isEqualTo("FIELD_CUSTOM_VALIDATION_EXCEPTION");
         assertThat(error.get("message").asText()).contains("Allowed: new REQUESTED/PENDING;")
-                .contains("PENDING>ORDERED/CANCELLED");
+                .contains("PENDING>ORDERED/");
         assertThat(error.get("fields").get(0).asText()).isEqualTo("Repo_Status__c");
         assertThat(refused.body().get(1).get("success").asBoolean()).as("a step of the workflow").isTrue();
         assertThat(salesforce.records("Case").get(pending)).containsEntry("Repo_Status__c", "PENDING");
