@@ -139,7 +139,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         kpiFiles.write(kpis.compute(judgeAsOf()), kpiProperties.reportDir());
         pollFleetRock();
         GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
-        RiskReviewReport risk = riskReview.review(judgeAsOf());
+        RiskReviewReport risk = reviewRecoveryRisk();
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
         approvals.ifAvailable(WorkOrderApprovals::read);
@@ -153,7 +153,9 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         printContactLimits();
         printNotedExportFiles(started);
         gps.print(out);
-        risk.print(out);
+        if (risk != null) {
+            risk.print(out);
+        }
         printRepossessions(vehicleImport);
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
         printSystemsReconciliation();
@@ -184,6 +186,16 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
             poll.poll();
         } catch (RuntimeException e) {
             log.error("{}: {}", FleetRockPoll.FLOW, e.getMessage());
+        }
+    }
+
+    /** The recovery risk of every lease; a failed review is in the run history and the exit code, and the run goes on. */
+    private RiskReviewReport reviewRecoveryRisk() {
+        try {
+            return riskReview.review(judgeAsOf());
+        } catch (RuntimeException e) {
+            log.error("{}: {}", RecoveryRiskReview.FLOW, e.getMessage());
+            return null;
         }
     }
 
