@@ -25,7 +25,7 @@ record RunSummary(List<FlowRun> runs, DrainReport drain, Map<String, Long> promi
                     notSucceeded == 0 ? "ok" : notSucceeded + " failed");
         });
         out.println();
-        out.println("Salesforce delivery by object (api calls = sObject Collections calls, log-ins not counted)");
+        out.println("Salesforce delivery by object (api calls = sObject Collections and Bulk API 2.0 calls, log-ins not counted)");
         out.printf("%-28s %9s %9s %7s %10s%n", "sObject", "outbox", "sent", "failed", "api calls");
         drain.bySObject().forEach((sObject, c) ->
                 out.printf("%-28s %9d %9d %7d %10d%n", sObject, c.read(), c.sent(), c.failed(), c.apiCalls()));

@@ -22,11 +22,13 @@ import java.util.Set;
 
 /**
  * Outbox payloads as a Bulk API 2.0 upload (comma-delimited, LF, a header of field names, a parent referenced by its
- * external id as {@code Customer__r.LeaseWorks_Customer_Id__c}), and Salesforce's result CSVs read back by column name.
+ * external id as {@code Customer__r.LeaseWorks_Customer_Id__c}, a null as {@code #N/A}), and Salesforce's result CSVs read back by column name.
  */
 final class BulkCsv {
 
     private static final CSVFormat UPLOAD = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+    /** Bulk API 2.0 leaves a field with an empty value as it was; this clears it, as a JSON null does. */
+    private static final String NULL = "#N/A";
     private static final CSVFormat RESULTS = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
 
     private BulkCsv() {
@@ -93,6 +95,9 @@ final class BulkCsv {
                         flat.put(name + "." + field, text(v));
                     }
                 });
+            } else if (value == null && name.endsWith("__r")) {
+                // a parent taken away: Bulk API 2.0 clears the lookup field itself
+                flat.put(name.substring(0, name.length() - 3) + "__c", NULL);
             } else {
                 flat.put(name, text(value));
             }
@@ -102,7 +107,7 @@ final class BulkCsv {
 
     private static String text(Object value) {
         if (value == null) {
-            return "";
+            return NULL;
         }
         return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }

@@ -134,23 +134,40 @@ public class SalesforceOutboxDrain {
             throw new DeliveryFailed(type, counts, bulkFailed);
         }
         long afterId = 0;
-        while (true) {
-            Optional<String> overBudget = budget.exhausted();
-            if (overBudget.isPresent()) {
-                throw new BudgetReached(type, counts, overBudget.get());
-            }
-            List<OutboxRow> rows = outbox.claimNext(type, afterId, properties.batchSize() * properties.concurrency());
-            if (rows.isEmpty()) {
-                break;
-            }
-            afterId = rows.get(rows.size() - 1).id();
-            try {
-                List<Pending> pending = rows.stream().map(r -> pending(type, r)).toList();
-                for (List<List<Pending>> wave : CollectionWaves.plan(pending, Pending::group, properties.batchSize(), properties.concurrency())) {
-                    counts = deliverWave(type, wave, counts, runId);
+        int wave = properties.batchSize() * properties.concurrency();
+        // rows of a parent that did not fit in a wave's calls: still claimed, they go in the next wave
+        List<Pending> waiting = new ArrayList<>();
+        try {
+            while (true) {
+                Optional<String> overBudget = budget.exhausted();
+                if (overBudget.isPresent()) {
+                    throw new BudgetReached(type, counts, overBudget.get());
                 }
-            } finally {
-                outbox.release(rows);
+                // a call's worth beyond the wave, so that the wave's calls are full despite the rows that must wait
+                int wanted = wave + properties.batchSize() - waiting.size();
+                List<OutboxRow> claimed = wanted <= 0 ? List.of() : outbox.claimNext(type, afterId, wanted);
+                boolean last = claimed.size() < wanted;
+                if (claimed.isEmpty() && waiting.isEmpty()) {
+                    break;
+                }
+                if (!claimed.isEmpty()) {
+                    afterId = claimed.get(claimed.size() - 1).id();
+                }
+                List<Pending> rows = new ArrayList<>(waiting);
+                claimed.forEach(r -> rows.add(pending(type, r)));
+                CollectionWaves.Wave<Pending> planned = CollectionWaves.plan(rows, Pending::group, properties.batchSize(),
+                        properties.concurrency(), last);
+                waiting = planned.waiting();
+                List<OutboxRow> sent = planned.calls().stream().flatMap(List::stream).map(Pending::row).toList();
+                try {
+                    counts = deliverWave(type, planned.calls(), counts, runId);
+                } finally {
+                    outbox.release(sent);
+                }
+            }
+        } finally {
+            if (!waiting.isEmpty()) {
+                outbox.release(waiting.stream().map(Pending::row).toList());
             }
         }
         return counts;

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
 
 /**
  * Salesforce's HTTP surface as a WireMock transformer: the OAuth token and revoke endpoints, session
- * checks, the API-usage header and limit, sObject Collections upsert, SOQL query with query-more paging
- * and the limits resource. The data itself lives in {@link SalesforceOrg}; injected faults in
+ * checks, the API-usage header and limit, sObject Collections upsert, Bulk API 2.0 ingest jobs
+ * ({@link BulkIngestJobs}), SOQL query with query-more paging and the limits resource. The data itself lives in {@link SalesforceOrg}; injected faults in
  * {@link WriteFaults}.
  */
 final class SalesforceApi implements ResponseDefinitionTransformerV2 {
@@ -50,10 +50,15 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
     private static final Pattern QUERY = Pattern.compile("/query/?");
     private static final Pattern QUERY_MORE = Pattern.compile("/query/([0-9A-Za-z]{15,18})-(\\d+)/?");
     private static final Pattern LIMITS = Pattern.compile("/limits/?");
+    private static final Pattern JOBS = Pattern.compile("/jobs/ingest/?");
+    private static final Pattern JOB = Pattern.compile("/jobs/ingest/([0-9A-Za-z]{15,18})/?");
+    private static final Pattern UPLOAD = Pattern.compile("/jobs/ingest/([0-9A-Za-z]{15,18})/batches/?");
+    private static final Pattern RESULTS = Pattern.compile("/jobs/ingest/([0-9A-Za-z]{15,18})/(successfulResults|failedResults|unprocessedrecords)/?");
     private static final Pattern BATCH_SIZE = Pattern.compile("(?i)batchSize\\s*=\\s*(\\d+)");
     private static final String JSON = "application/json;charset=UTF-8";
 
     private final SalesforceOrg org;
+    private final BulkIngestJobs bulk;
     private final WriteFaults faults;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
@@ -69,8 +74,9 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
     private volatile long apiLimit = 15_000;
     private volatile String baseUrl = "http://localhost";
 
-    SalesforceApi(SalesforceOrg org, WriteFaults faults, Clock clock) {
+    SalesforceApi(SalesforceOrg org, BulkIngestJobs bulk, WriteFaults faults, Clock clock) {
         this.org = org;
+        this.bulk = bulk;
         this.faults = faults;
         this.clock = clock;
     }
@@ -213,6 +219,10 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
             if ((m = QUERY_MORE.matcher(resource)).matches() && method.getName().equals("GET")) {
                 return page(org.queryMore(m.group(1), Integer.parseInt(m.group(2))), limitInfo);
             }
+            ResponseDefinition bulkAnswer = bulk(request, version, resource, limitInfo);
+            if (bulkAnswer != null) {
+                return bulkAnswer;
+            }
             if (LIMITS.matcher(resource).matches() && method.getName().equals("GET")) {
                 return jsonResponse(200, Map.of("DailyApiRequests", Map.of("Max", apiLimit, "Remaining", Math.max(0, apiLimit - usage))), limitInfo);
             }
@@ -220,6 +230,42 @@ final class SalesforceApi implements ResponseDefinitionTransformerV2 {
         } catch (SalesforceApiException e) {
             return errors(e.status(), e.errorCode(), e.getMessage(), limitInfo);
         }
+    }
+
+    /** A Bulk API 2.0 ingest resource's answer, or null when the request is for another resource. */
+    private ResponseDefinition bulk(Request request, String version, String resource, String limitInfo) {
+        String method = request.getMethod().getName();
+        Matcher m;
+        if (JOBS.matcher(resource).matches() && method.equals("POST")) {
+            return jsonResponse(200, bulk.create(version, collection(request.getBodyAsString())), limitInfo);
+        }
+        if ((m = UPLOAD.matcher(resource)).matches() && method.equals("PUT")) {
+            bulk.upload(m.group(1), request.getHeader("Content-Type"), request.getBodyAsString());
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(201).withHeader("Sforce-Limit-Info", limitInfo).build();
+        }
+        if ((m = JOB.matcher(resource)).matches()) {
+            switch (method) {
+                case "GET":
+                    return jsonResponse(200, bulk.info(m.group(1)), limitInfo);
+                case "PATCH":
+                    return jsonResponse(200, bulk.changeState(m.group(1), collection(request.getBodyAsString())), limitInfo);
+                case "DELETE":
+                    bulk.delete(m.group(1));
+                    return ResponseDefinitionBuilder.responseDefinition().withStatus(204).withHeader("Sforce-Limit-Info", limitInfo).build();
+                default:
+                    return null;
+            }
+        }
+        if ((m = RESULTS.matcher(resource)).matches() && method.equals("GET")) {
+            String csv = switch (m.group(2)) {
+                case "successfulResults" -> bulk.successfulResults(m.group(1));
+                case "failedResults" -> bulk.failedResults(m.group(1));
+                default -> bulk.unprocessedRecords(m.group(1));
+            };
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "text/csv")
+                    .withHeader("Sforce-Limit-Info", limitInfo).withBody(csv).build();
+        }
+        return null;
     }
 
     private boolean authenticated(Request request) {

@@ -156,6 +156,12 @@ final class SalesforceOrg {
 
     // ---------------------------------------------------------------- writes
 
+    /** The object as its metadata describes it; null for one the org does not have. */
+    synchronized ObjectDescription description(String object) {
+        SObject o = objects.get(object);
+        return o == null ? null : o.description;
+    }
+
     /** Counts one collection write call against an object, whatever becomes of it. */
     synchronized void countWriteCall(String object) {
         SObject o = objects.get(object);

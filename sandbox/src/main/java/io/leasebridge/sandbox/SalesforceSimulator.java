@@ -20,7 +20,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
  * at start-up (the token's {@code instance_url} is this server, so re-logins land here too) and
  * {@code GET /services/oauth2/revoke?token=} at shutdown; then sObject Collections upsert by external id
  * ({@code PATCH /services/data/vNN.N/composite/sobjects/{SObject}/{ExternalIdField}}), SOQL query with
- * {@code nextRecordsUrl} paging, and {@code /limits}. Records are kept, so a second upsert of an external
+ * {@code nextRecordsUrl} paging, Bulk API 2.0 ingest jobs ({@code /jobs/ingest}: create, one CSV upload,
+ * {@code UploadComplete} or {@code Aborted}, job info, successful, failed and unprocessed results) and {@code /limits}. Records are kept, so a second upsert of an external
  * id updates ({@code created:false}) and a query reads back what was written. Every other request gets
  * Salesforce's 404. A data call without a live session gets 401 {@code INVALID_SESSION_ID}.
  *
@@ -48,6 +49,7 @@ public final class SalesforceSimulator {
     private final WireMockServer server;
     private final SalesforceOrg org;
     private final SalesforceApi api;
+    private final BulkIngestJobs bulk;
     private final WriteFaults faults;
     private final boolean recordRequests;
 
@@ -55,7 +57,8 @@ public final class SalesforceSimulator {
         this.recordRequests = recordRequests;
         this.org = new SalesforceOrg(metadata, clock, SalesforceIds.id("005", 1));
         this.faults = new WriteFaults();
-        this.api = new SalesforceApi(org, faults, clock);
+        this.bulk = new BulkIngestJobs(org, clock, SalesforceIds.id("005", 1));
+        this.api = new SalesforceApi(org, bulk, faults, clock);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .port(port)
                 .extensions(api)
@@ -159,6 +162,15 @@ public final class SalesforceSimulator {
         return this;
     }
 
+    /**
+     * How long a Bulk API 2.0 ingest job stays InProgress once closed: {@code perJob} plus {@code perRecord} for each
+     * uploaded row (default none: a job is complete when it is closed).
+     */
+    public SalesforceSimulator bulkProcessingTime(java.time.Duration perJob, java.time.Duration perRecord) {
+        bulk.processingTime(perJob, perRecord);
+        return this;
+    }
+
     /** The org's daily API request limit reported in {@code Sforce-Limit-Info} (default 15,000); beyond it, 403. */
     public SalesforceSimulator apiDailyLimit(long requests) {
         api.apiLimit(requests);
@@ -209,6 +221,15 @@ public final class SalesforceSimulator {
         return org.createdCount(sObject, externalId);
     }
 
+    /** Bulk API 2.0 ingest jobs created for an object. */
+    public int bulkJobs(String sObject) {
+        return bulk.jobs(sObject);
+    }
+
+    public int totalBulkJobs() {
+        return bulk.totalJobs();
+    }
+
     /** Successful calls to the token endpoint. */
     public int loginCalls() {
         return api.loginCalls();
@@ -250,6 +271,7 @@ public final class SalesforceSimulator {
     /** Forgets records, counters, open query cursors and armed faults; keeps the metadata and live sessions. */
     public void reset() {
         org.reset();
+        bulk.reset();
         faults.reset();
         api.resetCounters();
         if (recordRequests) {

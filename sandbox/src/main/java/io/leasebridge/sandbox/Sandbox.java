@@ -183,8 +183,6 @@ public final class Sandbox implements AutoCloseable {
                 "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
                 "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",
                 "--leasebridge.ledger.fallback-owner=00G000000000001AAA",
-                // the simulated org answers sObject Collections, not yet Bulk API 2.0: every backlog goes by collections
-                "--leasebridge.salesforce.bulk.threshold=0",
                 // a simulated QuickBooks company; the hub keeps its rotated refresh token, encrypted with this sandbox-only key
                 "--leasebridge.quickbooks.base-url=" + quickBooks.baseUrl(),
                 "--leasebridge.quickbooks.token-url=" + quickBooks.tokenUrl(),

@@ -47,8 +47,8 @@ public final class SandboxLauncher {
         out.println("Simulated Salesforce received (this run):");
         for (String sObject : List.of("Account", "Lease__c", "Payment__c", "Collector_Note__c", "Promise_To_Pay__c", "Task",
                 "Vehicle__c", "Case")) {
-            out.printf("  %-18s %7d records in %d write calls%n", sObject, salesforce.records(sObject).size(),
-                    salesforce.writeCalls(sObject));
+            out.printf("  %-18s %7d records in %d write calls and %d Bulk API 2.0 jobs%n", sObject,
+                    salesforce.records(sObject).size(), salesforce.writeCalls(sObject), salesforce.bulkJobs(sObject));
         }
         out.printf("  write calls in all: %d, log-ins: %d%n", salesforce.totalWriteCalls(), salesforce.loginCalls());
         sandbox.describeFleetRock(out);

@@ -31,6 +31,10 @@ final class RestClient {
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
+
+        String text() {
+            return raw.body();
+        }
     }
 
     Reply login() {
@@ -72,6 +76,16 @@ final class RestClient {
         return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path))).GET().build());
     }
 
+    /** A Bulk API 2.0 ingest request: {@code resource} under {@code /jobs/ingest}, a JSON or CSV body or none. */
+    Reply bulk(String method, String resource, String contentType, String body) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(dataUri("/jobs/ingest" + resource)));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     Reply sendUnauthenticated(HttpRequest request) {
         return send(request);
     }
@@ -88,7 +102,8 @@ final class RestClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Reply(response.statusCode(), text.isEmpty() ? null : json.readTree(text), response);
+            boolean isJson = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
+            return new Reply(response.statusCode(), text.isEmpty() || !isJson ? null : json.readTree(text), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
