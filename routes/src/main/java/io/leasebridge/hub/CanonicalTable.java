@@ -33,7 +33,7 @@ public final class CanonicalTable<T extends Record> {
         this.updateSql = "update " + table + " set "
                 + columns.subList(1, columns.size()).stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
                 + ", content_hash = ?, updated_at = ? where " + keyColumn + " = ?";
-        this.selectHashesSql = "select " + keyColumn + ", content_hash from " + table + " where " + keyColumn + " in (%s)";
+        this.selectHashesSql = "select " + keyColumn + ", content_hash from " + table + " where " + keyColumn + " = any(?)";
     }
 
     public Class<T> type() {
@@ -56,8 +56,8 @@ public final class CanonicalTable<T extends Record> {
         return updateSql;
     }
 
-    String selectHashesSql(int keys) {
-        return selectHashesSql.formatted(InLists.placeholders(keys));
+    String selectHashesSql() {
+        return selectHashesSql;
     }
 
     Object[] insertValues(T record, String hash, Instant now) {

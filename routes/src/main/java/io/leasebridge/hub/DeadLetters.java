@@ -93,6 +93,13 @@ public class DeadLetters {
         }).stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Whether {@code flow} has any open dead letter of {@code recordType}: one look-up through an index. */
+    public boolean anyOpen(String flow, String recordType) {
+        return !jdbc.queryForList("""
+                select 1 from dead_letter where flow = ? and status = 'OPEN' and record_type = ? fetch first 1 rows only""",
+                Integer.class, flow, recordType).isEmpty();
+    }
+
     public long countOpen(String flow) {
         Long count = jdbc.queryForObject("select count(*) from dead_letter where flow = ? and status = 'OPEN'", Long.class, flow);
         return count == null ? 0 : count;

@@ -83,6 +83,11 @@ public class ExportFiles {
         return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0));
     }
 
+    /** The names of the export's files read whole. */
+    public List<String> namesRead(String export) {
+        return jdbc.queryForList("select file_name from export_file where export = ? and status = 'DONE'", String.class, export);
+    }
+
     /** Files finished or refused since a moment, with what was noted about them (empty, cut short, refused). */
     public List<Noted> notedSince(Instant since) {
         return jdbc.query("""

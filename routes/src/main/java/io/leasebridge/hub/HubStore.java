@@ -70,11 +70,16 @@ public class HubStore {
         return changed;
     }
 
+    /** One statement with the keys as one array parameter: the same statement, planned once, whatever the batch. */
     private Map<String, String> storedHashes(CanonicalTable<?> table, List<String> keys) {
-        Map<String, String> hashes = new HashMap<>();
-        InLists.inChunks(keys, chunk -> jdbc.query(table.selectHashesSql(chunk.size()),
-                (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)), chunk.toArray()))
-                .forEach(e -> hashes.put(e.getKey(), e.getValue()));
+        Map<String, String> hashes = new HashMap<>(keys.size() * 2);
+        if (keys.isEmpty()) {
+            return hashes;
+        }
+        jdbc.query(table.selectHashesSql(), ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", keys.toArray())),
+                rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
         return hashes;
     }
 

@@ -20,6 +20,7 @@ public final class ExportFile {
     private final Set<String> leasesSeen = new HashSet<>();
     private final Set<String> keysQuarantined = new HashSet<>();
     private String noInferenceBecause;
+    private String supersededBy;
     private long rowsInFile;
 
     public ExportFile(String name, ExportFileRules rules, LocalDate today) {
@@ -51,6 +52,11 @@ public final class ExportFile {
         recordKey.ifPresent(keysQuarantined::add);
     }
 
+    /** Whether a row of this record was quarantined so far. */
+    boolean wasQuarantined(String recordKey) {
+        return keysQuarantined.contains(recordKey);
+    }
+
     /** The keys of the records whose rows were quarantined and that no valid row showed. */
     public Set<String> keysOnlyQuarantined() {
         Set<String> keys = new HashSet<>(keysQuarantined);
@@ -70,6 +76,20 @@ public final class ExportFile {
     /** From now on nothing is inferred from what the file lacks. */
     void inferNothingFromAbsence(String reason) {
         noInferenceBecause = reason;
+    }
+
+    /**
+     * A snapshot of a later day of the same export was read before this one: this file shows what was current
+     * then, so it changes nothing of what the later one set (the promise ledger ignores it).
+     */
+    void supersededBy(String laterFile) {
+        supersededBy = laterFile;
+        inferNothingFromAbsence("older than " + laterFile + ", which was read before it: nothing of it is taken as current");
+    }
+
+    /** Whether a later snapshot of the same export was read before this one. */
+    public boolean superseded() {
+        return supersededBy != null;
     }
 
     /** Why nothing may be inferred from the file's missing rows, if so. */

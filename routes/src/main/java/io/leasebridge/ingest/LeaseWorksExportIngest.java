@@ -113,7 +113,8 @@ public class LeaseWorksExportIngest {
         long runId = runs.start(flow, fileName);
         files.reading(fileKey, export, fileName, runId);
         try (FlowLogContext logContext = FlowLogContext.enter(flow, runId)) {
-            return readFile(new FileRun(export, fileName, fileKey, path, runId, mapping.totals(export)));
+            return readFile(new FileRun(export, fileName, fileKey, path, runId, mapping.totals(export),
+                    deadLetters.anyOpen(flow, export + RowRejects.ROW_SUFFIX)));
         }
     }
 
@@ -140,7 +141,13 @@ public class LeaseWorksExportIngest {
                 return emptyExport(run, file);
             }
             file.rowsInFile(scan.read().rows());
-            whyNoInference(run, rules, scan.read()).ifPresent(reason -> {
+            Optional<String> laterFile = laterSnapshotRead(run, rules, file);
+            laterFile.ifPresent(later -> {
+                file.supersededBy(later);
+                log.warn("{}: {} is older than {}, which was read before it; it changes nothing the later one set",
+                        run.flow(), run.fileName, later);
+            });
+            whyNoInference(run, rules, scan.read()).filter(reason -> laterFile.isEmpty()).ifPresent(reason -> {
                 file.inferNothingFromAbsence(reason);
                 log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
             });
@@ -193,6 +200,16 @@ public class LeaseWorksExportIngest {
             batch.reject(rejects.invalid(run.flow(), run.export, mapper.layout(), mapped));
         }
         return batch;
+    }
+
+    /** A snapshot of a later day (by the dates in the names) of the same export, already read whole. */
+    private Optional<String> laterSnapshotRead(FileRun run, ExportFileRules rules, ExportFile file) {
+        if (!rules.snapshot() || rules.dateIn(run.fileName).isEmpty()) {
+            return Optional.empty();
+        }
+        return files.namesRead(run.export).stream()
+                .filter(name -> rules.dateIn(name).filter(day -> day.isAfter(file.asOf())).isPresent())
+                .max(java.util.Comparator.comparing(name -> rules.dateIn(name).orElseThrow()));
     }
 
     /** A snapshot that looks cut short (far fewer rows than the last one, or ending inside a quoted value). */
@@ -257,7 +274,7 @@ public class LeaseWorksExportIngest {
         if (mapped.isValid()) {
             ExportFile file = new ExportFile(row.file(), mapping.files(export), LocalDate.now(clock));
             file.inferNothingFromAbsence("a replayed row");
-            writeInTransaction(export, IngestBatch.of(mapped), file, runId, null);
+            writeInTransaction(export, IngestBatch.of(mapped), file, runId, null, true);
         }
         return mapped.violations();
     }
@@ -283,7 +300,7 @@ public class LeaseWorksExportIngest {
         }
         long commitStart = System.nanoTime();
         try {
-            long changed = writeInTransaction(run.export, batch, file, run.runId, finish);
+            long changed = writeInTransaction(run.export, batch, file, run.runId, finish, run.openDeadLetters);
             log.debug("{}: {}: committed a batch of {} rows", run.flow(), run.fileName, batch.rows());
             return new RunCounts(batch.rows(), changed, 0, 0, batch.rejects.size(), 0);
         } catch (DataAccessException refused) {
@@ -302,17 +319,22 @@ public class LeaseWorksExportIngest {
         leftovers.rejects.addAll(batch.rejects);
         for (MappedRow row : batch.valid) {
             try {
-                changed += writeInTransaction(run.export, IngestBatch.of(row), file, run.runId, null);
+                changed += writeInTransaction(run.export, IngestBatch.of(row), file, run.runId, null, run.openDeadLetters);
             } catch (DataAccessException refused) {
                 leftovers.reject(rejects.refusedByHub(run.flow(), run.export, mapper(run.export).layout(), row,
                         DatabaseMessages.summary(refused)));
             }
         }
-        writeInTransaction(run.export, leftovers, file, run.runId, finish);
+        writeInTransaction(run.export, leftovers, file, run.runId, finish, run.openDeadLetters);
         return new RunCounts(batch.rows(), changed, 0, 0, leftovers.rejects.size(), 0);
     }
 
-    private long writeInTransaction(String export, IngestBatch batch, ExportFile file, long runId, Runnable finish) {
+    /**
+     * @param openDeadLetters whether the flow had open row dead letters before the file: without any, only the
+     *                        records whose rows this file quarantined can have one to close
+     */
+    private long writeInTransaction(String export, IngestBatch batch, ExportFile file, long runId, Runnable finish,
+                                    boolean openDeadLetters) {
         Long changed = transaction.execute(tx -> {
             long count = 0;
             batch.rejects.forEach(rejected -> file.rowQuarantined(RowRejects.recordKeyOf(rejected)));
@@ -322,8 +344,9 @@ public class LeaseWorksExportIngest {
             }
             outbox.enqueue(toSalesforce);
             // a record that arrives valid closes its open dead letter; a bad copy of it in this batch reopens it below
+            List<String> recovered = rejects.recordKeys(mapper(export).layout(), batch.valid);
             deadLetters.resolveRecovered(flowName(export), export + RowRejects.ROW_SUFFIX,
-                    rejects.recordKeys(mapper(export).layout(), batch.valid), runId);
+                    openDeadLetters ? recovered : recovered.stream().filter(file::wasQuarantined).toList(), runId);
             deadLetters.record(batch.rejects, runId);
             if (finish != null) {
                 finish.run();
@@ -357,7 +380,9 @@ public class LeaseWorksExportIngest {
         }
     }
 
-    private record FileRun(String export, String fileName, String fileKey, Path path, long runId, FileTotals totals) {
+    /** @param openDeadLetters whether the flow had open row dead letters when the file was taken */
+    private record FileRun(String export, String fileName, String fileKey, Path path, long runId, FileTotals totals,
+                           boolean openDeadLetters) {
         String flow() {
             return flowName(export);
         }

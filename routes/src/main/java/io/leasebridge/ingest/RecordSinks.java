@@ -44,7 +44,7 @@ public class RecordSinks {
     }
 
     /**
-     * A promise snapshot goes to the ledger. After the file, a lease whose row was quarantined keeps its
+     * A promise snapshot goes to the ledger, unless a later one was read before it. After the file, a lease whose row was quarantined keeps its
      * promise open but unconfirmed; the other leases it did not show have lost their promise.
      */
     private record PromiseSink(PromiseLedgerService ledger) implements RecordSink<Promise> {
@@ -61,12 +61,18 @@ public class RecordSinks {
 
         @Override
         public long write(List<Promise> records, ExportFile file, List<SObjectRecord> toSalesforce) {
+            if (file.superseded()) {
+                return 0;
+            }
             records.forEach(p -> file.sawLease(p.leaseId()));
             return ledger.capture(records, file.asOf(), toSalesforce);
         }
 
         @Override
         public long fileDone(ExportFile file, List<SObjectRecord> toSalesforce) {
+            if (file.superseded()) {
+                return 0;
+            }
             Set<String> inDoubt = file.keysOnlyQuarantined();
             long changed = ledger.rowsQuarantined(inDoubt, file.asOf(), toSalesforce);
             if (file.noInferenceBecause().isPresent()) {

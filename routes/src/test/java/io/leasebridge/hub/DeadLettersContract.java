@@ -129,6 +129,21 @@ abstract class DeadLettersContract {
     }
 
     @Test
+    void aFlowHasOpenDeadLettersOfARecordTypeOnlyWhileOneIsOpen() {
+        assertThat(deadLetters.anyOpen(FLOW, ROW)).isFalse();
+        deadLetters.record(List.of(bad("P-1", "p1.csv", 1, "method", "too long"),
+                new DeadLetter(FLOW, "other row", "P-2", "p1.csv", 2L, "method", "INVALID_ROW", "too long", null)), 1);
+
+        assertThat(deadLetters.anyOpen(FLOW, ROW)).isTrue();
+        assertThat(deadLetters.anyOpen("leaseworks-notes", ROW)).isFalse();
+
+        deadLetters.resolveRecovered(FLOW, ROW, List.of("P-1"), 2);
+
+        assertThat(deadLetters.anyOpen(FLOW, ROW)).isFalse();
+        assertThat(deadLetters.anyOpen(FLOW, "other row")).isTrue();
+    }
+
+    @Test
     void aResolvedProblemThatComesBackOpensItsLetterAgain() {
         deadLetters.record(List.of(bad("P-1", "p1.csv", 1, "method", "too long")), 1);
         deadLetters.resolveRecovered(FLOW, ROW, List.of("P-1"), 2);

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,31 @@ class LeaseWorksIntakeTest {
 
         assertThat(jdbc.queryForObject("select status from dead_letter", String.class)).isEqualTo("RESOLVED");
         assertThat(HubTables.count(jdbc, "select count(*) from lease_account where lease_id = 'L-9'")).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderPromiseSnapshotReadAfterANewerOneChangesNothingAndSaysWhy() {
+        ingest.ingest("promises", "promises_20261201.csv", olderSnapshot());
+        ingest.ingest("promises", "promises_20261205.csv", LeaseWorksExports.promises()
+                .promise("L-1", "150.00", "12/20/2026", "jdoe", "12/04/2026 10:00").stream());
+        List<Map<String, Object>> ledger = jdbc.queryForList("select promise_id, type from promise_event order by sequence");
+        List<Map<String, Object>> promises = jdbc.queryForList("select promise_id, status from promise order by promise_id");
+        Map<String, Object> outbox = jdbc.queryForMap("select count(*) n, coalesce(sum(version), 0) versions from sf_outbox");
+        assertThat(promises).extracting(p -> p.get("status")).containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "OPEN");
+
+        ingest.ingest("promises", "promises_20261201.csv", olderSnapshot());
+
+        assertThat(jdbc.queryForList("select promise_id, type from promise_event order by sequence")).as("no ledger event").isEqualTo(ledger);
+        assertThat(jdbc.queryForList("select promise_id, status from promise order by promise_id")).isEqualTo(promises);
+        assertThat(jdbc.queryForMap("select count(*) n, coalesce(sum(version), 0) versions from sf_outbox")).isEqualTo(outbox);
+        assertThat(jdbc.queryForList("select note from export_file where file_name = 'promises_20261201.csv' order by started_at",
+                String.class)).last().asString().startsWith("older than promises_20261205.csv");
+    }
+
+    private static InputStream olderSnapshot() {
+        return LeaseWorksExports.promises()
+                .promise("L-1", "100.00", "12/10/2026", "jdoe", "11/30/2026 09:00")
+                .promise("L-2", "80.00", "12/12/2026", "jdoe", "11/30/2026 09:30").stream();
     }
 
     @Test
