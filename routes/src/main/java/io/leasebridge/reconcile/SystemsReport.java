@@ -1,6 +1,7 @@
 package io.leasebridge.reconcile;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,20 +27,25 @@ public record SystemsReport(Instant at, LocalDate since, List<ObjectCheck> objec
         String row = "%-20s %8s %16s %10s %16s %8s %8s %8s%n";
         out.println("Salesforce reconciliation (delivered by the hub / held by Salesforce now)");
         out.printf(row, "object", "hub", "amount", "salesforce", "amount", "pending", "refused", "waiting");
-        objects.forEach(o -> out.printf(row, o.object(), o.hub().count(), o.hub().amount().toPlainString(), o.target().count(),
-                o.target().amount().toPlainString(), o.pending(), o.refused(), o.waitingForParent()));
+        objects.forEach(o -> out.printf(row, o.object(), o.hub().count(), money(o.hub().amount()), o.target().count(),
+                money(o.target().amount()), o.pending(), o.refused(), o.waitingForParent()));
         objects.forEach(o -> o.days().stream().filter(d -> !d.matches()).forEach(d -> out.printf("  %s %s: hub %d (%s), salesforce %d (%s)%n",
-                o.object(), d.day(), d.hub().count(), d.hub().amount().toPlainString(), d.target().count(),
-                d.target().amount().toPlainString())));
+                o.object(), d.day(), d.hub().count(), money(d.hub().amount()), d.target().count(),
+                money(d.target().amount()))));
         if (!quickBooks.isEmpty()) {
             out.println("QuickBooks documents since " + since + " (confirmed to LeaseBridge / held by QuickBooks now)");
-            quickBooks.forEach(o -> out.printf(row, o.object(), o.hub().count(), o.hub().amount().toPlainString(), o.target().count(),
-                    o.target().amount().toPlainString(), o.pending(), o.refused(), "-"));
+            quickBooks.forEach(o -> out.printf(row, o.object(), o.hub().count(), money(o.hub().amount()), o.target().count(),
+                    money(o.target().amount()), o.pending(), o.refused(), "-"));
         }
         out.println("unexplained differences: " + unexplained() + " (Salesforce API calls: " + salesforceCalls
                 + (quickBooks.isEmpty() ? "" : ", QuickBooks API calls: " + quickBooksCalls) + ")");
         Stream.concat(objects.stream(), quickBooks.stream()).forEach(o -> o.differences().stream()
                 .filter(d -> !d.explained()).forEach(d -> out.printf("  %s %s %s: %s%n", d.kind(), d.object(), d.key(), d.detail())));
         out.println();
+    }
+
+    /** Currency to the cent: QuickBooks answers {@code 1000.0} where the hub holds {@code 1000.00}. */
+    private static String money(BigDecimal amount) {
+        return amount.scale() < 2 ? amount.setScale(2).toPlainString() : amount.toPlainString();
     }
 }

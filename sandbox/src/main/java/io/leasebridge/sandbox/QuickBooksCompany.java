@@ -49,8 +49,9 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
     }
 
     private static final Pattern API = Pattern.compile("/v3/company/([^/]+)/([a-z]+)(?:/([^/]+))?");
-    private static final Pattern QUERY = Pattern.compile("select \\* from (\\w+) where (\\w+) = '((?:[^'\\\\]|\\\\.)*)'",
-            Pattern.CASE_INSENSITIVE);
+    /** {@code select * from Bill where DocNumber = '...'} or {@code where TxnDate >= '...'}, optionally paged. */
+    private static final Pattern QUERY = Pattern.compile("select \\* from (\\w+) where (\\w+) (=|>=) '((?:[^'\\\\]|\\\\.)*)'"
+            + "(?:\\s+STARTPOSITION\\s+(\\d+))?(?:\\s+MAXRESULTS\\s+(\\d+))?", Pattern.CASE_INSENSITIVE);
     private static final Map<String, String> ENTITIES = Map.of("bill", "Bill", "vendor", "Vendor", "salesreceipt", "SalesReceipt",
             "journalentry", "JournalEntry");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -217,13 +218,18 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
         }
         String entity = ENTITIES.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), m.group(1));
         String field = m.group(2);
-        String value = m.group(3).replace("\\'", "'").replace("\\\\", "\\");
+        boolean atLeast = m.group(3).equals(">=");
+        String value = m.group(4).replace("\\'", "'").replace("\\\\", "\\");
+        int start = m.group(5) == null ? 1 : Integer.parseInt(m.group(5));
+        int max = m.group(6) == null ? 100 : Math.min(1000, Integer.parseInt(m.group(6)));
         ArrayNode found = JSON.createArrayNode();
-        table(entity).values().stream().filter(d -> d.path(field).asText().equals(value)).forEach(found::add);
+        table(entity).values().stream()
+                .filter(d -> atLeast ? d.hasNonNull(field) && d.path(field).asText().compareTo(value) >= 0 : d.path(field).asText().equals(value))
+                .skip(Math.max(0, start - 1)).limit(max).forEach(found::add);
         ObjectNode response = JSON.createObjectNode();
         if (!found.isEmpty()) {
             response.with("QueryResponse").set(entity, found);
-            response.with("QueryResponse").put("startPosition", 1).put("maxResults", found.size());
+            response.with("QueryResponse").put("startPosition", start).put("maxResults", found.size());
         } else {
             response.putObject("QueryResponse");
         }

@@ -661,6 +661,11 @@ final class SalesforceOrg {
         for (String field : q.fields()) {
             checkPath(o, q, field);
         }
+        // Id is every object's own field, outside the metadata the org was loaded from
+        q.aggregates().stream().filter(a -> !a.field().equalsIgnoreCase("Id")).forEach(a -> checkPath(o, q, a.field()));
+        if (q.groupBy() != null) {
+            checkPath(o, q, q.groupBy());
+        }
         q.conditions().forEach(c -> checkPath(o, q, c.field()));
         q.orderBy().forEach(c -> checkPath(o, q, c.field()));
 
@@ -673,9 +678,12 @@ final class SalesforceOrg {
         if (!q.orderBy().isEmpty()) {
             rows.sort(q.ordering(record -> path -> valueOf(o, record, path)));
         }
-        int from = Math.min(rows.size(), q.offset() == null ? 0 : q.offset());
-        int to = q.limit() == null ? rows.size() : Math.min(rows.size(), from + q.limit());
-        rows = rows.subList(from, to);
+        if (q.aggregated()) {
+            // LIMIT and OFFSET count groups, not records
+            List<Map<String, Object>> results = window(q, aggregate(o, q, rows));
+            return new QueryPage(results.size(), true, null, results);
+        }
+        rows = window(q, rows);
         if (q.count()) {
             return new QueryPage(rows.size(), true, null, List.of());
         }
@@ -695,6 +703,42 @@ final class SalesforceOrg {
             oldest.remove();
         }
         return new QueryPage(rendered.size(), false, nextRecordsUrl(version, locator, pageSize), rendered.subList(0, pageSize));
+    }
+
+    private static <T> List<T> window(SoqlQuery q, List<T> rows) {
+        int from = Math.min(rows.size(), q.offset() == null ? 0 : q.offset());
+        int to = q.limit() == null ? rows.size() : Math.min(rows.size(), from + q.limit());
+        return rows.subList(from, to);
+    }
+
+    /** AggregateResult records: one per group (one in all without GROUP BY), the group's value by name, then expr0... */
+    private List<Map<String, Object>> aggregate(SObject o, SoqlQuery q, List<Map<String, Object>> rows) {
+        Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        if (q.groupBy() == null) {
+            groups.put("", rows);
+        } else {
+            rows.forEach(r -> groups.computeIfAbsent(String.valueOf(valueOf(o, r, q.groupBy())), k -> new ArrayList<>()).add(r));
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        groups.values().forEach(group -> {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("attributes", Map.of("type", "AggregateResult"));
+            if (q.groupBy() != null) {
+                result.put(q.groupBy(), valueOf(o, group.get(0), q.groupBy()));
+            }
+            for (int i = 0; i < q.aggregates().size(); i++) {
+                SoqlQuery.Aggregate a = q.aggregates().get(i);
+                List<Object> values = group.stream().map(r -> valueOf(o, r, a.field())).filter(Objects::nonNull).toList();
+                result.put("expr" + i, switch (a.function()) {
+                    case "COUNT" -> values.size();
+                    case "SUM" -> values.isEmpty() ? null : values.stream().map(v -> new BigDecimal(v.toString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    case "MIN" -> values.stream().map(v -> new BigDecimal(v.toString())).min(BigDecimal::compareTo).orElse(null);
+                    default -> values.stream().map(v -> new BigDecimal(v.toString())).max(BigDecimal::compareTo).orElse(null);
+                });
+            }
+            results.add(result);
+        });
+        return results;
     }
 
     synchronized QueryPage queryMore(String locator, int offset) {

@@ -74,7 +74,7 @@ public final class SandboxLauncher {
         out.println("Where to look:");
         out.printf("  hub database   %s%n                 tables flow_run, dead_letter, sf_outbox, customer, lease_account, payment,"
                 + " collector_note, promise, promise_event, lease_dpd_history, vehicle, repo_case, repo_case_event, repo_order%n", sandbox.options().hubUrl());
-        out.printf("  KPI report     %s (kpis.json, kpis.csv)%n", sandbox.options().home().resolve("reports"));
+        out.printf("  KPI report     %s (kpis.json, kpis.csv, charts.html)%n", sandbox.options().home().resolve("reports"));
         out.println("  open it with  java -cp $(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | tail -1) org.h2.tools.Shell -url "
                 + "'" + sandbox.options().hubUrl() + "' -user sa");
         out.printf("  exports        %s/.done (processed), %s/.failed (unreadable)%n", sandbox.options().inbox(), sandbox.options().inbox());

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * SELECT COUNT() | field[, field...] FROM Object
  *   [WHERE field op literal [AND ...]]   op: = != &lt;&gt; &lt; &lt;= &gt; &gt;= IN (..) NOT IN (..)
  *   [ORDER BY field [ASC|DESC][, ...]] [LIMIT n] [OFFSET n]
+ * SELECT [field, ]COUNT(field)[, SUM(field)...] FROM Object [WHERE ...] [GROUP BY field]
  * </pre>
+ * An aggregate query answers {@code AggregateResult} records: the grouped field by name, each aggregate as
+ * {@code expr0}, {@code expr1}... in select order.
  * A field is a name or one parent hop ({@code Customer__r.Name}). Keywords are case-insensitive and so
  * are text comparisons, as in Salesforce. Anything else is refused the way Salesforce refuses it: a
  * {@link SalesforceApiException} with {@code MALFORMED_QUERY} and a message pointing at the column.
@@ -35,7 +38,17 @@ record SoqlQuery(
         List<Condition> conditions,
         List<Order> orderBy,
         Integer limit,
-        Integer offset) {
+        Integer offset,
+        List<Aggregate> aggregates,
+        String groupBy) {
+
+    /** An aggregate function over a field: COUNT, SUM, MIN or MAX. */
+    record Aggregate(String function, String field) {
+    }
+
+    boolean aggregated() {
+        return !aggregates.isEmpty() || groupBy != null;
+    }
 
     enum Operator { EQ, NE, LT, LE, GT, GE, IN, NOT_IN }
 
@@ -163,16 +176,17 @@ record SoqlQuery(
             expect("SELECT");
             boolean count = false;
             List<String> fields = new ArrayList<>();
-            if (peekIs("COUNT") && lookAheadIs(1, "(")) {
+            List<Aggregate> aggregates = new ArrayList<>();
+            if (peekIs("COUNT") && lookAheadIs(1, "(") && lookAheadIs(2, ")")) {
                 next++;
                 expect("(");
                 expect(")");
                 count = true;
             } else {
-                fields.add(fieldName());
+                selectItem(fields, aggregates);
                 while (peekIs(",")) {
                     next++;
-                    fields.add(fieldName());
+                    selectItem(fields, aggregates);
                 }
             }
             expect("FROM");
@@ -190,6 +204,17 @@ record SoqlQuery(
                 }
                 if (peekIs("OR")) {
                     throw malformed(tokens.get(next), "the simulator only understands conditions joined by AND");
+                }
+            }
+            String groupBy = null;
+            if (peekIs("GROUP")) {
+                next++;
+                expect("BY");
+                groupBy = fieldName();
+            }
+            for (String field : fields) {
+                if ((!aggregates.isEmpty() || groupBy != null) && !field.equalsIgnoreCase(groupByOr(groupBy))) {
+                    throw malformed(tokens.get(1), "Field must be grouped or aggregated: " + field);
                 }
             }
             List<Order> orderBy = new ArrayList<>();
@@ -217,7 +242,24 @@ record SoqlQuery(
                 throw malformed(extra, "unexpected token: '" + extra.text() + "'");
             }
             return new SoqlQuery(soql, from.text(), from.column(), count, List.copyOf(fields), List.copyOf(conditions),
-                    List.copyOf(orderBy), limit, offset);
+                    List.copyOf(orderBy), limit, offset, List.copyOf(aggregates), groupBy);
+        }
+
+        private static String groupByOr(String groupBy) {
+            return groupBy == null ? "" : groupBy;
+        }
+
+        /** A field, or an aggregate function over one ({@code SUM(Amount__c)}). */
+        private void selectItem(List<String> fields, List<Aggregate> aggregates) {
+            if (lookAheadIs(1, "(") && List.of("COUNT", "SUM", "MIN", "MAX").stream().anyMatch(this::peekIs)) {
+                String function = tokens.get(next).text().toUpperCase(Locale.ROOT);
+                next++;
+                expect("(");
+                aggregates.add(new Aggregate(function, fieldName()));
+                expect(")");
+            } else {
+                fields.add(fieldName());
+            }
         }
 
         private Condition condition() {
@@ -225,9 +267,9 @@ record SoqlQuery(
             Token op = take("an operator");
             switch (op.text().toUpperCase(Locale.ROOT)) {
                 case "=":
-                    return new Condition(field, Operator.EQ, List.of(literalOrNull()));
+                    return new Condition(field, Operator.EQ, Collections.singletonList(literalOrNull()));
                 case "!=", "<>":
-                    return new Condition(field, Operator.NE, List.of(literalOrNull()));
+                    return new Condition(field, Operator.NE, Collections.singletonList(literalOrNull()));
                 case "<":
                     return new Condition(field, Operator.LT, List.of(literal()));
                 case "<=":
@@ -359,7 +401,7 @@ record SoqlQuery(
 
         private static boolean isReserved(String text) {
             return switch (text.toUpperCase(Locale.ROOT)) {
-                case "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "ORDER", "BY", "LIMIT", "OFFSET", "IN", "NULL" -> true;
+                case "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "GROUP", "ORDER", "BY", "LIMIT", "OFFSET", "IN", "NULL" -> true;
                 default -> false;
             };
         }

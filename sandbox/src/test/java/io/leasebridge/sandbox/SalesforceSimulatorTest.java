@@ -149,6 +149,38 @@ class SalesforceSimulatorTest {
     }
 
     @Test
+    void anAggregateQueryAnswersCountsAndSumsAsAggregateResultsOverARangeAndPerDay() {
+        client.upsert("Account", "LeaseWorks_Customer_Id__c", """
+                {"records":[{"attributes":{"type":"Account"},"LeaseWorks_Customer_Id__c":"C-1","Name":"Ada"}]}""");
+        client.upsert("Lease__c", "LeaseWorks_Lease_Id__c", """
+                {"records":[{"attributes":{"type":"Lease__c"},"LeaseWorks_Lease_Id__c":"L-1","Name":"L-1","Customer__r":{"LeaseWorks_Customer_Id__c":"C-1"}}]}""");
+        client.upsert("Payment__c", "LeaseWorks_Payment_Id__c", """
+                {"records":[
+                  {"attributes":{"type":"Payment__c"},"LeaseWorks_Payment_Id__c":"P-1","Amount__c":100.25,"Received_Date__c":"2026-11-30","Lease__r":{"LeaseWorks_Lease_Id__c":"L-1"}},
+                  {"attributes":{"type":"Payment__c"},"LeaseWorks_Payment_Id__c":"P-2","Amount__c":50,"Received_Date__c":"2026-11-30","Lease__r":{"LeaseWorks_Lease_Id__c":"L-1"}},
+                  {"attributes":{"type":"Payment__c"},"LeaseWorks_Payment_Id__c":"p-3","Amount__c":7,"Received_Date__c":"2026-12-01","Lease__r":{"LeaseWorks_Lease_Id__c":"L-1"}}]}""");
+
+        JsonNode all = client.query("SELECT COUNT(Id), SUM(Amount__c) FROM Payment__c WHERE LeaseWorks_Payment_Id__c != null").body();
+        JsonNode range = client.query("SELECT COUNT(Id), SUM(Amount__c) FROM Payment__c WHERE LeaseWorks_Payment_Id__c >= 'P-2'"
+                + " AND LeaseWorks_Payment_Id__c < 'P-9'").body();
+        JsonNode days = client.query("SELECT Received_Date__c, COUNT(Id), SUM(Amount__c) FROM Payment__c"
+                + " WHERE Received_Date__c >= 2026-11-01 GROUP BY Received_Date__c").body();
+
+        assertThat(all.get("totalSize").asInt()).isEqualTo(1);
+        assertThat(all.get("records").get(0).get("attributes").get("type").asText()).isEqualTo("AggregateResult");
+        assertThat(all.get("records").get(0).get("expr0").asInt()).isEqualTo(3);
+        assertThat(all.get("records").get(0).get("expr1").decimalValue()).isEqualByComparingTo("157.25");
+        assertThat(range.get("records").get(0).get("expr0").asInt()).as("text compares ignoring case").isEqualTo(2);
+        assertThat(days.get("records")).hasSize(2);
+        assertThat(days.get("records").get(0).get("Received_Date__c").asText()).isEqualTo("2026-11-30");
+        assertThat(days.get("records").get(0).get("expr1").decimalValue()).isEqualByComparingTo("150.25");
+        assertThat(client.query("SELECT Received_Date__c, COUNT(Id) FROM Payment__c").body().toString())
+                .as("a field neither grouped nor aggregated").contains("MALFORMED_QUERY", "Field must be grouped or aggregated: Received_Date__c");
+        assertThat(client.query("SELECT COUNT(Id), SUM(Paid__c) FROM Payment__c").body().toString())
+                .as("an aggregate over a field the object lacks").contains("INVALID_FIELD", "No such column 'Paid__c'");
+    }
+
+    @Test
     void aPromiseIsUpsertedByItsLedgerIdUnderItsLeaseAndNeedsAnAmount() {
         String leaseId = leaseL1();
 

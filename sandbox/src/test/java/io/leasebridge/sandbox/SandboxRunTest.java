@@ -210,6 +210,20 @@ class SandboxRunTest {
         assertThat(writeCallsButGps()).isEqualTo(writeCallsBefore);
     }
 
+    @Test
+    @Order(4)
+    void theSecondRunFindsSalesforceHoldingWhatTheHubDeliveredAndWritesTheChartsBesideTheKpis() throws IOException {
+        assertThat(secondRunOutput).contains("Salesforce reconciliation (delivered by the hub / held by Salesforce now)")
+                .contains("unexplained differences: 0 (Salesforce API calls: ");
+        String table = secondRunOutput.substring(secondRunOutput.indexOf("Salesforce reconciliation (delivered"),
+                secondRunOutput.indexOf("unexplained differences: 0"));
+        assertThat(table).as("every system's figures, to the cent").contains("Payment__c", "QuickBooks documents since")
+                .containsPattern("Bill +\\d+ +\\d+\\.\\d\\d +\\d+ +\\d+\\.\\d\\d ").doesNotContainPattern(" \\d+\\.\\d\\s");
+        Path charts = home.resolve("reports").resolve("charts.html").toAbsolutePath();
+        assertThat(secondRunOutput).contains("Charts: " + charts);
+        assertThat(Files.readString(charts)).contains("id=\"chart-dpd-buckets\"", "<svg", "id=\"chart-delivery\"");
+    }
+
     /**
      * The vehicles move between runs, so GPS writes (Vehicle__c locations, alerts and their tasks) are expected, and so
      * are the recovery risks the alerts change (and the days their reasons count).
