@@ -94,9 +94,11 @@ public record GeneratedPortfolio(
      * @param amended      a later snapshot shows it with another amount or date (once)
      * @param replaced     a later snapshot shows a newer promise of the lease while this one was open
      * @param paymentIds   the payments, all in the payments export, that count towards it
+     * @param takenBy      the collector who took the promise, whom its kept rate is credited to
      */
     public record PlannedPromise(String leaseId, Instant enteredAt, BigDecimal amount, LocalDate promisedDate,
-                                 PromiseOutcome outcome, boolean amended, boolean replaced, List<String> paymentIds) {
+                                 PromiseOutcome outcome, boolean amended, boolean replaced, List<String> paymentIds,
+                                 String takenBy) {
     }
 
     /**

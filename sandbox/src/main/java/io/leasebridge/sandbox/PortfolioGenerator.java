@@ -344,9 +344,9 @@ public final class PortfolioGenerator {
                     notesWithoutLease += leaseValid ? 0 : 1;
                 }
             }
-            promiseRows(leaseId, monthly, row.get("lease.collector"), promises);
+            List<String> takenBy = promiseRows(leaseId, monthly, row.get("lease.collector"), promises);
             for (int i = 0; i < promises.size(); i++) {
-                tally.add(leaseId, promises.get(i), promisePaymentIds.get(i), leaseValid, keepIds);
+                tally.add(leaseId, promises.get(i), promisePaymentIds.get(i), leaseValid, keepIds, takenBy.get(i));
             }
             return leaseValid;
         }
@@ -354,8 +354,10 @@ public final class PortfolioGenerator {
         /**
          * The lease's row in each promise snapshot: its current promise, if it has one that day. A lease
          * without promises takes the malformed rows that fell due, so that no promise is lost to one.
+         *
+         * @return the collector who took each promise: the row's "entered by", or the lease's collector when it is blank
          */
-        private void promiseRows(String leaseId, BigDecimal monthly, String collector, List<PromisePlanner.Promised> promises)
+        private List<String> promiseRows(String leaseId, BigDecimal monthly, String collector, List<PromisePlanner.Promised> promises)
                 throws IOException {
             List<String> enteredBy = new ArrayList<>();
             for (int i = 0; i < promises.size(); i++) {
@@ -380,6 +382,7 @@ public final class PortfolioGenerator {
                     malformedPromiseRowsDue[k]--;
                 }
             }
+            return enteredBy.stream().map(who -> who.isEmpty() ? collector : who).toList();
         }
 
         private Map<String, String> promiseRow(String leaseId, String amount, LocalDate promisedDate, String enteredBy,
@@ -774,7 +777,8 @@ public final class PortfolioGenerator {
         private long onMalformedLease;
         private LocalDate lastDeadline;
 
-        void add(String leaseId, PromisePlanner.Promised promise, List<String> paymentIds, boolean leaseValid, boolean keep) {
+        void add(String leaseId, PromisePlanner.Promised promise, List<String> paymentIds, boolean leaseValid, boolean keep,
+                 String takenBy) {
             byOutcome.merge(promise.outcome(), 1L, Long::sum);
             amended += promise.amended() ? 1 : 0;
             replaced += promise.replaced() ? 1 : 0;
@@ -784,7 +788,8 @@ public final class PortfolioGenerator {
             lastDeadline = lastDeadline == null || deadline.isAfter(lastDeadline) ? deadline : lastDeadline;
             if (keep) {
                 promises.add(new PlannedPromise(leaseId, promise.enteredAt().atZone(LESSOR_ZONE).toInstant(), terms.amount(),
-                        terms.promisedDate(), promise.outcome(), promise.amended(), promise.replaced(), List.copyOf(paymentIds)));
+                        terms.promisedDate(), promise.outcome(), promise.amended(), promise.replaced(), List.copyOf(paymentIds),
+                        takenBy));
             }
         }
 

@@ -63,13 +63,12 @@ class SandboxKpisTest {
 
     @Test
     void keptRatesByCollectorAndMonthAreWhatThePlanMakesThem() throws Exception {
-        Map<String, String> collectorOfLease = validLeaseColumn("Collector");
         Map<String, long[]> expected = new TreeMap<>();
         for (GeneratedPortfolio.PlannedPromise promise : portfolio.promises()) {
             if (promise.outcome() == GeneratedPortfolio.PromiseOutcome.CANCELLED) {
                 continue;
             }
-            String collector = collectorOfLease.get(promise.leaseId());
+            String collector = promise.takenBy();
             YearMonth month = YearMonth.from(promise.promisedDate().plusDays(2));
             long[] counts = expected.computeIfAbsent(collector + "|" + month, k -> new long[3]);
             counts[promise.outcome().ordinal()]++;
