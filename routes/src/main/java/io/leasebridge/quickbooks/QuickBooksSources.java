@@ -47,6 +47,7 @@ class QuickBooksSources {
         records.addAll(agentFees());
         records.addAll(sales());
         records.addAll(glDays());
+        records.addAll(recoveryCosts());
         return records;
     }
 
@@ -110,6 +111,30 @@ class QuickBooksSources {
             return build(PostingType.SALES_RECEIPT, caseId, saleDate, price, source,
                     () -> documents.salesReceipt(caseId, caseNumber, vin, price, saleDate, buyer));
         });
+    }
+
+    /** The recovery costs reps entered on cases (derived repairs and agent fees are billed as work orders and fees). */
+    List<SourceRecord> recoveryCosts() {
+        return jdbc.query("""
+                select c.cost_key, c.case_id, r.case_number, c.cost_type, c.vendor, c.amount, c.cost_date, c.invoice
+                from recovery_cost c left join repo_case r on r.case_id = c.case_id where c.source = 'SALESFORCE' order by c.cost_key""",
+                (rs, i) -> {
+                    String key = rs.getString("cost_key");
+                    LocalDate day = rs.getDate("cost_date") == null ? null : rs.getDate("cost_date").toLocalDate();
+                    Map<String, Object> source = new LinkedHashMap<>();
+                    source.put("recovery_cost_id", key);
+                    source.put("case_id", rs.getString("case_id"));
+                    source.put("case_number", rs.getString("case_number"));
+                    source.put("type", rs.getString("cost_type"));
+                    source.put("vendor", rs.getString("vendor"));
+                    source.put("amount", rs.getBigDecimal("amount"));
+                    source.put("cost_date", String.valueOf(day));
+                    source.put("invoice", rs.getString("invoice"));
+                    return build(PostingType.RECOVERY_COST_BILL, key, day, rs.getBigDecimal("amount"), source,
+                            () -> documents.recoveryCostBill(key, (String) source.get("case_id"), (String) source.get("case_number"),
+                                    (String) source.get("type"), (String) source.get("vendor"), (BigDecimal) source.get("amount"), day,
+                                    (String) source.get("invoice")));
+                });
     }
 
     List<SourceRecord> glDays() {

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import io.leasebridge.cluster.FlowSchedule;
 
-/** Repossession cases: Salesforce Case changes through the workflow, then the repo orders they queued. */
+/**
+ * Repossession cases: the recovery costs reps entered, Salesforce Case changes through the workflow, every case's costs
+ * rolled up, then the repo orders they queued.
+ */
 @Component
 public class RepoCaseRoutes extends RouteBuilder {
 
@@ -16,11 +19,13 @@ public class RepoCaseRoutes extends RouteBuilder {
     static final String SEND = "direct:repo-order-send";
 
     private final RepoCaseSync sync;
+    private final RecoveryCosts costs;
     private final RepoOrderMail mail;
     private final RunProperties run;
     private final RepoProperties properties;
 
-    public RepoCaseRoutes(RepoCaseSync sync, RepoOrderMail mail, RunProperties run, RepoProperties properties) {
+    public RepoCaseRoutes(RepoCaseSync sync, RecoveryCosts costs, RepoOrderMail mail, RunProperties run, RepoProperties properties) {
+        this.costs = costs;
         this.properties = properties;
         this.sync = sync;
         this.mail = mail;
@@ -30,7 +35,9 @@ public class RepoCaseRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(READ).routeId(RepoCaseSync.FLOW)
+                .bean(costs, "read")
                 .bean(sync, "read")
+                .bean(costs, "rollUp")
                 .to(MAIL);
 
         from(MAIL).routeId(RepoOrderMail.FLOW)

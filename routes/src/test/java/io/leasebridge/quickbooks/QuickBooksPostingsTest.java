@@ -457,6 +457,39 @@ class QuickBooksPostingsTest {
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/reconciliation")).andReturn().getResponse().getStatus()).isEqualTo(401);
     }
 
+    @Test
+    void aRecoveryCostEnteredOnACaseIsOneBillToItsVendorAndDerivedRepairsAndFeesAreNotBilledAgain() throws Exception {
+        quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(200, "bill-cost-created.json")));
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("""
+                insert into repo_case (case_id, case_number, vin, status, updated_at)
+                values ('500000000000042AAA', '00001042', '1FTFW1E50MFA00042', 'RECOVERED', ?)""", now);
+        jdbc.update("""
+                insert into recovery_cost (cost_key, case_id, cost_type, vendor, amount, cost_date, invoice, source, updated_at) values
+                ('a0AD000000Rc1AAAAZ', '500000000000042AAA', 'TRANSPORT', 'Big Tex Towing', 385.50, '2026-03-27', 'BT-20931', 'SALESFORCE', ?),
+                ('REPAIR-fr-1001', '500000000000042AAA', 'REPAIR', 'Midwest Truck Repair', 1250.00, '2026-03-30', 'RO-1001', 'FLEETROCK', ?),
+                ('AGENT_FEE-500000000000042AAA', '500000000000042AAA', 'AGENT_FEE', 'Recovery Pros LLC', 450.00, '2026-03-26', null, 'CASE', ?)""",
+                now, now, now);
+
+        QuickBooksRunReport first = postings.run();
+        QuickBooksRunReport second = postings.run();
+
+        assertThat(first.confirmed()).isEqualTo(1);
+        assertThat(second.confirmed()).as("posted once").isZero();
+        List<LoggedRequest> bills = quickbooks.findAll(postRequestedFor(urlPathEqualTo(BILL)));
+        assertThat(bills).hasSize(1);
+        assertThat(bills.get(0).queryParameter("requestid").firstValue()).isEqualTo("cost-a0AD000000Rc1AAAAZ-bill");
+        assertThat(bills.get(0).queryParameter("minorversion").firstValue()).isEqualTo("75");
+        JsonNode bill = JSON.readTree(bills.get(0).getBodyAsString());
+        assertThat(bill.path("DocNumber").asText()).isEqualTo("RC-a0AD000000Rc1AAAAZ");
+        assertThat(bill.path("TxnDate").asText()).isEqualTo("2026-03-27");
+        assertThat(bill.path("VendorRef").path("value").asText()).isEqualTo("77");
+        assertThat(bill.path("Line").get(0).path("Amount").decimalValue()).isEqualByComparingTo("385.50");
+        assertThat(bill.path("Line").get(0).path("AccountBasedExpenseLineDetail").path("AccountRef").path("value").asText()).isEqualTo("63");
+        quickbooks.verify(postRequestedFor(urlPathEqualTo(VENDOR)).withRequestBody(matchingJsonPath("$.DisplayName", equalTo("Big Tex Towing"))));
+        assertThat(outbox("cost-a0AD000000Rc1AAAAZ-bill")).containsEntry("STATUS", "CONFIRMED").containsEntry("QB_ID", "151");
+    }
+
     private JsonNode reconciliation() throws Exception {
         return JSON.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/reconciliation").with(DevelopmentUsers.viewer()))
                 .andReturn().getResponse().getContentAsString());

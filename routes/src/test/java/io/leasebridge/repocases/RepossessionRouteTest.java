@@ -435,6 +435,62 @@ class RepossessionRouteTest {
                 .isEqualTo("INVENTORY");
     }
 
+    @Test
+    void everyCostOfACaseIsReadOrDerivedWrittenAsItsRecoveryCostsAndTotalledOnTheCaseOnceAndABadOneIsQuarantinedNamingItsFields() {
+        hubKnowsTheLease();
+        vehicles.read();
+        salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Recovery_Cost__c", "LeaseBridge_Cost_Key__c")))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        // a repair before the case opened is the lessee's maintenance, not a recovery cost; the one after is
+        workOrder("77001", "RO-4410", "2026-10-02T09:00:00Z", "310.00");
+        workOrder("88412", "RO-5001", "2026-11-24T12:00:00Z", "1240.00");
+        stubQuery("FROM Case ", "case-pending.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Recovery_Cost__c", "recovery-costs-page.json");
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForList("select cost_key || ' ' || cost_type || ' ' || amount || ' ' || source from recovery_cost"
+                + " where case_id = '500D000000Rp1AAAAZ' order by cost_key", String.class)).containsExactly(
+                "AGENT_FEE-500D000000Rp1AAAAZ AGENT_FEE 425.00 CASE",
+                "REPAIR-88412 REPAIR 1240.00 FLEETROCK",
+                "a0AD000000Rc1AAAAZ TRANSPORT 385.50 SALESFORCE");
+        List<LoggedRequest> costWrites = salesforce.findAll(patchRequestedFor(
+                urlPathEqualTo(SalesforceWireMock.upsertPath("Recovery_Cost__c", "LeaseBridge_Cost_Key__c"))));
+        assertThat(costWrites).as("derived costs written once").hasSize(1);
+        assertThat(costWrites.get(0).getBodyAsString()).contains("\"LeaseBridge_Cost_Key__c\":\"REPAIR-88412\"",
+                "\"Case__c\":\"500D000000Rp1AAAAZ\"", "\"Type__c\":\"REPAIR\"", "\"Vendor__c\":\"Midway Truck Repair\"",
+                "\"Amount__c\":1240.00", "\"Invoice_Number__c\":\"RO-5001\"", "\"LeaseBridge_Cost_Key__c\":\"AGENT_FEE-500D000000Rp1AAAAZ\"")
+                .doesNotContain("RO-4410");
+        List<String> totals = salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE))).stream()
+                .map(LoggedRequest::getBodyAsString).filter(body -> body.contains("Total_Recovery_Cost__c")).toList();
+        assertThat(totals).as("the total is written when it changes, not on every read").hasSize(1);
+        assertThat(totals.get(0)).contains("\"Id\":\"500D000000Rp1AAAAZ\"", "\"Total_Recovery_Cost__c\":2050.50");
+        Map<String, Object> bad = jdbc.queryForMap("select record_type, record_key, field, error_code, reason from dead_letter where flow = ?",
+                RecoveryCosts.FLOW);
+        assertThat(bad).containsEntry("RECORD_TYPE", "Recovery_Cost__c").containsEntry("RECORD_KEY", "a0AD000000Rc2AAAAZ")
+                .containsEntry("FIELD", "Vendor__c, Amount__c").containsEntry("ERROR_CODE", "INVALID_RECOVERY_COST");
+        assertThat((String) bad.get("REASON")).contains("Recovery_Cost__c a0AD000000Rc2AAAAZ", "no vendor (Vendor__c)",
+                "Amount__c is empty");
+        assertThat(salesforce.findAll(getRequestedFor(urlPathMatching(QUERY))).stream()
+                .map(r -> r.queryParameter("q").firstValue()).filter(q -> q.contains("FROM Recovery_Cost__c")).findFirst().orElseThrow())
+                .contains("LeaseBridge_Cost_Key__c = null");
+    }
+
+    private void workOrder(String roId, String roNumber, String created, String total) {
+        jdbc.update("""
+                insert into work_order (ro_id, ro_number, vin, vendor_name, status, date_created, date_finished, grand_total,
+                       content_hash, updated_at)
+                values (?, ?, '1FTFW1ET9DFC10312', 'Midway Truck Repair', 'Finished', ?, ?, ?, 'h', ?)""",
+                roId, roNumber, Timestamp.from(Instant.parse(created)), Timestamp.from(Instant.parse(created).plusSeconds(86_400)),
+                new java.math.BigDecimal(total), Timestamp.from(Instant.parse(created)));
+    }
+
     private void stubQuery(String from, String body) {
         salesforce.stubFor(get(urlPathMatching(QUERY)).withQueryParam("q", containing(from))
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body(body))));

@@ -5,7 +5,9 @@ public enum PostingType {
     WORK_ORDER_BILL("Bill"),
     AGENT_FEE_BILL("Bill"),
     SALES_RECEIPT("SalesReceipt"),
-    JOURNAL_ENTRY("JournalEntry");
+    JOURNAL_ENTRY("JournalEntry"),
+    /** A cost of a repossession case entered in Salesforce (Recovery_Cost__c): a Bill to its vendor. */
+    RECOVERY_COST_BILL("Bill");
 
     private final String entity;
 

@@ -94,6 +94,34 @@ public final class QuickBooksDocuments {
                 money(amount), agentName.trim(), bill);
     }
 
+    /**
+     * A Bill to the vendor of one recovery cost entered on a case (Recovery_Cost__c), on the expense account of its
+     * type. Its DocNumber is LeaseBridge's ({@code RC-} and the record's id), not the vendor's invoice number: two vendors
+     * may number alike, and a DocNumber is how a retry finds the Bill it may already have made. The invoice number is in
+     * the line and the note.
+     */
+    public QuickBooksPosting recoveryCostBill(String costId, String caseId, String caseNumber, String type, String vendor,
+                                              BigDecimal amount, LocalDate costDate, String invoice) {
+        require(vendor, "Vendor__c");
+        BigDecimal positive = positive(amount, "Amount__c");
+        if (costDate == null) {
+            throw new PostingRefusedException("Cost_Date__c", "MISSING_VALUE", "recovery cost " + costId + " has no Cost_Date__c");
+        }
+        String docNumber = docNumber("RC-" + costId, "Id");
+        String invoiceNote = invoice == null || invoice.isBlank() ? "" : ", invoice " + invoice.strip();
+        String account = requireMapped(mapping.recoveryCostBill() == null ? null : mapping.recoveryCostBill().accountFor(type),
+                "recovery-cost-bill.expense-accounts." + type);
+        ObjectNode bill = NODES.objectNode();
+        bill.put("DocNumber", docNumber);
+        bill.put("TxnDate", costDate.toString());
+        bill.put("PrivateNote", note("Salesforce Recovery_Cost__c " + costId + "; repossession case " + caseKey(caseId, caseNumber)
+                + invoiceNote));
+        bill.set("Line", NODES.arrayNode().add(expenseLine(type + invoiceNote + ", repossession case " + caseKey(caseId, caseNumber), positive,
+                account)));
+        return new QuickBooksPosting(PostingType.RECOVERY_COST_BILL, requestId("cost-", costId, "-bill"), costId, docNumber, costDate,
+                money(positive), vendor.trim(), bill);
+    }
+
     /** A SalesReceipt for the proceeds of a vehicle sold out of a repossession case. */
     public QuickBooksPosting salesReceipt(String caseId, String caseNumber, String vin, BigDecimal price, LocalDate saleDate, String buyer) {
         BigDecimal amount = positive(price, "sale_price");

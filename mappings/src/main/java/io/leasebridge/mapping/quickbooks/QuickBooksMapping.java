@@ -20,7 +20,7 @@ import java.util.Optional;
  * accounts; a typo in a setting name stops start-up.
  */
 public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentFeeBill, SalesReceipt salesReceipt,
-                                JournalEntry journalEntry) {
+                                JournalEntry journalEntry, RecoveryCostBill recoveryCostBill) {
 
     /** @param expenseAccounts FleetRock line kind -> expense account id; {@code default} for other kinds */
     public record WorkOrderBill(Map<String, String> expenseAccounts, String taxAccount) {
@@ -35,6 +35,18 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
     }
 
     public record AgentFeeBill(String expenseAccount) {
+    }
+
+    /** @param expenseAccounts recovery cost type (TRANSPORT, STORAGE, ...) -> expense account id; {@code default} for other types */
+    public record RecoveryCostBill(Map<String, String> expenseAccounts) {
+
+        public String accountFor(String type) {
+            Map<String, String> byType = expenseAccounts == null ? Map.of() : expenseAccounts;
+            String upper = type == null ? "" : type.toUpperCase(Locale.ROOT);
+            return byType.entrySet().stream().filter(e -> e.getKey().toUpperCase(Locale.ROOT).equals(upper))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseGet(() -> byType.get("default"));
+        }
     }
 
     /** @param item the service item of a resale; @param depositAccount where the proceeds go */

@@ -34,7 +34,11 @@ public enum SObjectType {
     CASE_REINSTATEMENT("Case", "Id", 5, "reinstatement"),
     /** A FleetRock repair order; it refers to its Vehicle__c (kept in Salesforce) by VIN. */
     WORK_ORDER("WorkOrder", "FleetRock_RO_Id__c", 2, ""),
-    WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, "");
+    WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, ""),
+    /** A cost of a repossession case LeaseBridge derives (a FleetRock repair, the agent's fee); a child of its Case by Id. */
+    RECOVERY_COST("Recovery_Cost__c", "LeaseBridge_Cost_Key__c", 5, ""),
+    /** What a repossession case's costs add up to, on the Case. */
+    CASE_RECOVERY_COSTS("Case", "Id", 5, "recovery-costs");
 
     private final String apiName;
     private final String externalIdField;

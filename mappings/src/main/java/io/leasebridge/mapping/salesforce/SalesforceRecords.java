@@ -10,6 +10,7 @@ import io.leasebridge.contact.ContactStanding;
 import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.VehicleGpsStatus;
+import io.leasebridge.repo.RecoveryCost;
 import io.leasebridge.repo.VehicleDisposition;
 import io.leasebridge.risk.RiskAssessment;
 
@@ -218,6 +219,28 @@ public final class SalesforceRecords {
         Map<String, Object> f = fields(SObjectType.CASE_REINSTATEMENT, caseId);
         f.put("Reinstatement_Charges__c", cut(charges, LONG_TEXT_LIMIT));
         return new SObjectRecord(SObjectType.CASE_REINSTATEMENT, caseId, f);
+    }
+
+    /**
+     * A cost LeaseBridge derived for a repossession case (a FleetRock repair on its vehicle, the agent's fee), as a
+     * Recovery_Cost__c of the Case; the Bill for it is the repair order's or the fee's, so the record says it is posted.
+     */
+    public static SObjectRecord recoveryCost(String key, String caseId, RecoveryCost cost) {
+        Map<String, Object> f = fields(SObjectType.RECOVERY_COST, key);
+        f.put("Case__c", caseId);
+        f.put("Type__c", cost.type().name());
+        f.put("Vendor__c", text(cost.vendor()));
+        f.put("Amount__c", cost.amount());
+        f.put("Cost_Date__c", date(cost.date()));
+        f.put("Invoice_Number__c", cost.invoice() == null ? null : cut(cost.invoice(), 21));
+        return new SObjectRecord(SObjectType.RECOVERY_COST, key, f);
+    }
+
+    /** What a repossession case's recovery costs add up to. */
+    public static SObjectRecord caseRecoveryCosts(String caseId, java.math.BigDecimal total) {
+        Map<String, Object> f = fields(SObjectType.CASE_RECOVERY_COSTS, caseId);
+        f.put("Total_Recovery_Cost__c", total);
+        return new SObjectRecord(SObjectType.CASE_RECOVERY_COSTS, caseId, f);
     }
 
     private static Map<String, Object> fields(SObjectType type, String externalId) {

@@ -43,6 +43,38 @@ class QuickBooksDocumentsTest {
     }
 
     @Test
+    void anEnteredRecoveryCostIsABillToItsVendorOnTheExpenseAccountOfItsTypeQuotingTheInvoice() {
+        QuickBooksPosting bill = documents.recoveryCostBill("a0AD000000Rc1AAAAZ", "500D000000Case1AAA", "00001042", "TRANSPORT",
+                " Big Tex Towing ", new BigDecimal("385.5"), DAY, "BT-20931");
+
+        assertThat(bill.type()).isEqualTo(PostingType.RECOVERY_COST_BILL);
+        assertThat(bill.type().entity()).isEqualTo("Bill");
+        assertThat(bill.requestId()).isEqualTo("cost-a0AD000000Rc1AAAAZ-bill");
+        assertThat(bill.docNumber()).as("LeaseBridge's, so a retry finds it; 21 characters at most").isEqualTo("RC-a0AD000000Rc1AAAAZ");
+        assertThat(bill.vendorName()).isEqualTo("Big Tex Towing");
+        assertThat(bill.amount()).isEqualByComparingTo("385.50");
+        assertThat(bill.body().path("TxnDate").asText()).isEqualTo("2026-03-30");
+        assertThat(bill.body().path("PrivateNote").asText()).contains("Recovery_Cost__c a0AD000000Rc1AAAAZ", "00001042", "invoice BT-20931");
+        JsonNode line = bill.body().path("Line").get(0);
+        assertThat(line.path("Amount").decimalValue()).isEqualByComparingTo("385.50");
+        assertThat(line.path("DetailType").asText()).isEqualTo("AccountBasedExpenseLineDetail");
+        assertThat(line.path("AccountBasedExpenseLineDetail").path("AccountRef").path("value").asText()).isEqualTo("63");
+        assertThat(documents.recoveryCostBill("a0AD000000Rc2AAAAZ", "500D000000Case1AAA", null, "OTHER", "City of Dallas",
+                new BigDecimal("40.00"), DAY, null).body().path("Line").get(0).path("AccountBasedExpenseLineDetail")
+                .path("AccountRef").path("value").asText()).as("a type without its own account takes the default").isEqualTo("67");
+    }
+
+    @Test
+    void aRecoveryCostWithoutVendorAmountOrDateIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> documents.recoveryCostBill("a0A1", "500A", "1", "STORAGE", " ", new BigDecimal("10"), DAY, null))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> assertThat(e.field()).isEqualTo("Vendor__c"));
+        assertThatThrownBy(() -> documents.recoveryCostBill("a0A1", "500A", "1", "STORAGE", "Yard", BigDecimal.ZERO, DAY, null))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> assertThat(e.field()).isEqualTo("Amount__c"));
+        assertThatThrownBy(() -> documents.recoveryCostBill("a0A1", "500A", "1", "STORAGE", "Yard", BigDecimal.TEN, null, null))
+                .isInstanceOfSatisfying(PostingRefusedException.class, e -> assertThat(e.field()).isEqualTo("Cost_Date__c"));
+    }
+
+    @Test
     void unknownLineKindsTakeTheDefaultAccountAndALongRoIdStillMakesAShortRequestId() {
         String longId = "fleetrock-repair-order-" + "9".repeat(40);
         ApprovedWorkOrder wo = new ApprovedWorkOrder(longId, "RO-8", null, "Midwest Truck Repair", null, null, null,

@@ -403,7 +403,11 @@ class SalesforceMetadataTest {
                 SalesforceRecords.repoCase("500000000000001AAA", "PENDING -> SOLD is not a step", "REPOSSESSION ORDER ...",
                         Instant.parse("2026-03-05T20:30:00Z")),
                 SalesforceRecords.reinstatementCharges("500000000000001AAA", "Repo agent fee (Lone Star Recovery LLC): 425.00"),
-                WorkOrderRecords.workOrder(workOrder()), WorkOrderRecords.lineItem("RO-5001", workOrder().lines().get(1)));
+                WorkOrderRecords.workOrder(workOrder()), WorkOrderRecords.lineItem("RO-5001", workOrder().lines().get(1)),
+                SalesforceRecords.recoveryCost("REPAIR-RO-5001", "500000000000001AAA", new io.leasebridge.repo.RecoveryCost(
+                        io.leasebridge.repo.RecoveryCostType.REPAIR, "Midway Truck Repair", new BigDecimal("298.62"),
+                        LocalDate.parse("2026-03-05"), "RO-5001")),
+                SalesforceRecords.caseRecoveryCosts("500000000000001AAA", new BigDecimal("723.62")));
     }
 
     private static WorkOrder workOrder() {
@@ -684,7 +688,8 @@ class SalesforceMetadataTest {
                 case "Currency", "Number", "Percent" -> value instanceof Number;
                 case "Date" -> value instanceof String s && parses(() -> LocalDate.parse(s));
                 case "DateTime" -> value instanceof String s && parses(() -> Instant.parse(s));
-                case "Id" -> value instanceof String s && s.matches("[0-9A-Za-z]{15}([0-9A-Za-z]{3})?");
+                // a lookup takes its parent's record Id as well as a reference through its relationship
+                case "Id", "Lookup" -> value instanceof String s && s.matches("[0-9A-Za-z]{15}([0-9A-Za-z]{3})?");
                 case "Text", "TextArea", "LongTextArea", "Email", "Phone", "Url", "Picklist" -> value instanceof String;
                 default -> false;
             };

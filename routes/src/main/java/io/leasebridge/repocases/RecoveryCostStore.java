@@ -1,0 +1,93 @@
+package io.leasebridge.repocases;
+
+import io.leasebridge.repo.RecoveryCost;
+import io.leasebridge.repo.RecoveryCostType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The costs of repossession cases in the hub, entered in Salesforce or derived, and each case's total as last written. */
+@Repository
+public class RecoveryCostStore {
+
+    /** Where a cost comes from: a Recovery_Cost__c a rep entered, a FleetRock repair order, the agent's fee on the Case. */
+    public enum Source { SALESFORCE, FLEETROCK, CASE }
+
+    /** A cost as the hub holds it. */
+    public record StoredCost(String key, String caseId, RecoveryCost cost, Source source) {
+    }
+
+    private static final RowMapper<StoredCost> ROW = (rs, n) -> new StoredCost(rs.getString("cost_key"), rs.getString("case_id"),
+            new RecoveryCost(RecoveryCostType.valueOf(rs.getString("cost_type")), rs.getString("vendor"), rs.getBigDecimal("amount"),
+                    rs.getDate("cost_date") == null ? null : rs.getDate("cost_date").toLocalDate(), rs.getString("invoice")),
+            Source.valueOf(rs.getString("source")));
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public RecoveryCostStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Saves a cost; whether it is new or differs from what the hub held. */
+    boolean save(String key, String caseId, RecoveryCost cost, Source source) {
+        Optional<StoredCost> before = find(key);
+        if (before.isPresent() && before.get().caseId().equals(caseId) && same(before.get().cost(), cost)) {
+            return false;
+        }
+        Object[] values = {caseId, cost.type().name(), cost.vendor(), cost.amount(), cost.date() == null ? null : Date.valueOf(cost.date()),
+                cost.invoice(), source.name(), Timestamp.from(clock.instant()), key};
+        if (before.isEmpty()) {
+            jdbc.update("""
+                    insert into recovery_cost (case_id, cost_type, vendor, amount, cost_date, invoice, source, updated_at, cost_key)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+        } else {
+            jdbc.update("""
+                    update recovery_cost set case_id = ?, cost_type = ?, vendor = ?, amount = ?, cost_date = ?, invoice = ?, source = ?,
+                           updated_at = ? where cost_key = ?""", values);
+        }
+        return true;
+    }
+
+    /** Removes a derived cost that no longer holds (a repair order moved off the vehicle); whether there was one. */
+    boolean remove(String key) {
+        return jdbc.update("delete from recovery_cost where cost_key = ?", key) > 0;
+    }
+
+    Optional<StoredCost> find(String key) {
+        return jdbc.query("select * from recovery_cost where cost_key = ?", ROW, key).stream().findFirst();
+    }
+
+    /** A case's costs, oldest first. */
+    public List<StoredCost> ofCase(String caseId) {
+        return jdbc.query("select * from recovery_cost where case_id = ? order by cost_date, cost_key", ROW, caseId);
+    }
+
+    /** The costs reps entered in Salesforce: what LeaseBridge bills to their vendors. */
+    public List<StoredCost> entered() {
+        return jdbc.query("select * from recovery_cost where source = ? order by cost_key", ROW, Source.SALESFORCE.name());
+    }
+
+    Optional<BigDecimal> writtenTotal(String caseId) {
+        return jdbc.queryForList("select total_recovery_cost from repo_case where case_id = ?", BigDecimal.class, caseId).stream()
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    void totalWritten(String caseId, BigDecimal total) {
+        jdbc.update("update repo_case set total_recovery_cost = ? where case_id = ?", total, caseId);
+    }
+
+    private static boolean same(RecoveryCost a, RecoveryCost b) {
+        return a.type() == b.type() && Objects.equals(a.vendor(), b.vendor()) && a.amount().compareTo(b.amount()) == 0
+                && Objects.equals(a.date(), b.date()) && Objects.equals(a.invoice(), b.invoice());
+    }
+}

@@ -1,0 +1,196 @@
+package io.leasebridge.repocases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.mapping.salesforce.SObjectRecord;
+import io.leasebridge.mapping.salesforce.SalesforceRecords;
+import io.leasebridge.repo.RecoveryCost;
+import io.leasebridge.repo.RecoveryCostType;
+import io.leasebridge.salesforce.ChangeQuery;
+import io.leasebridge.salesforce.SalesforceReadFlow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Every cost of a repossession case. Reads the Recovery_Cost__c records reps enter in Salesforce (a record that cannot
+ * be billed is quarantined naming its fields), derives the others from the hub (a FleetRock repair order on the
+ * case's vehicle while the case is open, the agent's fee on the Case) and writes those to Salesforce as the Case's
+ * Recovery_Cost__c records, and keeps the Case's Total_Recovery_Cost__c. QuickBooks bills each cost once: entered
+ * costs as their own Bill, repairs as the approved work order's Bill, the agent's fee as the case's fee Bill.
+ */
+@Service
+public class RecoveryCosts {
+
+    public static final String FLOW = "salesforce-recovery-costs-read";
+    private static final String RECORD_TYPE = "Recovery_Cost__c";
+    private static final List<String> FINAL = List.of("CLOSED", "CANCELLED", "UNRECOVERABLE", "REINSTATED");
+
+    private final SalesforceReadFlow readFlow;
+    private final RecoveryCostStore store;
+    private final DeadLetters deadLetters;
+    private final SalesforceOutbox salesforceOutbox;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final ChangeQuery query = new ChangeQuery(FLOW, RECORD_TYPE, RecoveryCostRecords.FIELDS,
+            RecoveryCostRecords.ENTERED_BY_REPS);
+    private final List<String> report = Collections.synchronizedList(new ArrayList<>());
+
+    public RecoveryCosts(SalesforceReadFlow readFlow, RecoveryCostStore store, DeadLetters deadLetters,
+                         SalesforceOutbox salesforceOutbox, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
+                         ObjectMapper json) {
+        this.readFlow = readFlow;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.salesforceOutbox = salesforceOutbox;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The costs reps entered or changed since the last read. */
+    public RunCounts read() {
+        return readFlow.run(FLOW, query, (records, runId) -> {
+            long changed = 0;
+            long quarantined = 0;
+            List<String> valid = new ArrayList<>();
+            for (Map<String, Object> record : records) {
+                RecoveryCostRecords.Read cost = RecoveryCostRecords.read(record);
+                if (!cost.valid()) {
+                    deadLetters.record(List.of(new DeadLetter(FLOW, RECORD_TYPE, cost.id(), null, null, String.join(", ", cost.fields()),
+                            "INVALID_RECOVERY_COST", cost.reason(), payload(record))), runId);
+                    quarantined++;
+                    continue;
+                }
+                valid.add(cost.id());
+                if (store.save(cost.id(), cost.caseId(), cost.cost(), RecoveryCostStore.Source.SALESFORCE)) {
+                    changed++;
+                }
+            }
+            deadLetters.resolveRecovered(FLOW, RECORD_TYPE, valid, runId);
+            return new RunCounts(0, changed, 0, 0, quarantined, 0);
+        });
+    }
+
+    /** Derives every case's costs again and writes what changed; one line per case whose total changed, for the run summary. */
+    public List<String> rollUp() {
+        report.clear();
+        for (String caseId : jdbc.queryForList("select case_id from repo_case order by case_id", String.class)) {
+            transaction.executeWithoutResult(status -> rollUpCase(caseId));
+        }
+        return lastReport();
+    }
+
+    /** What the last roll-up changed, one line per case. */
+    public List<String> lastReport() {
+        return List.copyOf(report);
+    }
+
+    /** The case's costs derived again and its total: written to Salesforce where they changed. Returns its costs. */
+    List<RecoveryCost> rollUpCase(String caseId) {
+        List<SObjectRecord> writes = new ArrayList<>();
+        for (Map.Entry<String, RecoveryCost> derived : derive(caseId).entrySet()) {
+            RecoveryCostStore.Source source = derived.getValue().type() == RecoveryCostType.REPAIR
+                    ? RecoveryCostStore.Source.FLEETROCK : RecoveryCostStore.Source.CASE;
+            if (store.save(derived.getKey(), caseId, derived.getValue(), source)) {
+                writes.add(SalesforceRecords.recoveryCost(derived.getKey(), caseId, derived.getValue()));
+            }
+        }
+        List<RecoveryCost> costs = store.ofCase(caseId).stream().map(RecoveryCostStore.StoredCost::cost).toList();
+        BigDecimal total = costs.stream().map(RecoveryCost::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal written = store.writtenTotal(caseId).orElse(null);
+        if (written == null ? total.signum() != 0 : written.compareTo(total) != 0) {
+            writes.add(SalesforceRecords.caseRecoveryCosts(caseId, total));
+            store.totalWritten(caseId, total);
+            report.add("case " + caseNumber(caseId) + ": recovery costs " + total.toPlainString() + describe(costs));
+        }
+        salesforceOutbox.enqueue(writes);
+        return costs;
+    }
+
+    /** The repair orders on the case's vehicle created while the case was open, and the agent's fee, by their keys. */
+    private Map<String, RecoveryCost> derive(String caseId) {
+        Map<String, RecoveryCost> derived = new java.util.LinkedHashMap<>();
+        Map<String, Object> c = jdbc.queryForMap("select vin, agent_name, agent_fee from repo_case where case_id = ?", caseId);
+        List<Instant> opened = jdbc.queryForList("select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED'",
+                Timestamp.class, caseId).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).toList();
+        List<Instant> ended = jdbc.queryForList("""
+                select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED' and to_status in (?, ?, ?, ?)""",
+                Timestamp.class, caseId, FINAL.get(0), FINAL.get(1), FINAL.get(2), FINAL.get(3)).stream()
+                .filter(java.util.Objects::nonNull).map(Timestamp::toInstant).toList();
+        String vin = (String) c.get("VIN");
+        if (vin != null && !opened.isEmpty()) {
+            List<Object> args = new ArrayList<>(List.of(vin, Timestamp.from(opened.get(0))));
+            ended.forEach(end -> args.add(Timestamp.from(end)));
+            jdbc.query("""
+                    select ro_id, ro_number, vendor_name, grand_total, date_created, date_finished, date_invoiced from work_order
+                    where vin = ? and grand_total > 0 and date_created >= ?""" + (ended.isEmpty() ? "" : " and date_created <= ?")
+                    + " order by date_created, ro_id", rs -> {
+                Timestamp day = rs.getTimestamp("date_invoiced") != null ? rs.getTimestamp("date_invoiced")
+                        : rs.getTimestamp("date_finished") != null ? rs.getTimestamp("date_finished") : rs.getTimestamp("date_created");
+                derived.put("REPAIR-" + rs.getString("ro_id"), new RecoveryCost(RecoveryCostType.REPAIR, rs.getString("vendor_name"),
+                        rs.getBigDecimal("grand_total").setScale(2), day(day.toInstant()), rs.getString("ro_number")));
+            }, args.toArray());
+        }
+        BigDecimal fee = (BigDecimal) c.get("AGENT_FEE");
+        if (fee != null && fee.signum() > 0) {
+            LocalDate day = ended.isEmpty() ? recoveredOn(caseId) : day(ended.get(0));
+            derived.put("AGENT_FEE-" + caseId, new RecoveryCost(RecoveryCostType.AGENT_FEE, (String) c.get("AGENT_NAME"),
+                    fee.setScale(2), day, null));
+        }
+        return derived;
+    }
+
+    /** The day the agent brought the vehicle in, when the fee is billed; today when the case has no such step yet. */
+    private LocalDate recoveredOn(String caseId) {
+        return jdbc.queryForList("""
+                select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED' and to_status = 'RECOVERED'""",
+                Timestamp.class, caseId).stream().filter(java.util.Objects::nonNull).findFirst()
+                .map(t -> day(t.toInstant())).orElse(LocalDate.now(clock));
+    }
+
+    private LocalDate day(Instant instant) {
+        return instant.atZone(clock.getZone()).toLocalDate();
+    }
+
+    private String caseNumber(String caseId) {
+        return jdbc.queryForList("select case_number from repo_case where case_id = ?", String.class, caseId).stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(caseId);
+    }
+
+    private static String describe(List<RecoveryCost> costs) {
+        Map<RecoveryCostType, BigDecimal> byType = new EnumMap<>(RecoveryCostType.class);
+        costs.forEach(cost -> byType.merge(cost.type(), cost.amount(), BigDecimal::add));
+        StringJoiner parts = new StringJoiner(", ", " (", ")");
+        parts.setEmptyValue("");
+        byType.forEach((type, amount) -> parts.add(type + " " + amount.toPlainString()));
+        return parts.toString();
+    }
+
+    private String payload(Map<String, Object> record) {
+        try {
+            return json.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(record.get("Id"));
+        }
+    }
+}
