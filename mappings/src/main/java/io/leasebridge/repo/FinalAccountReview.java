@@ -84,6 +84,26 @@ public record FinalAccountReview(
         return deficiency.subtract(surplus);
     }
 
+    /** The review line by line, as the Case shows it: payoff, each kind of cost incurred, proceeds, and what is left. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("Payoff at recovery: ").append(payoffAtRecovery.toPlainString());
+        costsByType.forEach((type, amount) -> {
+            if (amount.signum() != 0) {
+                text.append("\n+ ").append(type).append(": ").append(amount.toPlainString());
+            }
+        });
+        text.append("\n= owed with recovery costs: ").append(payoffAtRecovery.add(totalCosts).toPlainString())
+                .append("\n- net sale proceeds: ").append(netProceeds.toPlainString());
+        if (deficiency.signum() > 0) {
+            text.append("\nDeficiency (the lessee owes): ").append(deficiency.toPlainString());
+        } else if (surplus.signum() > 0) {
+            text.append("\nSurplus (owed to the lessee): ").append(surplus.toPlainString());
+        } else {
+            text.append("\nSettled exactly: no deficiency, no surplus");
+        }
+        return text.toString();
+    }
+
     private static BigDecimal cents(BigDecimal amount) {
         return amount.setScale(CENTS, RoundingMode.HALF_UP);
     }

@@ -55,6 +55,14 @@ class FinalAccountReviewTest {
         assertThat(review.deficiency()).isEqualTo(new BigDecimal("0.00"));
         assertThat(review.surplus()).isEqualTo(new BigDecimal("2829.60"));
         assertThat(review.balance()).isEqualTo(new BigDecimal("-2829.60"));
+        assertThat(review.describe()).isEqualTo("""
+                Payoff at recovery: 6120.40
+                + AGENT_FEE: 425.00
+                + TRANSPORT: 150.00
+                + AUCTION_FEE: 275.00
+                = owed with recovery costs: 6970.40
+                - net sale proceeds: 9800.00
+                Surplus (owed to the lessee): 2829.60""");
     }
 
     @Test
@@ -65,6 +73,7 @@ class FinalAccountReviewTest {
 
         assertThat(review.deficiency()).isEqualTo(new BigDecimal("0.00"));
         assertThat(review.surplus()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(review.describe()).endsWith("- net sale proceeds: 8500.00\nSettled exactly: no deficiency, no surplus");
     }
 
     @Test

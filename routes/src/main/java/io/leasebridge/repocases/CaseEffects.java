@@ -5,6 +5,7 @@ import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.model.Vehicle;
 import io.leasebridge.repo.RepoAction;
 import io.leasebridge.repo.RepoOrder;
+import io.leasebridge.repo.RepoStatus;
 import io.leasebridge.repo.RepoWorkflow;
 import io.leasebridge.repo.Transition;
 import io.leasebridge.repo.VehicleDisposition;
@@ -20,7 +21,7 @@ import java.util.StringJoiner;
 /**
  * Carries out what entering a state calls for, each part idempotent: the vehicle's disposition (hub,
  * LeaseWorks import, Salesforce), the repo order (queued once per case, sent by {@link RepoOrderMail}),
- * the sale for accounting (recorded once per case).
+ * the payoff balance at recovery, the sale for accounting and its final account review (recorded once per case).
  */
 @Component
 class CaseEffects {
@@ -29,10 +30,12 @@ class CaseEffects {
     private final SalesforceOutbox salesforceOutbox;
     private final RepoCaseStore store;
     private final RepoWorkflow workflow;
+    private final FinalReviews reviews;
     private final Clock clock;
 
     CaseEffects(VehicleStore vehicles, SalesforceOutbox salesforceOutbox, RepoCaseStore store, RepoWorkflow workflow,
-                Clock clock) {
+                FinalReviews reviews, Clock clock) {
+        this.reviews = reviews;
         this.vehicles = vehicles;
         this.salesforceOutbox = salesforceOutbox;
         this.store = store;
@@ -44,6 +47,9 @@ class CaseEffects {
     String carryOut(CaseRead c, Transition.Allowed step, RepoOrder order, Instant changedAt) {
         StringJoiner done = new StringJoiner("; ");
         step.disposition().ifPresent(disposition -> done.add(dispose(c.vin(), disposition)));
+        if (step.to() == RepoStatus.RECOVERED) {
+            reviews.payoffAtRecovery(c);
+        }
         if (step.actions().contains(RepoAction.SEND_REPO_ORDER) && order != null) {
             String agent = workflow.agentEmail(c.facts()).orElseThrow();
             boolean queued = store.queueOrder(c.caseId(), agent, order.subject(), order.text(clock.instant()));
@@ -54,6 +60,7 @@ class CaseEffects {
                     c.facts().saleDate(), c.facts().buyer());
             done.add(recorded ? "sale of " + c.facts().salePrice().toPlainString() + " recorded for accounting"
                     : "sale already recorded");
+            done.add(reviews.review(c));
         }
         if (step.actions().contains(RepoAction.RECORD_REINSTATEMENT)) {
             done.add(reinstate(c));

@@ -94,9 +94,13 @@ public class RecoveryCosts {
     /** Derives every case's costs again and writes what changed; one line per case whose total changed, for the run summary. */
     public List<String> rollUp() {
         report.clear();
-        for (String caseId : jdbc.queryForList("select case_id from repo_case order by case_id", String.class)) {
-            transaction.executeWithoutResult(status -> rollUpCase(caseId));
-        }
+        jdbc.query("select case_id, vin, agent_name, agent_fee from repo_case order by case_id", rs -> {
+            String caseId = rs.getString("case_id");
+            String vin = rs.getString("vin");
+            String agent = rs.getString("agent_name");
+            BigDecimal fee = rs.getBigDecimal("agent_fee");
+            transaction.executeWithoutResult(status -> rollUpCase(caseId, vin, agent, fee));
+        });
         return lastReport();
     }
 
@@ -105,10 +109,13 @@ public class RecoveryCosts {
         return List.copyOf(report);
     }
 
-    /** The case's costs derived again and its total: written to Salesforce where they changed. Returns its costs. */
-    List<RecoveryCost> rollUpCase(String caseId) {
+    /**
+     * The case's costs derived again and its total: written to Salesforce where they changed. Returns its costs. Takes the
+     * Case's vehicle and fee as read, since a case seen for the first time is in the hub only once its read is done.
+     */
+    List<RecoveryCost> rollUpCase(String caseId, String vin, String agentName, BigDecimal agentFee) {
         List<SObjectRecord> writes = new ArrayList<>();
-        for (Map.Entry<String, RecoveryCost> derived : derive(caseId).entrySet()) {
+        for (Map.Entry<String, RecoveryCost> derived : derive(caseId, vin, agentName, agentFee).entrySet()) {
             RecoveryCostStore.Source source = derived.getValue().type() == RecoveryCostType.REPAIR
                     ? RecoveryCostStore.Source.FLEETROCK : RecoveryCostStore.Source.CASE;
             if (store.save(derived.getKey(), caseId, derived.getValue(), source)) {
@@ -128,16 +135,14 @@ public class RecoveryCosts {
     }
 
     /** The repair orders on the case's vehicle created while the case was open, and the agent's fee, by their keys. */
-    private Map<String, RecoveryCost> derive(String caseId) {
+    private Map<String, RecoveryCost> derive(String caseId, String vin, String agentName, BigDecimal fee) {
         Map<String, RecoveryCost> derived = new java.util.LinkedHashMap<>();
-        Map<String, Object> c = jdbc.queryForMap("select vin, agent_name, agent_fee from repo_case where case_id = ?", caseId);
         List<Instant> opened = jdbc.queryForList("select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED'",
                 Timestamp.class, caseId).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).toList();
         List<Instant> ended = jdbc.queryForList("""
                 select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED' and to_status in (?, ?, ?, ?)""",
                 Timestamp.class, caseId, FINAL.get(0), FINAL.get(1), FINAL.get(2), FINAL.get(3)).stream()
                 .filter(java.util.Objects::nonNull).map(Timestamp::toInstant).toList();
-        String vin = (String) c.get("VIN");
         if (vin != null && !opened.isEmpty()) {
             List<Object> args = new ArrayList<>(List.of(vin, Timestamp.from(opened.get(0))));
             ended.forEach(end -> args.add(Timestamp.from(end)));
@@ -151,10 +156,9 @@ public class RecoveryCosts {
                         rs.getBigDecimal("grand_total").setScale(2), day(day.toInstant()), rs.getString("ro_number")));
             }, args.toArray());
         }
-        BigDecimal fee = (BigDecimal) c.get("AGENT_FEE");
         if (fee != null && fee.signum() > 0) {
             LocalDate day = ended.isEmpty() ? recoveredOn(caseId) : day(ended.get(0));
-            derived.put("AGENT_FEE-" + caseId, new RecoveryCost(RecoveryCostType.AGENT_FEE, (String) c.get("AGENT_NAME"),
+            derived.put("AGENT_FEE-" + caseId, new RecoveryCost(RecoveryCostType.AGENT_FEE, agentName,
                     fee.setScale(2), day, null));
         }
         return derived;

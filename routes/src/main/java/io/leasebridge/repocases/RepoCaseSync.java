@@ -52,6 +52,7 @@ public class RepoCaseSync {
     private final RepoCaseStore store;
     private final RepoOrders orders;
     private final CaseEffects effects;
+    private final FinalReviews reviews;
     private final HubFacts hubFacts;
     private final DeadLetters deadLetters;
     private final SalesforceOutbox salesforceOutbox;
@@ -63,7 +64,7 @@ public class RepoCaseSync {
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
     public RepoCaseSync(SalesforceReadFlow readFlow, SalesforceQueries queries, RepoCaseStore store, RepoOrders orders,
-                        CaseEffects effects, HubFacts hubFacts, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
+                        CaseEffects effects, FinalReviews reviews, HubFacts hubFacts, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
                         ObjectMapper json, TransactionTemplate transaction) {
         this.transaction = transaction;
         this.readFlow = readFlow;
@@ -71,6 +72,7 @@ public class RepoCaseSync {
         this.store = store;
         this.orders = orders;
         this.effects = effects;
+        this.reviews = reviews;
         this.hubFacts = hubFacts;
         this.deadLetters = deadLetters;
         this.salesforceOutbox = salesforceOutbox;
@@ -151,6 +153,12 @@ public class RepoCaseSync {
             RepoOrders.Built built = transition instanceof Transition.Allowed allowed ? orderFor(c, allowed, step) : RepoOrders.Built.NOTHING;
             if (built.problem() != null) {
                 transition = new Transition.Refused(applied, to, name(applied) + " -> " + to + " is refused: " + built.problem());
+            }
+            if (transition instanceof Transition.Allowed && to == RepoStatus.CLOSED) {
+                Optional<String> open = reviews.beforeClosing(c);
+                if (open.isPresent()) {
+                    transition = new Transition.Refused(applied, to, name(applied) + " -> " + to + " is refused: " + open.get());
+                }
             }
             if (transition instanceof Transition.Unchanged unchanged) {
                 if (step.historyId() != null) {

@@ -23,6 +23,7 @@ import io.leasebridge.promises.CollectorTasks;
 import io.leasebridge.repocases.RepoCaseRoutes;
 import io.leasebridge.risk.RecoveryRiskReview;
 import io.leasebridge.risk.RiskReviewReport;
+import io.leasebridge.repocases.FinalReviews;
 import io.leasebridge.repocases.RepoCaseSync;
 import io.leasebridge.repocases.RepoOrderMail;
 import io.leasebridge.vehicles.VehicleRoutes;
@@ -88,6 +89,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ContactStandings contactStandings;
     private final SystemsReconciliation reconciliation;
     private final ChartReport chartReport;
+    private final FinalReviews finalReviews;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
@@ -96,7 +98,8 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                          RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
                          ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals, HeldRecords heldRecords,
                          ExportFiles exportFiles, RecoveryRiskReview riskReview, ContactStandings contactStandings,
-                         SystemsReconciliation reconciliation, ChartReport chartReport) {
+                         SystemsReconciliation reconciliation, ChartReport chartReport, FinalReviews finalReviews) {
+        this.finalReviews = finalReviews;
         this.riskReview = riskReview;
         this.contactStandings = contactStandings;
         this.repoCases = repoCases;
@@ -289,6 +292,12 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         List<String> orders = repoOrders.lastSent();
         out.println("Repo orders sent: " + (orders.isEmpty() ? "none" : orders.size()));
         orders.forEach(line -> out.println("  " + line));
+        List<String> costs = finalReviews.costs();
+        out.println("Recovery costs: " + (costs.isEmpty() ? "none" : costs.size() + " cases"));
+        costs.forEach(line -> out.println("  " + line));
+        List<String> reviews = finalReviews.reviews();
+        out.println("Final account reviews: " + (reviews.isEmpty() ? "none" : reviews.size()));
+        reviews.forEach(line -> out.println("  " + line));
         out.println();
     }
 

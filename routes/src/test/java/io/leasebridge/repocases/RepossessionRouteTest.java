@@ -482,6 +482,79 @@ class RepossessionRouteTest {
                 .contains("LeaseBridge_Cost_Key__c = null");
     }
 
+    @Test
+    void aSoldCaseIsReviewedToTheCentFromThePayoffAtRecoveryItsCostsAndThePriceOnTheCaseAndTheLeaseAndThenCloses() {
+        hubKnowsTheLease();
+        jdbc.update("update lease_account set payoff_balance = 12000.00 where lease_id = 'L-1001'");
+        vehicles.read();
+        salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Recovery_Cost__c", "LeaseBridge_Cost_Key__c")))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Lease__c", "LeaseWorks_Lease_Id__c")))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        workOrder("88412", "RO-5001", "2026-11-24T12:00:00Z", "1240.00");
+        stubQuery("FROM Case ", "case-pending.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Recovery_Cost__c", "recovery-costs-page.json");
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        // an export after the recovery moves the payoff on; the review starts from the payoff at recovery
+        jdbc.update("update lease_account set payoff_balance = 11400.00 where lease_id = 'L-1001'");
+
+        stubQuery("FROM Case ", "case-sold-from-inventory.json");
+        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Case ", "case-closed.json");
+        stubQuery("FROM CaseHistory", "history-sold-to-closed.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        // 12,000.00 + (425.00 agent + 1,240.00 repair + 385.50 transport) - 9,800.00 = 4,250.50
+        Map<String, Object> review = jdbc.queryForMap("select * from repo_review where case_id = '500D000000Rp1AAAAZ'");
+        assertThat(review).containsEntry("PAYOFF_AT_RECOVERY", new java.math.BigDecimal("12000.00"))
+                .containsEntry("TOTAL_COSTS", new java.math.BigDecimal("2050.50"))
+                .containsEntry("NET_PROCEEDS", new java.math.BigDecimal("9800.00"))
+                .containsEntry("DEFICIENCY", new java.math.BigDecimal("4250.50"))
+                .containsEntry("SURPLUS", new java.math.BigDecimal("0.00")).containsEntry("LEASE_ID", "L-1001");
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("CLOSED");
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains("\"Id\":\"500D000000Rp1AAAAZ\"", "\"Payoff_At_Recovery__c\":12000.00",
+                        "\"Net_Sale_Proceeds__c\":9800.00", "\"Deficiency_Amount__c\":4250.50",
+                        "\"Surplus_Amount__c\":0.00", "+ REPAIR: 1240.00", "Deficiency (the lessee owes): 4250.50"));
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(SalesforceWireMock.upsertPath("Lease__c", "LeaseWorks_Lease_Id__c")))))
+                .extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body).contains("\"LeaseWorks_Lease_Id__c\":\"L-1001\"",
+                        "\"Recovery_Costs__c\":2050.50", "\"Deficiency_Amount__c\":4250.50", "\"Surplus_Amount__c\":0.00"));
+    }
+
+    @Test
+    void aSoldCaseWithoutAPayoffAtRecoveryIsNotClosedAndTheCaseIsToldWhy() {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Case ", "case-sold-from-inventory.json");
+        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+
+        stubQuery("FROM Case ", "case-closed.json");
+        stubQuery("FROM CaseHistory", "history-sold-to-closed.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("SOLD");
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_review")).isZero();
+        assertThat(jdbc.queryForObject("select action from repo_case_event where to_status = 'SOLD'", String.class))
+                .contains("final account review not made", "no payoff balance at recovery");
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains("SOLD -> CLOSED is refused: the final account review is not recorded",
+                        "no payoff balance at recovery"));
+    }
+
     private void workOrder(String roId, String roNumber, String created, String total) {
         jdbc.update("""
                 insert into work_order (ro_id, ro_number, vin, vendor_name, status, date_created, date_finished, grand_total,

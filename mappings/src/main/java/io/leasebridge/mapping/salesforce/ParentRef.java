@@ -20,9 +20,9 @@ public record ParentRef(String kind, String key) {
     public static Optional<ParentRef> of(SObjectRecord record) {
         return switch (record.type()) {
             case ACCOUNT, CASE_UPDATE, CASE_REINSTATEMENT, VEHICLE_GPS, VEHICLE_DISPOSITION, WORK_ORDER, WORK_ORDER_LINE_ITEM,
-                 RECOVERY_COST, CASE_RECOVERY_COSTS -> Optional.empty();
+                 RECOVERY_COST, CASE_RECOVERY_COSTS, CASE_FINAL_REVIEW -> Optional.empty();
             case LEASE -> reference(record, "Customer__r", SObjectType.ACCOUNT).map(key -> new ParentRef(CUSTOMER, key));
-            case LEASE_PROMISE_KPIS, LEASE_RECOVERY_RISK, LEASE_CONTACT_LIMITS -> Optional.of(new ParentRef(LEASE, record.externalId()));
+            case LEASE_PROMISE_KPIS, LEASE_RECOVERY_RISK, LEASE_CONTACT_LIMITS, LEASE_FINAL_REVIEW -> Optional.of(new ParentRef(LEASE, record.externalId()));
             case TASK -> reference(record, "What", SObjectType.LEASE).map(key -> new ParentRef(LEASE, key));
             default -> reference(record, "Lease__r", SObjectType.LEASE).map(key -> new ParentRef(LEASE, key));
         };

@@ -38,7 +38,11 @@ public enum SObjectType {
     /** A cost of a repossession case LeaseBridge derives (a FleetRock repair, the agent's fee); a child of its Case by Id. */
     RECOVERY_COST("Recovery_Cost__c", "LeaseBridge_Cost_Key__c", 5, ""),
     /** What a repossession case's costs add up to, on the Case. */
-    CASE_RECOVERY_COSTS("Case", "Id", 5, "recovery-costs");
+    CASE_RECOVERY_COSTS("Case", "Id", 5, "recovery-costs"),
+    /** The final account review of a sold repossession case: its deficiency or surplus and each component, on the Case. */
+    CASE_FINAL_REVIEW("Case", "Id", 5, "final-review"),
+    /** The same review on the lease: the same Lease__c records, other fields. */
+    LEASE_FINAL_REVIEW("Lease__c", "LeaseWorks_Lease_Id__c", 4, "final-review");
 
     private final String apiName;
     private final String externalIdField;

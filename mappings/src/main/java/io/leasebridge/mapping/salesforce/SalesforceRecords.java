@@ -10,6 +10,7 @@ import io.leasebridge.contact.ContactStanding;
 import io.leasebridge.model.PromiseKpis;
 import io.leasebridge.model.PromiseRecord;
 import io.leasebridge.model.VehicleGpsStatus;
+import io.leasebridge.repo.FinalAccountReview;
 import io.leasebridge.repo.RecoveryCost;
 import io.leasebridge.repo.VehicleDisposition;
 import io.leasebridge.risk.RiskAssessment;
@@ -241,6 +242,28 @@ public final class SalesforceRecords {
         Map<String, Object> f = fields(SObjectType.CASE_RECOVERY_COSTS, caseId);
         f.put("Total_Recovery_Cost__c", total);
         return new SObjectRecord(SObjectType.CASE_RECOVERY_COSTS, caseId, f);
+    }
+
+    /** The final account review of a sold repossession case, on the Case: the balance, its components, and the review line by line. */
+    public static SObjectRecord caseFinalReview(String caseId, FinalAccountReview review) {
+        Map<String, Object> f = fields(SObjectType.CASE_FINAL_REVIEW, caseId);
+        f.put("Payoff_At_Recovery__c", review.payoffAtRecovery());
+        f.put("Net_Sale_Proceeds__c", review.netProceeds());
+        f.put("Deficiency_Amount__c", review.deficiency());
+        f.put("Surplus_Amount__c", review.surplus());
+        f.put("Final_Account_Review__c", cut(review.describe(), INTEGRATION_ERROR_LIMIT));
+        return new SObjectRecord(SObjectType.CASE_FINAL_REVIEW, caseId, f);
+    }
+
+    /** The same review on the lease whose vehicle was sold. */
+    public static SObjectRecord leaseFinalReview(String leaseId, FinalAccountReview review) {
+        Map<String, Object> f = fields(SObjectType.LEASE_FINAL_REVIEW, leaseId);
+        f.put("Payoff_At_Recovery__c", review.payoffAtRecovery());
+        f.put("Recovery_Costs__c", review.totalCosts());
+        f.put("Net_Sale_Proceeds__c", review.netProceeds());
+        f.put("Deficiency_Amount__c", review.deficiency());
+        f.put("Surplus_Amount__c", review.surplus());
+        return new SObjectRecord(SObjectType.LEASE_FINAL_REVIEW, leaseId, f);
     }
 
     private static Map<String, Object> fields(SObjectType type, String externalId) {

@@ -407,7 +407,15 @@ class SalesforceMetadataTest {
                 SalesforceRecords.recoveryCost("REPAIR-RO-5001", "500000000000001AAA", new io.leasebridge.repo.RecoveryCost(
                         io.leasebridge.repo.RecoveryCostType.REPAIR, "Midway Truck Repair", new BigDecimal("298.62"),
                         LocalDate.parse("2026-03-05"), "RO-5001")),
-                SalesforceRecords.caseRecoveryCosts("500000000000001AAA", new BigDecimal("723.62")));
+                SalesforceRecords.caseRecoveryCosts("500000000000001AAA", new BigDecimal("723.62")),
+                SalesforceRecords.caseFinalReview("500000000000001AAA", review()),
+                SalesforceRecords.leaseFinalReview("L-1001", review()));
+    }
+
+    private static io.leasebridge.repo.FinalAccountReview review() {
+        return io.leasebridge.repo.FinalAccountReview.of("00001042", new BigDecimal("14250.00"), List.of(new io.leasebridge.repo.RecoveryCost(
+                io.leasebridge.repo.RecoveryCostType.AGENT_FEE, "Lone Star Recovery LLC", new BigDecimal("425.00"), null, null)),
+                new BigDecimal("9800.00"));
     }
 
     private static WorkOrder workOrder() {
