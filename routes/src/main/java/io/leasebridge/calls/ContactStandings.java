@@ -46,6 +46,27 @@ public class ContactStandings {
                 String.class, Timestamp.from(clock.instant()));
     }
 
+    /**
+     * Leases whose standing no call has set yet but the limits decide already (do not call, no way to tell the
+     * customer's local time), and leases whose customer or lease changed since their standing was worked out.
+     */
+    public List<String> unsettled() {
+        java.util.Set<String> leases = new java.util.TreeSet<>();
+        jdbc.query("""
+                select a.lease_id, c.time_zone, coalesce(nullif(a.garaging_state, ''), c.state), c.do_not_call
+                from lease_account a join customer c on c.customer_id = a.customer_id
+                where not exists (select 1 from lease_contact_standing s where s.lease_id = a.lease_id)""", rs -> {
+            if (rs.getBoolean(4) || CustomerZones.of(rs.getString(2), rs.getString(3)).isEmpty()) {
+                leases.add(rs.getString(1));
+            }
+        });
+        leases.addAll(jdbc.queryForList("""
+                select s.lease_id from lease_contact_standing s
+                join lease_account a on a.lease_id = s.lease_id join customer c on c.customer_id = a.customer_id
+                where c.updated_at > s.computed_at or a.updated_at > s.computed_at""", String.class));
+        return List.copyOf(leases);
+    }
+
     /** The standing of these leases now; returns the Lease__c updates for those whose standing changed. */
     public List<SObjectRecord> recompute(Collection<String> leaseIds) {
         Instant now = clock.instant();
