@@ -109,11 +109,25 @@ public final class Sandbox implements AutoCloseable {
             FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
             gps.rememberHomes(portfolio);
             GlExportWriter.write(options.inbox(), java.time.LocalDate.of(2026, 3, 1), 30, options.seed());
+            RuleScenarios.write(options.home(), portfolio.accounts().path());
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
             return Optional.of(portfolio);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sandbox exports under " + options.inbox(), e);
         }
+    }
+
+    /**
+     * Delivers the next day of the collections-rule scenarios (three export days after the portfolio's) into the inbox,
+     * with what people did in the org that day; run it as of the day returned. Empty once every day was delivered.
+     */
+    public Optional<java.time.LocalDate> nextScenarioDay() {
+        return RuleScenarios.deliverNext(options.home(), options.inbox(), salesforce, options.hubUrl());
+    }
+
+    /** Prints what each collections rule decided on the scenario leases so far. */
+    public void describeRuleScenarios(java.io.PrintStream out) {
+        RuleScenarios.describe(out, options.hubUrl());
     }
 
     /** Runs every flow once against the simulators, in this JVM; returns LeaseBridge's exit code. */
