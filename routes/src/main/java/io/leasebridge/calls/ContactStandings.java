@@ -109,6 +109,17 @@ public class ContactStandings {
         return reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
     }
 
+    /** Where one lease stands now, worked out afresh and neither stored nor sent; empty when the hub lacks its customer. */
+    public java.util.Optional<ContactStanding> current(String leaseId) {
+        Instant now = clock.instant();
+        Place place = places(List.of(leaseId)).get(leaseId);
+        if (place == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(guardrails.standing(attempts(List.of(leaseId), now).getOrDefault(leaseId, List.of()),
+                CustomerZones.of(place.timeZone(), place.state()), place.doNotCall(), now));
+    }
+
     /** How many leases stand blocked, by the rule that blocks them (its name), as last worked out. */
     public Map<String, Long> blockedByRule() {
         Map<String, Long> byRule = new java.util.TreeMap<>();
