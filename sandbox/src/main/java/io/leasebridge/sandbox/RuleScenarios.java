@@ -50,6 +50,7 @@ final class RuleScenarios {
 
     private static final String FOLDER = "rule-scenarios";
     private static final String DELIVERED = "delivered";
+    private static final String SOLD = "sold-vin";
     private static final String PAYMENTS = "Payment ID,Contract Number,Amount,Received Date,Payment Method,Reversal Of";
     private static final String PROMISES = "Contract Number,Promise Amount,Promise Date,Promise Entered By,Promise Entered At";
 
@@ -148,7 +149,11 @@ final class RuleScenarios {
                     logCalls(salesforce);
                 }
                 if (i == 2) {
-                    soldVehicle(hubUrl).ifPresent(vin -> sell(salesforce, vin));
+                    Optional<String> sold = soldVehicle(hubUrl);
+                    if (sold.isPresent()) {
+                        sell(salesforce, sold.get());
+                        Files.writeString(folder.resolve(SOLD), sold.get());
+                    }
                 }
                 try (Stream<Path> files = Files.list(day)) {
                     for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList()) {
@@ -210,6 +215,19 @@ final class RuleScenarios {
         }
     }
 
+    /**
+     * The vehicle remarketing sold in the org, by VIN: a sandbox started again seeds a fresh org, which must show the
+     * sale the real org would have kept.
+     */
+    static Map<String, String> soldInTheOrg(Path home) {
+        Path sold = home.resolve(FOLDER).resolve(SOLD);
+        try {
+            return Files.exists(sold) ? Map.of(Files.readString(sold).strip(), "SOLD") : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sold, e);
+        }
+    }
+
     /** The vehicle remarketing sold, once it has been read back into the hub. */
     static Optional<String> vehicleSold(String hubUrl) {
         return firstVin(hubUrl, "select vin from vehicle where disposition = 'SOLD' and gps_device_id is not null order by vin");
@@ -224,8 +242,14 @@ final class RuleScenarios {
         }
     }
 
-    /** What each rule decided on the scenarios so far: the ledger's events, the contact standings, the GPS skip. */
-    static void describe(PrintStream out, String hubUrl) {
+    /**
+     * What each rule decided on the scenarios so far: the ledger's events, the contact standings, the GPS skip; nothing
+     * before the first scenario day arrived.
+     */
+    static void describe(PrintStream out, Path home, String hubUrl) {
+        if (!Files.exists(home.resolve(FOLDER).resolve("day-1").resolve(DELIVERED))) {
+            return;
+        }
         try (Connection hub = DriverManager.getConnection(hubUrl, "sa", "")) {
             out.println("Collections rules at their edges (the sandbox's scenario leases):");
             out.printf("  %-44s %s%n", "evening payment on the deadline day (" + EVENING + ")", verdicts(hub, EVENING));

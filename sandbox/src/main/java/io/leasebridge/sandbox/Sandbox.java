@@ -125,9 +125,9 @@ public final class Sandbox implements AutoCloseable {
         return RuleScenarios.deliverNext(options.home(), options.inbox(), salesforce, options.hubUrl());
     }
 
-    /** Prints what each collections rule decided on the scenario leases so far. */
+    /** Prints what each collections rule decided on the scenario leases so far, once their first day arrived. */
     public void describeRuleScenarios(java.io.PrintStream out) {
-        RuleScenarios.describe(out, options.hubUrl());
+        RuleScenarios.describe(out, options.home(), options.hubUrl());
     }
 
     /** Runs every flow once against the simulators, in this JVM; returns LeaseBridge's exit code. */
@@ -150,7 +150,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * The dispositions LeaseBridge delivered to Salesforce in earlier runs, by VIN. The simulated org starts
-     * empty on every sandbox start; a real org keeps what it was sent, so the seeded vehicles carry these.
+     * empty on every sandbox start; a real org keeps what it was sent (and what its users did, such as the rule
+     * scenarios' sale), so the seeded vehicles carry these.
      */
     private Map<String, String> deliveredDispositions() {
         Map<String, String> byVin = new HashMap<>();
@@ -165,6 +166,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (SQLException | IOException e) {
             // no hub yet (a first run), or one from before vehicles existed: nothing was delivered
         }
+        byVin.putAll(RuleScenarios.soldInTheOrg(options.home()));
         return byVin;
     }
 
