@@ -18,9 +18,16 @@ import java.util.regex.Pattern;
  * @param dateFormat  how that day is written
  * @param charset     the file's encoding; bytes that are not valid in it refuse the whole file
  * @param totals      the control totals counted as the file is read, and its control file if it has one
+ * @param asOfColumn  the column whose value on the first row is the day the file describes (the export's run date);
+ *                    null when the day comes from the name alone. The name's date stays the fallback
  */
 public record ExportFileRules(Pattern include, boolean snapshot, Pattern dateInName, DateTimeFormatter dateFormat,
-                              Charset charset, ControlTotalRules totals) {
+                              Charset charset, ControlTotalRules totals, String asOfColumn) {
+
+    /** The column that dates the file, when the field map names one. */
+    public Optional<String> dateColumn() {
+        return Optional.ofNullable(asOfColumn);
+    }
 
     /** The day the file's name gives, if it holds one in the configured format. */
     public Optional<LocalDate> dateIn(String fileName) {

@@ -64,7 +64,7 @@ public final class LeaseWorksMapping {
     private static final List<String> FIELD_SETTINGS = List.of("column", "required", "pattern", "min", "max", "decimals",
             "absent");
     private static final List<String> FILE_SETTINGS = List.of("include", "snapshot", "date-in-name", "date-format", "totals",
-            "totals-by-day", "control");
+            "totals-by-day", "control", "as-of-column");
     private static final List<String> CONTROL_SETTINGS = List.of("file", "rows", "sums");
     private static final String DEFAULT_DATE_IN_NAME = "(20\\d{6})";
 
@@ -143,6 +143,15 @@ public final class LeaseWorksMapping {
     public ExportFileRules files(String export) {
         return Optional.ofNullable(files.get(export))
                 .orElseThrow(() -> new MappingConfigException("the field map has no export '" + export + "'"));
+    }
+
+    /** A date as the exports write them ({@code date-formats}); empty when the text is none of them. */
+    public Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of((LocalDate) parser.parse(text.strip(), LocalDate.class));
+        } catch (RuntimeException notADate) {
+            return Optional.empty();
+        }
     }
 
     /** A fresh count of an export file's control totals, to be fed its rows as they are read. */
@@ -234,7 +243,12 @@ public final class LeaseWorksMapping {
         } catch (IllegalArgumentException e) {
             throw new MappingConfigException(where + ".date-format: not a date format: " + e.getMessage());
         }
-        return new ExportFileRules(include, node.path("snapshot").asBoolean(false), dateInName, dateFormat, charset, totals);
+        JsonNode asOfColumn = node.path("as-of-column");
+        if (!asOfColumn.isMissingNode() && (!asOfColumn.isTextual() || asOfColumn.asText().isBlank())) {
+            throw new MappingConfigException(where + ".as-of-column: the name of the column that dates the file, e.g. \"Export Date\"");
+        }
+        return new ExportFileRules(include, node.path("snapshot").asBoolean(false), dateInName, dateFormat, charset, totals,
+                asOfColumn.isMissingNode() ? null : asOfColumn.asText().strip());
     }
 
     /** The totals counted at the source, each naming a mapped field of the export ({@code record.field}). */

@@ -173,6 +173,29 @@ class LeaseWorksMappingTest {
     }
 
     @Test
+    void anExportMayBeDatedByAColumnNamedInItsFileRulesAndABlankColumnNameStopsStartUp() throws Exception {
+        String payments = """
+                date-formats: [ "MM/dd/yyyy" ]
+                exports:
+                  payments:
+                    payment:
+                      paymentId: { column: "Payment ID" }
+                files:
+                  payments: { include: 'payments.*\\.csv', as-of-column: %s }
+                """;
+
+        LeaseWorksMapping dated = read(payments.formatted("\"Export Date\""));
+
+        assertThat(dated.files("payments").dateColumn()).contains("Export Date");
+        assertThat(dated.date("01/21/2026")).contains(LocalDate.of(2026, 1, 21));
+        assertThat(dated.date("soon")).isEmpty();
+        assertThat(mapping.files("payments").dateColumn()).as("the shipped map dates files by their names").isEmpty();
+        assertThatThrownBy(() -> read(payments.formatted("\" \"")))
+                .isInstanceOf(MappingConfigException.class)
+                .hasMessageStartingWith("inline.yml: files.payments.as-of-column: the name of the column that dates the file");
+    }
+
+    @Test
     void theShippedAccountsExportNeedsItsContactPreferenceColumns() {
         Set<String> header = new HashSet<>(mapping.layout("accounts").columns());
         header.remove("Do Not Text");

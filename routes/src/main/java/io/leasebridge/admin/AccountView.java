@@ -1,5 +1,6 @@
 package io.leasebridge.admin;
 
+import io.leasebridge.contact.ContactStanding;
 import io.leasebridge.ledger.ProjectedPromise;
 import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.model.CollectorNote;
@@ -18,9 +19,12 @@ import java.util.List;
  * @param promises       each promise as its events leave it (the ledger's projection), oldest first
  * @param promiseHistory every ledger event of the lease, in the order the ledger recorded them
  * @param vehicles       the lease's vehicles (from Salesforce), their GPS location and repossession cases
+ * @param contactLimits  where the lease stands against the contact limits at the moment asked; null when the lease's
+ *                       customer is not in the hub
  */
 public record AccountView(LeaseAccount lease, Customer customer, List<Payment> payments, List<CollectorNote> collectorNotes,
-                          List<ProjectedPromise> promises, List<PromiseEvent> promiseHistory, List<VehicleView> vehicles) {
+                          List<ProjectedPromise> promises, List<PromiseEvent> promiseHistory, List<VehicleView> vehicles,
+                          ContactStanding contactLimits) {
 
     public AccountView {
         payments = List.copyOf(payments);

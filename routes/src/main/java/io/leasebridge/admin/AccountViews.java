@@ -1,5 +1,6 @@
 package io.leasebridge.admin;
 
+import io.leasebridge.calls.ContactStandings;
 import io.leasebridge.hub.ExternalWrite;
 import io.leasebridge.hub.ExternalWrites;
 import io.leasebridge.ledger.ProjectedPromise;
@@ -32,9 +33,12 @@ class AccountViews {
     private final ExternalWrites externalWrites;
     private final VehicleStore vehicleStore;
     private final RepoCaseStore repoCases;
+    private final ContactStandings contactStandings;
 
-    AccountViews(JdbcTemplate jdbc, ExternalWrites externalWrites, VehicleStore vehicleStore, RepoCaseStore repoCases) {
+    AccountViews(JdbcTemplate jdbc, ExternalWrites externalWrites, VehicleStore vehicleStore, RepoCaseStore repoCases,
+                 ContactStandings contactStandings) {
         this.jdbc = jdbc;
+        this.contactStandings = contactStandings;
         this.vehicleStore = vehicleStore;
         this.repoCases = repoCases;
         this.ledger = new PromiseLedgerStore(jdbc);
@@ -94,7 +98,8 @@ class AccountViews {
                 (rs, n) -> new ProjectedPromise(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), date(rs.getDate(4)),
                         date(rs.getDate(5)), rs.getString(6), PromiseStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
                         date(rs.getDate(9)), rs.getInt(10)), leaseId);
-        return new AccountView(lease, customer, payments, notes, promises, ledger.history(leaseId), vehicles(leaseId));
+        return new AccountView(lease, customer, payments, notes, promises, ledger.history(leaseId), vehicles(leaseId),
+                contactStandings.current(leaseId).orElse(null));
     }
 
     private List<VehicleView> vehicles(String leaseId) {

@@ -24,7 +24,8 @@ import java.util.Set;
  * Salesforce call activity -> contact limits: reads the Tasks of type Call logged on a Lease__c since the last read
  * (by SystemModstamp, paged, with the reader's overlap), keeps each as a call attempt (a conversation when its
  * CallDisposition says so), and works out again the standing of the leases they touched; then of the leases whose
- * standing may have changed with time alone. Lease__c gets the four contact-limit fields only when they change.
+ * standing may have changed with time alone, and of those no call has touched whom the limits block all the same
+ * (do not call, no known local time). Lease__c gets the four contact-limit fields only when they change.
  */
 @Service
 public class CallActivityRead {
@@ -70,7 +71,8 @@ public class CallActivityRead {
             return new RunCounts(0, touched.size(), 0, 0, 0, 0);
         });
         Integer due = transaction.execute(status -> {
-            List<String> leases = standings.due();
+            java.util.Set<String> leases = new java.util.TreeSet<>(standings.due());
+            leases.addAll(standings.unsettled());
             outbox.enqueue(standings.recompute(leases));
             return leases.size();
         });

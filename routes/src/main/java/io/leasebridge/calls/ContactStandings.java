@@ -46,6 +46,27 @@ public class ContactStandings {
                 String.class, Timestamp.from(clock.instant()));
     }
 
+    /**
+     * Leases whose standing no call has set yet but the limits decide already (do not call, no way to tell the
+     * customer's local time), and leases whose customer or lease changed since their standing was worked out.
+     */
+    public List<String> unsettled() {
+        java.util.Set<String> leases = new java.util.TreeSet<>();
+        jdbc.query("""
+                select a.lease_id, c.time_zone, coalesce(nullif(a.garaging_state, ''), c.state), c.do_not_call
+                from lease_account a join customer c on c.customer_id = a.customer_id
+                where not exists (select 1 from lease_contact_standing s where s.lease_id = a.lease_id)""", rs -> {
+            if (rs.getBoolean(4) || CustomerZones.of(rs.getString(2), rs.getString(3)).isEmpty()) {
+                leases.add(rs.getString(1));
+            }
+        });
+        leases.addAll(jdbc.queryForList("""
+                select s.lease_id from lease_contact_standing s
+                join lease_account a on a.lease_id = s.lease_id join customer c on c.customer_id = a.customer_id
+                where c.updated_at > s.computed_at or a.updated_at > s.computed_at""", String.class));
+        return List.copyOf(leases);
+    }
+
     /** The standing of these leases now; returns the Lease__c updates for those whose standing changed. */
     public List<SObjectRecord> recompute(Collection<String> leaseIds) {
         Instant now = clock.instant();
@@ -86,6 +107,17 @@ public class ContactStandings {
     private static String reason(ContactStanding standing) {
         String reason = standing.blockedReason();
         return reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
+    }
+
+    /** Where one lease stands now, worked out afresh and neither stored nor sent; empty when the hub lacks its customer. */
+    public java.util.Optional<ContactStanding> current(String leaseId) {
+        Instant now = clock.instant();
+        Place place = places(List.of(leaseId)).get(leaseId);
+        if (place == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(guardrails.standing(attempts(List.of(leaseId), now).getOrDefault(leaseId, List.of()),
+                CustomerZones.of(place.timeZone(), place.state()), place.doNotCall(), now));
     }
 
     /** How many leases stand blocked, by the rule that blocks them (its name), as last worked out. */

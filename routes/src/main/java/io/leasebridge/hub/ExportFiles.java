@@ -83,6 +83,13 @@ public class ExportFiles {
         return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0));
     }
 
+    /** The export's file read whole that describes the latest day after {@code day}, if any. */
+    public Optional<String> readAfter(String export, LocalDate day) {
+        return jdbc.queryForList("""
+                select file_name from export_file where export = ? and status = 'DONE' and as_of > ?
+                order by as_of desc, file_name desc limit 1""", String.class, export, Date.valueOf(day)).stream().findFirst();
+    }
+
     /** The names of the export's files read whole. */
     public List<String> namesRead(String export) {
         return jdbc.queryForList("select file_name from export_file where export = ? and status = 'DONE'", String.class, export);

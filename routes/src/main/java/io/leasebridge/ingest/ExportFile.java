@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The export file being read: its name, the day it describes (the date in its name, e.g.
- * {@code promises_20261127.csv}, else today), the leases it has shown so far, for a snapshot that must
+ * The export file being read: its name, the day it describes (the field map's as-of column, or the date in its
+ * name, e.g. {@code promises_20261127.csv}, else today), the leases it has shown so far, for a snapshot that must
  * tell what disappeared, and whether absence may be read as meaning anything at all: not in a file that
  * looks cut short, nor about a record whose row was quarantined (its key is known, the file says nothing of it).
  */
@@ -24,8 +24,13 @@ public final class ExportFile {
     private long rowsInFile;
 
     public ExportFile(String name, ExportFileRules rules, LocalDate today) {
+        this(name, rules.dateIn(name).orElse(today));
+    }
+
+    /** A file of a day known otherwise than by its name (a column of its rows). */
+    public ExportFile(String name, LocalDate asOf) {
         this.name = name;
-        this.asOf = rules.dateIn(name).orElse(today);
+        this.asOf = asOf;
     }
 
     public String name() {

@@ -131,7 +131,7 @@ public class LeaseWorksExportIngest {
     private RunCounts readFile(FileRun run) {
         ExportMapper mapper = mapper(run.export);
         ExportFileRules rules = mapping.files(run.export);
-        ExportFile file = new ExportFile(run.fileName, rules, LocalDate.now(clock));
+        ExportFile file = new ExportFile(run.fileName, ExportDay.of(run.path, run.fileName, rules, mapping, LocalDate.now(clock)));
         Progress progress = new Progress(run.flow(), run.fileName);
         try {
             long scanStart = System.nanoTime();
@@ -202,14 +202,12 @@ public class LeaseWorksExportIngest {
         return batch;
     }
 
-    /** A snapshot of a later day (by the dates in the names) of the same export, already read whole. */
+    /** A snapshot of a later day (by the days the files describe) of the same export, already read whole. */
     private Optional<String> laterSnapshotRead(FileRun run, ExportFileRules rules, ExportFile file) {
-        if (!rules.snapshot() || rules.dateIn(run.fileName).isEmpty()) {
+        if (!rules.snapshot() || rules.dateIn(run.fileName).isEmpty() && rules.dateColumn().isEmpty()) {
             return Optional.empty();
         }
-        return files.namesRead(run.export).stream()
-                .filter(name -> rules.dateIn(name).filter(day -> day.isAfter(file.asOf())).isPresent())
-                .max(java.util.Comparator.comparing(name -> rules.dateIn(name).orElseThrow()));
+        return files.readAfter(run.export, file.asOf());
     }
 
     /** A snapshot that looks cut short (far fewer rows than the last one, or ending inside a quoted value). */

@@ -25,13 +25,15 @@ import java.time.YearMonth;
  * Writes a {@link KpiReport} as {@value #JSON} (the shape {@code GET /api/kpis} answers with) and {@value #CSV}.
  *
  * <p>The CSV is one long-format table, a figure a row, so that one file holds every section and a spreadsheet
- * pivots it as it likes: {@code as_of,section,month,from_month,collector,bucket,measure,value}. Sections and
- * their measures:
+ * pivots it as it likes: {@code as_of,section,month,from_month,collector,bucket,measure,value,current_collector}.
+ * Sections and their measures:
  * <ul>
  *   <li>{@code kept_rate_by_collector_month} (month, collector), {@code kept_rate_by_collector} (collector),
  *       {@code kept_rate_by_month} (month), {@code kept_rate_total}: {@code judged, fully_kept, partially_kept,
  *       broken, fully_kept_rate} (fully kept / judged: partially kept counts as not kept). An empty collector is
  *       a lease without one.</li>
+ *   <li>{@code kept_rate_handed_over} (collector = who took the promises, current_collector = whose their leases are
+ *       now): the same five measures, for the promises whose lease went to another collector since.</li>
  *   <li>{@code dpd_buckets} (month, bucket): {@code leases}, at the month's end or on as_of when that comes first.</li>
  *   <li>{@code roll_rates} (from_month, month = the month rolled into, bucket = the bucket rolled from):
  *       {@code leases, rolled_forward, stayed, cured, roll_forward_rate, stay_rate, cure_rate}.</li>
@@ -44,7 +46,8 @@ public class KpiFiles {
     public static final String JSON = "kpis.json";
     public static final String CSV = "kpis.csv";
 
-    static final String[] CSV_HEADER = {"as_of", "section", "month", "from_month", "collector", "bucket", "measure", "value"};
+    static final String[] CSV_HEADER = {"as_of", "section", "month", "from_month", "collector", "bucket", "measure", "value",
+            "current_collector"};
 
     private final ObjectMapper json;
 
@@ -73,6 +76,9 @@ public class KpiFiles {
             rows.outcomes("kept_rate_by_month", month.month(), null, month.outcomes());
         }
         rows.outcomes("kept_rate_total", null, null, report.promiseKeptRate().total());
+        for (KpiReport.HandedOverOutcomes handed : report.promiseKeptRate().handedOver()) {
+            rows.outcomes("kept_rate_handed_over", null, handed.takenBy(), handed.outcomes(), handed.currentCollector());
+        }
         for (DpdMonth month : report.dpdBuckets()) {
             month.buckets().forEach(b -> rows.row("dpd_buckets", month.month(), null, null, b.bucket(), "leases", b.leases()));
         }
@@ -91,11 +97,19 @@ public class KpiFiles {
     private record Rows(CSVPrinter csv, KpiReport report) {
 
         void outcomes(String section, YearMonth month, String collector, PromiseOutcomes outcomes) {
-            row(section, month, null, collector, null, "judged", outcomes.judged());
-            row(section, month, null, collector, null, "fully_kept", outcomes.fullyKept());
-            row(section, month, null, collector, null, "partially_kept", outcomes.partiallyKept());
-            row(section, month, null, collector, null, "broken", outcomes.broken());
-            row(section, month, null, collector, null, "fully_kept_rate", outcomes.fullyKeptRate());
+            outcomes(section, month, collector, outcomes, null);
+        }
+
+        void outcomes(String section, YearMonth month, String collector, PromiseOutcomes outcomes, String currentCollector) {
+            figure(section, month, collector, "judged", outcomes.judged(), currentCollector);
+            figure(section, month, collector, "fully_kept", outcomes.fullyKept(), currentCollector);
+            figure(section, month, collector, "partially_kept", outcomes.partiallyKept(), currentCollector);
+            figure(section, month, collector, "broken", outcomes.broken(), currentCollector);
+            figure(section, month, collector, "fully_kept_rate", outcomes.fullyKeptRate(), currentCollector);
+        }
+
+        private void figure(String section, YearMonth month, String collector, String measure, Object value, String currentCollector) {
+            print(section, month, null, collector, null, measure, value, currentCollector);
         }
 
         void roll(RollRate roll, String measure, Object value) {
@@ -103,10 +117,15 @@ public class KpiFiles {
         }
 
         void row(String section, YearMonth month, YearMonth fromMonth, String collector, DpdBucket bucket, String measure, Object value) {
+            print(section, month, fromMonth, collector, bucket, measure, value, null);
+        }
+
+        private void print(String section, YearMonth month, YearMonth fromMonth, String collector, DpdBucket bucket, String measure,
+                           Object value, String currentCollector) {
             try {
                 csv.printRecord(report.asOf(), section, text(month), text(fromMonth), collector,
                         bucket == null ? null : bucket.label(), measure,
-                        value instanceof BigDecimal decimal ? decimal.toPlainString() : value);
+                        value instanceof BigDecimal decimal ? decimal.toPlainString() : value, currentCollector);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

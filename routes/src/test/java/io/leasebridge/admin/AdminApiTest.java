@@ -354,9 +354,17 @@ class AdminApiTest {
         ingest.ingest("payments", "payments_20260305.csv", LeaseWorksExports.payments().payment("P-1", "L-4", "300.00", "03/05/2026").stream());
         ingest.ingest("notes", "notes_20260301.csv", LeaseWorksExports.notes().note("N-1", "L-4", "promised 300 by the 10th").stream());
         judgement.judge(LocalDate.parse("2026-03-12"));
+        // the collector spoke with the customer yesterday: no call for 7 days after a conversation
+        jdbc.update("insert into call_attempt (activity_id, lease_id, attempted_at, conversation, read_at) values (?, ?, ?, true, ?)",
+                "00TD00000C0001AAA", "L-4", java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1))),
+                java.sql.Timestamp.from(java.time.Instant.now()));
 
         viewer(get("/api/accounts/{leaseId}", "L-4"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contactLimits.callAttempts7D").value(1))
+                .andExpect(jsonPath("$.contactLimits.lastConversationAt").isNotEmpty())
+                .andExpect(jsonPath("$.contactLimits.nextContactAllowedAt").isNotEmpty())
+                .andExpect(jsonPath("$.contactLimits.blockedReason").value(org.hamcrest.Matchers.startsWith("CONVERSATION_PAUSE")))
                 .andExpect(jsonPath("$.lease.leaseId").value("L-4"))
                 .andExpect(jsonPath("$.lease.daysPastDue").value(12))
                 .andExpect(jsonPath("$.lease.pastDueAmount").value(1234.50))

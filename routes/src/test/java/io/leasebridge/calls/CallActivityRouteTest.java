@@ -127,6 +127,44 @@ class CallActivityRouteTest {
         assertThat(contactLimits("L-2")).hasSize(1);
     }
 
+    @Test
+    void aDoNotCallCustomerAndALeaseWithNoKnownZoneShowTheirStandingWithNoCallEverRead() throws Exception {
+        // C-3 asked not to be called; C-4 has neither a time zone nor a state; C-5 may be called and never was
+        ingest.ingest("accounts", "accounts_20261102.csv", LeaseWorksExports.accounts()
+                .raw("C-3,Customer 3,(312) 555-0103,,,1 Main St,Chicago,IL,60601,America/Chicago,Y,Y,Y,N,,L-3,ACTIVE,12/01/2026,20,100.00,,,12,,,jdoe,")
+                .raw("C-4,Customer 4,(312) 555-0104,,,1 Main St,Chicago,,60601,,N,Y,Y,N,,L-4,ACTIVE,12/01/2026,20,100.00,,,12,,,jdoe,")
+                .raw("C-5,Customer 5,(312) 555-0105,,,1 Main St,Chicago,IL,60601,America/Chicago,N,Y,Y,N,,L-5,ACTIVE,12/01/2026,20,100.00,,,12,,,jdoe,")
+                .stream());
+        salesforce.stubFor(get(urlPathMatching("/services/data/v62.0/query/?")).withQueryParam("q", containing("FROM Task"))
+                .willReturn(SalesforceWireMock.json(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+
+        producer.requestBody(CallActivityRoutes.READ, (Object) null);
+        drain();
+
+        JsonNode l3 = single(contactLimits("L-3"));
+        assertThat(l3.path("Contact_Blocked_Reason__c").asText()).startsWith("DO_NOT_CALL");
+        assertThat(l3.get("Next_Contact_Allowed_At__c").isNull()).as("no call is ever allowed").isTrue();
+        assertThat(l3.path("Call_Attempts_7D__c").asInt()).isZero();
+        JsonNode l4 = single(contactLimits("L-4"));
+        assertThat(l4.path("Contact_Blocked_Reason__c").asText()).startsWith("NO_TIME_ZONE");
+        assertThat(l4.get("Next_Contact_Allowed_At__c").isNull()).isTrue();
+        assertThat(contactLimits("L-5")).as("a callable lease nobody called has nothing to show").isEmpty();
+
+        // read again, nothing changed: nothing is sent; the customer drops do-not-call: the lease is callable again
+        producer.requestBody(CallActivityRoutes.READ, (Object) null);
+        drain();
+        assertThat(contactLimits("L-3")).hasSize(1);
+        ingest.ingest("accounts", "accounts_20261103.csv", LeaseWorksExports.accounts()
+                .raw("C-3,Customer 3,(312) 555-0103,,,1 Main St,Chicago,IL,60601,America/Chicago,N,Y,Y,N,,L-3,ACTIVE,12/01/2026,20,100.00,,,12,,,jdoe,")
+                .stream());
+        producer.requestBody(CallActivityRoutes.READ, (Object) null);
+        drain();
+        List<JsonNode> l3Sent = contactLimits("L-3");
+        assertThat(l3Sent).hasSize(2);
+        assertThat(l3Sent.get(1).path("Contact_Blocked_Reason__c").asText()).doesNotStartWith("DO_NOT_CALL");
+        assertThat(l3Sent.get(1).get("Next_Contact_Allowed_At__c").isNull()).isFalse();
+    }
+
     private static void task(StringBuilder out, String id, String whatId, String disposition, Instant at) {
         if (!out.isEmpty()) {
             out.append(',');

@@ -36,22 +36,38 @@ class KpiFilesTest {
         files.write(report, directory.resolve("reports"));
 
         List<String> lines = Files.readAllLines(directory.resolve("reports/kpis.csv"));
-        assertThat(lines.get(0)).isEqualTo("as_of,section,month,from_month,collector,bucket,measure,value");
+        assertThat(lines.get(0)).isEqualTo("as_of,section,month,from_month,collector,bucket,measure,value,current_collector");
         // 4 collector-months, 3 collectors, 3 months, 1 total: 5 figures each; 3 months x 5 buckets; 2 x 5 rolls of 7 figures
         assertThat(lines).hasSize(1 + 11 * 5 + 15 + 10 * 7);
         assertThat(lines).contains(
-                "2026-03-31,kept_rate_by_collector_month,2026-01,,ann,,judged,3",
-                "2026-03-31,kept_rate_by_collector_month,2026-01,,ann,,fully_kept_rate,0.3333",
-                "2026-03-31,kept_rate_by_collector,,,bob,,partially_kept,0",
-                "2026-03-31,kept_rate_by_collector,,,,,broken,1",
-                "2026-03-31,kept_rate_by_month,2026-02,,,,fully_kept_rate,0.6667",
-                "2026-03-31,kept_rate_total,,,,,fully_kept_rate,0.4286",
-                "2026-03-31,dpd_buckets,2026-02,,,1-30,leases,2",
-                "2026-03-31,dpd_buckets,2026-03,,,90+,leases,1",
-                "2026-03-31,roll_rates,2026-03,2026-02,,1-30,leases,2",
-                "2026-03-31,roll_rates,2026-03,2026-02,,1-30,cure_rate,0.5000",
-                "2026-03-31,roll_rates,2026-02,2026-01,,31-60,leases,0",
-                "2026-03-31,roll_rates,2026-02,2026-01,,31-60,stay_rate,");
+                "2026-03-31,kept_rate_by_collector_month,2026-01,,ann,,judged,3,",
+                "2026-03-31,kept_rate_by_collector_month,2026-01,,ann,,fully_kept_rate,0.3333,",
+                "2026-03-31,kept_rate_by_collector,,,bob,,partially_kept,0,",
+                "2026-03-31,kept_rate_by_collector,,,,,broken,1,",
+                "2026-03-31,kept_rate_by_month,2026-02,,,,fully_kept_rate,0.6667,",
+                "2026-03-31,kept_rate_total,,,,,fully_kept_rate,0.4286,",
+                "2026-03-31,dpd_buckets,2026-02,,,1-30,leases,2,",
+                "2026-03-31,dpd_buckets,2026-03,,,90+,leases,1,",
+                "2026-03-31,roll_rates,2026-03,2026-02,,1-30,leases,2,",
+                "2026-03-31,roll_rates,2026-03,2026-02,,1-30,cure_rate,0.5000,",
+                "2026-03-31,roll_rates,2026-02,2026-01,,31-60,leases,0,",
+                "2026-03-31,roll_rates,2026-02,2026-01,,31-60,stay_rate,,");
+    }
+
+    @Test
+    void promisesWhoseLeaseWentToAnotherCollectorAreRowsOfTheirOwnNamingWhoTookThemAndWhoHasTheLeaseNow() throws IOException {
+        KpiReport handedOver = new KpiReport(CollectionsKpisContract.MARCH_31, new KpiReport.KeptRates(List.of(), List.of(), List.of(),
+                KpiReport.PromiseOutcomes.of(2, 0, 1),
+                List.of(new KpiReport.HandedOverOutcomes("ann", "specialist", KpiReport.PromiseOutcomes.of(1, 0, 1)))), List.of(), List.of());
+
+        files.write(handedOver, directory);
+
+        assertThat(Files.readAllLines(directory.resolve("kpis.csv"))).contains(
+                "2026-03-31,kept_rate_total,,,,,judged,3,",
+                "2026-03-31,kept_rate_handed_over,,,ann,,judged,2,specialist",
+                "2026-03-31,kept_rate_handed_over,,,ann,,fully_kept,1,specialist",
+                "2026-03-31,kept_rate_handed_over,,,ann,,broken,1,specialist",
+                "2026-03-31,kept_rate_handed_over,,,ann,,fully_kept_rate,0.5000,specialist");
     }
 
     @Test
@@ -86,12 +102,12 @@ class KpiFilesTest {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kpis.json", "kpis.csv");
         }
         assertThat(Files.readAllLines(directory.resolve("kpis.csv"))).containsExactly(
-                "as_of,section,month,from_month,collector,bucket,measure,value",
-                "2026-03-31,kept_rate_total,,,,,judged,0",
-                "2026-03-31,kept_rate_total,,,,,fully_kept,0",
-                "2026-03-31,kept_rate_total,,,,,partially_kept,0",
-                "2026-03-31,kept_rate_total,,,,,broken,0",
-                "2026-03-31,kept_rate_total,,,,,fully_kept_rate,");
+                "as_of,section,month,from_month,collector,bucket,measure,value,current_collector",
+                "2026-03-31,kept_rate_total,,,,,judged,0,",
+                "2026-03-31,kept_rate_total,,,,,fully_kept,0,",
+                "2026-03-31,kept_rate_total,,,,,partially_kept,0,",
+                "2026-03-31,kept_rate_total,,,,,broken,0,",
+                "2026-03-31,kept_rate_total,,,,,fully_kept_rate,,");
         assertThat(json.readTree(directory.resolve("kpis.json").toFile()).path("dpdBuckets")).isEmpty();
     }
 }

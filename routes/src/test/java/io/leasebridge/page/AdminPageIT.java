@@ -171,6 +171,12 @@ class AdminPageIT {
                 insert into repo_case_event (case_id, from_status, to_status, changed_at, changed_by, outcome, action, recorded_at)
                 values ('500D000000Rp1AAAAZ', null, 'PENDING', ?, 'Rita Alvarez', 'APPLIED', 'vehicle disposition PENDING', ?)""", at, at);
 
+        for (int i = 0; i < 7; i++) {
+            jdbc.update("insert into call_attempt (activity_id, lease_id, attempted_at, conversation, read_at) values (?, 'L-4', ?, false, ?)",
+                    "00TD00000C000" + i + "AAA", java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(20L * (i + 1)))),
+                    java.sql.Timestamp.from(java.time.Instant.now()));
+        }
+
         signIn("viewer", DevelopmentUsers.VIEWER_PASSWORD);
         browser.findElement(By.linkText("Runs")).click();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("salesforce-outbox-drain");
@@ -188,6 +194,8 @@ class AdminPageIT {
                         made -> assertThat(made).startsWith("2026-03-01 MADE").contains("amount 300.00").contains("due 2026-03-10"),
                         applied -> assertThat(applied).contains("PAYMENT_APPLIED").contains("payment P-1"),
                         kept -> assertThat(kept).contains("KEPT"));
+        assertThat(browser.findElement(By.id("contact-limits")).getText())
+                .contains("not allowed", "ATTEMPT_LIMIT: 7 call attempts within 7 days", "Call attempts, last 7 days\n7");
         WebElement vehicle = browser.findElement(By.id("vehicle-1FTFW1ET9DFC10312"));
         assertThat(vehicle.getText()).contains("2013 Ford F-150", "PENDING", "no device");
         assertThat(browser.findElement(By.id("repo-case-00001027")).getText())

@@ -109,11 +109,25 @@ public final class Sandbox implements AutoCloseable {
             FleetVehicle.write(portfolio.fleet(), options.home().resolve(FLEET));
             gps.rememberHomes(portfolio);
             GlExportWriter.write(options.inbox(), java.time.LocalDate.of(2026, 3, 1), 30, options.seed());
+            RuleScenarios.write(options.home(), portfolio.accounts().path());
             Files.writeString(marker, "seed=" + options.seed() + " accounts=" + options.accounts() + "\n");
             return Optional.of(portfolio);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sandbox exports under " + options.inbox(), e);
         }
+    }
+
+    /**
+     * Delivers the next day of the collections-rule scenarios (three export days after the portfolio's) into the inbox,
+     * with what people did in the org that day; run it as of the day returned. Empty once every day was delivered.
+     */
+    public Optional<java.time.LocalDate> nextScenarioDay() {
+        return RuleScenarios.deliverNext(options.home(), options.inbox(), salesforce, options.hubUrl());
+    }
+
+    /** Prints what each collections rule decided on the scenario leases so far, once their first day arrived. */
+    public void describeRuleScenarios(java.io.PrintStream out) {
+        RuleScenarios.describe(out, options.home(), options.hubUrl());
     }
 
     /** Runs every flow once against the simulators, in this JVM; returns LeaseBridge's exit code. */
@@ -136,7 +150,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * The dispositions LeaseBridge delivered to Salesforce in earlier runs, by VIN. The simulated org starts
-     * empty on every sandbox start; a real org keeps what it was sent, so the seeded vehicles carry these.
+     * empty on every sandbox start; a real org keeps what it was sent (and what its users did, such as the rule
+     * scenarios' sale), so the seeded vehicles carry these.
      */
     private Map<String, String> deliveredDispositions() {
         Map<String, String> byVin = new HashMap<>();
@@ -151,6 +166,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (SQLException | IOException e) {
             // no hub yet (a first run), or one from before vehicles existed: nothing was delivered
         }
+        byVin.putAll(RuleScenarios.soldInTheOrg(options.home()));
         return byVin;
     }
 

@@ -25,12 +25,17 @@ public final class SandboxLauncher {
         PrintStream out = System.out;
         int exitCode;
         try (Sandbox sandbox = Sandbox.start(options)) {
-            sandbox.generateExports().ifPresentOrElse(
-                    portfolio -> out.printf("Generated %d accounts (seed %d) into %s: %d malformed rows on purpose%n",
-                            options.accounts(), options.seed(), options.inbox(), portfolio.malformedRows().size()),
-                    () -> out.printf("No new exports: %s was generated before (--regenerate writes them again)%n", options.inbox()));
+            java.util.Optional<GeneratedPortfolio> generated = sandbox.generateExports();
+            generated.ifPresent(portfolio -> out.printf("Generated %d accounts (seed %d) into %s: %d malformed rows on purpose%n",
+                    options.accounts(), options.seed(), options.inbox(), portfolio.malformedRows().size()));
+            java.util.Optional<java.time.LocalDate> scenarioDay = generated.isPresent() ? java.util.Optional.empty() : sandbox.nextScenarioDay();
+            if (generated.isEmpty()) {
+                out.println(scenarioDay.map(day -> "The collections-rule scenarios' exports of " + day + " arrived; judged as of that day")
+                        .orElse("No new exports: " + options.inbox() + " was generated before (--regenerate writes them again)"));
+            }
             out.printf("Simulated Salesforce org at %s%n", sandbox.salesforce().baseUrl());
-            exitCode = sandbox.runOnce();
+            exitCode = scenarioDay.map(day -> sandbox.runOnce("--leasebridge.judge-as-of=" + day)).orElseGet(sandbox::runOnce);
+            sandbox.describeRuleScenarios(out);
             if (!sandbox.walkedCases().isEmpty()) {
                 out.println("The simulated repo desk walked these repossession Cases in Salesforce before the run:");
                 RepoDesk.describe(sandbox.walkedCases()).forEach(out::println);
@@ -79,7 +84,8 @@ public final class SandboxLauncher {
                 + "'" + sandbox.options().hubUrl() + "' -user sa");
         out.printf("  exports        %s/.done (processed), %s/.failed (unreadable)%n", sandbox.options().inbox(), sandbox.options().inbox());
         out.printf("  vehicle import %s (the LeaseWorks vehicle import files)%n", sandbox.options().home().resolve("leaseworks-outbox"));
-        out.println("  run it again: no new export, so no Salesforce write call; --regenerate drops the same files again.");
+        out.println("  run it again: the next of the collections-rule scenarios' three export days arrives; after them, no new"
+                + " export, so no Salesforce write call; --regenerate drops the same files again.");
     }
 
     /** Files refused as a whole: only the deliberately unreadable one, when the intake does its job. */

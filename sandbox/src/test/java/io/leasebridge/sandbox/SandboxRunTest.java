@@ -99,8 +99,10 @@ class SandboxRunTest {
         assertThat(salesforce.records("Lease__c").keySet()).isEqualTo(portfolio.leaseIds());
         Map<String, Integer> calls = Map.of(
                 "Account", perCall(portfolio.customerIds().size()),
-                // the leases, then the promise KPIs of those with promises and the recovery risk of those at risk, in calls of their own
-                "Lease__c", perCall(portfolio.leaseIds().size()) + perCall(leasesWithPromises()) + perCall(portfolio.leaseIds().size()),
+                // the leases, then the promise KPIs of those with promises, the recovery risk of those at risk and the contact
+                // limits of those the limits block with no call made (do not call), in calls of their own
+                "Lease__c", perCall(portfolio.leaseIds().size()) + perCall(leasesWithPromises()) + perCall(portfolio.leaseIds().size())
+                        + perCall(contactStandings()),
                 "Payment__c", perCall(portfolio.paymentIds().size()),
                 "Collector_Note__c", perCall(portfolio.noteIds().size()),
                 "Promise_To_Pay__c", perCall(portfolio.promises().size()));
@@ -182,6 +184,16 @@ class SandboxRunTest {
             assertThat(imports).hasSize(1);
             assertThat(Files.readAllLines(imports.get(0))).hasSize(1 + sandbox.fleet().size());
         }
+    }
+
+    private static long contactStandings() {
+        List<Long> standings = new java.util.ArrayList<>();
+        try {
+            query("select count(*) from lease_contact_standing", rs -> standings.add(rs.getLong(1)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return standings.get(0);
     }
 
     private static long leasesWithPromises() {
