@@ -34,7 +34,9 @@ public enum SObjectType {
     CASE_REINSTATEMENT("Case", "Id", 5, "reinstatement"),
     /** A FleetRock repair order; it refers to its Vehicle__c (kept in Salesforce) by VIN. */
     WORK_ORDER("WorkOrder", "FleetRock_RO_Id__c", 2, ""),
-    WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, "");
+    WORK_ORDER_LINE_ITEM("WorkOrderLineItem", "FleetRock_Line_Id__c", 3, ""),
+    /** A lease proposed to, approved for and sent to a collection agency; a child of its Lease__c. */
+    AGENCY_PLACEMENT("Agency_Placement__c", "LeaseBridge_Placement_Id__c", 3, "");
 
     private final String apiName;
     private final String externalIdField;

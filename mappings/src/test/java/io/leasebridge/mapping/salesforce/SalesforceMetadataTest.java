@@ -403,7 +403,10 @@ class SalesforceMetadataTest {
                 SalesforceRecords.repoCase("500000000000001AAA", "PENDING -> SOLD is not a step", "REPOSSESSION ORDER ...",
                         Instant.parse("2026-03-05T20:30:00Z")),
                 SalesforceRecords.reinstatementCharges("500000000000001AAA", "Repo agent fee (Lone Star Recovery LLC): 425.00"),
-                WorkOrderRecords.workOrder(workOrder()), WorkOrderRecords.lineItem("RO-5001", workOrder().lines().get(1)));
+                WorkOrderRecords.workOrder(workOrder()), WorkOrderRecords.lineItem("RO-5001", workOrder().lines().get(1)),
+                SalesforceRecords.agencyPlacement(new io.leasebridge.agency.PlacementRecord("AP-L-2001-1", "L-2001",
+                        io.leasebridge.agency.PlacementStatus.SENT, 64, new BigDecimal("1287.50"), LocalDate.of(2026, 11, 30),
+                        "Lone Star Recovery Services", LocalDate.of(2026, 12, 2), "LSRS_PLACE_20261202_1.csv")));
     }
 
     private static WorkOrder workOrder() {
