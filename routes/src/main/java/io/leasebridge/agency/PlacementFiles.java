@@ -28,6 +28,8 @@ import java.util.Map;
  * them filed and writes nothing twice. Then each queued file is claimed, marked SENDING under its own name and sent to
  * the agency's endpoint; a crash after the agency took it resends the same file under the same name (which replaces
  * it on SFTP, and is the same Message-ID by mail). Once sent, its placements are SENT in the hub and in Salesforce.
+ * A sent placement whose lease was paid current, reinstated or moved to repossession is recalled the same way, once:
+ * a recall file in the agency's layout, then RECALLED.
  */
 @Service
 public class PlacementFiles {
@@ -71,8 +73,12 @@ public class PlacementFiles {
         long delivered = 0;
         long filed = 0;
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            for (String agency : store.agenciesWithUnfiledPlacements()) {
-                filed += fileApproved(agency, today);
+            for (String agency : store.agenciesToWrite(FileKind.PLACEMENT)) {
+                filed += write(agency, FileKind.PLACEMENT, today);
+            }
+            transaction.executeWithoutResult(status -> store.markRecallsDue(today));
+            for (String agency : store.agenciesToWrite(FileKind.RECALL)) {
+                filed += write(agency, FileKind.RECALL, today);
             }
             List<QueuedFile> queued = store.claimFiles(BATCH);
             try {
@@ -85,28 +91,28 @@ public class PlacementFiles {
             }
             runs.finish(runId, new RunCounts(filed, filed, delivered, 0, 0, 0), null);
         } catch (RuntimeException e) {
-            log.error("{}: an agency did not take its file; it stays queued: {}", FLOW, e.getMessage());
+            log.error("{}: stopped; what was not sent stays queued for the next run: {}", FLOW, e.getMessage());
             runs.finish(runId, new RunCounts(filed, filed, delivered, 1, 0, 0), e.getMessage());
         }
         return new RunCounts(filed, filed, delivered, 0, 0, 0);
     }
 
-    /** Writes one file of the agency's approved placements no file carries yet; returns how many it carries. */
-    private int fileApproved(String agencyName, LocalDate today) {
+    /** Writes one file of the agency's placements a file of this kind has yet to carry; returns how many it carries. */
+    private int write(String agencyName, FileKind kind, LocalDate today) {
         AgencyLayouts.Agency agency = layouts.agency(agencyName).orElse(null);
         if (agency == null) {
             log.error("{}: placements approved for '{}', which the agency layouts no longer name: they wait", FLOW, agencyName);
             return 0;
         }
         Integer rows = transaction.execute(status -> {
-            List<Map<PlacementField, Object>> lines = store.unfiledLines(agencyName);
+            List<Map<PlacementField, Object>> lines = store.unfiledLines(agencyName, kind);
             if (lines.isEmpty()) {
                 return 0;
             }
-            int seq = store.filesWritten(agencyName, FileKind.PLACEMENT, today) + 1;
-            String name = agency.placementFile().fileName(today, seq);
-            String body = AgencyFile.render(agency.placementFile(), layouts.dates(), lines);
-            store.queueFile(new QueuedFile(name, agencyName, FileKind.PLACEMENT, today, body, lines.size(), "PENDING"),
+            AgencyLayouts.FileLayout layout = kind == FileKind.PLACEMENT ? agency.placementFile() : agency.recallFile();
+            String name = layout.fileName(today, store.filesWritten(agencyName, kind, today) + 1);
+            String body = AgencyFile.render(layout, layouts.dates(), lines);
+            store.queueFile(new QueuedFile(name, agencyName, kind, today, body, lines.size(), "PENDING"),
                     lines.stream().map(l -> (String) l.get(PlacementField.PLACEMENT_ID)).toList());
             return lines.size();
         });

@@ -107,22 +107,43 @@ public class PlacementStore {
                 Timestamp.from(clock.instant()), placementId) > 0;
     }
 
-    /** The agencies with approved placements no file carries yet. */
-    List<String> agenciesWithUnfiledPlacements() {
-        return jdbc.queryForList("""
-                select distinct agency from agency_placement where status = 'APPROVED' and placement_file is null order by agency""",
+    /**
+     * Marks the sent placements whose lease no longer belongs with the agency for recall, saying why: moved to
+     * repossession (a case open on the lease), reinstated (its case reinstated since the placement was approved), or
+     * paid current. Each is marked once; its recall file follows.
+     */
+    int markRecallsDue(LocalDate today) {
+        String due = "update agency_placement set recall_reason = ?, recalled_on = ?, updated_at = ?"
+                + " where status = 'SENT' and recall_reason is null and ";
+        Date day = Date.valueOf(today);
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.update(due + """
+                exists (select 1 from repo_case r where r.lease_id = agency_placement.lease_id
+                        and (r.status is null or r.status not in ('CLOSED', 'CANCELLED', 'UNRECOVERABLE', 'REINSTATED')))""",
+                "moved to repossession", day, now)
+                + jdbc.update(due + """
+                exists (select 1 from repo_case r where r.lease_id = agency_placement.lease_id and r.status = 'REINSTATED'
+                        and r.updated_at > agency_placement.decided_at)""", "reinstated", day, now)
+                + jdbc.update(due + """
+                exists (select 1 from lease_account l where l.lease_id = agency_placement.lease_id and l.days_past_due = 0)""",
+                "paid current", day, now);
+    }
+
+    /** The agencies with placements a file of this kind has yet to carry. */
+    List<String> agenciesToWrite(FileKind kind) {
+        return jdbc.queryForList("select distinct agency from agency_placement where " + unfiled(kind, "") + " order by agency",
                 String.class);
     }
 
-    /** An agency's approved placements no file carries yet, with what its file may say of each. */
-    List<Map<PlacementField, Object>> unfiledLines(String agency) {
+    /** An agency's placements a file of this kind has yet to carry, with what the file may say of each. */
+    List<Map<PlacementField, Object>> unfiledLines(String agency, FileKind kind) {
         return jdbc.query("""
                 select a.placement_id, a.lease_id, a.proposed_on, a.days_past_due, a.placed_balance, c.name, c.street, c.city,
                        c.state, c.postal_code, c.primary_phone, c.mobile_phone, c.email, l.past_due_amount, l.late_fees,
-                       l.payoff_balance, l.last_payment_date, l.last_payment_amount, l.vin
+                       l.payoff_balance, l.last_payment_date, l.last_payment_amount, l.vin, a.recalled_on, a.recall_reason
                 from agency_placement a left join lease_account l on l.lease_id = a.lease_id
                      left join customer c on c.customer_id = l.customer_id
-                where a.status = 'APPROVED' and a.agency = ? and a.placement_file is null order by a.placement_id""",
+                where a.agency = ?""" + " and " + unfiled(kind, "a.") + " order by a.placement_id",
                 (rs, n) -> {
                     Map<PlacementField, Object> line = new EnumMap<>(PlacementField.class);
                     line.put(PlacementField.PLACEMENT_ID, rs.getString(1));
@@ -144,8 +165,16 @@ public class PlacementStore {
                     line.put(PlacementField.LAST_PAYMENT_DATE, rs.getDate(17) == null ? null : rs.getDate(17).toLocalDate());
                     line.put(PlacementField.LAST_PAYMENT_AMOUNT, rs.getBigDecimal(18));
                     line.put(PlacementField.VIN, rs.getString(19));
+                    line.put(PlacementField.RECALLED_ON, rs.getDate(20) == null ? null : rs.getDate(20).toLocalDate());
+                    line.put(PlacementField.RECALL_REASON, rs.getString(21));
                     return line;
                 }, agency);
+    }
+
+    /** @param alias the placement table's alias in the query, with its dot, or "" */
+    private static String unfiled(FileKind kind, String alias) {
+        return kind == FileKind.PLACEMENT ? alias + "status = 'APPROVED' and " + alias + "placement_file is null"
+                : alias + "status = 'SENT' and " + alias + "recall_reason is not null and " + alias + "recall_file is null";
     }
 
     /** How many files of this kind the agency was written on {@code day}: the next one's number follows. */
@@ -199,6 +228,9 @@ public class PlacementStore {
             jdbc.update("""
                     update agency_placement set status = 'SENT', sent_on = ?, updated_at = ?
                     where placement_file = ? and status = 'APPROVED'""", Date.valueOf(file.writtenOn()),
+                    Timestamp.from(clock.instant()), file.fileName());
+        } else {
+            jdbc.update("update agency_placement set status = 'RECALLED', updated_at = ? where recall_file = ? and status = 'SENT'",
                     Timestamp.from(clock.instant()), file.fileName());
         }
         String column = file.kind() == FileKind.PLACEMENT ? "placement_file" : "recall_file";

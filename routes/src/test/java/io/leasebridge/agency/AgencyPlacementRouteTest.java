@@ -217,6 +217,40 @@ class AgencyPlacementRouteTest {
         assertThat(HubTables.count(jdbc, "select count(*) from agency_file")).isEqualTo(1);
     }
 
+    @Test
+    void aPlacedLeasePaidCurrentIsRecalledFromItsAgencyOnceInItsRecallLayout() throws Exception {
+        run();
+        stubDecisions();
+        run();
+        drain();
+        jdbc.update("update lease_account set days_past_due = 0, past_due_amount = 0 where lease_id = 'L-60'");
+        salesforce.resetRequests();
+        run();
+        drain();
+
+        String recallName = "LSRS_RECALL_" + DateTimeFormatter.BASIC_ISO_DATE.format(today()) + "_1.csv";
+        Path recall = agency.files().stream().filter(p -> p.getFileName().toString().equals(recallName)).findFirst().orElseThrow();
+        AgencyLayouts.FileLayout layout = layouts.agency(LONE_STAR).orElseThrow().recallFile();
+        Map<PlacementField, String> expected = Map.of(PlacementField.PLACEMENT_ID, "AP-L-60-1", PlacementField.LEASE_ID, "L-60",
+                PlacementField.RECALLED_ON, DateTimeFormatter.ofPattern("MM/dd/yyyy").format(today()),
+                PlacementField.RECALL_REASON, "paid current");
+        List<CSVRecord> rows = csv(recall);
+        assertThat(rows).hasSize(2);
+        for (int i = 0; i < layout.columns().size(); i++) {
+            AgencyLayouts.Column column = layout.columns().get(i);
+            assertThat(rows.get(0).get(i)).isEqualTo(column.header());
+            assertThat(rows.get(1).get(i)).as(column.header()).isEqualTo(expected.get(column.placementField()));
+        }
+        assertThat(single(sent("Agency_Placement__c")).path("Status__c").asText()).isEqualTo("RECALLED");
+        assertThat(status("AP-L-60-1")).isEqualTo("RECALLED");
+
+        salesforce.resetRequests();
+        run();
+        drain();
+        assertThat(agency.files()).as("the placement file and one recall").hasSize(2);
+        assertThat(sent("Agency_Placement__c")).isEmpty();
+    }
+
     private Map<PlacementField, String> expectedLineOfL60() {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("MM/dd/yyyy");
         Map<PlacementField, String> line = new EnumMap<>(PlacementField.class);
