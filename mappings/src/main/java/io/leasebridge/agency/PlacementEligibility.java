@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Which leases are proposed for a collection agency: at least {@code minDaysPastDue} days past due, no open
  * repossession case, no open promise due within {@code graceDays} from today, and no placement already holding the
- * lease. A lease left out is left out for the first of these reasons, in words.
+ * lease, nor one a manager rejected (the manager may still approve that one). A lease left out is left out for the first
+ * of these reasons, in words.
  */
 public final class PlacementEligibility {
 
@@ -41,7 +42,13 @@ public final class PlacementEligibility {
             return Optional.of("a promise is due on " + promise.get());
         }
         Optional<PlacementStatus> held = lease.placements().stream().filter(PlacementStatus::holdsLease).findFirst();
-        return held.map(status -> "already placed (" + status + ")");
+        if (held.isPresent()) {
+            return Optional.of("already placed (" + held.get() + ")");
+        }
+        if (lease.placements().contains(PlacementStatus.REJECTED)) {
+            return Optional.of("a manager rejected its placement");
+        }
+        return Optional.empty();
     }
 
     public boolean proposes(PlacementCandidate lease, LocalDate asOf) {

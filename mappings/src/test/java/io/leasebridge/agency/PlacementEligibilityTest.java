@@ -36,11 +36,13 @@ class PlacementEligibilityTest {
     }
 
     @Test
-    void aLeaseProposedApprovedOrSentIsNotProposedAgainButOneRecalledRejectedOrClosedMayBe() {
+    void aLeaseProposedApprovedOrSentIsNotProposedAgainNorOneAManagerRejectedButOneRecalledOrClosedMayBe() {
         for (PlacementStatus holding : List.of(PlacementStatus.PROPOSED, PlacementStatus.APPROVED, PlacementStatus.SENT)) {
             assertThat(eligibility.whyNot(placed(holding), TODAY)).as(holding.name()).contains("already placed (" + holding + ")");
         }
-        for (PlacementStatus ended : List.of(PlacementStatus.RECALLED, PlacementStatus.REJECTED, PlacementStatus.CLOSED)) {
+        // proposed again every day, a rejection would come back every day: the manager approves it after all instead
+        assertThat(eligibility.whyNot(placed(PlacementStatus.REJECTED), TODAY)).contains("a manager rejected its placement");
+        for (PlacementStatus ended : List.of(PlacementStatus.RECALLED, PlacementStatus.CLOSED)) {
             assertThat(eligibility.proposes(placed(ended), TODAY)).as(ended.name()).isTrue();
         }
     }

@@ -42,7 +42,9 @@ public enum SObjectType {
     /** The final account review of a sold repossession case: its deficiency or surplus and each component, on the Case. */
     CASE_FINAL_REVIEW("Case", "Id", 5, "final-review"),
     /** The same review on the lease: the same Lease__c records, other fields. */
-    LEASE_FINAL_REVIEW("Lease__c", "LeaseWorks_Lease_Id__c", 4, "final-review");
+    LEASE_FINAL_REVIEW("Lease__c", "LeaseWorks_Lease_Id__c", 4, "final-review"),
+    /** A lease proposed to, approved for and sent to a collection agency; a child of its Lease__c. */
+    AGENCY_PLACEMENT("Agency_Placement__c", "LeaseBridge_Placement_Id__c", 3, "");
 
     private final String apiName;
     private final String externalIdField;

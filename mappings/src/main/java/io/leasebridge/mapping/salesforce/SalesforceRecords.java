@@ -1,5 +1,6 @@
 package io.leasebridge.mapping.salesforce;
 
+import io.leasebridge.agency.PlacementRecord;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.Customer;
@@ -264,6 +265,24 @@ public final class SalesforceRecords {
         f.put("Deficiency_Amount__c", review.deficiency());
         f.put("Surplus_Amount__c", review.surplus());
         return new SObjectRecord(SObjectType.LEASE_FINAL_REVIEW, leaseId, f);
+    }
+
+    /** A collection agency placement under its lease; the agency, sending day and file once there are any. */
+    public static SObjectRecord agencyPlacement(PlacementRecord p) {
+        Map<String, Object> f = fields(SObjectType.AGENCY_PLACEMENT, p.placementId());
+        f.put("Lease__r", parent(SObjectType.LEASE, p.leaseId()));
+        f.put("Status__c", p.status().name());
+        f.put("Days_Past_Due__c", p.daysPastDue());
+        f.put("Placed_Balance__c", p.placedBalance());
+        f.put("Proposed_On__c", date(p.proposedOn()));
+        if (p.agency() != null) {
+            f.put("Agency__c", text(p.agency()));
+        }
+        if (p.sentOn() != null) {
+            f.put("Sent_On__c", date(p.sentOn()));
+            f.put("Placement_File__c", text(p.fileName()));
+        }
+        return new SObjectRecord(SObjectType.AGENCY_PLACEMENT, p.placementId(), f);
     }
 
     private static Map<String, Object> fields(SObjectType type, String externalId) {

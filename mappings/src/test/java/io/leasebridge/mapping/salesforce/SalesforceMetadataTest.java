@@ -409,7 +409,10 @@ class SalesforceMetadataTest {
                         LocalDate.parse("2026-03-05"), "RO-5001")),
                 SalesforceRecords.caseRecoveryCosts("500000000000001AAA", new BigDecimal("723.62")),
                 SalesforceRecords.caseFinalReview("500000000000001AAA", review()),
-                SalesforceRecords.leaseFinalReview("L-1001", review()));
+                SalesforceRecords.leaseFinalReview("L-1001", review()),
+                SalesforceRecords.agencyPlacement(new io.leasebridge.agency.PlacementRecord("AP-L-2001-1", "L-2001",
+                        io.leasebridge.agency.PlacementStatus.SENT, 64, new BigDecimal("1287.50"), LocalDate.of(2026, 11, 30),
+                        "Lone Star Recovery Services", LocalDate.of(2026, 12, 2), "LSRS_PLACE_20261202_1.csv")));
     }
 
     private static io.leasebridge.repo.FinalAccountReview review() {

@@ -1,0 +1,77 @@
+package io.leasebridge.agency;
+
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A collection agency's SFTP server (Apache MINA SSHD): one user, one folder its placement files are dropped in. */
+final class AgencySftpServer implements AutoCloseable {
+
+    static final String USER = "lessor";
+    static final String PASSWORD = "Agency5Drop";
+    static final String FOLDER = "placements";
+
+    private final SshServer server;
+    private final Path root;
+
+    private AgencySftpServer(SshServer server, Path root) {
+        this.server = server;
+        this.root = root;
+    }
+
+    static AgencySftpServer start() {
+        try {
+            Path root = Files.createTempDirectory("agency-sftp");
+            Files.createDirectories(root.resolve(FOLDER));
+            SshServer server = SshServer.setUpDefaultServer();
+            server.setHost("localhost");
+            server.setPort(0);
+            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(Files.createTempDirectory("agency-host").resolve("host.key")));
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+            server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+            server.start();
+            return new AgencySftpServer(server, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Camel endpoint of the agency's folder, without a known_hosts file of the user running the build. */
+    String endpoint() {
+        return "sftp://localhost:" + server.getPort() + "/" + FOLDER + "?username=" + USER + "&password=" + PASSWORD
+                + "&useUserKnownHostsFile=false&strictHostKeyChecking=no";
+    }
+
+    /** The files in the agency's folder, by name. */
+    List<Path> files() {
+        try (Stream<Path> files = Files.list(root.resolve(FOLDER))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void clear() {
+        files().forEach(f -> {
+            try {
+                Files.delete(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+}
