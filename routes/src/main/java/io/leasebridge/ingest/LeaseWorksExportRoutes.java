@@ -10,9 +10,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.springframework.stereotype.Component;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 
 /**
  * One ingest route per LeaseWorks export (accounts, payments, notes, ...): each complete file the
@@ -103,8 +100,8 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
         if (run.runOnce() || uri.contains("scheduler=") || uri.contains("delay=") || uri.contains("Delay=")) {
             return uri;
         }
-        String cron = URLEncoder.encode(run.schedule(LeaseWorksExportIngest.flowName(export)), StandardCharsets.UTF_8);
-        return withOption(uri, FlowSchedule.pollingOptions(LeaseWorksExportIngest.flowName(export), cron));
+        String flow = LeaseWorksExportIngest.flowName(export);
+        return withOption(uri, FlowSchedule.pollingOptions(getContext(), flow, run.schedule(flow)));
     }
 
     private static String withOption(String uri, String option) {

@@ -1,16 +1,21 @@
 package io.leasebridge.cluster;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.ingest.LeaseWorksExportRoutes;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,5 +71,29 @@ class ClusteredSchedulesTest {
         }
         assertThat(sizes.get(1)).isEqualTo(sizes.get(0));
         assertThat(sizes.get(0)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aNodeKilledOnTheEmbeddedHubStartsAgainOnThePollingTriggersItLeft() throws Exception {
+        String url = "jdbc:h2:mem:killed-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
+        try (ConfigurableApplicationContext node = LeaseBridgeNode.start(salesforce, url, "sa", "", TestProperties.NEVER, Map.of())) {
+            // as a kill does: the scheduler is gone before Camel could unschedule anything
+            node.getBean(Scheduler.class).shutdown();
+        }
+        try (Connection hub = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(pollingTriggers(new JdbcTemplate(new SingleConnectionDataSource(hub, true))))
+                    .as("polling triggers the killed node left").hasSize(5);
+        }
+
+        try (ConfigurableApplicationContext node = LeaseBridgeNode.start(salesforce, url, "sa", "", TestProperties.NEVER, Map.of())) {
+            CamelContext camel = node.getBean(CamelContext.class);
+            assertThat(camel.getRouteController().getRouteStatus(LeaseWorksExportRoutes.routeId("accounts"))).isEqualTo(ServiceStatus.Started);
+            assertThat(pollingTriggers(node.getBean(JdbcTemplate.class))).containsExactlyInAnyOrder("leaseworks-accounts",
+                    "leaseworks-payments", "leaseworks-promises", "leaseworks-notes", "leaseworks-gl");
+        }
+    }
+
+    private static List<String> pollingTriggers(JdbcTemplate jdbc) {
+        return jdbc.queryForList("select trigger_name from qrtz_triggers where trigger_group = 'leasebridge-polls'", String.class);
     }
 }

@@ -1,6 +1,5 @@
 package io.leasebridge.cluster;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,15 +13,10 @@ import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimultaneousSchedulingPostgresIT {
 
     private static final int JOBS = 40;
-    private static final String PREFIX = "spring.quartz.properties.";
     private static TestDatabase database;
 
     @BeforeAll
@@ -57,11 +50,10 @@ class SimultaneousSchedulingPostgresIT {
     @Test
     void twoNodesStoringTheSameJobsAtOnceStoreEachJobOnceAndNeitherFails() throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(database.freshSchema());
-        List<AutoCloseable> resources = new ArrayList<>();
         ExecutorService nodes = Executors.newFixedThreadPool(2);
-        try {
-            Scheduler first = scheduler(resources);
-            Scheduler second = scheduler(resources);
+        try (NodeSchedulers schedulers = new NodeSchedulers()) {
+            Scheduler first = schedulers.next();
+            Scheduler second = schedulers.next();
             CyclicBarrier together = new CyclicBarrier(2);
             ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> foundStored = new ConcurrentLinkedQueue<>();
@@ -93,50 +85,7 @@ class SimultaneousSchedulingPostgresIT {
             assertThat(jdbc.queryForObject("select count(*) from qrtz_triggers", Long.class)).isEqualTo(JOBS);
         } finally {
             nodes.shutdownNow();
-            java.util.Collections.reverse(resources);
-            for (AutoCloseable resource : resources) {
-                resource.close();
-            }
         }
-    }
-
-    /** A scheduler as a node builds it: its own connection pool, the shipped properties, the job store customizer. */
-    private static Scheduler scheduler(List<AutoCloseable> resources) throws Exception {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(env("LEASEBRIDGE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/leasebridge_test"));
-        pool.setUsername(env("LEASEBRIDGE_TEST_PG_USER", "leasebridge"));
-        pool.setPassword(env("LEASEBRIDGE_TEST_PG_PASSWORD", "leasebridge"));
-        pool.setMaximumPoolSize(4);
-        resources.add(pool);
-        SchedulerFactoryBean factory = new SchedulerFactoryBean();
-        factory.setDataSource(pool);
-        factory.setSchedulerName("leasebridge");
-        factory.setAutoStartup(false);
-        new QuartzJobStoreCustomizer(shippedQuartzProperties(), pool).customize(factory);
-        factory.afterPropertiesSet();
-        resources.add(factory::destroy);
-        assertThat(factory.getObject().getMetaData().isJobStoreClustered()).isTrue();
-        return factory.getObject();
-    }
-
-    private static QuartzProperties shippedQuartzProperties() {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yml"));
-        Properties shipped = yaml.getObject();
-        QuartzProperties quartz = new QuartzProperties();
-        // values stay typed (true, 5000) in the parsed YAML
-        shipped.forEach((key, value) -> {
-            if (key.toString().startsWith(PREFIX)) {
-                quartz.getProperties().put(key.toString().substring(PREFIX.length()), String.valueOf(value));
-            }
-        });
-        assertThat(quartz.getProperties()).containsKey("org.quartz.jobStore.isClustered");
-        return quartz;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     public static class Idle implements Job {

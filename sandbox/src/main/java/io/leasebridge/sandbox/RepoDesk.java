@@ -53,6 +53,15 @@ final class RepoDesk {
      * @param dispositions what LeaseBridge set on vehicles in earlier runs, by VIN: the org kept it
      */
     static Map<String, String> seed(SalesforceSimulator salesforce, List<FleetVehicle> fleet, Map<String, String> dispositions) {
+        return seed(salesforce, fleet, dispositions, () -> { });
+    }
+
+    /**
+     * {@link #seed}, opening the cases only once {@code beforeCases} returns: a serving LeaseBridge reads the cases
+     * and the vehicles on crons of their own, and refuses to order a repo of a vehicle its hub does not know yet.
+     */
+    static Map<String, String> seed(SalesforceSimulator salesforce, List<FleetVehicle> fleet, Map<String, String> dispositions,
+                                    Runnable beforeCases) {
         if (!salesforce.records("Vehicle__c").isEmpty() || fleet.isEmpty()) {
             return Map.of();
         }
@@ -82,6 +91,7 @@ final class RepoDesk {
             vehicleIds.put(v.vin(), salesforce.saveAs(admin, "Vehicle__c", null, vehicle));
         }
 
+        beforeCases.run();
         List<FleetVehicle> mostDelinquent = fleet.stream().filter(FleetVehicle::leaseValid)
                 .sorted(Comparator.comparingInt(FleetVehicle::daysPastDue).reversed().thenComparing(FleetVehicle::vin))
                 .limit(WALKS.size()).toList();
