@@ -21,7 +21,7 @@ import java.util.List;
  * table is temporary, created on a connection's first use.
  *
  * @param name       the staging table
- * @param definition what it holds, e.g. {@code (like customer)} or a column list
+ * @param definition what it holds: a column list, or {@code as select * from customer with no data}
  * @param columns    the columns the rows fill, in their order
  */
 record CopyStage(String name, String definition, List<String> columns) {
