@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A canonical record type and the hub table that holds it: one column per record component, named in
@@ -17,8 +17,7 @@ public final class CanonicalTable<T extends Record> {
     private final String table;
     private final RecordComponent[] components;
     private final RecordComponent key;
-    private final String insertSql;
-    private final String updateSql;
+    private final List<String> columns;
     private final String selectHashesSql;
 
     public CanonicalTable(Class<T> type, String table) {
@@ -26,14 +25,9 @@ public final class CanonicalTable<T extends Record> {
         this.table = table;
         this.components = type.getRecordComponents();
         this.key = components[0];
-        List<String> columns = Arrays.stream(components).map(c -> column(c.getName())).toList();
-        String keyColumn = columns.get(0);
-        this.insertSql = "insert into " + table + " (" + String.join(", ", columns) + ", content_hash, updated_at) values ("
-                + "?, ".repeat(columns.size() + 1) + "?)";
-        this.updateSql = "update " + table + " set "
-                + columns.subList(1, columns.size()).stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                + ", content_hash = ?, updated_at = ? where " + keyColumn + " = ?";
-        this.selectHashesSql = "select " + keyColumn + ", content_hash from " + table + " where " + keyColumn + " = any(?)";
+        this.columns = Stream.concat(Arrays.stream(components).map(c -> column(c.getName())), Stream.of("content_hash", "updated_at"))
+                .toList();
+        this.selectHashesSql = "select " + keyColumn() + ", content_hash from " + table + " where " + keyColumn() + " = any(?)";
     }
 
     public Class<T> type() {
@@ -48,36 +42,27 @@ public final class CanonicalTable<T extends Record> {
         return (String) read(key, record);
     }
 
-    String insertSql() {
-        return insertSql;
+    /** Every column, the key first, then the content hash and the time of the last change. */
+    List<String> columns() {
+        return columns;
     }
 
-    String updateSql() {
-        return updateSql;
+    String keyColumn() {
+        return columns.get(0);
     }
 
     String selectHashesSql() {
         return selectHashesSql;
     }
 
-    Object[] insertValues(T record, String hash, Instant now) {
+    /** The values of a row, in {@link #columns()} order. */
+    Object[] rowValues(T record, String hash, Instant now) {
         Object[] values = new Object[components.length + 2];
         for (int i = 0; i < components.length; i++) {
             values[i] = jdbcValue(read(components[i], record));
         }
         values[components.length] = hash;
         values[components.length + 1] = Timestamp.from(now);
-        return values;
-    }
-
-    Object[] updateValues(T record, String hash, Instant now) {
-        Object[] values = new Object[components.length + 2];
-        for (int i = 1; i < components.length; i++) {
-            values[i - 1] = jdbcValue(read(components[i], record));
-        }
-        values[components.length - 1] = hash;
-        values[components.length] = Timestamp.from(now);
-        values[components.length + 1] = key(record);
         return values;
     }
 

@@ -30,13 +30,17 @@ public class HeldRecords {
         this.clock = clock;
     }
 
-    /** Which of these parents the hub holds. */
+    /** Which of these parents the hub holds; one statement with the keys as one array, planned once whatever their number. */
     Set<String> present(String kind, Collection<String> keys) {
         String sql = ParentRef.CUSTOMER.equals(kind)
-                ? "select customer_id from customer where customer_id in (%s)"
-                : "select lease_id from lease_account where lease_id in (%s)";
-        return new HashSet<>(InLists.inChunks(new HashSet<>(keys), chunk ->
-                jdbc.queryForList(sql.formatted(InLists.placeholders(chunk.size())), String.class, chunk.toArray())));
+                ? "select customer_id from customer where customer_id = any(?)"
+                : "select lease_id from lease_account where lease_id = any(?)";
+        Set<String> present = new HashSet<>();
+        jdbc.query(sql, ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", new HashSet<>(keys).toArray())),
+                rs -> {
+                    present.add(rs.getString(1));
+                });
+        return present;
     }
 
     void hold(List<QueuedRecord> records, List<ParentRef> parents) {

@@ -26,6 +26,7 @@ public class HubStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final IngestTimings timings;
+    private volatile CanonicalRows canonicalRows;
 
     public HubStore(JdbcTemplate jdbc, Clock clock) {
         this(jdbc, clock, new IngestTimings());
@@ -45,29 +46,26 @@ public class HubStore {
         Map<String, String> storedHashes = storedHashes(table, new ArrayList<>(latestByKey.keySet()));
 
         Instant now = clock.instant();
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         List<T> changed = new ArrayList<>();
         latestByKey.forEach((key, record) -> {
             long hashStart = System.nanoTime();
             String hash = table.contentHash(record);
             timings.since(Stage.HASH, hashStart);
-            String stored = storedHashes.get(key);
-            if (stored == null) {
-                inserts.add(table.insertValues(record, hash, now));
-                changed.add(record);
-            } else if (!stored.equals(hash)) {
-                updates.add(table.updateValues(record, hash, now));
+            if (!hash.equals(storedHashes.get(key))) {
+                rows.add(table.rowValues(record, hash, now));
                 changed.add(record);
             }
         });
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(table.insertSql(), inserts);
-        }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate(table.updateSql(), updates);
-        }
+        canonicalRows().write(jdbc, table, rows);
         return changed;
+    }
+
+    private CanonicalRows canonicalRows() {
+        if (canonicalRows == null) {
+            canonicalRows = CanonicalRows.of(HubDatabase.of(jdbc));
+        }
+        return canonicalRows;
     }
 
     /** One statement with the keys as one array parameter: the same statement, planned once, whatever the batch. */

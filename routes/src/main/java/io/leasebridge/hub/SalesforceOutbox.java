@@ -35,7 +35,7 @@ public class SalesforceOutbox {
     /*
      * A record queued again replaces the version waiting, if any, and waits for its first attempt. New rows
      * take their ids in the order queued (the drain sends in id order): H2's MERGE inserts in the order of
-     * its rows, PostgreSQL's in no particular order, so PostgreSQL gets INSERT ... ON CONFLICT.
+     * its rows, PostgreSQL's in no particular order, so PostgreSQL gets INSERT ... SELECT ... ORDER BY ... ON CONFLICT.
      */
     private static final MultiRowStatement QUEUE_H2 = new MultiRowStatement("""
             merge into sf_outbox o using (values %s) as q (sobject, facet, external_id, payload, queued_at)
@@ -45,11 +45,15 @@ public class SalesforceOutbox {
             when not matched then insert (sobject, facet, external_id, payload, version, status, attempts, updated_at)
                  values (q.sobject, q.facet, q.external_id, q.payload, 1, 'PENDING', 0, q.queued_at)""",
             "(?, ?, ?, ?, cast(? as timestamp with time zone))");
-    private static final MultiRowStatement QUEUE_POSTGRES = new MultiRowStatement("""
-            insert into sf_outbox (sobject, facet, external_id, payload, version, status, attempts, updated_at) values %s
+    /** PostgreSQL: the rows copied into a staging table, then queued from it in the order they came. */
+    private static final CopyStage QUEUE_STAGE = new CopyStage("stage_sf_outbox",
+            "(ordinal integer, sobject varchar(80), facet varchar(40), external_id varchar(64), payload varchar, queued_at timestamp with time zone)",
+            List.of("ordinal", "sobject", "facet", "external_id", "payload", "queued_at"));
+    private static final String QUEUE_POSTGRES = """
+            insert into sf_outbox (sobject, facet, external_id, payload, version, status, attempts, updated_at)
+            select sobject, facet, external_id, payload, 1, 'PENDING', 0, queued_at from stage_sf_outbox order by ordinal
             on conflict (sobject, external_id, facet) do update set payload = excluded.payload, version = sf_outbox.version + 1,
-                 status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at""",
-            "(?, ?, ?, ?, 1, 'PENDING', 0, ?)");
+                 status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -57,7 +61,7 @@ public class SalesforceOutbox {
     private final HeldRecords held;
     private final OutboxClaims claims;
     private final IngestTimings timings;
-    private volatile MultiRowStatement queue;
+    private volatile HubDatabase database;
 
     public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held) {
         this(jdbc, json, clock, held, OutboxClaims.local(jdbc, clock), new IngestTimings());
@@ -155,15 +159,23 @@ public class SalesforceOutbox {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        queue().execute(jdbc, records.stream()
-                .map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload(), now}).toList());
+        if (database() == HubDatabase.POSTGRESQL) {
+            List<Object[]> rows = new ArrayList<>(records.size());
+            for (QueuedRecord r : records) {
+                rows.add(new Object[]{rows.size(), r.sobject(), r.facet(), r.externalId(), r.payload(), now});
+            }
+            QUEUE_STAGE.copyThen(jdbc, rows, QUEUE_POSTGRES);
+        } else {
+            QUEUE_H2.execute(jdbc, records.stream()
+                    .map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload(), now}).toList());
+        }
     }
 
-    private MultiRowStatement queue() {
-        if (queue == null) {
-            queue = HubDatabase.of(jdbc) == HubDatabase.POSTGRESQL ? QUEUE_POSTGRES : QUEUE_H2;
+    private HubDatabase database() {
+        if (database == null) {
+            database = HubDatabase.of(jdbc);
         }
-        return queue;
+        return database;
     }
 
     /** The next pending rows of one type after {@code afterId}, oldest first, claimed or not (a look, not a claim). */

@@ -224,6 +224,23 @@ abstract class HubStoresContract {
         assertThat(storedCustomer("C-0502").city()).isEqualTo("Dallas");
     }
 
+    @Test
+    void textThatQuotesCommasLineBreaksAndBackslashesCarryLandsExactlyAndEmptyStaysApartFromNull() {
+        Customer odd = new Customer("C-1", "O'Brien, \"Red\" \\ Jr.", "", null, "a@example.com", "1 Main St\nSuite 2\r\n",
+                "\\N", "TX", "NULL", "America/Chicago", true, false, false, true, "LeaseWorks");
+        Customer plain = customer("C-2", "Bob Diaz");
+        hub.upsert(CanonicalTables.CUSTOMER, List.of(plain));
+        Customer plainMoved = withCity(plain, "Austin, TX");
+
+        assertThat(hub.upsert(CanonicalTables.CUSTOMER, List.of(odd, plainMoved))).containsExactly(odd, plainMoved);
+
+        assertThat(storedCustomer("C-1")).isEqualTo(odd);
+        assertThat(storedCustomer("C-2")).isEqualTo(plainMoved);
+        assertThat(jdbc.queryForObject("select count(*) from customer where primary_phone = '' and mobile_phone is null", Long.class))
+                .isEqualTo(1);
+        assertThat(hub.upsert(CanonicalTables.CUSTOMER, List.of(odd, plainMoved))).isEmpty();
+    }
+
     // ---- Salesforce outbox
 
     @Test
