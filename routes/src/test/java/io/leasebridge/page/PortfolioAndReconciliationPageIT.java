@@ -94,13 +94,26 @@ class PortfolioAndReconciliationPageIT {
             }
         }
 
+        jdbc.update("delete from export_file_total");
+        jdbc.update("""
+                insert into export_file_total (file_key, export, run_id, total_day, measure, row_count, amount)
+                values ('payments_today', 'payments', 1, ?, 'payment.amount', 3, 600.00)""", today);
+        Timestamp quarantinedAt = Timestamp.from(Instant.now());
+        jdbc.update("""
+                insert into dead_letter (dedup_key, flow, record_type, record_key, reason, status, created_at, updated_at)
+                values ('page-test-row', 'leaseworks-payments', 'payments row', 'payments_today.csv:4',
+                        'Payment Amount is not a number', 'OPEN', ?, ?)""", quarantinedAt, quarantinedAt);
+
         chromium.signIn(url(""), "operator", DevelopmentUsers.OPERATOR_PASSWORD);
         browser.findElement(By.linkText("Reconciliation")).click();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("No reconciliation has run yet.");
         browser.findElement(By.id("reconcile-now")).click();
 
         assertThat(browser.findElement(By.id("reconciliation-summary")).getText()).contains("1 unexplained differences");
-        assertThat(browser.findElement(By.id("object-Payment__c")).getText()).contains("Payment__c 3 600.00 2 400.00");
+        assertThat(browser.findElement(By.id("object-Payment__c")).getText()).as("LeaseWorks goes by day, one row quarantined")
+                .isEqualTo("Payment__c - - 3 600.00 2 400.00 0 0 0 1");
+        assertThat(browser.findElement(By.id("reconciliation-days")).findElements(By.cssSelector("tbody tr")))
+                .extracting(WebElement::getText).contains("Payment__c " + today + " 3 600.00 3 600.00 2 400.00 differs");
         WebElement missing = browser.findElement(By.id("difference-Payment__c-P-2"));
         assertThat(missing.getText()).contains("MISSING_IN_SALESFORCE");
         missing.findElement(By.cssSelector("button.resend")).click();
