@@ -37,7 +37,8 @@ public record SystemsReport(Instant at, LocalDate since, List<ObjectCheck> objec
                 d.hub().count(), money(d.hub().amount()), d.target().count(), money(d.target().amount()))));
         if (!quickBooks.isEmpty()) {
             out.println("QuickBooks documents since " + since + " (confirmed to LeaseBridge / held by QuickBooks now)");
-            quickBooks.forEach(o -> out.printf(row, o.object(), o.hub().count(), money(o.hub().amount()), o.target().count(),
+            String books = "%-20s %8s %16s %10s %16s %8s %8s %8s%n";
+            quickBooks.forEach(o -> out.printf(books, o.object(), o.hub().count(), money(o.hub().amount()), o.target().count(),
                     money(o.target().amount()), o.pending(), o.refused(), "-"));
         }
         out.println("unexplained differences: " + unexplained() + " (Salesforce API calls: " + salesforceCalls
