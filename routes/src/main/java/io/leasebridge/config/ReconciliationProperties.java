@@ -31,7 +31,13 @@ public record ReconciliationProperties(
      * @param object      the API name, e.g. {@code Payment__c}: an object LeaseBridge writes by external id
      * @param amountField e.g. {@code Amount__c}
      * @param dayField    e.g. {@code Received_Date__c}
+     * @param export      the LeaseWorks export its records come from, e.g. {@code payments}: its quarantined rows are
+     *                    counted beside the object (optional)
+     * @param exportTotal the export's control total set against {@code amountField}, e.g. {@code payment.amount}:
+     *                    the export's figures become the LeaseWorks column, per day with a {@code dayField}, else the
+     *                    latest file's (optional; needs {@code export})
      */
-    public record SalesforceObject(@NotBlank String object, String amountField, String dayField) {
+    public record SalesforceObject(@NotBlank String object, String amountField, String dayField, String export,
+                                   String exportTotal) {
     }
 }

@@ -9,17 +9,21 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Days past due per lease and export day, written when it changed; the ground of DPD buckets and roll rates. */
+/**
+ * Days past due and payoff balance per lease and export day, written when the lease changed; the ground of DPD buckets
+ * (count and balance) and roll rates.
+ */
 @Repository
 public class DaysPastDueHistory {
 
     private static final MultiRowStatement HISTORY = new MultiRowStatement("""
-            merge into lease_dpd_history h using (values %s) as d (lease_id, as_of, days_past_due, collector)
+            merge into lease_dpd_history h using (values %s) as d (lease_id, as_of, days_past_due, collector, payoff_balance)
             on h.lease_id = d.lease_id and h.as_of = d.as_of
-            when matched then update set days_past_due = d.days_past_due, collector = d.collector
-            when not matched then insert (lease_id, as_of, days_past_due, collector)
-                 values (d.lease_id, d.as_of, d.days_past_due, d.collector)""",
-            "(?, cast(? as date), cast(? as integer), cast(? as varchar(100)))");
+            when matched then update set days_past_due = d.days_past_due, collector = d.collector,
+                 payoff_balance = d.payoff_balance
+            when not matched then insert (lease_id, as_of, days_past_due, collector, payoff_balance)
+                 values (d.lease_id, d.as_of, d.days_past_due, d.collector, d.payoff_balance)""",
+            "(?, cast(? as date), cast(? as integer), cast(? as varchar(100)), cast(? as numeric(16, 2)))");
 
     private final JdbcTemplate jdbc;
 
@@ -32,6 +36,7 @@ public class DaysPastDueHistory {
             return;
         }
         Date day = Date.valueOf(asOf);
-        HISTORY.execute(jdbc, leases.stream().map(l -> new Object[]{l.leaseId(), day, l.daysPastDue(), l.collector()}).toList());
+        HISTORY.execute(jdbc, leases.stream().map(l -> new Object[]{l.leaseId(), day, l.daysPastDue(), l.collector(),
+                l.payoffBalance()}).toList());
     }
 }

@@ -46,8 +46,9 @@ class ReconciliationPageController {
     }
 
     @PostMapping("/reconciliation/resend")
-    String resend(@RequestParam String object, @RequestParam String key, RedirectAttributes redirect) {
-        boolean queued = reconciliation.resend(object, key);
+    String resend(@RequestParam String object, @RequestParam String key, @RequestParam(defaultValue = "Salesforce") String system,
+                  RedirectAttributes redirect) {
+        boolean queued = reconciliation.resend(system, object, key);
         redirect.addFlashAttribute("outcome", queued
                 ? object + " " + key + " is queued to be sent again"
                 : object + " " + key + " was not queued: it is on its way, or refused");

@@ -33,7 +33,8 @@ public class QuickBooksOutbox {
             PostingType.valueOf(rs.getString("posting_type")), rs.getString("entity"), rs.getString("source_key"),
             rs.getString("doc_number"), rs.getDate("txn_date").toLocalDate(), rs.getBigDecimal("amount"), rs.getString("vendor_name"),
             rs.getString("payload"), rs.getString("payload_hash"), rs.getString("status"), rs.getInt("attempts"),
-            rs.getString("qb_id"), rs.getString("sync_token"), rs.getBigDecimal("qb_amount"), rs.getString("error"));
+            rs.getString("qb_id"), rs.getString("sync_token"), rs.getBigDecimal("qb_amount"), rs.getString("error"),
+            rs.getInt("reposts"));
 
     private static final OutboxClaims.Outbox<String> TABLE = new OutboxClaims.Outbox<>("qb_outbox", "request_id", String.class);
 
@@ -50,6 +51,19 @@ public class QuickBooksOutbox {
         this.jdbc = jdbc;
         this.clock = clock;
         this.claims = claims;
+    }
+
+    /**
+     * Queues a confirmed document again as a new one, after it was deleted or voided in QuickBooks: its QuickBooks id
+     * is forgotten and its next create call gets a requestid of its own. {@code key} is its DocNumber, or its
+     * QuickBooks id where it has none. False when no such confirmed document is in the outbox.
+     */
+    public boolean repost(String entity, String key) {
+        return jdbc.update("""
+                update qb_outbox set status = 'PENDING', qb_id = null, sync_token = null, qb_amount = null, posted_hash = null,
+                    attempts = 0, error = null, reposts = reposts + 1, updated_at = ?
+                where entity = ? and status = 'CONFIRMED' and (doc_number = ? or doc_number is null and qb_id = ?)""",
+                Timestamp.from(clock.instant()), entity, key, key) > 0;
     }
 
     /** Queues a posting; an unchanged one is left alone. Returns true when something is new to send. */

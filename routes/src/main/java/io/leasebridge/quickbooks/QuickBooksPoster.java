@@ -62,7 +62,9 @@ class QuickBooksPoster {
 
     private PostResult create(OutboxPosting row, boolean mayAlreadyExist) {
         if (mayAlreadyExist) {
-            List<JsonNode> existing = api.findBy(row.entity(), "DocNumber", row.docNumber());
+            // a voided document keeps its DocNumber: it is the one a repost replaces, not one to confirm
+            List<JsonNode> existing = api.findBy(row.entity(), "DocNumber", row.docNumber()).stream()
+                    .filter(found -> !found.path("PrivateNote").asText("").startsWith("Voided")).toList();
             if (!existing.isEmpty()) {
                 JsonNode found = existing.get(0);
                 if (sameAsSource(row, found)) {
@@ -73,7 +75,7 @@ class QuickBooksPoster {
             }
         }
         ObjectNode body = withVendor(row);
-        return confirmed(row, api.create(row.entity(), body, row.requestId()), "created");
+        return confirmed(row, api.create(row.entity(), body, row.createRequestId()), "created");
     }
 
     private PostResult update(OutboxPosting row) {

@@ -22,6 +22,12 @@ final class QuickBooksRequestIds {
         return base + suffix;
     }
 
+    /** The {@code n}th posting again of a document QuickBooks lost or voided. */
+    static String repost(String requestId, int n) {
+        String suffix = "-r" + n;
+        return (requestId.length() + suffix.length() <= 50 ? requestId : requestId.substring(0, 50 - suffix.length())) + suffix;
+    }
+
     private static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * One record where a system and the hub disagree, and why: the kinds the hub knows of explain a difference (the
  * record waits, or was refused); the others are unexplained until someone acts. Where LeaseBridge can mend one
- * (send the hub's record again), {@link #mendable()} says so.
+ * (send the hub's record again, post a lost or voided document again), {@link #mendable()} says so.
  */
 public record Difference(String system, String object, String key, LocalDate day, Kind kind, String detail) {
 
@@ -22,10 +22,10 @@ public record Difference(String system, String object, String key, LocalDate day
         CHANGED_IN_SALESFORCE(false, true),
         /** In Salesforce with an external id LeaseBridge never delivered. */
         NOT_FROM_LEASEBRIDGE(false, false),
-        /** Confirmed by QuickBooks once, not there now (deleted there). */
-        MISSING_IN_QUICKBOOKS(false, false),
-        /** Voided in QuickBooks after LeaseBridge posted it. */
-        VOIDED_IN_QUICKBOOKS(false, false),
+        /** Confirmed by QuickBooks once, not there now (deleted there): it can be posted again. */
+        MISSING_IN_QUICKBOOKS(false, true),
+        /** Voided in QuickBooks after LeaseBridge posted it: it can be posted again, as a new document. */
+        VOIDED_IN_QUICKBOOKS(false, true),
         /** In QuickBooks with another total than it confirmed. */
         CHANGED_IN_QUICKBOOKS(false, false);
 

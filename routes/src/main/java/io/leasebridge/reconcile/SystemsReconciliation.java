@@ -4,6 +4,7 @@ import io.leasebridge.config.ReconciliationProperties;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.quickbooks.QuickBooksHoldings;
+import io.leasebridge.quickbooks.QuickBooksOutbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Asks each target what it holds now and sets it against the hub, object by object; keeps the last report for the
  * admin API, the page, health and the {@code leasebridge.reconciliation.unexplained} gauge; mends what it can (a
- * record Salesforce lost or changed is sent again).
+ * record Salesforce lost or changed is sent again, a document QuickBooks lost or voided is posted again).
  */
 @Service
 public class SystemsReconciliation implements MeterBinder {
@@ -34,17 +35,22 @@ public class SystemsReconciliation implements MeterBinder {
 
     private final List<ReconciledObject> objects;
     private final HubDeliveries hub;
+    private final LeaseWorksTotals leaseWorks;
     private final SalesforceHoldings salesforce;
     private final SalesforceOutbox outbox;
+    private final QuickBooksOutbox quickBooksOutbox;
     private final ReconciliationProperties properties;
     private final Clock clock;
     private final ObjectProvider<QuickBooksHoldings> quickBooks;
     private final AtomicReference<SystemsReport> last = new AtomicReference<>();
 
-    SystemsReconciliation(ReconciliationProperties properties, HubDeliveries hub, SalesforceHoldings salesforce,
-                          SalesforceOutbox outbox, Clock clock, ObjectProvider<QuickBooksHoldings> quickBooks) {
+    SystemsReconciliation(ReconciliationProperties properties, HubDeliveries hub, LeaseWorksTotals leaseWorks,
+                          SalesforceHoldings salesforce, SalesforceOutbox outbox, QuickBooksOutbox quickBooksOutbox, Clock clock,
+                          ObjectProvider<QuickBooksHoldings> quickBooks) {
+        this.quickBooksOutbox = quickBooksOutbox;
         this.objects = properties.salesforce().stream().map(SystemsReconciliation::object).toList();
         this.hub = hub;
+        this.leaseWorks = leaseWorks;
         this.salesforce = salesforce;
         this.outbox = outbox;
         this.properties = properties;
@@ -57,9 +63,10 @@ public class SystemsReconciliation implements MeterBinder {
         LocalDate since = LocalDate.now(clock).minusDays(properties.days() - 1L);
         SalesforceReconciler reconciler = new SalesforceReconciler(salesforce, properties.listBelow());
         List<ObjectCheck> checks = new ArrayList<>();
-        for (ReconciledObject object : objects) {
+        for (int i = 0; i < objects.size(); i++) {
+            ReconciledObject object = objects.get(i);
             checks.add(reconciler.reconcile(object, hub.records(object), hub.heldKeys(object, HELD_LISTED),
-                    hub.waitingForParent(object), since));
+                    hub.waitingForParent(object), since).withSource(leaseWorks.of(properties.salesforce().get(i), since)));
         }
         QuickBooksHoldings books = quickBooks.getIfAvailable();
         long booksBefore = books == null ? 0 : books.calls();
@@ -78,7 +85,16 @@ public class SystemsReconciliation implements MeterBinder {
 
     /** Sends the hub's record again; false when it was not delivered (it is on its way, or refused). */
     public boolean resend(String object, String externalId) {
-        return outbox.resend(object(new ReconciliationProperties.SalesforceObject(object, null, null)).type(), externalId);
+        return outbox.resend(object(new ReconciliationProperties.SalesforceObject(object, null, null, null, null)).type(), externalId);
+    }
+
+    /**
+     * Sends a record again to the system the difference was found in: Salesforce as {@link #resend(String, String)},
+     * QuickBooks as a new document in place of one deleted or voided there (key: its DocNumber). False when there is
+     * no such record to send again.
+     */
+    public boolean resend(String system, String object, String key) {
+        return QuickBooksReconciler.QUICKBOOKS.equals(system) ? quickBooksOutbox.repost(object, key) : resend(object, key);
     }
 
     @Override

@@ -35,8 +35,9 @@ class SystemsReconciliationController {
     }
 
     @PostMapping("/api/reconciliation/systems/resend")
-    Map<String, Object> resend(@RequestParam String object, @RequestParam String key) {
-        if (!reconciliation.resend(object, key)) {
+    Map<String, Object> resend(@RequestParam String object, @RequestParam String key,
+                               @RequestParam(defaultValue = "Salesforce") String system) {
+        if (!reconciliation.resend(system, object, key)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, object + " " + key + " is not a delivered record: it is on its way, or refused");
         }
         return Map.of("object", object, "key", key, "status", "PENDING");

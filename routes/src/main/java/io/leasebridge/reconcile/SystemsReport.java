@@ -24,17 +24,21 @@ public record SystemsReport(Instant at, LocalDate since, List<ObjectCheck> objec
     }
 
     public void print(PrintStream out) {
-        String row = "%-20s %8s %16s %10s %16s %8s %8s %8s%n";
+        String row = "%-20s %8s %16s %10s %16s %8s %8s %8s %11s %10s %16s%n";
         out.println("Salesforce reconciliation (delivered by the hub / held by Salesforce now)");
-        out.printf(row, "object", "hub", "amount", "salesforce", "amount", "pending", "refused", "waiting");
+        out.printf(row, "object", "hub", "amount", "salesforce", "amount", "pending", "refused", "waiting", "quarantined",
+                "leaseworks", "amount");
         objects.forEach(o -> out.printf(row, o.object(), o.hub().count(), money(o.hub().amount()), o.target().count(),
-                money(o.target().amount()), o.pending(), o.refused(), o.waitingForParent()));
-        objects.forEach(o -> o.days().stream().filter(d -> !d.matches()).forEach(d -> out.printf("  %s %s: hub %d (%s), salesforce %d (%s)%n",
-                o.object(), d.day(), d.hub().count(), money(d.hub().amount()), d.target().count(),
-                money(d.target().amount()))));
+                money(o.target().amount()), o.pending(), o.refused(), o.waitingForParent(), o.quarantined(),
+                o.leaseWorks() == null ? "-" : o.leaseWorks().count(), o.leaseWorks() == null ? "-" : money(o.leaseWorks().amount())));
+        objects.forEach(o -> o.days().stream().filter(d -> !d.matches() || !d.matchesLeaseWorks()).forEach(d -> out.printf(
+                "  %s %s: leaseworks %s, hub %d (%s), salesforce %d (%s)%n", o.object(), d.day(),
+                d.leaseWorks() == null ? "-" : d.leaseWorks().count() + " (" + money(d.leaseWorks().amount()) + ")",
+                d.hub().count(), money(d.hub().amount()), d.target().count(), money(d.target().amount()))));
         if (!quickBooks.isEmpty()) {
             out.println("QuickBooks documents since " + since + " (confirmed to LeaseBridge / held by QuickBooks now)");
-            quickBooks.forEach(o -> out.printf(row, o.object(), o.hub().count(), money(o.hub().amount()), o.target().count(),
+            String books = "%-20s %8s %16s %10s %16s %8s %8s %8s%n";
+            quickBooks.forEach(o -> out.printf(books, o.object(), o.hub().count(), money(o.hub().amount()), o.target().count(),
                     money(o.target().amount()), o.pending(), o.refused(), "-"));
         }
         out.println("unexplained differences: " + unexplained() + " (Salesforce API calls: " + salesforceCalls

@@ -8,22 +8,18 @@ import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.security.DevelopmentUsers;
+import io.leasebridge.testing.HeadlessChromium;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,15 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -48,8 +39,6 @@ import static io.leasebridge.salesforce.SalesforceWireMock.body;
 import static io.leasebridge.salesforce.SalesforceWireMock.json;
 import static io.leasebridge.salesforce.SalesforceWireMock.upsertPath;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The admin page in Debian's headless Chromium: an operator signs in with the form, opens the dead-letter queue,
@@ -60,8 +49,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(classes = LeaseBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AdminPageIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "admin-page-dead-letters.png");
     private static final WireMockServer salesforce = SalesforceWireMock.start();
     private static final Path inbox = tempDir("admin-page-inbox");
@@ -83,44 +70,18 @@ class AdminPageIT {
     @Autowired
     PromiseJudgement judgement;
 
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
     private WebDriver browser;
-    private Path profile;
+
+    @BeforeEach
+    void browser() {
+        browser = chromium.browser();
+    }
 
     @AfterAll
     static void stopSalesforce() {
         salesforce.stop();
-    }
-
-    @BeforeEach
-    void chromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            fail(CHROMIUM + " or " + CHROMEDRIVER + " is missing: .ci/run installs the chromium and chromium-driver packages");
-        }
-        assumeTrue(installed, CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("admin-page-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,900", "--user-data-dir=" + profile);
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 
     @Test
@@ -149,9 +110,7 @@ class AdminPageIT {
         producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         assertThat(jdbc.queryForObject("select status from sf_outbox where external_id = 'C-3'", String.class)).isEqualTo("DELIVERED");
 
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(SCREENSHOT).isNotEmptyFile();
+        assertThat(chromium.screenshot(SCREENSHOT)).isNotEmptyFile();
     }
 
     @Test
@@ -203,10 +162,7 @@ class AdminPageIT {
     }
 
     private void signIn(String user, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.signIn(url(""), user, password);
     }
 
     /** A customer named "DUPLICATE Co": the templated WireMock body refuses its Account with DUPLICATE_VALUE. */

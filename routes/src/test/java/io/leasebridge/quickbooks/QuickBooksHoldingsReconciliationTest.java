@@ -33,7 +33,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.leasebridge.quickbooks.QuickBooksWireMock.API;
 import static io.leasebridge.quickbooks.QuickBooksWireMock.TOKEN_PATH;
@@ -72,6 +76,8 @@ class QuickBooksHoldingsReconciliationTest {
     @Autowired
     SystemsReconciliation reconciliation;
     @Autowired
+    QuickBooksPostingRun postings;
+    @Autowired
     JdbcTemplate jdbc;
 
     @AfterAll
@@ -84,6 +90,7 @@ class QuickBooksHoldingsReconciliationTest {
     void emptyHubAndCompany() {
         HubTables.clear(jdbc);
         jdbc.update("delete from qb_outbox");
+        jdbc.update("delete from qb_vendor");
         quickbooks.resetAll();
         quickbooks.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(json(200, "token.json")));
         quickbooks.stubFor(get(urlPathEqualTo(API + "/query")).atPriority(9).willReturn(json(200, "query-empty.json")));
@@ -132,13 +139,58 @@ class QuickBooksHoldingsReconciliationTest {
         });
     }
 
+    @Test
+    void anOperatorHasABillVoidedOrDeletedInQuickBooksPostedAgainAsANewDocumentUnderARequestIdOfItsOwn() {
+        bill("RO-1002", "147", "300.00", "CONFIRMED");
+        bill("RO-1003", "148", "80.00", "CONFIRMED");
+        jdbc.update("insert into qb_vendor (display_name, qb_id, updated_at) values ('Midwest Truck Repair', '77', ?)",
+                Timestamp.from(Instant.now()));
+        repostAnswers("rq-RO-1002-r1", "151", "RO-1002", "300.00");
+        repostAnswers("rq-RO-1003-r1", "152", "RO-1003", "80.00");
+
+        SystemsReport report = reconciliation.reconcile();
+        assertThat(report.quickBooks().get(0).differences()).extracting(Difference::key, Difference::kind, Difference::mendable)
+                .containsExactlyInAnyOrder(tuple("RO-1002", Kind.VOIDED_IN_QUICKBOOKS, true), tuple("RO-1003", Kind.MISSING_IN_QUICKBOOKS, true));
+
+        assertThat(reconciliation.resend("QuickBooks", "Bill", "RO-1002")).isTrue();
+        assertThat(reconciliation.resend("QuickBooks", "Bill", "RO-1003")).isTrue();
+        assertThat(reconciliation.resend("QuickBooks", "Bill", "RO-1002")).as("already on its way").isFalse();
+        assertThat(reconciliation.resend("QuickBooks", "Bill", "RO-9999")).as("never posted").isFalse();
+        assertThat(jdbc.queryForList("select status || ' ' || coalesce(qb_id, '-') || ' ' || reposts from qb_outbox order by doc_number",
+                String.class)).containsExactly("PENDING - 1", "PENDING - 1");
+
+        QuickBooksRunReport run = postings.run();
+
+        assertThat(run.confirmed()).isEqualTo(2);
+        assertThat(jdbc.queryForList("select doc_number || ' ' || status || ' ' || qb_id || ' ' || qb_amount from qb_outbox order by doc_number",
+                String.class)).containsExactly("RO-1002 CONFIRMED 151 300.00", "RO-1003 CONFIRMED 152 80.00");
+        quickbooks.verify(1, postRequestedFor(urlPathEqualTo(API + "/bill")).withQueryParam("requestid", equalTo("rq-RO-1002-r1"))
+                .withQueryParam("minorversion", equalTo("75"))
+                .withRequestBody(matchingJsonPath("$.DocNumber", equalTo("RO-1002")))
+                .withRequestBody(matchingJsonPath("$.VendorRef.value", equalTo("77")))
+                .withRequestBody(notContaining("\"Id\"")));
+        quickbooks.verify(0, postRequestedFor(urlPathEqualTo(API + "/bill")).withQueryParam("requestid", equalTo("rq-RO-1002")));
+        quickbooks.verify(0, postRequestedFor(urlPathEqualTo(API + "/bill")).withRequestBody(containing("\"sparse\"")));
+    }
+
+    /** QuickBooks creates the Bill posted again under this requestid, with a new Id. */
+    private void repostAnswers(String requestId, String id, String docNumber, String amount) {
+        quickbooks.stubFor(post(urlPathEqualTo(API + "/bill")).withQueryParam("requestid", equalTo(requestId))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=UTF-8")
+                        .withBody(QuickBooksWireMock.body("bill-reposted.json").replace("{{id}}", id).replace("{{doc}}", docNumber)
+                                .replace("{{day}}", TODAY.minusDays(1).toString()).replace("{{amount}}", amount))));
+    }
+
     private void bill(String docNumber, String qbId, String amount, String status) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
                 insert into qb_outbox (request_id, posting_type, entity, source_key, doc_number, txn_date, amount, vendor_name, payload,
                                        payload_hash, status, qb_id, sync_token, qb_amount, created_at, updated_at)
-                values (?, 'WORK_ORDER_BILL', 'Bill', ?, ?, ?, ?, 'Midwest Truck Repair', '{}', 'h', ?, ?, '0', ?, ?, ?)""",
-                "rq-" + docNumber, docNumber, docNumber, Date.valueOf(TODAY.minusDays(1)), new BigDecimal(amount), status, qbId,
+                values (?, 'WORK_ORDER_BILL', 'Bill', ?, ?, ?, ?, 'Midwest Truck Repair', ?, 'h', ?, ?, '0', ?, ?, ?)""",
+                "rq-" + docNumber, docNumber, docNumber, Date.valueOf(TODAY.minusDays(1)), new BigDecimal(amount),
+                "{\"DocNumber\":\"" + docNumber + "\",\"TxnDate\":\"" + TODAY.minusDays(1) + "\",\"Line\":[{\"Amount\":" + amount
+                        + ",\"DetailType\":\"AccountBasedExpenseLineDetail\",\"AccountBasedExpenseLineDetail\":{\"AccountRef\":{\"value\":\"60\"}}}]}",
+                status, qbId,
                 qbId == null ? null : new BigDecimal(amount), now, now);
     }
 }
