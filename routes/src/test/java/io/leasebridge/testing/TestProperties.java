@@ -28,6 +28,9 @@ public final class TestProperties {
         // one H2 file, which the single-node job store does not allow
         String url = "jdbc:h2:mem:" + database + "-" + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
         registry.add("spring.datasource.url", () -> url);
+        // and a Quartz scheduler name of its own: Quartz keeps each scheduler's data source in one JVM-wide registry
+        // under its name, so with one name every cached context's scheduler would fire the newest context's triggers
+        registry.add("spring.quartz.scheduler-name", () -> "leasebridge-" + database);
         registry.add("leasebridge.salesforce.retry.initial-delay", () -> "10ms");
     }
 
