@@ -1,9 +1,7 @@
 package io.leasebridge.agency;
 
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import io.leasebridge.testing.LocalSftpServers;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +29,8 @@ final class AgencySftpServer implements AutoCloseable {
         try {
             Path root = Files.createTempDirectory("agency-sftp");
             Files.createDirectories(root.resolve(FOLDER));
-            SshServer server = SshServer.setUpDefaultServer();
-            server.setHost("localhost");
-            server.setPort(0);
-            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(Files.createTempDirectory("agency-host").resolve("host.key")));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-            server.setFileSystemFactory(new VirtualFileSystemFactory(root));
-            server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-            server.start();
+            SshServer server = LocalSftpServers.serve(root, sftp -> sftp.setPasswordAuthenticator(
+                    (user, password, session) -> USER.equals(user) && PASSWORD.equals(password)));
             return new AgencySftpServer(server, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

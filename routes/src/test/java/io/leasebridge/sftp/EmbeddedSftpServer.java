@@ -1,12 +1,10 @@
 package io.leasebridge.sftp;
 
 import io.leasebridge.testing.LeaseWorksExports;
+import io.leasebridge.testing.LocalSftpServers;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,14 +58,7 @@ final class EmbeddedSftpServer implements AutoCloseable {
         try {
             Path root = Files.createTempDirectory("sftp-root");
             Files.createDirectories(root.resolve(EXPORTS));
-            SshServer server = SshServer.setUpDefaultServer();
-            server.setHost("localhost");
-            server.setPort(0);
-            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(Files.createTempDirectory("sftp-host").resolve("host.key")));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-            server.setFileSystemFactory(new VirtualFileSystemFactory(root));
-            authentication.accept(server);
-            server.start();
+            SshServer server = LocalSftpServers.serve(root, authentication);
             return new EmbeddedSftpServer(server, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
