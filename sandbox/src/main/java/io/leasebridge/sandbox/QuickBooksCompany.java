@@ -33,19 +33,25 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "quickbooks-company";
     static final String TOKEN_PATH = "/oauth2/v1/tokens/bearer";
-    /** The company's accounts receivable account: QuickBooks refuses a journal line on it that names no customer. */
-    private static final String RECEIVABLE_ACCOUNT = "84";
+    /**
+     * The company's accounts receivable and payable accounts, and the name QuickBooks requires on a journal line on
+     * each: it refuses a line on A/R without a customer and one on A/P without a vendor.
+     */
+    private static final Map<String, String> NAMED_ACCOUNTS = Map.of("84", "Customer", "86", "Vendor");
 
-    private static boolean receivableLineWithoutCustomer(JsonNode document) {
+    /** The refusal QuickBooks gives the first A/R or A/P line of a JournalEntry that names no customer or vendor, or null. */
+    private static String unnamedLine(JsonNode document) {
         for (JsonNode line : document.path("Line")) {
             JsonNode detail = line.path("JournalEntryLineDetail");
-            if (RECEIVABLE_ACCOUNT.equals(detail.path("AccountRef").path("value").asText())
-                    && (!"Customer".equals(detail.path("Entity").path("Type").asText())
+            String needed = NAMED_ACCOUNTS.get(detail.path("AccountRef").path("value").asText());
+            if (needed != null && (!needed.equals(detail.path("Entity").path("Type").asText())
                     || detail.path("Entity").path("EntityRef").path("value").asText().isEmpty())) {
-                return true;
+                return needed.equals("Customer")
+                        ? "Business Validation Error: When you use Accounts Receivable, you must choose a customer in the Name field."
+                        : "Business Validation Error: When you use Accounts Payable, you must select a vendor in the Name field.";
             }
         }
-        return false;
+        return null;
     }
 
     private static final Pattern API = Pattern.compile("/v3/company/([^/]+)/([a-z]+)(?:/([^/]+))?");
@@ -175,9 +181,10 @@ final class QuickBooksCompany implements ResponseDefinitionTransformerV2 {
             if (entity.equals("Bill") && !table("Vendor").containsKey(document.path("VendorRef").path("value").asText())) {
                 return fault(400, "ValidationFault", "2500", "VendorRef", "Invalid Reference Id", "Invalid Reference Id : Vendor assigned to this transaction has been deleted");
             }
-            if (entity.equals("JournalEntry") && receivableLineWithoutCustomer(document)) {
+            String unnamed = entity.equals("JournalEntry") ? unnamedLine(document) : null;
+            if (unnamed != null) {
                 return fault(400, "ValidationFault", "6000", null, "A business validation error has occurred while processing your request",
-                        "Business Validation Error: When you use Accounts Receivable, you must choose a customer in the Name field.");
+                        unnamed);
             }
             if (entity.equals("JournalEntry") && total(document, "Debit").compareTo(total(document, "Credit")) != 0) {
                 return fault(400, "ValidationFault", "6060", null, "Business Validation Error", "Transaction is not balanced");

@@ -18,7 +18,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The simulated company answers QuickBooks Online's query endpoint by TxnDate, a page at a time. */
+/**
+ * The simulated company answers QuickBooks Online's query endpoint by TxnDate, a page at a time, and refuses a journal
+ * line on accounts receivable or payable that names no customer or vendor, as QuickBooks does.
+ */
 class QuickBooksCompanyQueryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,12 +73,38 @@ class QuickBooksCompanyQueryTest {
                 .path("QueryResponse").isEmpty()).as("no document answers an empty QueryResponse").isTrue();
     }
 
+    @Test
+    void aJournalLineOnReceivablesOrPayablesWithoutItsCustomerOrVendorIsRefusedAsQuickBooksRefusesIt() throws Exception {
+        String entry = """
+                {"TxnDate":"2026-11-20","DocNumber":"%s","Line":[
+                  {"Amount":75.00,"DetailType":"JournalEntryLineDetail","JournalEntryLineDetail":{"PostingType":"Debit","AccountRef":{"value":"35"}}},
+                  {"Amount":75.00,"DetailType":"JournalEntryLineDetail","JournalEntryLineDetail":{"PostingType":"Credit","AccountRef":{"value":"%s"}%s}}]}""";
+
+        HttpResponse<String> receivable = send("journalentry", entry.formatted("AR-1", "84", ""));
+        HttpResponse<String> payable = send("journalentry", entry.formatted("AP-1", "86", ",\"Entity\":{\"Type\":\"Customer\",\"EntityRef\":{\"value\":\"58\"}}"));
+
+        assertThat(receivable.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(receivable.body()).path("Fault").path("Error").get(0);
+        assertThat(JSON.readTree(receivable.body()).path("Fault").path("type").asText()).isEqualTo("ValidationFault");
+        assertThat(error.path("code").asText()).isEqualTo("6000");
+        assertThat(error.path("Detail").asText()).contains("Accounts Receivable, you must choose a customer");
+        assertThat(payable.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(payable.body()).path("Fault").path("Error").get(0).path("Detail").asText())
+                .contains("Accounts Payable, you must select a vendor");
+        post("journalentry", entry.formatted("AP-2", "86", ",\"Entity\":{\"Type\":\"Vendor\",\"EntityRef\":{\"value\":\"41\"}}"));
+        assertThat(query("select * from JournalEntry where DocNumber = 'AR-1'").path("QueryResponse").isEmpty()).isTrue();
+    }
+
     private void post(String resource, String body) throws Exception {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(quickBooks.baseUrl() + "/v3/company/"
+        HttpResponse<String> reply = send(resource, body);
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String resource, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(quickBooks.baseUrl() + "/v3/company/"
                         + QuickBooksSimulator.REALM_ID + "/" + resource + "?minorversion=75"))
                 .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
     }
 
     private JsonNode query(String query) throws Exception {

@@ -151,17 +151,20 @@ public final class QuickBooksDocuments {
     public QuickBooksPosting journalEntry(LocalDate day, List<GlSummaryLine> lines) {
         BigDecimal debits = BigDecimal.ZERO;
         BigDecimal credits = BigDecimal.ZERO;
-        ArrayNode jeLines = NODES.arrayNode();
+        String docNumber = "GL-" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
+        // a GL summary line is a day's total over many leases: its customer or vendor is the one its account names
+        JournalLines jeLines = new JournalLines("JournalEntry " + docNumber + " (GL day " + day + ")");
         for (GlSummaryLine line : lines) {
             QuickBooksMapping.GlAccount account = mapping.journalEntry().account(line.glAccount())
                     .orElseThrow(() -> new PostingRefusedException("gl_account", "UNMAPPED_GL_ACCOUNT", "GL day " + day + ": GL account '"
                             + line.glAccount() + "' has no QuickBooks account in journal-entry.accounts of quickbooks.yml"));
+            String description = line.memo() == null ? "GL " + line.glAccount() : line.memo();
             if (line.debit() != null && line.debit().signum() != 0) {
-                jeLines.add(journalLine("Debit", line.debit(), account, line));
+                jeLines.add("Debit", line.debit(), description, account, null);
                 debits = debits.add(line.debit());
             }
             if (line.credit() != null && line.credit().signum() != 0) {
-                jeLines.add(journalLine("Credit", line.credit(), account, line));
+                jeLines.add("Credit", line.credit(), description, account, null);
                 credits = credits.add(line.credit());
             }
         }
@@ -172,32 +175,12 @@ public final class QuickBooksDocuments {
         if (jeLines.isEmpty()) {
             throw new PostingRefusedException("debit, credit", "EMPTY_GL_DAY", "GL day " + day + " has no amounts");
         }
-        String docNumber = "GL-" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
         ObjectNode entry = NODES.objectNode();
         entry.put("DocNumber", docNumber);
         entry.put("TxnDate", day.toString());
         entry.put("PrivateNote", "LeaseWorks GL summary " + day);
-        entry.set("Line", jeLines);
+        entry.set("Line", jeLines.lines());
         return new QuickBooksPosting(PostingType.JOURNAL_ENTRY, "gl-" + day + "-je", "gl-" + day, docNumber, day, money(debits), null, entry);
-    }
-
-    private ObjectNode journalLine(String postingType, BigDecimal amount, QuickBooksMapping.GlAccount account, GlSummaryLine line) {
-        ObjectNode node = NODES.objectNode();
-        node.put("Description", line.memo() == null ? "GL " + line.glAccount() : line.memo());
-        node.put("Amount", money(amount));
-        node.put("DetailType", "JournalEntryLineDetail");
-        ObjectNode detail = node.putObject("JournalEntryLineDetail");
-        detail.put("PostingType", postingType);
-        detail.set("AccountRef", ref(account.account()));
-        if (account.entity() != null) {
-            ObjectNode entity = detail.putObject("Entity");
-            entity.put("Type", account.entity().type());
-            entity.set("EntityRef", ref(account.entity().id()));
-        }
-        if (account.className() != null && !account.className().isBlank()) {
-            detail.set("ClassRef", ref(account.className()));
-        }
-        return node;
     }
 
     private static BigDecimal totalLine(ArrayNode lines, String what, BigDecimal amount, String account) {

@@ -72,6 +72,11 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
         public GlAccount(String account, String className) {
             this(account, className, null, null);
         }
+
+        /** {@code Customer} for a receivable account, {@code Vendor} for a payable one, else null. */
+        public String entityType() {
+            return kind == null ? null : ENTITY_OF_KIND.get(kind);
+        }
     }
 
     /** A QuickBooks name a journal line carries: {@code type} Customer or Vendor, and its id. */
@@ -91,7 +96,7 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
                 }
                 return;
             }
-            String type = ENTITY_OF_KIND.get(account.kind());
+            String type = account.entityType();
             if (type == null) {
                 throw new MappingConfigException(where + ".kind: '" + account.kind() + "' is neither receivable nor payable");
             }
