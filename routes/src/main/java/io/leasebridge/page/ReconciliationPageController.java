@@ -1,5 +1,6 @@
 package io.leasebridge.page;
 
+import io.leasebridge.reconcile.Difference;
 import io.leasebridge.reconcile.SystemsReconciliation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -50,7 +51,7 @@ class ReconciliationPageController {
                   RedirectAttributes redirect) {
         boolean queued = reconciliation.resend(system, object, key);
         redirect.addFlashAttribute("outcome", queued
-                ? object + " " + key + " is queued to be sent again"
+                ? object + " " + key + " is queued to be " + Difference.mended(system)
                 : object + " " + key + " was not queued: it is on its way, or refused");
         return "redirect:/reconciliation";
     }

@@ -45,4 +45,18 @@ public record Difference(String system, String object, String key, LocalDate day
     public boolean mendable() {
         return kind.mendable;
     }
+
+    /** What mending does, in the target's words: a Salesforce record is sent again, a QuickBooks document posted again. */
+    public String mendLabel() {
+        return mendLabel(system);
+    }
+
+    public static String mendLabel(String system) {
+        return QuickBooksReconciler.QUICKBOOKS.equals(system) ? "Post again" : "Send again";
+    }
+
+    /** What an operator's mend has done to a record of {@code system}, for the page's answer. */
+    public static String mended(String system) {
+        return QuickBooksReconciler.QUICKBOOKS.equals(system) ? "posted again" : "sent again";
+    }
 }

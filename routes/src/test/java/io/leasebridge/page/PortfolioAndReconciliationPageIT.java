@@ -116,6 +116,7 @@ class PortfolioAndReconciliationPageIT {
                 .extracting(WebElement::getText).contains("Payment__c " + today + " 3 600.00 3 600.00 2 400.00 differs");
         WebElement missing = browser.findElement(By.id("difference-Payment__c-P-2"));
         assertThat(missing.getText()).contains("MISSING_IN_SALESFORCE");
+        assertThat(missing.findElement(By.cssSelector("button.resend")).getText()).isEqualTo("Send again");
         missing.findElement(By.cssSelector("button.resend")).click();
 
         assertThat(browser.findElement(By.id("mend-outcome")).getText()).isEqualTo("Payment__c P-2 is queued to be sent again");
