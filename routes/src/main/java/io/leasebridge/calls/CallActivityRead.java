@@ -25,12 +25,15 @@ import java.util.Set;
  * (by SystemModstamp, paged, with the reader's overlap), keeps each as a call attempt (a conversation when its
  * CallDisposition says so), and works out again the standing of the leases they touched; then of the leases whose
  * standing may have changed with time alone, and of those no call has touched whom the limits block all the same
- * (do not call, no known local time). Lease__c gets the four contact-limit fields only when they change.
+ * (do not call, no known local time). Where the org keeps texts in an SMS object of its own
+ * ({@code leasebridge.contact.sms.object}), its messages on a Lease__c are read the same way, as texts sent or
+ * replies. Lease__c gets the contact-limit fields only when they change.
  */
 @Service
 public class CallActivityRead {
 
     public static final String FLOW = "salesforce-calls-read";
+    static final String TEXTS_READER = "salesforce-texts-read";
 
     private final SalesforceReadFlow readFlow;
     private final ContactStandings standings;
@@ -41,6 +44,8 @@ public class CallActivityRead {
     private final ChangeQuery query;
     private final Set<String> conversations;
     private final SalesforceQueries queries;
+    private final ContactProperties.Sms sms;
+    private final Set<String> inbound;
 
     public CallActivityRead(SalesforceReadFlow readFlow, ContactStandings standings, SalesforceOutbox outbox, JdbcTemplate jdbc,
                             TransactionTemplate transaction, Clock clock, ContactProperties properties, SalesforceQueries queries) {
@@ -53,23 +58,20 @@ public class CallActivityRead {
         this.clock = clock;
         this.query = new ChangeQuery(FLOW, "Task", List.of("Id", "WhatId", "CallDisposition", "CompletedDateTime", "CreatedDate",
                 "SystemModstamp"), "Type = '" + properties.callTaskType().replace("'", "\\'") + "'");
-        this.conversations = new java.util.HashSet<>(properties.conversationDispositions().stream()
-                .map(d -> d.trim().toLowerCase(Locale.ROOT)).toList());
+        this.conversations = lowerCase(properties.conversationDispositions());
+        this.sms = properties.sms();
+        this.inbound = lowerCase(sms.inboundValues());
+    }
+
+    private static Set<String> lowerCase(List<String> values) {
+        return new java.util.HashSet<>(values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toList());
     }
 
     public RunCounts read() {
-        RunCounts counts = readFlow.run(FLOW, query, (records, runId) -> {
-            Set<String> touched = new LinkedHashSet<>();
-            Map<String, String> leases = leasesOf(records);
-            for (Map<String, Object> record : records) {
-                String leaseId = leases.get(String.valueOf(record.get("WhatId")));
-                if (leaseId != null && store(record, leaseId)) {
-                    touched.add(leaseId);
-                }
-            }
-            outbox.enqueue(standings.recompute(touched));
-            return new RunCounts(0, touched.size(), 0, 0, 0, 0);
-        });
+        RunCounts counts = readFlow.run(FLOW, query, (records, runId) -> keep(records, "WhatId", this::storeCall));
+        if (sms.configured()) {
+            counts = counts.plus(readFlow.run(FLOW, textQuery(), (records, runId) -> keep(records, sms.leaseField(), this::storeText)));
+        }
         Integer due = transaction.execute(status -> {
             java.util.Set<String> leases = new java.util.TreeSet<>(standings.due());
             leases.addAll(standings.unsettled());
@@ -79,35 +81,67 @@ public class CallActivityRead {
         return due == null || due == 0 ? counts : counts.plus(new RunCounts(0, due, 0, 0, 0, 0));
     }
 
+    private ChangeQuery textQuery() {
+        return new ChangeQuery(TEXTS_READER, sms.object(), List.of("Id", sms.leaseField(), sms.timestampField(), sms.directionField(),
+                "SystemModstamp").stream().distinct().toList(), sms.leaseField() + " != null");
+    }
+
+    /** Keeps the page's activities on a lease; returns the leases whose standing is worked out again. */
+    private RunCounts keep(List<Map<String, Object>> records, String leaseField, java.util.function.BiPredicate<Map<String, Object>, String> store) {
+        Set<String> touched = new LinkedHashSet<>();
+        Map<String, String> leases = leasesOf(records, leaseField);
+        for (Map<String, Object> record : records) {
+            String leaseId = leases.get(String.valueOf(record.get(leaseField)));
+            if (leaseId != null && store.test(record, leaseId)) {
+                touched.add(leaseId);
+            }
+        }
+        outbox.enqueue(standings.recompute(touched));
+        return new RunCounts(0, touched.size(), 0, 0, 0, 0);
+    }
+
+    /** Keeps the text; returns whether it was new or changed. */
+    private boolean storeText(Map<String, Object> record, String leaseId) {
+        Object stamp = record.get(sms.timestampField());
+        Instant at = SalesforceChangeReader.instant(String.valueOf(stamp != null ? stamp : record.get("SystemModstamp")));
+        Object direction = record.get(sms.directionField());
+        boolean reply = direction != null && inbound.contains(direction.toString().trim().toLowerCase(Locale.ROOT));
+        return keepActivity("text_message", "sent_at", "inbound", String.valueOf(record.get("Id")), leaseId, at, reply);
+    }
+
     /** Keeps the call; returns whether it was new or changed (a Task read again in the overlap changes nothing). */
-    private boolean store(Map<String, Object> record, String leaseId) {
-        String id = String.valueOf(record.get("Id"));
+    private boolean storeCall(Map<String, Object> record, String leaseId) {
         Object completed = record.get("CompletedDateTime");
         Instant at = SalesforceChangeReader.instant(String.valueOf(completed != null ? completed : record.get("CreatedDate")));
         Object disposition = record.get("CallDisposition");
         boolean conversation = disposition != null && conversations.contains(disposition.toString().trim().toLowerCase(Locale.ROOT));
-        int updated = jdbc.update("""
-                update call_attempt set lease_id = ?, attempted_at = ?, conversation = ?, read_at = ?
-                where activity_id = ? and (lease_id <> ? or attempted_at <> ? or conversation <> ?)""",
-                leaseId, Timestamp.from(at), conversation, Timestamp.from(clock.instant()), id, leaseId, Timestamp.from(at), conversation);
+        return keepActivity("call_attempt", "attempted_at", "conversation", String.valueOf(record.get("Id")), leaseId, at, conversation);
+    }
+
+    /** One activity row of {@code table} (its time and yes/no columns named), inserted or updated; whether it changed. */
+    private boolean keepActivity(String table, String timeColumn, String flagColumn, String id, String leaseId, Instant at, boolean flag) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.update("update " + table + " set lease_id = ?, " + timeColumn + " = ?, " + flagColumn + " = ?, read_at = ?"
+                        + " where activity_id = ? and (lease_id <> ? or " + timeColumn + " <> ? or " + flagColumn + " <> ?)",
+                leaseId, Timestamp.from(at), flag, now, id, leaseId, Timestamp.from(at), flag);
         if (updated > 0) {
             return true;
         }
-        Integer known = jdbc.queryForObject("select count(*) from call_attempt where activity_id = ?", Integer.class, id);
+        Integer known = jdbc.queryForObject("select count(*) from " + table + " where activity_id = ?", Integer.class, id);
         if (known != null && known > 0) {
             return false;
         }
-        jdbc.update("insert into call_attempt (activity_id, lease_id, attempted_at, conversation, read_at) values (?, ?, ?, ?, ?)",
-                id, leaseId, Timestamp.from(at), conversation, Timestamp.from(clock.instant()));
+        jdbc.update("insert into " + table + " (activity_id, lease_id, " + timeColumn + ", " + flagColumn + ", read_at)"
+                + " values (?, ?, ?, ?, ?)", id, leaseId, Timestamp.from(at), flag, now);
         return true;
     }
 
     /**
-     * The LeaseWorks ids of the Lease__c records the calls were logged on (a call on anything else is not about a
-     * lease and is left alone): one query per page, by Salesforce id.
+     * The LeaseWorks ids of the Lease__c records the activities were logged on (an activity on anything else is not
+     * about a lease and is left alone): one query per page, by Salesforce id.
      */
-    private Map<String, String> leasesOf(List<Map<String, Object>> records) {
-        List<String> whatIds = records.stream().map(r -> r.get("WhatId")).filter(java.util.Objects::nonNull).map(Object::toString)
+    private Map<String, String> leasesOf(List<Map<String, Object>> records, String leaseField) {
+        List<String> whatIds = records.stream().map(r -> r.get(leaseField)).filter(java.util.Objects::nonNull).map(Object::toString)
                 .filter(id -> id.matches("[A-Za-z0-9]{15,18}")).distinct().toList();
         Map<String, String> leases = new java.util.HashMap<>();
         if (whatIds.isEmpty()) {

@@ -5,6 +5,8 @@ import io.leasebridge.contact.CallAttempt;
 import io.leasebridge.contact.ContactGuardrails;
 import io.leasebridge.contact.ContactStanding;
 import io.leasebridge.contact.CustomerZones;
+import io.leasebridge.contact.TextContact;
+import io.leasebridge.contact.TextMessage;
 import io.leasebridge.hub.InLists;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
@@ -33,11 +35,15 @@ public class ContactStandings {
     private final JdbcTemplate jdbc;
     private final ContactGuardrails guardrails;
     private final Clock clock;
+    private final boolean textsRead;
+    private final java.time.Duration period;
 
     public ContactStandings(JdbcTemplate jdbc, ContactProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.guardrails = new ContactGuardrails(properties.limits());
         this.clock = clock;
+        this.textsRead = properties.sms().configured();
+        this.period = properties.attemptPeriod();
     }
 
     /** Leases whose standing may have changed by now with no new activity (an attempt aged out, hours opened). */
@@ -72,14 +78,16 @@ public class ContactStandings {
         Instant now = clock.instant();
         Map<String, Place> places = places(leaseIds);
         Map<String, List<CallAttempt>> attempts = attempts(places.keySet(), now);
+        Map<String, List<TextMessage>> texts = textsRead ? texts(places.keySet()) : Map.of();
         Map<String, String> sent = sentHashes(places.keySet());
         List<SObjectRecord> changed = new ArrayList<>();
         for (Map.Entry<String, Place> lease : places.entrySet()) {
             Place place = lease.getValue();
             ContactStanding standing = guardrails.standing(attempts.getOrDefault(lease.getKey(), List.of()),
                     CustomerZones.of(place.timeZone(), place.state()), place.doNotCall(), now);
-            String hash = hash(standing);
-            Timestamp validUntil = standing.validUntil() == null ? null : Timestamp.from(standing.validUntil());
+            TextContact textContact = textsRead ? TextContact.of(texts.getOrDefault(lease.getKey(), List.of()), now, period) : null;
+            String hash = hash(standing, textContact);
+            Timestamp validUntil = earliest(standing.validUntil(), textContact == null ? null : textContact.validUntil());
             if (!sent.containsKey(lease.getKey())) {
                 jdbc.update("insert into lease_contact_standing (lease_id, standing_hash, blocked_reason, valid_until, computed_at)"
                         + " values (?, ?, ?, ?, ?)", lease.getKey(), hash, reason(standing), validUntil, Timestamp.from(now));
@@ -88,7 +96,7 @@ public class ContactStandings {
                         + " where lease_id = ?", hash, reason(standing), validUntil, Timestamp.from(now), lease.getKey());
             }
             if (!hash.equals(sent.get(lease.getKey()))) {
-                changed.add(SalesforceRecords.leaseContactLimits(lease.getKey(), standing));
+                changed.add(SalesforceRecords.leaseContactLimits(lease.getKey(), standing, textContact));
             }
         }
         return changed;
@@ -98,10 +106,16 @@ public class ContactStandings {
      * The figures Salesforce shows, not the moment they were worked out: a standing that is the same as before
      * (Next_Contact_Allowed_At__c aside while a call is allowed, when it is "now") is not sent again.
      */
-    private static String hash(ContactStanding s) {
+    private static String hash(ContactStanding s, TextContact texts) {
         String text = s.callAttempts7D() + "|" + s.lastConversationAt() + "|"
-                + (s.callAllowed() ? "allowed" : s.nextContactAllowedAt()) + "|" + s.blockedReason();
+                + (s.callAllowed() ? "allowed" : s.nextContactAllowedAt()) + "|" + s.blockedReason()
+                + (texts == null ? "" : "|" + texts.textsSent7D() + "|" + texts.lastReplyAt());
         return DigestUtils.md5DigestAsHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Timestamp earliest(Instant a, Instant b) {
+        Instant first = a == null ? b : b == null || a.isBefore(b) ? a : b;
+        return first == null ? null : Timestamp.from(first);
     }
 
     private static String reason(ContactStanding standing) {
@@ -147,10 +161,18 @@ public class ContactStandings {
     }
 
     private Map<String, List<CallAttempt>> attempts(Collection<String> leaseIds, Instant now) {
-        Map<String, List<CallAttempt>> byLease = new HashMap<>();
-        InLists.inChunks(leaseIds, chunk -> jdbc.query("select lease_id, attempted_at, conversation from call_attempt where lease_id in ("
-                        + InLists.placeholders(chunk.size()) + ")",
-                (rs, n) -> Map.entry(rs.getString(1), new CallAttempt(rs.getTimestamp(2).toInstant(), rs.getBoolean(3))),
+        return byLease("select lease_id, attempted_at, conversation from call_attempt", leaseIds, CallAttempt::new);
+    }
+
+    private Map<String, List<TextMessage>> texts(Collection<String> leaseIds) {
+        return byLease("select lease_id, sent_at, inbound from text_message", leaseIds, TextMessage::new);
+    }
+
+    /** Each lease's activities: {@code select} returns the lease, the activity's time and its yes/no column. */
+    private <T> Map<String, List<T>> byLease(String select, Collection<String> leaseIds, java.util.function.BiFunction<Instant, Boolean, T> activity) {
+        Map<String, List<T>> byLease = new HashMap<>();
+        InLists.inChunks(leaseIds, chunk -> jdbc.query(select + " where lease_id in (" + InLists.placeholders(chunk.size()) + ")",
+                (rs, n) -> Map.entry(rs.getString(1), activity.apply(rs.getTimestamp(2).toInstant(), rs.getBoolean(3))),
                 chunk.toArray())).forEach(e -> byLease.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return byLease;
     }

@@ -8,6 +8,7 @@ import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import io.leasebridge.salesforce.SalesforceWireMock;
+import io.leasebridge.salesforce.metadata.OrgMetadata;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,16 +47,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LeaseBridgeApplication.class)
 class CallActivityRouteTest {
 
-    private static final WireMockServer salesforce = SalesforceWireMock.start();
+    /** The org has an SMS package installed, whose message object LeaseBridge is configured to read. */
+    private static final WireMockServer salesforce = SalesforceWireMock.start(OrgMetadata.shippedWith(smsPackage()));
     private static final ObjectMapper json = new ObjectMapper();
     private static final DateTimeFormatter SALESFORCE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX").withZone(ZoneOffset.UTC);
     private static final String LEASE_1 = "a01D00000L00001AAA";
     private static final String LEASE_2 = "a01D00000L00002AAA";
+    private static final String SMS_OBJECT = "acme_sms__Message__c";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestProperties.parked(registry, salesforce, "call-activity");
         registry.add("leasebridge.leaseworks.inbox", () -> System.getProperty("java.io.tmpdir") + "/leasebridge-calls-inbox");
+        // an SMS package's message object, as a deployment would name it
+        registry.add("leasebridge.contact.sms.object", () -> SMS_OBJECT);
+        registry.add("leasebridge.contact.sms.lease-field", () -> "acme_sms__Lease__c");
+        registry.add("leasebridge.contact.sms.timestamp-field", () -> "acme_sms__Sent_At__c");
+        registry.add("leasebridge.contact.sms.direction-field", () -> "acme_sms__Direction__c");
     }
 
     @Autowired
@@ -68,6 +77,14 @@ class CallActivityRouteTest {
     private final Instant firstAttempt = now.minus(Duration.ofDays(6));
     private final Instant conversation = now.minus(Duration.ofDays(2));
 
+    private static Path smsPackage() {
+        try {
+            return Path.of(CallActivityRouteTest.class.getResource("/salesforce/sms-package").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @AfterAll
     static void stopSalesforce() {
         salesforce.stop();
@@ -78,6 +95,7 @@ class CallActivityRouteTest {
         HubTables.clear(jdbc);
         jdbc.update("delete from call_attempt");
         jdbc.update("delete from lease_contact_standing");
+        jdbc.update("delete from text_message");
         salesforce.resetAll();
         SalesforceWireMock.stubLogin(salesforce);
         salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
@@ -91,6 +109,7 @@ class CallActivityRouteTest {
         task(tasks, "00TD00000C0011AAA", "001D00000A00001AAA", "Connected", conversation);
         salesforce.stubFor(get(urlPathMatching("/services/data/v62.0/query/?")).withQueryParam("q", containing("FROM Task"))
                 .willReturn(SalesforceWireMock.json(200, "{\"totalSize\":9,\"done\":true,\"records\":[" + tasks + "]}")));
+        stubTexts();
         salesforce.stubFor(get(urlPathMatching("/services/data/v62.0/query/?")).withQueryParam("q", containing("FROM Lease__c"))
                 .willReturn(SalesforceWireMock.json(200, "{\"totalSize\":2,\"done\":true,\"records\":["
                         + lease(LEASE_1, "L-1") + "," + lease(LEASE_2, "L-2") + "]}")));
@@ -163,6 +182,53 @@ class CallActivityRouteTest {
         assertThat(l3Sent).hasSize(2);
         assertThat(l3Sent.get(1).path("Contact_Blocked_Reason__c").asText()).doesNotStartWith("DO_NOT_CALL");
         assertThat(l3Sent.get(1).get("Next_Contact_Allowed_At__c").isNull()).isFalse();
+    }
+
+    @Test
+    void textsFromTheConfiguredSmsObjectCountTheTextsSentInSevenDaysAndTheCustomersLastReply() throws Exception {
+        salesforce.stubFor(get(urlPathMatching("/services/data/v62.0/query/?")).withQueryParam("q", containing("FROM Task"))
+                .willReturn(SalesforceWireMock.json(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+        Instant reply = now.minus(Duration.ofHours(3));
+        stubTexts(text("a0SD00000T00001AAA", LEASE_1, "Outbound", now.minus(Duration.ofDays(8))),
+                text("a0SD00000T00002AAA", LEASE_1, "Outbound", now.minus(Duration.ofDays(1))),
+                text("a0SD00000T00003AAA", LEASE_2, "Outbound", now.minus(Duration.ofDays(2))),
+                text("a0SD00000T00004AAA", LEASE_2, "inbound", reply));
+
+        producer.requestBody(CallActivityRoutes.READ, (Object) null);
+        drain();
+
+        JsonNode l1 = single(contactLimits("L-1"));
+        assertThat(l1.path("Texts_Sent_7D__c").asInt()).as("the text of eight days ago is out of the period").isEqualTo(1);
+        assertThat(l1.get("Last_Text_Reply_At__c").isNull()).isTrue();
+        assertThat(l1.path("Call_Attempts_7D__c").asInt()).as("a text is no call attempt").isZero();
+        JsonNode l2 = single(contactLimits("L-2"));
+        assertThat(l2.path("Texts_Sent_7D__c").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(l2.path("Last_Text_Reply_At__c").asText())).isEqualTo(reply);
+        assertThat(jdbc.queryForObject("select count(*) from text_message where inbound", Integer.class)).isEqualTo(1);
+        assertThat(salesforce.getAllServeEvents().stream().map(e -> e.getRequest().queryParameter("q"))
+                .filter(q -> q.isPresent() && q.firstValue().contains(SMS_OBJECT)).map(q -> q.firstValue()).findFirst().orElseThrow())
+                .startsWith("SELECT Id, acme_sms__Lease__c, acme_sms__Sent_At__c, acme_sms__Direction__c, SystemModstamp FROM "
+                        + SMS_OBJECT + " WHERE SystemModstamp >= ")
+                .endsWith(" AND acme_sms__Lease__c != null ORDER BY SystemModstamp, Id");
+
+        // the same texts again (the reader's overlap): nothing changed, nothing is sent
+        producer.requestBody(CallActivityRoutes.READ, (Object) null);
+        drain();
+        assertThat(contactLimits("L-1")).hasSize(1);
+        assertThat(contactLimits("L-2")).hasSize(1);
+    }
+
+    private static void stubTexts(String... records) {
+        salesforce.stubFor(get(urlPathMatching("/services/data/v62.0/query/?")).withQueryParam("q", containing("FROM " + SMS_OBJECT))
+                .willReturn(SalesforceWireMock.json(200, "{\"totalSize\":" + records.length + ",\"done\":true,\"records\":["
+                        + String.join(",", records) + "]}")));
+    }
+
+    private static String text(String id, String leaseId, String direction, Instant at) {
+        return "{\"attributes\":{\"type\":\"" + SMS_OBJECT + "\",\"url\":\"/services/data/v62.0/sobjects/" + SMS_OBJECT + "/" + id
+                + "\"},\"Id\":\"" + id + "\",\"acme_sms__Lease__c\":\"" + leaseId + "\",\"acme_sms__Sent_At__c\":\""
+                + SALESFORCE.format(at) + "\",\"acme_sms__Direction__c\":\"" + direction + "\",\"SystemModstamp\":\""
+                + SALESFORCE.format(at.plusSeconds(5)) + "\"}";
     }
 
     private static void task(StringBuilder out, String id, String whatId, String disposition, Instant at) {

@@ -31,8 +31,13 @@ public final class SalesforceWireMock {
     }
 
     public static WireMockServer start() {
+        return start(SHIPPED);
+    }
+
+    /** An org holding {@code metadata}: the shipped tree with an installed package's objects, say. */
+    public static WireMockServer start(OrgMetadata metadata) {
         WireMockServer server = new WireMockServer(options().dynamicPort().globalTemplating(true)
-                .extensions(new MetadataEnforcingOrg(SHIPPED)));
+                .extensions(new MetadataEnforcingOrg(metadata)));
         server.start();
         stubLogin(server);
         return server;

@@ -116,7 +116,16 @@ public final class SalesforceRecords {
 
     /** A lease's standing against the contact limits; an empty value clears the field. */
     public static SObjectRecord leaseContactLimits(String leaseId, ContactStanding standing) {
+        return leaseContactLimits(leaseId, standing, null);
+    }
+
+    /** The same, with the lease's text contact where texts are read (null: none are, and its fields are left alone). */
+    public static SObjectRecord leaseContactLimits(String leaseId, ContactStanding standing, io.leasebridge.contact.TextContact texts) {
         Map<String, Object> f = fields(SObjectType.LEASE_CONTACT_LIMITS, leaseId);
+        if (texts != null) {
+            f.put("Texts_Sent_7D__c", texts.textsSent7D());
+            f.put("Last_Text_Reply_At__c", instant(texts.lastReplyAt()));
+        }
         f.put("Call_Attempts_7D__c", standing.callAttempts7D());
         f.put("Last_Conversation_At__c", instant(standing.lastConversationAt()));
         f.put("Next_Contact_Allowed_At__c", instant(standing.nextContactAllowedAt()));

@@ -74,6 +74,15 @@ public final class OrgMetadata {
         return load(shippedForceApp());
     }
 
+    /** The shipped tree and installed packages' trees beside it (an SMS package's objects, say), as one org. */
+    public static OrgMetadata shippedWith(Path... packages) {
+        List<SfdxObjects.Folder> folders = new ArrayList<>(SfdxObjects.read(shippedForceApp().resolve("main/default/objects")));
+        for (Path installed : packages) {
+            folders.addAll(SfdxObjects.read(installed.resolve("main/default/objects")));
+        }
+        return of(folders);
+    }
+
     private static OrgMetadata of(List<SfdxObjects.Folder> folders) {
         JsonNode standard = standardObjects();
         Map<String, SfdxObjects.Folder> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
