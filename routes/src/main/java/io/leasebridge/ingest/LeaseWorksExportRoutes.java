@@ -62,7 +62,7 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
                                 .setHeader(EXPORT_HEADER, constant(export))
                                 .setHeader(FILE_KEY_HEADER, method(ExportFiles.class,
                                         "key(${header.CamelFileName}, ${header.CamelFileLength}, ${header.CamelFileLastModified})"))
-                                .setBody(method(localFiles, "path(${body}, ${header.CamelFileName})"))
+                                .setBody(method(localFiles, "path(${body}, ${header.CamelFileName}, ${header.LeaseBridgeExport})"))
                                 .bean(ingest, "ingest(${header.LeaseBridgeExport}, ${header.CamelFileName}, "
                                         + "${header.LeaseBridgeFileKey}, ${body})")
                         .end());
