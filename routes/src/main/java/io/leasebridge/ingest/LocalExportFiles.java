@@ -70,12 +70,13 @@ public class LocalExportFiles {
 
     /** Deletes a copy made in the work directory, and its folder; a file outside it is the endpoint's to move. */
     public void discard(Path path) {
-        if (path.startsWith(properties.workDirectoryOrTemp())) {
-            try (var beside = Files.list(path.getParent())) {
+        Path folder = path.getParent();
+        if (folder.startsWith(properties.workDirectoryOrTemp()) && !folder.equals(properties.workDirectoryOrTemp())) {
+            try (var beside = Files.list(folder)) {
                 for (Path file : beside.toList()) {
                     Files.deleteIfExists(file);
                 }
-                Files.deleteIfExists(path.getParent());
+                Files.deleteIfExists(folder);
             } catch (IOException e) {
                 // a copy left behind in the work directory is harmless
             }
