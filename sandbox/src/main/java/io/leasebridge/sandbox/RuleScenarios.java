@@ -45,6 +45,9 @@ final class RuleScenarios {
     static final String SPOKEN_TO = "L-R00006";
     static final List<LocalDate> DAYS = List.of(LocalDate.of(2026, 1, 20), LocalDate.of(2026, 1, 21), LocalDate.of(2026, 1, 22));
     static final int UNANSWERED_CALLS = 7;
+    /** The sandbox org's SMS package object; texts sent to the lease called out, a reply from the one spoken to. */
+    static final String SMS_OBJECT = "sbxsms__Message__c";
+    static final int TEXTS_SENT = 2;
     /** The conversation disposition LeaseBridge's default configuration counts. */
     static final String CONNECTED = "Connected";
 
@@ -176,6 +179,18 @@ final class RuleScenarios {
             call(salesforce, collector, CALLED_OUT, "Left voicemail");
         }
         call(salesforce, collector, SPOKEN_TO, CONNECTED);
+        for (int i = 0; i < TEXTS_SENT; i++) {
+            text(salesforce, collector, CALLED_OUT, "Outbound");
+        }
+        text(salesforce, collector, SPOKEN_TO, "Inbound");
+    }
+
+    private static void text(SalesforceSimulator salesforce, String collector, String leaseId, String direction) {
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("sbxsms__Lease__c", leaseRecord(salesforce, leaseId));
+        text.put("sbxsms__Sent_At__c", java.time.Instant.now().toString());
+        text.put("sbxsms__Direction__c", direction);
+        salesforce.saveAs(collector, SMS_OBJECT, null, text);
     }
 
     private static void call(SalesforceSimulator salesforce, String collector, String leaseId, String disposition) {
@@ -259,6 +274,7 @@ final class RuleScenarios {
                     + "; " + standing(hub, BLANK_DO_NOT_CALL));
             out.printf("  %-44s %s%n", UNANSWERED_CALLS + " unanswered calls (" + CALLED_OUT + ")", standing(hub, CALLED_OUT));
             out.printf("  %-44s %s%n", "a conversation (" + SPOKEN_TO + ")", standing(hub, SPOKEN_TO));
+            out.printf("  %-44s %s%n", "texts in the org's SMS object", texts(hub, CALLED_OUT) + "; " + texts(hub, SPOKEN_TO));
             out.printf("  %-44s %s%n", "sold vehicle with a GPS device", soldVehicleLine(hub));
             out.println();
         } catch (SQLException e) {
@@ -286,6 +302,12 @@ final class RuleScenarios {
                 leaseId);
         List<String> calls = strings(hub, "select count(*) from call_attempt where lease_id = ?", leaseId);
         return (reason.isEmpty() ? "no standing worked out" : reason.get(0)) + " [" + calls.get(0) + " calls read]";
+    }
+
+    private static String texts(Connection hub, String leaseId) throws SQLException {
+        List<String> texts = strings(hub, "select sum(case when inbound then 0 else 1 end) || ' sent, ' || sum(case when inbound then 1 else 0 end)"
+                + " || ' replies' from text_message where lease_id = ? having count(*) > 0", leaseId);
+        return leaseId + " " + (texts.isEmpty() ? "no text read" : texts.get(0) + " read");
     }
 
     private static String soldVehicleLine(Connection hub) throws SQLException {

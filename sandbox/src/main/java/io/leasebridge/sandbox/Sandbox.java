@@ -54,7 +54,20 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(SandboxOptions options) {
-        return new Sandbox(options, SalesforceSimulator.startForLoad(0), FleetRockSandbox.start());
+        return new Sandbox(options, SalesforceSimulator.start(0, false, java.time.Clock.systemUTC(),
+                io.leasebridge.salesforce.metadata.OrgMetadata.shippedWith(smsPackage())), FleetRockSandbox.start());
+    }
+
+    /**
+     * The SMS package installed in the sandbox's org (texts in an object of their own, as a vendor's managed package
+     * keeps them): the product's metadata does not carry a vendor's object, the sandbox's org does.
+     */
+    private static java.nio.file.Path smsPackage() {
+        try {
+            return java.nio.file.Path.of(Sandbox.class.getResource("/salesforce/sms-package").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A sandbox around a simulator the caller configured (faults, latency) and stops. */
@@ -192,6 +205,10 @@ public final class Sandbox implements AutoCloseable {
                 "--camel.component.salesforce.user-name=integration@sandbox.leasebridge.io",
                 "--camel.component.salesforce.password=sandbox-password",
                 "--leasebridge.kpis.report-dir=" + options.home().resolve("reports").toAbsolutePath(),
+                "--leasebridge.contact.sms.object=" + RuleScenarios.SMS_OBJECT,
+                "--leasebridge.contact.sms.lease-field=sbxsms__Lease__c",
+                "--leasebridge.contact.sms.timestamp-field=sbxsms__Sent_At__c",
+                "--leasebridge.contact.sms.direction-field=sbxsms__Direction__c",
                 "--leasebridge.repo.mail.endpoint=smtp://localhost:" + agentMail.getSmtp().getPort(),
                 "--leasebridge.leaseworks.vehicle-import.endpoint=file:" + options.home().resolve("leaseworks-outbox").toAbsolutePath()
                         + "?tempPrefix=.inprogress-",

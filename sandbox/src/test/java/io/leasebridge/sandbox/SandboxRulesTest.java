@@ -129,6 +129,17 @@ class SandboxRulesTest {
     }
 
     @Test
+    void textsInTheOrgsSmsObjectAreCountedWithoutCountingAsCalls() {
+        Map<String, Object> calledOut = sandbox.salesforce().records("Lease__c").get(RuleScenarios.CALLED_OUT);
+        assertThat(((Number) calledOut.get("Texts_Sent_7D__c")).intValue()).isEqualTo(RuleScenarios.TEXTS_SENT);
+        assertThat(((Number) calledOut.get("Call_Attempts_7D__c")).intValue()).isEqualTo(RuleScenarios.UNANSWERED_CALLS);
+        Map<String, Object> spokenTo = sandbox.salesforce().records("Lease__c").get(RuleScenarios.SPOKEN_TO);
+        assertThat(spokenTo.get("Last_Text_Reply_At__c")).isNotNull();
+        assertThat(((Number) spokenTo.get("Texts_Sent_7D__c")).intValue()).isZero();
+        assertThat(described).containsPattern("texts in the org's SMS object +L-R00005 2 sent, 0 replies read; L-R00006 0 sent, 1 replies read");
+    }
+
+    @Test
     void aVehicleSoldBeforeTheLastRunIsNotLocatedAgainAndItsAlertsAreClosed() throws SQLException {
         String vin = RuleScenarios.vehicleSold(sandbox.options().hubUrl()).orElseThrow();
         try (Connection hub = DriverManager.getConnection(sandbox.options().hubUrl(), "sa", "")) {
