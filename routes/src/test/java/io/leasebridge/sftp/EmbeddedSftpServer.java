@@ -1,10 +1,15 @@
 package io.leasebridge.sftp;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.LocalSftpServers;
+import io.leasebridge.testing.TestProperties;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,6 +98,22 @@ final class EmbeddedSftpServer implements AutoCloseable {
                 + "&include=accounts.*\\.csv&move=.done/$simple{file:name}&moveFailed=.failed/$simple{file:name}"
                 + "&sortBy=file:name&localWorkDirectory=" + root.resolve("work")
                 + "&throwExceptionOnConnectFailed=true&useUserKnownHostsFile=false&strictHostKeyChecking=no";
+    }
+
+    /**
+     * A run-once application that reads the accounts export from this server, signed in with {@code authentication},
+     * into the hub {@code database}, and delivers to {@code salesforce}; returns its local inbox.
+     */
+    Path runOnce(DynamicPropertyRegistry registry, WireMockServer salesforce, String database, String authentication) throws IOException {
+        salesforce.stubFor(WireMock.patch(WireMock.urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        Path localInbox = Files.createTempDirectory(database + "-local-inbox");
+        registry.add("leasebridge.run-once", () -> "true");
+        TestProperties.salesforceAndHub(registry, salesforce, database);
+        registry.add("leasebridge.leaseworks.inbox", localInbox::toString);
+        registry.add("leasebridge.kpis.report-dir", () -> localInbox.resolve("reports").toString());
+        registry.add("leasebridge.leaseworks.exports.accounts", () -> accountsUri("username=" + USER + "&" + authentication));
+        return localInbox;
     }
 
     /** A fresh EC key pair, its private half written in OpenSSH format to a file for camel-ftp's privateKeyFile. */

@@ -5,7 +5,6 @@ import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.run.RunOnceRunner;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.LeaseWorksExports;
-import io.leasebridge.testing.TestProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,21 +38,13 @@ class SftpControlFileTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
-                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
         // three leases of $1,234.50 past due each: 3,703.50
         sftp.drop("accounts_20261126.csv", accounts(), WRITTEN_AT);
         Files.writeString(sftp.exports().resolve("accounts_20261126.ctl"), "Record Count,Total Past Due\n3,\"3,703.50\"\n");
         sftp.drop("accounts_20261127.csv", accounts(), WRITTEN_AT);
         Files.writeString(sftp.exports().resolve("accounts_20261127.ctl"), "Record Count,Total Past Due\n4,\"3,703.50\"\n");
-        Path localInbox = Files.createTempDirectory("sftp-control-local-inbox");
-        registry.add("leasebridge.run-once", () -> "true");
-        TestProperties.salesforceAndHub(registry, salesforce, "sftp-control");
-        registry.add("leasebridge.leaseworks.inbox", localInbox::toString);
-        registry.add("leasebridge.kpis.report-dir", () -> localInbox.resolve("reports").toString());
+        Path localInbox = sftp.runOnce(registry, salesforce, "sftp-control", "password=RAW(" + EmbeddedSftpServer.PASSWORD + ")");
         registry.add("leasebridge.leaseworks.mapping-file", () -> fieldMapWithAccountsControlFile(localInbox));
-        registry.add("leasebridge.leaseworks.exports.accounts", () -> sftp.accountsUri(
-                "username=" + EmbeddedSftpServer.USER + "&password=RAW(" + EmbeddedSftpServer.PASSWORD + ")"));
     }
 
     @Autowired

@@ -8,7 +8,6 @@ import io.leasebridge.run.RunOnceRunner;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
-import io.leasebridge.testing.TestProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.remote.SftpEndpoint;
@@ -28,8 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,16 +45,8 @@ class SftpDropTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
-                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
         sftp.drop(EXPORT, accounts(), WRITTEN_AT);
-        Path localInbox = Files.createTempDirectory("sftp-test-local-inbox");
-        registry.add("leasebridge.run-once", () -> "true");
-        TestProperties.salesforceAndHub(registry, salesforce, "sftp-drop");
-        registry.add("leasebridge.leaseworks.inbox", localInbox::toString);
-        registry.add("leasebridge.kpis.report-dir", () -> localInbox.resolve("reports").toString());
-        registry.add("leasebridge.leaseworks.exports.accounts", () -> sftp.accountsUri(
-                "username=" + EmbeddedSftpServer.USER + "&password=RAW(" + EmbeddedSftpServer.PASSWORD + ")"));
+        sftp.runOnce(registry, salesforce, "sftp-drop", "password=RAW(" + EmbeddedSftpServer.PASSWORD + ")");
     }
 
     @Autowired

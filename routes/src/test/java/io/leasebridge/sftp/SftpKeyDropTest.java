@@ -6,7 +6,6 @@ import io.leasebridge.run.RunOnceRunner;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
-import io.leasebridge.testing.TestProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,16 +37,8 @@ class SftpKeyDropTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
-                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
         sftp.drop(EXPORT, LeaseWorksExports.accounts().lease("C-7", "Katherine Johnson", "L-7", 33), Instant.now().minusSeconds(60));
-        Path localInbox = Files.createTempDirectory("sftp-key-test-local-inbox");
-        registry.add("leasebridge.run-once", () -> "true");
-        TestProperties.salesforceAndHub(registry, salesforce, "sftp-key-drop");
-        registry.add("leasebridge.leaseworks.inbox", localInbox::toString);
-        registry.add("leasebridge.kpis.report-dir", () -> localInbox.resolve("reports").toString());
-        registry.add("leasebridge.leaseworks.exports.accounts", () -> sftp.accountsUri(
-                "username=" + EmbeddedSftpServer.USER + "&privateKeyFile=" + privateKey));
+        sftp.runOnce(registry, salesforce, "sftp-key-drop", "privateKeyFile=" + privateKey);
     }
 
     @Autowired
