@@ -87,10 +87,22 @@ public final class SalesforceSimulator {
     }
 
     static SalesforceSimulator start(int port, boolean recordRequests, Clock clock) {
-        return start(port, recordRequests, clock, OrgMetadata.shipped());
+        return start(port, recordRequests, clock, OrgMetadata.shippedWith(smsPackage()));
     }
 
-    /** Starts an org holding {@code metadata} instead of the shipped SFDX tree. */
+    /**
+     * The SMS package installed in the sandbox's org (texts in a message object of their own, as a vendor's managed
+     * package keeps them): the product's metadata does not carry a vendor's object, the sandbox's org does.
+     */
+    private static java.nio.file.Path smsPackage() {
+        try {
+            return java.nio.file.Path.of(SalesforceSimulator.class.getResource("/salesforce/sms-package").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts an org holding {@code metadata} instead of the shipped SFDX tree and the sandbox's SMS package. */
     static SalesforceSimulator start(int port, boolean recordRequests, Clock clock, OrgMetadata metadata) {
         SalesforceSimulator simulator = new SalesforceSimulator(port, recordRequests, clock, metadata);
         simulator.server.start();

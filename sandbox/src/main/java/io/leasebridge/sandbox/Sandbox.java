@@ -54,20 +54,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(SandboxOptions options) {
-        return new Sandbox(options, SalesforceSimulator.start(0, false, java.time.Clock.systemUTC(),
-                io.leasebridge.salesforce.metadata.OrgMetadata.shippedWith(smsPackage())), FleetRockSandbox.start());
-    }
-
-    /**
-     * The SMS package installed in the sandbox's org (texts in an object of their own, as a vendor's managed package
-     * keeps them): the product's metadata does not carry a vendor's object, the sandbox's org does.
-     */
-    private static java.nio.file.Path smsPackage() {
-        try {
-            return java.nio.file.Path.of(Sandbox.class.getResource("/salesforce/sms-package").toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Sandbox(options, SalesforceSimulator.startForLoad(0), FleetRockSandbox.start());
     }
 
     /** A sandbox around a simulator the caller configured (faults, latency) and stops. */
