@@ -239,7 +239,7 @@ public final class Sandbox implements AutoCloseable {
                 "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
                 "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders",
                 "work-order-approvals", "gps-location-poll", "salesforce-calls-read", "recovery-risk", "systems-reconciliation",
-                "agency-placements")) {
+                "agency-placements", "agency-returns")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
