@@ -42,7 +42,7 @@ class RiskFactsReader {
         List<Object[]> leases = jdbc.query("""
                 select l.lease_id, l.status, l.days_past_due, l.gps_disclosure, c.do_not_call, c.do_not_text
                 from lease_account l left join customer c on c.customer_id = l.customer_id
-                where l.lease_id > ? order by l.lease_id fetch first ? rows only""",
+                where l.lease_id > ? order by l.lease_id limit ?""",
                 (rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getObject(4) == null ? null : rs.getBoolean(4), rs.getBoolean(5) && rs.getBoolean(6)},
                 afterLeaseId, limit);
