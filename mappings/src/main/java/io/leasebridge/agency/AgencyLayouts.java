@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.leasebridge.mapping.ExportLayout;
+import io.leasebridge.mapping.FieldSpec;
 import io.leasebridge.mapping.MappingConfigException;
+import io.leasebridge.mapping.RecordLayout;
+import io.leasebridge.mapping.ValueParser;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code config/mappings/agencies.yml}: the collection agencies a manager may place a lease with, each with the
@@ -34,9 +42,44 @@ public record AgencyLayouts(String dateFormat, Map<String, Agency> agencies) {
      *                     {@code smtp://...?to=...} (a mail per file); credentials as {@code {{env:...}}} placeholders
      * @param placementFile the file of new placements
      * @param recallFile   the file of placements called back
+     * @param returnFile   the files the agency drops for the lessor (payments, statuses, contacts); null when it sends none
      */
-    public record Agency(String endpoint, FileLayout placementFile, FileLayout recallFile) {
+    public record Agency(String endpoint, FileLayout placementFile, FileLayout recallFile, ReturnLayout returnFile) {
     }
+
+    /**
+     * An agency's return file, read like a LeaseWorks export: each row mapped through its columns, a bad row
+     * quarantined naming the row and the column.
+     *
+     * @param endpoint        the Camel endpoint the agency's return files are taken from
+     * @param include         a regular expression the whole name of a return file matches
+     * @param closingStatuses the agency statuses that close a placement the agency holds
+     * @param columns         header -> field, a field one of {@link AgencyReturnRow#FIELDS}
+     */
+    public record ReturnLayout(String endpoint, String include, List<String> closingStatuses, List<Column> columns) {
+
+        public ReturnLayout {
+            closingStatuses = closingStatuses == null ? List.of() : List.copyOf(closingStatuses);
+        }
+
+        public boolean closes(String status) {
+            return status != null && closingStatuses.stream().anyMatch(status::equalsIgnoreCase);
+        }
+
+        /** The layout the export reader and mapper take, keyed by the placement id's column. */
+        public ExportLayout exportLayout(String agency) {
+            List<FieldSpec> fields = columns.stream().map(c -> {
+                String field = AgencyReturnRow.FIELDS.get(c.field());
+                return new FieldSpec(field, c.header(), AgencyReturnRow.REQUIRED.contains(field), null,
+                        field.equals("amountCollected") ? BigDecimal.ZERO : null);
+            }).toList();
+            List<String> key = fields.stream().filter(f -> f.field().equals("placementId")).map(FieldSpec::column).toList();
+            return new ExportLayout(agency + " returns", List.of(new RecordLayout(RECORD, AgencyReturnRow.class, fields, key)));
+        }
+    }
+
+    /** The record name a return file's rows map to. */
+    public static final String RECORD = "agencyReturn";
 
     /**
      * @param name    the file name; {@code {date}} is the day it is written (yyyyMMdd) and {@code {seq}} its number that day
@@ -63,6 +106,11 @@ public record AgencyLayouts(String dateFormat, Map<String, Agency> agencies) {
 
     public Optional<Agency> agency(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(agencies.get(name));
+    }
+
+    /** Reads values of agency files: dates in {@code date-format}. */
+    public ValueParser values() {
+        return new ValueParser(List.of(dateFormat), List.of(), ZoneOffset.UTC);
     }
 
     public DateTimeFormatter dates() {
@@ -98,6 +146,32 @@ public record AgencyLayouts(String dateFormat, Map<String, Agency> agencies) {
         }
         check(where + ".placement-file", agency.placementFile());
         check(where + ".recall-file", agency.recallFile());
+        if (agency.returnFile() != null) {
+            check(where + ".return-file", agency.returnFile());
+        }
+    }
+
+    private static void check(String where, ReturnLayout file) {
+        if (file.endpoint() == null || file.endpoint().isBlank() || file.include() == null || file.columns() == null) {
+            throw new MappingConfigException(where + ": needs the endpoint its files are taken from, an include pattern and columns");
+        }
+        try {
+            Pattern.compile(file.include());
+        } catch (PatternSyntaxException e) {
+            throw new MappingConfigException(where + ".include is not a regular expression: " + e.getDescription());
+        }
+        for (int i = 0; i < file.columns().size(); i++) {
+            Column column = file.columns().get(i);
+            if (column.header() == null || column.header().isBlank() || !AgencyReturnRow.FIELDS.containsKey(column.field())) {
+                throw new MappingConfigException(where + ".columns[" + i + "] '" + column.header() + "': field '" + column.field()
+                        + "' is none of " + String.join(", ", new java.util.TreeSet<>(AgencyReturnRow.FIELDS.keySet())));
+            }
+        }
+        List<String> fields = file.columns().stream().map(c -> AgencyReturnRow.FIELDS.get(c.field())).toList();
+        List<String> missing = AgencyReturnRow.REQUIRED.stream().filter(f -> !fields.contains(f)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new MappingConfigException(where + ": needs a column for each of " + missing);
+        }
     }
 
     private static void check(String where, FileLayout file) {

@@ -1,5 +1,7 @@
 package io.leasebridge.admin;
 
+import io.leasebridge.agency.AgencyReturnStore;
+import io.leasebridge.agency.PlacementStore;
 import io.leasebridge.calls.ContactStandings;
 import io.leasebridge.hub.ExternalWrite;
 import io.leasebridge.hub.ExternalWrites;
@@ -34,10 +36,14 @@ class AccountViews {
     private final VehicleStore vehicleStore;
     private final RepoCaseStore repoCases;
     private final ContactStandings contactStandings;
+    private final PlacementStore placements;
+    private final AgencyReturnStore agencyReturns;
 
     AccountViews(JdbcTemplate jdbc, ExternalWrites externalWrites, VehicleStore vehicleStore, RepoCaseStore repoCases,
-                 ContactStandings contactStandings) {
+                 ContactStandings contactStandings, PlacementStore placements, AgencyReturnStore agencyReturns) {
         this.jdbc = jdbc;
+        this.placements = placements;
+        this.agencyReturns = agencyReturns;
         this.contactStandings = contactStandings;
         this.vehicleStore = vehicleStore;
         this.repoCases = repoCases;
@@ -99,7 +105,13 @@ class AccountViews {
                         date(rs.getDate(5)), rs.getString(6), PromiseStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
                         date(rs.getDate(9)), rs.getInt(10)), leaseId);
         return new AccountView(lease, customer, payments, notes, promises, ledger.history(leaseId), vehicles(leaseId),
-                contactStandings.current(leaseId).orElse(null));
+                contactStandings.current(leaseId).orElse(null), agencyPlacements(leaseId));
+    }
+
+    private List<AccountView.AgencyPlacementView> agencyPlacements(String leaseId) {
+        List<AgencyReturnStore.Reported> reports = agencyReturns.forLease(leaseId);
+        return placements.ofLease(leaseId).stream().map(p -> new AccountView.AgencyPlacementView(p,
+                reports.stream().filter(r -> r.placementId().equals(p.placementId())).toList())).toList();
     }
 
     private List<VehicleView> vehicles(String leaseId) {

@@ -38,8 +38,9 @@ public class PlacementStore {
     enum FileKind { PLACEMENT, RECALL }
 
     private static final OutboxClaims.Outbox<String> FILES = new OutboxClaims.Outbox<>("agency_file", "file_name", String.class);
-    private static final String PLACEMENT_COLUMNS = """
-            placement_id, lease_id, status, days_past_due, placed_balance, proposed_on, agency, sent_on, placement_file""";
+    static final String PLACEMENT_COLUMNS = """
+            placement_id, lease_id, status, days_past_due, placed_balance, proposed_on, agency, sent_on, placement_file,
+            agency_status, agency_reported_on, collected_amount, last_contact_on, last_contact_result""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -97,6 +98,12 @@ public class PlacementStore {
     public Optional<PlacementRecord> find(String placementId) {
         return jdbc.query("select " + PLACEMENT_COLUMNS + " from agency_placement where placement_id = ?",
                 (rs, n) -> placement(rs), placementId).stream().findFirst();
+    }
+
+    /** The lease's placements, oldest first. */
+    public List<PlacementRecord> ofLease(String leaseId) {
+        return jdbc.query("select " + PLACEMENT_COLUMNS + " from agency_placement where lease_id = ? order by proposed_on, placement_id",
+                (rs, n) -> placement(rs), leaseId);
     }
 
     /** Records a manager's decision on a proposed (or rejected) placement; false when it was neither. */
@@ -242,10 +249,15 @@ public class PlacementStore {
         claims.release(FILES, files.stream().map(QueuedFile::fileName).toList());
     }
 
-    private static PlacementRecord placement(ResultSet rs) throws SQLException {
-        Date sentOn = rs.getDate(8);
+    /** A placement read with {@link #PLACEMENT_COLUMNS}. */
+    static PlacementRecord placement(ResultSet rs) throws SQLException {
+        PlacementRecord.AgencyResults results = rs.getString(10) == null ? null : new PlacementRecord.AgencyResults(
+                rs.getString(10), localDate(rs.getDate(11)), rs.getBigDecimal(12), localDate(rs.getDate(13)), rs.getString(14));
         return new PlacementRecord(rs.getString(1), rs.getString(2), PlacementStatus.valueOf(rs.getString(3)), rs.getInt(4),
-                rs.getBigDecimal(5), rs.getDate(6).toLocalDate(), rs.getString(7), sentOn == null ? null : sentOn.toLocalDate(),
-                rs.getString(9));
+                rs.getBigDecimal(5), rs.getDate(6).toLocalDate(), rs.getString(7), localDate(rs.getDate(8)), rs.getString(9), results);
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

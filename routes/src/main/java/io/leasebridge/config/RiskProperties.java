@@ -33,6 +33,8 @@ import java.util.Set;
  * @param highAt              a score of at least this is HIGH, and opens a Task for the collector
  * @param maxReasons          how many reasons Recovery_Risk_Reasons__c shows, the weightiest first
  * @param endedLeaseStatuses  LeaseWorks contract statuses of leases that carry no risk ("Paid Off" matches PAID_OFF)
+ * @param batchSize           how many leases the review reads, assesses and saves at a time: its memory, whatever the
+ *                            portfolio's size
  */
 @Validated
 @ConfigurationProperties("leasebridge.risk")
@@ -53,7 +55,8 @@ public record RiskProperties(
         @DefaultValue("30") @Min(1) int mediumAt,
         @DefaultValue("60") @Min(1) int highAt,
         @DefaultValue("3") @Min(1) int maxReasons,
-        @DefaultValue({"PAID_OFF", "CLOSED"}) @NotNull Set<String> endedLeaseStatuses) {
+        @DefaultValue({"PAID_OFF", "CLOSED"}) @NotNull Set<String> endedLeaseStatuses,
+        @DefaultValue("500") @Min(1) int batchSize) {
 
     public RiskProperties {
         if (daysPastDuePoints == null || daysPastDuePoints.isEmpty()) {

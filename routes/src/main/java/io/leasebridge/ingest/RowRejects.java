@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
  * wrong columns (an SSN shifted into a phone column). Reasons never quote an unmapped column.
  */
 @Component
-class RowRejects {
+public class RowRejects {
 
-    static final String ROW_SUFFIX = " row";
+    public static final String ROW_SUFFIX = " row";
     static final String HUB_REFUSED = "HUB_REFUSED";
     private static final int MAX_VALUE_LENGTH = 1_000;
 
@@ -37,7 +37,7 @@ class RowRejects {
         this.json = json;
     }
 
-    DeadLetter invalid(String flow, String export, ExportLayout layout, MappedRow mapped) {
+    public DeadLetter invalid(String flow, String export, ExportLayout layout, MappedRow mapped) {
         List<Violation> violations = mapped.violations();
         String fields = violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
         String code = violations.stream().map(Violation::code).filter(c -> !Violation.INVALID_VALUE.equals(c))
@@ -66,6 +66,14 @@ class RowRejects {
                 HUB_REFUSED, "the hub refused the row: " + masker.mask(databaseMessage), payload(source));
     }
 
+    /** A row whose values are all readable but which names something the hub does not have, e.g. an unknown id. */
+    public DeadLetter unknownReference(String flow, String export, ExportLayout layout, MappedRow mapped, String field, String code,
+                                       String reason) {
+        SourceRow source = mapped.source();
+        return new DeadLetter(flow, export + ROW_SUFFIX, recordKey(layout, source), source.file(), source.line(), field, code,
+                masker.mask(reason), payload(source));
+    }
+
     /** The key of the record a rejected row was about, when the row could be read well enough to tell. */
     static java.util.Optional<String> recordKeyOf(DeadLetter rejected) {
         String position = rejected.sourceFile() + ":" + rejected.sourceLine();
@@ -82,7 +90,7 @@ class RowRejects {
     }
 
     /** The keys of rows that were stored: each closes the open dead letter of its record, if it has one. */
-    List<String> recordKeys(ExportLayout layout, List<MappedRow> stored) {
+    public List<String> recordKeys(ExportLayout layout, List<MappedRow> stored) {
         List<String> keys = new ArrayList<>(stored.size());
         for (MappedRow row : stored) {
             String key = recordKey(layout, row.source());

@@ -1,5 +1,6 @@
 package io.leasebridge.page;
 
+import io.leasebridge.agency.PlacementKpis;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +15,11 @@ import java.security.Principal;
 class PortfolioPageController {
 
     private final PortfolioCharts charts;
+    private final PlacementKpis agencyRecovery;
 
-    PortfolioPageController(PortfolioCharts charts) {
+    PortfolioPageController(PortfolioCharts charts, PlacementKpis agencyRecovery) {
         this.charts = charts;
+        this.agencyRecovery = agencyRecovery;
     }
 
     @ModelAttribute("user")
@@ -28,6 +31,7 @@ class PortfolioPageController {
     String portfolio(Model model) {
         model.addAttribute("portfolio", charts.portfolio());
         model.addAttribute("delivery", charts.delivery());
+        model.addAttribute("agencyRecovery", agencyRecovery.compute());
         return "page/portfolio";
     }
 }

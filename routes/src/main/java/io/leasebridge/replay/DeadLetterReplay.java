@@ -1,5 +1,6 @@
 package io.leasebridge.replay;
 
+import io.leasebridge.agency.AgencyReturnIngest;
 import io.leasebridge.fleetrock.RepairOrderReplay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Sends a dead letter through its flow again. A quarantined export row is mapped again from its stored
@@ -49,10 +51,13 @@ public class DeadLetterReplay {
     private final GpsReplay gpsLocations;
     private final QuickBooksOutbox quickBooksOutbox;
     private final RepairOrderReplay repairOrders;
+    private final AgencyReturnIngest agencyReturns;
 
     public DeadLetterReplay(DeadLetters deadLetters, LeaseWorksExportIngest ingest, SalesforceOutbox outbox,
                             RunHistory runs, ObjectMapper json, SalesforceReadReplay salesforceReads,
-                            QuickBooksOutbox quickBooksOutbox, RepairOrderReplay repairOrders, GpsReplay gpsLocations) {
+                            QuickBooksOutbox quickBooksOutbox, RepairOrderReplay repairOrders, GpsReplay gpsLocations,
+                            AgencyReturnIngest agencyReturns) {
+        this.agencyReturns = agencyReturns;
         this.salesforceReads = salesforceReads;
         this.repairOrders = repairOrders;
         this.gpsLocations = gpsLocations;
@@ -86,6 +91,9 @@ public class DeadLetterReplay {
         if (QuickBooksPostingRun.FLOW.equals(letter.flow()) && quickBooksOutbox.requeue(letter.recordKey())) {
             deadLetters.markReplayed(deadLetterId, "queued for QuickBooks again");
             return new ReplayOutcome(deadLetterId, true, "queued for QuickBooks again");
+        }
+        if (AgencyReturnIngest.handles(letter) && letter.payload() != null) {
+            return agencyReturn(deadLetterId, letter);
         }
         if (letter.recordType().endsWith(ROW_SUFFIX) && letter.payload() != null) {
             return remap(deadLetterId, letter);
@@ -123,6 +131,19 @@ public class DeadLetterReplay {
         runs.finish(runId, new RunCounts(1, 0, 0, 0, 1, 0), null);
         deadLetters.replayFailed(id, reason);
         return new ReplayOutcome(id, false, reason);
+    }
+
+    private ReplayOutcome agencyReturn(long id, DeadLetter letter) {
+        long runId = runs.start(REPLAY_FLOW, letter.sourceFile() + ":" + letter.sourceLine());
+        Optional<String> problem = agencyReturns.replay(letter, columns(letter), runId);
+        if (problem.isEmpty()) {
+            runs.finish(runId, new RunCounts(1, 1, 0, 0, 0, 0), null);
+            deadLetters.markReplayed(id, "applied to the hub");
+            return new ReplayOutcome(id, true, "applied to the hub");
+        }
+        runs.finish(runId, new RunCounts(1, 0, 0, 0, 1, 0), null);
+        deadLetters.replayFailed(id, problem.get());
+        return new ReplayOutcome(id, false, problem.get());
     }
 
     private Map<String, String> columns(DeadLetter letter) {

@@ -22,11 +22,12 @@ class LeaseRisks {
         this.clock = clock;
     }
 
-    Map<String, StoredRisk> all() {
+    /** The stored risks of the leases whose ids lie between {@code first} and {@code last}, both included. */
+    Map<String, StoredRisk> between(String first, String last) {
         Map<String, StoredRisk> stored = new HashMap<>();
-        jdbc.query("select lease_id, risk_level, score, reasons, high_episodes from lease_risk", rs -> {
+        jdbc.query("select lease_id, risk_level, score, reasons, high_episodes from lease_risk where lease_id between ? and ?", rs -> {
             stored.put(rs.getString(1), new StoredRisk(RiskLevel.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4), rs.getInt(5)));
-        });
+        }, first, last);
         return stored;
     }
 

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reviews every lease's recovery risk as of a day. A lease whose level, score or reasons changed is saved and queued
+ * Reviews every lease's recovery risk as of a day, {@code leasebridge.risk.batch-size} leases at a time: their facts
+ * read, assessed and their changes saved before the next page is read, so memory does not grow with the portfolio.
+ * Every reason dated relative to a day ("2 days ago") counts from the review's day, so the same facts read the same. A
+ * lease whose level, score or reasons changed is saved and queued
  * for Salesforce in one transaction; one that did not change sends nothing; one rising to HIGH also gets one Task for
  * its collector, keyed by the rise, so a rerun or a crash never makes two.
  */
@@ -30,7 +33,6 @@ public class RecoveryRiskReview {
 
     public static final String FLOW = "recovery-risk";
     private static final Logger log = LoggerFactory.getLogger(RecoveryRiskReview.class);
-    private static final int LEASES_PER_TRANSACTION = 500;
 
     private final RiskFactsReader facts;
     private final LeaseRisks risks;
@@ -41,6 +43,7 @@ public class RecoveryRiskReview {
     private final TransactionTemplate transaction;
     private final LedgerProperties ledger;
     private final Clock clock;
+    private final int batchSize;
 
     RecoveryRiskReview(RiskFactsReader facts, LeaseRisks risks, RiskProperties properties, CollectorTasks tasks,
                        SalesforceOutbox outbox, RunHistory runs, TransactionTemplate transaction, LedgerProperties ledger,
@@ -54,6 +57,7 @@ public class RecoveryRiskReview {
         this.transaction = transaction;
         this.ledger = ledger;
         this.clock = clock;
+        this.batchSize = properties.batchSize();
     }
 
     public RiskReviewReport reviewToday() {
@@ -67,12 +71,13 @@ public class RecoveryRiskReview {
         long changed = 0;
         int leases = 0;
         try {
-            List<RiskFacts> all = facts.factsAsOf(asOf, ledger.zone());
-            leases = all.size();
-            Map<String, StoredRisk> stored = risks.all();
-            for (int from = 0; from < all.size(); from += LEASES_PER_TRANSACTION) {
-                List<RiskFacts> chunk = all.subList(from, Math.min(all.size(), from + LEASES_PER_TRANSACTION));
-                List<RiskAssessment> assessed = chunk.stream().map(rules::assess).toList();
+            String after = "";
+            for (List<RiskFacts> page = facts.page(asOf, ledger.zone(), after, batchSize); !page.isEmpty();
+                 page = facts.page(asOf, ledger.zone(), after, batchSize)) {
+                leases += page.size();
+                after = page.get(page.size() - 1).leaseId();
+                Map<String, StoredRisk> stored = risks.between(page.get(0).leaseId(), after);
+                List<RiskAssessment> assessed = page.stream().map(rules::assess).toList();
                 assessed.forEach(a -> byLevel.merge(a.level(), 1L, Long::sum));
                 List<String> risenHere = new ArrayList<>();
                 Integer n = transaction.execute(status -> saveChanges(assessed, stored, asOf, risenHere));

@@ -15,6 +15,7 @@ import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
 import io.leasebridge.ingest.LeaseWorksExportRoutes;
 import io.leasebridge.kpis.CollectionsKpis;
+import io.leasebridge.agency.AgencyRunOnceStep;
 import io.leasebridge.kpis.KpiFiles;
 import io.leasebridge.kpis.KpiProperties;
 import io.leasebridge.calls.CallActivityRoutes;
@@ -90,6 +91,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final SystemsReconciliation reconciliation;
     private final ChartReport chartReport;
     private final FinalReviews finalReviews;
+    private final AgencyRunOnceStep agencies;
     private volatile int exitCode;
 
     public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
@@ -98,8 +100,10 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                          RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
                          ObjectProvider<FleetRockPoll> fleetRock, ObjectProvider<WorkOrderApprovals> approvals, HeldRecords heldRecords,
                          ExportFiles exportFiles, RecoveryRiskReview riskReview, ContactStandings contactStandings,
-                         SystemsReconciliation reconciliation, ChartReport chartReport, FinalReviews finalReviews) {
+                         SystemsReconciliation reconciliation, ChartReport chartReport, FinalReviews finalReviews,
+                         AgencyRunOnceStep agencies) {
         this.finalReviews = finalReviews;
+        this.agencies = agencies;
         this.riskReview = riskReview;
         this.contactStandings = contactStandings;
         this.repoCases = repoCases;
@@ -143,6 +147,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         pollFleetRock();
         GpsPollReport gps = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
         RiskReviewReport risk = reviewRecoveryRisk();
+        agencies.run();
         DrainReport drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
         String vehicleImport = producer.requestBody(VehicleRoutes.IMPORT, null, String.class);
         approvals.ifAvailable(WorkOrderApprovals::read);
@@ -159,6 +164,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         if (risk != null) {
             risk.print(out);
         }
+        agencies.print(out, kpiProperties.reportDir());
         printRepossessions(vehicleImport);
         quickBooks.ifAvailable(step -> step.printReconciliation(out));
         printSystemsReconciliation();

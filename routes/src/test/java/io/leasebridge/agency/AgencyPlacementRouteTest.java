@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.replay.DeadLetterReplay;
+import io.leasebridge.replay.ReplayOutcome;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
@@ -64,9 +66,10 @@ class AgencyPlacementRouteTest {
         TestProperties.parked(registry, salesforce, "agency-placements");
         // the shipped layouts, with the agency's endpoint on this test's SFTP server
         String shipped = Files.readString(configDir().resolve("mappings/agencies.yml"));
-        String endpoint = shipped.lines().filter(l -> l.strip().startsWith("endpoint:")).findFirst().orElseThrow();
+        List<String> endpoints = shipped.lines().filter(l -> l.strip().startsWith("endpoint:")).toList();
         Path layouts = Files.createTempFile("agencies", ".yml");
-        Files.writeString(layouts, shipped.replace(endpoint, "    endpoint: \"" + agency.endpoint() + "\""));
+        Files.writeString(layouts, shipped.replace(endpoints.get(0), "    endpoint: \"" + agency.endpoint() + "\"")
+                .replace(endpoints.get(1), "      endpoint: \"" + agency.returnsEndpoint() + "\""));
         registry.add("leasebridge.agency.layouts-file", layouts::toString);
     }
 
@@ -78,6 +81,12 @@ class AgencyPlacementRouteTest {
     AgencyLayouts layouts;
     @Autowired
     LedgerProperties lessor;
+    @Autowired
+    DeadLetterReplay replay;
+    @Autowired
+    PlacementStore placements;
+    @Autowired
+    AgencyReturnStore agencyReturns;
 
     @AfterAll
     static void stopServers() throws IOException {
@@ -91,6 +100,7 @@ class AgencyPlacementRouteTest {
         jdbc.update("delete from promise");
         jdbc.update("delete from repo_case");
         jdbc.update("delete from agency_file");
+        jdbc.update("delete from agency_return");
         jdbc.update("delete from agency_placement");
         salesforce.resetAll();
         SalesforceWireMock.stubLogin(salesforce);
@@ -249,6 +259,119 @@ class AgencyPlacementRouteTest {
         drain();
         assertThat(agency.files()).as("the placement file and one recall").hasSize(2);
         assertThat(sent("Agency_Placement__c")).isEmpty();
+    }
+
+    private static final String RETURN_HEADER = "Client Account,Activity Date,Account Status,Amount Collected,Contact Date,Contact Result\r\n";
+
+    @Test
+    void anAgencysReturnFileUpdatesItsPlacementInTheHubAndInSalesforceAndShowsInTheAccountViewAndItsClosureClosesIt()
+            throws Exception {
+        placeL60WithLoneStar();
+        agency.dropReturn("LSRS_RETURN_20261203_1.csv", RETURN_HEADER
+                + "AP-L-60-1,12/01/2026,ACTIVE,250.00,11/30/2026,\"Spoke with debtor, promised 250 by 12/01\"\r\n"
+                + "AP-L-60-1,12/03/2026,ACTIVE,300.00,,\r\n");
+        salesforce.resetRequests();
+        readReturns();
+        drain();
+
+        JsonNode updated = single(sent("Agency_Placement__c"));
+        assertThat(updated.path("LeaseBridge_Placement_Id__c").asText()).isEqualTo("AP-L-60-1");
+        assertThat(updated.path("Status__c").asText()).isEqualTo("SENT");
+        assertThat(updated.path("Collected_Amount__c").decimalValue()).isEqualByComparingTo("550.00");
+        assertThat(updated.path("Agency_Status__c").asText()).isEqualTo("ACTIVE");
+        assertThat(updated.path("Agency_Reported_On__c").asText()).isEqualTo("2026-12-03");
+        assertThat(updated.path("Last_Contact_On__c").asText()).isEqualTo("2026-11-30");
+        assertThat(updated.path("Last_Contact_Result__c").asText()).isEqualTo("Spoke with debtor, promised 250 by 12/01");
+        assertThat(agency.returnsRead()).extracting(p -> p.getFileName().toString()).containsExactly("LSRS_RETURN_20261203_1.csv");
+        assertThat(agency.returnsWaiting()).isEmpty();
+        PlacementRecord.AgencyResults shown = placements.ofLease("L-60").get(0).results();
+        assertThat(shown.collected()).isEqualByComparingTo("550.00");
+        assertThat(agencyReturns.forLease("L-60")).extracting(AgencyReturnStore.Reported::reportedOn)
+                .containsExactly(LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 1));
+
+        agency.dropReturn("LSRS_RETURN_20261210_1.csv", RETURN_HEADER + "AP-L-60-1,12/10/2026,PAID IN FULL,737.50,12/09/2026,Paid by card\r\n");
+        salesforce.resetRequests();
+        readReturns();
+        drain();
+        JsonNode closed = single(sent("Agency_Placement__c"));
+        assertThat(closed.path("Status__c").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("Collected_Amount__c").decimalValue()).isEqualByComparingTo("1287.50");
+        assertThat(status("AP-L-60-1")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void badRowsOfAReturnFileAreQuarantinedNamingLineAndColumnTheGoodOnesStoredAndARerunReadsNothingNew() throws Exception {
+        placeL60WithLoneStar();
+        String file = RETURN_HEADER
+                + "AP-L-60-1,12/01/2026,ACTIVE,250.00,11/30/2026,Left message\r\n"
+                + "AP-L-60-1,12/02/2026,ACTIVE,,,\r\n"
+                + "AP-L-99-1,12/02/2026,ACTIVE,100.00,,\r\n"
+                + "AP-L-60-1,12/45/2026,ACTIVE,75.00,,\r\n"
+                + "AP-L-60-1,12/04/2026,ACTIVE,0,12/04/2026," + "x".repeat(300) + "\r\n";
+        agency.dropReturn("LSRS_RETURN_20261204_1.csv", file);
+        readReturns();
+
+        List<Map<String, Object>> letters = jdbc.queryForList("""
+                select source_line, record_key, field, error_code, reason from dead_letter where flow = 'agency-returns'
+                order by source_line""");
+        assertThat(letters).extracting(l -> ((Number) l.get("SOURCE_LINE")).longValue()).containsExactly(3L, 4L, 5L, 6L);
+        assertThat(letters).extracting(l -> l.get("FIELD")).containsExactly("amountCollected", "placementId", "reportedOn", "contactResult");
+        assertThat(letters.get(0).get("REASON").toString()).contains("column 'Amount Collected' (amountCollected): required value is blank");
+        assertThat(letters.get(1)).containsEntry("ERROR_CODE", "UNKNOWN_PLACEMENT").containsEntry("RECORD_KEY", "AP-L-99-1");
+        assertThat(letters.get(1).get("REASON").toString()).contains("column 'Client Account'", "holds no placement AP-L-99-1");
+        assertThat(letters.get(2).get("REASON").toString()).contains("column 'Activity Date'");
+        assertThat(letters.get(3).get("REASON").toString()).contains("column 'Contact Result'", "longer than 255 characters (300)");
+        assertThat(collected("AP-L-60-1")).isEqualByComparingTo("250.00");
+
+        // a quarantined row replayed as it is stays quarantined, saying why
+        long blankAmount = jdbc.queryForObject("select id from dead_letter where flow = 'agency-returns' and source_line = 3", Long.class);
+        ReplayOutcome outcome = replay.replay(blankAmount);
+        assertThat(outcome.replayed()).isFalse();
+        assertThat(outcome.detail()).contains("'Amount Collected'");
+
+        // read again: the file was moved aside, and the same file dropped again stores its rows once
+        readReturns();
+        agency.dropReturn("LSRS_RETURN_20261204_1.csv", file);
+        readReturns();
+        assertThat(collected("AP-L-60-1")).isEqualByComparingTo("250.00");
+        assertThat(HubTables.count(jdbc, "select count(*) from agency_return")).isEqualTo(1);
+        assertThat(agency.returnsWaiting()).isEmpty();
+    }
+
+    @Test
+    void aReturnFileACrashInterruptedIsReadAgainWholeAndItsRowsStoredOnce() throws Exception {
+        placeL60WithLoneStar();
+        agency.dropReturn("LSRS_RETURN_20261205_1.csv", RETURN_HEADER + "AP-L-60-1,12/05/2026,ACTIVE,125.00,,\r\n");
+        jdbc.execute("alter table export_file add constraint export_file_test_crash check (status <> 'DONE')");
+        try {
+            readReturns();
+        } finally {
+            jdbc.execute("alter table export_file drop constraint export_file_test_crash");
+        }
+        assertThat(HubTables.count(jdbc, "select count(*) from agency_return")).isZero();
+        assertThat(agency.returnsWaiting()).as("left for the next run").hasSize(1);
+
+        readReturns();
+        assertThat(collected("AP-L-60-1")).isEqualByComparingTo("125.00");
+        assertThat(HubTables.count(jdbc, "select count(*) from agency_return")).isEqualTo(1);
+        assertThat(agency.returnsWaiting()).isEmpty();
+    }
+
+    private void placeL60WithLoneStar() {
+        run();
+        stubDecisions();
+        run();
+        drain();
+        assertThat(status("AP-L-60-1")).isEqualTo("SENT");
+    }
+
+    private java.math.BigDecimal collected(String placementId) {
+        return jdbc.queryForObject("select collected_amount from agency_placement where placement_id = ?", java.math.BigDecimal.class,
+                placementId);
+    }
+
+    private void readReturns() {
+        producer.requestBody(AgencyReturnRoutes.RETURNS, (Object) null);
     }
 
     private Map<PlacementField, String> expectedLineOfL60() {

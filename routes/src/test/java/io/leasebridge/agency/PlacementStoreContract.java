@@ -4,10 +4,13 @@ import io.leasebridge.agency.PlacementStore.FileKind;
 import io.leasebridge.agency.PlacementStore.QueuedFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -124,6 +127,45 @@ abstract class PlacementStoreContract {
         store.queueFile(recall, List.of("AP-L-60-1", "AP-L-90-1"));
         assertThat(store.markSent(recall, NOW)).extracting(PlacementRecord::status).containsOnly(PlacementStatus.RECALLED);
         assertThat(store.agenciesToWrite(FileKind.RECALL)).isEmpty();
+    }
+
+    @Test
+    void placementKpisSumThePlacedBalanceAndCollectedAndTakeTheRecoveryRateByAgencyAndByPlacementMonth(@TempDir Path reports)
+            throws Exception {
+        sentPlacement("AP-1", "L-60", "Lone Star", "2026-10-14", "1000.00", "250.00", "SENT");
+        sentPlacement("AP-2", "L-90", "Lone Star", "2026-11-02", "3000.00", "1500.00", "CLOSED");
+        sentPlacement("AP-3", "L-59", "Acme Debt", "2026-11-20", "1200.00", null, "RECALLED");
+        jdbc.update("""
+                insert into agency_placement (placement_id, lease_id, status, agency, days_past_due, placed_balance, proposed_on,
+                    updated_at) values ('AP-4', 'L-60', 'APPROVED', 'Acme Debt', 61, 900.00, ?, ?)""", Date.valueOf(TODAY),
+                Timestamp.from(NOW));
+
+        PlacementKpis kpis = new PlacementKpis(jdbc);
+        PlacementKpis.Report report = kpis.compute();
+
+        assertThat(report.byAgency()).extracting(r -> r.agency() + " " + r.placements() + " " + r.placedBalance() + " "
+                + r.collected() + " " + r.recoveryRate())
+                .containsExactly("Acme Debt 1 1200.00 0.00 0.0000", "Lone Star 2 4000.00 1750.00 0.4375");
+        assertThat(report.byMonth()).extracting(r -> r.month() + " " + r.placements() + " " + r.placedBalance() + " "
+                + r.collected() + " " + r.recoveryRate())
+                .containsExactly("2026-10 1 1000.00 250.00 0.2500", "2026-11 2 4200.00 1500.00 0.3571");
+        assertThat(report.total().placedBalance()).isEqualByComparingTo("5200.00");
+        assertThat(report.total().recoveryRate()).isEqualByComparingTo("0.3365");
+
+        kpis.writeCsv(report, reports);
+        assertThat(Files.readAllLines(reports.resolve(PlacementKpis.CSV))).contains(
+                "section,agency,month,measure,value",
+                "by_agency,Lone Star,,recovery_rate,0.4375",
+                "by_placement_month,,2026-11,placed_balance,4200.00",
+                "total,,,collected,1750.00");
+    }
+
+    private void sentPlacement(String id, String lease, String agency, String sentOn, String balance, String collected, String status) {
+        jdbc.update("""
+                insert into agency_placement (placement_id, lease_id, status, agency, days_past_due, placed_balance, proposed_on,
+                    sent_on, collected_amount, updated_at) values (?, ?, ?, ?, 60, ?, ?, ?, ?, ?)""", id, lease, status, agency,
+                new BigDecimal(balance), Date.valueOf(sentOn), Date.valueOf(sentOn), collected == null ? null : new BigDecimal(collected),
+                Timestamp.from(NOW));
     }
 
     private static PlacementRecord placement(String id, String lease) {

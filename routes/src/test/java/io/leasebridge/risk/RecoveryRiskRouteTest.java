@@ -48,6 +48,8 @@ class RecoveryRiskRouteTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestProperties.parked(registry, salesforce, "recovery-risk");
+        // pages of two leases: every test's leases span more than one page
+        registry.add("leasebridge.risk.batch-size", () -> "2");
         registry.add("leasebridge.ledger.collector-owners.jdoe", () -> "005000000000001AAA");
         registry.add("leasebridge.ledger.fallback-owner", () -> "00G000000000009AAA");
     }
@@ -121,6 +123,13 @@ class RecoveryRiskRouteTest {
         assertThat(upsertCalls()).hasSize(calls);
         assertThat(again.changed()).isZero();
         assertThat(again.risenToHigh()).isEmpty();
+
+        // the reasons count days from the review's day, not from the machine's
+        salesforce.resetRequests();
+        review.review(TODAY.plusDays(1));
+        drain();
+        assertThat(leaseRisk("L-1").path("Recovery_Risk_Reasons__c").asText())
+                .isEqualTo("62 days past due; 2 broken promises in 31 days; left garaging state 3 days ago");
     }
 
     @Test

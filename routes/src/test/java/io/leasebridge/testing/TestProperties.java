@@ -11,7 +11,7 @@ public final class TestProperties {
     public static final List<String> FLOWS = List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes",
             "salesforce-outbox-drain", "gps-location-poll", "salesforce-vehicles-read", "salesforce-repo-cases-read",
             "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders", "work-order-approvals",
-            "recovery-risk", "salesforce-calls-read", "systems-reconciliation", "agency-placements");
+            "recovery-risk", "salesforce-calls-read", "systems-reconciliation", "agency-placements", "agency-returns");
 
     private TestProperties() {
     }

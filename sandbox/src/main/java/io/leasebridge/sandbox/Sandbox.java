@@ -42,6 +42,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxGps gps;
     private Map<String, String> walkedCases = Map.of();
     private final QuickBooksSimulator quickBooks;
+    private final CollectionAgency agency;
 
     private Sandbox(SandboxOptions options, SalesforceSimulator salesforce, FleetRockSandbox fleetRock) {
         this.options = options;
@@ -51,6 +52,7 @@ public final class Sandbox implements AutoCloseable {
         agentMail.start();
         this.gps = SandboxGps.start(options);
         this.quickBooks = QuickBooksSimulator.start(0, options.home().resolve("quickbooks-refresh-token"));
+        this.agency = CollectionAgency.start(options.home().resolve("agency"));
     }
 
     public static Sandbox start(SandboxOptions options) {
@@ -77,6 +79,28 @@ public final class Sandbox implements AutoCloseable {
     /** The repo agent's mail server: what LeaseBridge's repo orders reached. */
     public GreenMail agentMail() {
         return agentMail;
+    }
+
+    /** The collection agency LeaseBridge places accounts with. */
+    public CollectionAgency agency() {
+        return agency;
+    }
+
+    /**
+     * A collections manager approves every proposed agency placement in the org, naming the simulated agency; returns
+     * how many.
+     */
+    public int approveProposedPlacements() {
+        String manager = salesforce.user("Marcus Reyes");
+        int approved = 0;
+        for (Map<String, Object> placement : salesforce.records("Agency_Placement__c").values()) {
+            if ("PROPOSED".equals(placement.get("Status__c"))) {
+                salesforce.saveAs(manager, "Agency_Placement__c", placement.get("Id").toString(),
+                        Map.of("Status__c", "APPROVED", "Agency__c", CollectionAgency.NAME));
+                approved++;
+            }
+        }
+        return approved;
     }
 
     /** The repossession cases the simulated repo desk walked in this sandbox's org, by walk. */
@@ -212,12 +236,24 @@ public final class Sandbox implements AutoCloseable {
                 "--leasebridge.quickbooks.refresh-token=" + QuickBooksSimulator.FIRST_REFRESH_TOKEN,
                 "--leasebridge.quickbooks.token-encryption-key=c2FuZGJveC1vbmx5LWtleS1ub3QtYS1zZWNyZXQhISE=",
                 "--leasebridge.quickbooks.retry.delay=100ms",
-                "--leasebridge.quickbooks.retry.max-attempts=5"));
+                "--leasebridge.quickbooks.retry.max-attempts=5",
+                "--leasebridge.agency.layouts-file=" + agencyLayouts()));
         if (fleetRock != null) {
             args.addAll(fleetRock.arguments());
         }
         args.addAll(gps.arguments());
         return args;
+    }
+
+    /** The shipped agency layouts pointing at the simulated agency, written under the sandbox's home. */
+    private Path agencyLayouts() {
+        try (var shipped = io.leasebridge.config.ShippedFile.open(Path.of("config", "mappings", "agencies.yml"))) {
+            Path layouts = options.home().resolve("agencies.yml");
+            Files.writeString(layouts, agency.layouts(new String(shipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            return layouts.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox's agency layouts", e);
+        }
     }
 
     /** Prints what the simulated FleetRock served and what of it reached Salesforce; nothing without FleetRock. */
@@ -243,7 +279,7 @@ public final class Sandbox implements AutoCloseable {
                 "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
                 "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders",
                 "work-order-approvals", "gps-location-poll", "salesforce-calls-read", "recovery-risk", "systems-reconciliation",
-                "agency-placements")) {
+                "agency-placements", "agency-returns")) {
             args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
         }
         args.addAll(List.of(extraProperties));
@@ -261,6 +297,11 @@ public final class Sandbox implements AutoCloseable {
         salesforce.stop();
         gps.stop();
         quickBooks.stop();
+        try {
+            agency.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (fleetRock != null) {
             fleetRock.close();
         }

@@ -291,6 +291,13 @@ public final class SalesforceRecords {
             f.put("Sent_On__c", date(p.sentOn()));
             f.put("Placement_File__c", text(p.fileName()));
         }
+        if (p.results() != null) {
+            f.put("Agency_Status__c", text(p.results().agencyStatus()));
+            f.put("Agency_Reported_On__c", date(p.results().reportedOn()));
+            f.put("Collected_Amount__c", p.results().collected());
+            f.put("Last_Contact_On__c", date(p.results().lastContactOn()));
+            f.put("Last_Contact_Result__c", text(p.results().contactResult()));
+        }
         return new SObjectRecord(SObjectType.AGENCY_PLACEMENT, p.placementId(), f);
     }
 

@@ -413,7 +413,9 @@ class SalesforceMetadataTest {
                 SalesforceRecords.leaseFinalReview("L-1001", review()),
                 SalesforceRecords.agencyPlacement(new io.leasebridge.agency.PlacementRecord("AP-L-2001-1", "L-2001",
                         io.leasebridge.agency.PlacementStatus.SENT, 64, new BigDecimal("1287.50"), LocalDate.of(2026, 11, 30),
-                        "Lone Star Recovery Services", LocalDate.of(2026, 12, 2), "LSRS_PLACE_20261202_1.csv")));
+                        "Lone Star Recovery Services", LocalDate.of(2026, 12, 2), "LSRS_PLACE_20261202_1.csv",
+                        new io.leasebridge.agency.PlacementRecord.AgencyResults("ACTIVE", LocalDate.of(2026, 12, 9),
+                                new BigDecimal("250.00"), LocalDate.of(2026, 12, 8), "Promised to pay by Friday"))));
     }
 
     private static io.leasebridge.repo.FinalAccountReview review() {

@@ -1,0 +1,80 @@
+package io.leasebridge.agency;
+
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The collection agency flows in a run-once: the agencies' return files first (what they collected and closed), then
+ * proposals, the managers' decisions and the files to send and recall; afterwards what stands, for the run summary.
+ */
+@Component
+public class AgencyRunOnceStep {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyRunOnceStep.class);
+
+    private final ProducerTemplate producer;
+    private final PlacementFiles files;
+    private final AgencyReturnPickup returns;
+    private final PlacementKpis kpis;
+    private final JdbcTemplate jdbc;
+
+    AgencyRunOnceStep(ProducerTemplate producer, PlacementFiles files, AgencyReturnPickup returns, PlacementKpis kpis,
+                      JdbcTemplate jdbc) {
+        this.producer = producer;
+        this.files = files;
+        this.returns = returns;
+        this.kpis = kpis;
+        this.jdbc = jdbc;
+    }
+
+    /** A failed step is in the run history and the exit code, and the run goes on. */
+    public void run() {
+        try {
+            producer.requestBody(AgencyReturnRoutes.RETURNS, (Object) null);
+        } catch (RuntimeException e) {
+            log.error("{}: {}", AgencyReturnIngest.FLOW, e.getMessage());
+        }
+        try {
+            producer.requestBody(AgencyPlacementRoutes.PLACEMENTS, (Object) null);
+        } catch (RuntimeException e) {
+            log.error("{}: {}", AgencyPlacementRoutes.FLOW, e.getMessage());
+        }
+    }
+
+    /** Placements by status, the files of this run, and the recovery by agency; writes {@value PlacementKpis#CSV} too. */
+    public void print(PrintStream out, Path reportDir) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (PlacementStatus status : PlacementStatus.values()) {
+            byStatus.put(status.name(), 0L);
+        }
+        jdbc.query("select status, count(*) from agency_placement group by status",
+                rs -> {
+                    byStatus.put(rs.getString(1), rs.getLong(2));
+                });
+        out.println("Agency placements: " + byStatus.entrySet().stream().map(e -> e.getKey().toLowerCase(java.util.Locale.ROOT)
+                + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        files.lastSent().forEach(line -> out.println("  sent " + line));
+        returns.lastRead().forEach(line -> out.println("  read " + line));
+        PlacementKpis.Report report = kpis.compute();
+        for (PlacementKpis.Recovery agency : report.byAgency()) {
+            out.printf("  %-32s placed %s in %d placements, collected %s, recovery rate %s%n", agency.agency(),
+                    agency.placedBalance().toPlainString(), agency.placements(), agency.collected().toPlainString(),
+                    agency.recoveryRate() == null ? "-" : agency.recoveryRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
+        }
+        try {
+            kpis.writeCsv(report, reportDir);
+        } catch (IOException e) {
+            log.warn("{} not written: {}", PlacementKpis.CSV, e.getMessage());
+        }
+        out.println();
+    }
+}
