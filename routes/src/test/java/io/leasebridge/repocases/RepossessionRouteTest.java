@@ -145,13 +145,18 @@ class RepossessionRouteTest {
         assertThat(ford).containsEntry("VIN", "1FTFW1ET9DFC10312").containsEntry("Contract Number", "L-1001")
                 .containsEntry("Year", "2013").containsEntry("Make", "Ford").containsEntry("Model", "F-150 XLT")
                 .containsEntry("Unit Number", "U-0417").containsEntry("Disposition", "ACTIVE")
-                .containsEntry("Title Status", "Clean").containsEntry("Market Value", "14250.00")
+                .containsEntry("Title Status", "RECEIVED").containsEntry("Market Value", "14250.00")
                 .containsEntry("Condition", "Fair").containsEntry("GPS Provider", "PASSTIME").containsEntry("GPS Device", "PT-884120");
         Map<String, String> toyota = row(rows, 2);
         assertThat(toyota).containsEntry("VIN", "2T1BURHE2JC074366").containsEntry("Unit Number", "")
                 .containsEntry("Market Value", "11800.50").containsEntry("Condition", "");
         assertThat(rows).hasSize(3);
         assertThat(outbox).isDirectoryNotContaining("glob:**/.inprogress-*");
+        assertThat(jdbc.queryForMap("""
+                select title_status, title_requested_date, title_received_date, title_transferred_date from vehicle
+                where vin = '1FTFW1ET9DFC10312'"""))
+                .containsEntry("TITLE_STATUS", "RECEIVED").containsEntry("TITLE_REQUESTED_DATE", java.sql.Date.valueOf("2026-11-02"))
+                .containsEntry("TITLE_RECEIVED_DATE", java.sql.Date.valueOf("2026-11-16")).containsEntry("TITLE_TRANSFERRED_DATE", null);
     }
 
     @Test
@@ -525,6 +530,43 @@ class RepossessionRouteTest {
         assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(SalesforceWireMock.upsertPath("Lease__c", "LeaseWorks_Lease_Id__c")))))
                 .extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body).contains("\"LeaseWorks_Lease_Id__c\":\"L-1001\"",
                         "\"Recovery_Costs__c\":2050.50", "\"Deficiency_Amount__c\":4250.50", "\"Surplus_Amount__c\":0.00"));
+        // the title was RECEIVED (read with the Case); the sale hands it to the buyer on the sale date, once
+        assertThat(jdbc.queryForMap("select title_status, title_transferred_date from vehicle where vin = '1FTFW1ET9DFC10312'"))
+                .containsEntry("TITLE_STATUS", "TRANSFERRED").containsEntry("TITLE_TRANSFERRED_DATE", java.sql.Date.valueOf("2026-11-28"));
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))))
+                .stream().map(LoggedRequest::getBodyAsString).filter(body -> body.contains("Title_Transferred_Date__c")).toList())
+                .singleElement().asString().contains("\"VIN__c\":\"1FTFW1ET9DFC10312\"", "\"Title_Status__c\":\"TRANSFERRED\"",
+                        "\"Title_Transferred_Date__c\":\"2026-11-28\"");
+    }
+
+    @Test
+    void aSaleBeforeTheTitleIsReceivedIsRefusedNamingTheCaseAndTheVehiclesTitleStatus() {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+
+        stubQuery("FROM Case ", "case-sold-title-requested.json");
+        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("INVENTORY");
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_sale")).isZero();
+        assertThat(jdbc.queryForObject("select title_status from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("RECEIVED");
+        assertThat(jdbc.queryForObject("select reason from dead_letter where flow = ? and field = 'Repo_Status__c'", String.class,
+                RepoCaseSync.FLOW)).isEqualTo("Case 00001027: INVENTORY -> SOLD is refused: the sale needs the vehicle's title received"
+                + " (its Vehicle__c.Title_Status__c is REQUESTED, not RECEIVED)");
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains("\"Id\":\"500D000000Rp1AAAAZ\"",
+                        "the sale needs the vehicle's title received (its Vehicle__c.Title_Status__c is REQUESTED, not RECEIVED)"));
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c")))))
+                .extracting(LoggedRequest::getBodyAsString).noneMatch(body -> body.contains("TRANSFERRED"));
     }
 
     @Test

@@ -87,7 +87,7 @@ final class RepoDesk {
             vehicle.put("GPS_Provider__c", v.gpsProvider());
             vehicle.put("GPS_Device_Id__c", v.gpsDeviceId());
             vehicle.put("Disposition__c", dispositions.getOrDefault(v.vin(), "ACTIVE"));
-            vehicle.put("Title_Status__c", "Clean");
+            vehicle.put("Title_Status__c", "NOT_REQUESTED");
             vehicleIds.put(v.vin(), salesforce.saveAs(admin, "Vehicle__c", null, vehicle));
         }
 
@@ -131,7 +131,8 @@ final class RepoDesk {
                     change.put("Reinstatement_Reason__c", "Payment arrangement approved: arrears in three installments");
                 }
                 if (status.equals("SOLD") && walk.statuses().contains("INVENTORY")) {
-                    salesforce.saveAs(titleDesk, "Case", caseId, Map.of("Title_Verified__c", true));
+                    salesforce.saveAs(titleDesk, "Vehicle__c", vehicleIds.get(vehicle.vin()), Map.of("Title_Status__c", "RECEIVED",
+                            "Title_Requested_Date__c", "2026-11-19", "Title_Received_Date__c", "2026-11-24"));
                     change.put("Sale_Price__c", 9_800);
                     change.put("Sale_Date__c", "2026-11-25");
                     change.put("Buyer__c", "Metro Auto Auction");
