@@ -79,6 +79,8 @@ class RepossessionRouteTest {
         TestProperties.schedules(registry, TestProperties.NEVER);
         registry.add("leasebridge.repo.mail.endpoint", () -> "smtp://localhost:" + mail.getSmtp().getPort());
         registry.add("leasebridge.leaseworks.vehicle-import.endpoint", () -> "file:" + outbox + "?tempPrefix=.inprogress-");
+        registry.add("leasebridge.leaseworks.adjustment-import.endpoint",
+                () -> "file:" + outbox + "?tempPrefix=.inprogress-&fileExist=Override");
     }
 
     @Autowired
@@ -87,6 +89,8 @@ class RepossessionRouteTest {
     LeaseWorksVehicleImport vehicleImport;
     @Autowired
     RepoCaseSync cases;
+    @Autowired
+    RepoAdjustmentImport adjustmentImport;
     @Autowired
     RepoOrderMail orders;
     @Autowired
@@ -537,6 +541,51 @@ class RepossessionRouteTest {
                 .stream().map(LoggedRequest::getBodyAsString).filter(body -> body.contains("Title_Transferred_Date__c")).toList())
                 .singleElement().asString().contains("\"VIN__c\":\"1FTFW1ET9DFC10312\"", "\"Title_Status__c\":\"TRANSFERRED\"",
                         "\"Title_Transferred_Date__c\":\"2026-11-28\"");
+    }
+
+    @Test
+    void aRecordedReviewLeavesOneLeaseAdjustmentForLeaseWorksWrittenOnceAcrossRerunsAndACrash() throws IOException {
+        hubKnowsTheLease();
+        jdbc.update("update lease_account set payoff_balance = 12000.00 where lease_id = 'L-1001'");
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        assertThat(adjustmentFiles()).as("no review, no adjustment").isEmpty();
+
+        stubQuery("FROM Case ", "case-sold-from-inventory.json");
+        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+
+        List<Path> files = adjustmentFiles();
+        assertThat(files).hasSize(1);
+        List<FieldSpec> mapping = LeaseWorksMapping.load(Path.of(System.getProperty("leasebridge.config.dir", "../config"),
+                "mappings", "leaseworks.yml")).importLayout("repo-adjustments").records().get(0).fields();
+        List<CSVRecord> rows = csv(files.get(0));
+        assertThat(rows.get(0).toList()).as("header, in mapping order").isEqualTo(mapping.stream().map(FieldSpec::column).toList());
+        assertThat(rows).hasSize(2);
+        // 12,000.00 + 425.00 agent fee - 9,800.00 = 2,625.00 still owed
+        assertThat(row(rows, 1)).containsExactly(Map.entry("Adjustment Id", "500D000000Rp1AAAAZ"), Map.entry("Contract Number", "L-1001"),
+                Map.entry("Repo Case", "00001027"), Map.entry("Adjustment Type", "DEFICIENCY"), Map.entry("Adjustment Amount", "2625.00"),
+                Map.entry("Payoff At Recovery", "12000.00"), Map.entry("Recovery Costs", "425.00"), Map.entry("Net Sale Proceeds", "9800.00"),
+                Map.entry("Sale Date", "11/28/2026"));
+
+        // the file was written but the crash came before it was recorded: the same file again, never a second one
+        jdbc.update("update repo_adjustment set written_at = null");
+        assertThat(adjustmentImport.write()).isEqualTo(files.get(0).getFileName().toString());
+        assertThat(adjustmentFiles()).containsExactlyElementsOf(files);
+        assertThat(csv(files.get(0))).hasSize(2);
+        assertThat(adjustmentImport.write()).isNull();
+        assertThat(outbox).isDirectoryNotContaining("glob:**/.inprogress-*");
+    }
+
+    private List<Path> adjustmentFiles() throws IOException {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("repo-adjustments-")).sorted().toList();
+        }
     }
 
     @Test
