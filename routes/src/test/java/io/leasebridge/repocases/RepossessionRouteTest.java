@@ -242,6 +242,41 @@ class RepossessionRouteTest {
     }
 
     @Test
+    void aCaseReadBeforeItsVehicleIsHeldForItNotRefusedAndTakenWithItsWholeHistoryOnceTheVehicleArrives() throws Exception {
+        hubKnowsTheLease();
+        stubQuery("FROM Case ", "case-ordered.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+
+        cases.read();
+        orders.sendPending();
+
+        assertThat(jdbc.queryForList("select vin from repo_case_held where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .containsExactly("1FTFW1ET9DFC10312");
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_case")).isZero();
+        assertThat(HubTables.count(jdbc, "select count(*) from dead_letter")).as("held, not refused").isZero();
+        assertThat(cases.lastReport()).containsExactly("case 00001027: held for its vehicle 1FTFW1ET9DFC10312 (not in the hub yet)");
+        assertThat(mail.getReceivedMessages()).isEmpty();
+
+        // the vehicle arrives; the change read has moved past the Case, so it is read again by its id
+        vehicles.read();
+        stubQuery("FROM Case ", "query-empty.json");
+        stubQuery("WHERE Id = '500D000000Rp1AAAAZ'", "case-ordered.json");
+        cases.read();
+        orders.sendPending();
+        cases.read();
+        orders.sendPending();
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("ORDERED");
+        assertThat(jdbc.queryForList("select to_status from repo_case_event where case_id = '500D000000Rp1AAAAZ' order by id",
+                String.class)).containsExactly("PENDING", "ORDERED");
+        assertThat(mail.getReceivedMessages()).as("its repo order, once").hasSize(1);
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_case_held")).isZero();
+        assertThat(HubTables.count(jdbc, "select count(*) from dead_letter where flow = '" + RepoCaseSync.FLOW + "'")).isZero();
+        assertThat(cases.lastReport()).isEmpty();
+    }
+
+    @Test
     void anOrderTheMailServerTookJustBeforeACrashIsResentOnceUnderTheSameMessageId() throws Exception {
         hubKnowsTheLease();
         vehicles.read();

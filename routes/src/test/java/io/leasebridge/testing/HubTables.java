@@ -14,7 +14,8 @@ public final class HubTables {
                 "repo_case_event", "repo_order", "repo_sale", "vehicle_location", "work_order_line", "work_order",
                 "qb_outbox", "qb_vendor", "qb_token", "gl_summary_line",
                 "fleetrock_watermark", "fleetrock_delivery", "gps_pull", "gps_alert", "gps_motion", "export_file", "sf_held",
-                "recovery_cost", "repo_recovery_payoff", "repo_review", "call_attempt", "lease_contact_standing", "repo_adjustment"}) {
+                "recovery_cost", "repo_recovery_payoff", "repo_review", "call_attempt", "lease_contact_standing", "repo_adjustment",
+                "repo_case_held"}) {
             jdbc.update("delete from " + table);
         }
     }

@@ -58,7 +58,7 @@ final class RepoDesk {
 
     /**
      * {@link #seed}, opening the cases only once {@code beforeCases} returns: a serving LeaseBridge reads the cases
-     * and the vehicles on crons of their own, and refuses to order a repo of a vehicle its hub does not know yet.
+     * and the vehicles on crons of their own, and holds a case of a vehicle its hub does not know yet until it does.
      */
     static Map<String, String> seed(SalesforceSimulator salesforce, List<FleetVehicle> fleet, Map<String, String> dispositions,
                                     Runnable beforeCases) {

@@ -16,3 +16,11 @@ create table repo_adjustment (
     written_at         timestamp with time zone
 );
 create index repo_adjustment_file on repo_adjustment (file_name, written_at);
+
+-- Repossession Cases read before their vehicle reached the hub: held, not refused, and taken again by id once it has.
+create table repo_case_held (
+    case_id     varchar(18)  primary key,
+    case_number varchar(40),
+    vin         varchar(17)  not null,
+    held_at     timestamp with time zone not null
+);
