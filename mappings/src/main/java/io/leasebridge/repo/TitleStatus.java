@@ -1,6 +1,5 @@
 package io.leasebridge.repo;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,15 +14,6 @@ public enum TitleStatus {
 
     /** Reads a picklist value, case and blanks ignored; empty when the value is none of these (or a free-text status). */
     public static Optional<TitleStatus> fromPicklist(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String name = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (TitleStatus status : values()) {
-            if (status.name().equals(name)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return RepoStatus.picklistValue(values(), value);
     }
 }

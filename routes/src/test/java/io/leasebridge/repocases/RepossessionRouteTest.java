@@ -580,14 +580,7 @@ class RepossessionRouteTest {
 
     @Test
     void aRecordedReviewLeavesOneLeaseAdjustmentForLeaseWorksWrittenOnceAcrossRerunsAndACrash() throws IOException {
-        hubKnowsTheLease();
-        jdbc.update("update lease_account set payoff_balance = 12000.00 where lease_id = 'L-1001'");
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        caseInInventory("12000.00");
         assertThat(adjustmentFiles()).as("no review, no adjustment").isEmpty();
 
         stubQuery("FROM Case ", "case-sold-from-inventory.json");
@@ -625,13 +618,7 @@ class RepossessionRouteTest {
 
     @Test
     void aSaleBeforeTheTitleIsReceivedIsRefusedNamingTheCaseAndTheVehiclesTitleStatus() {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        caseInInventory(null);
 
         stubQuery("FROM Case ", "case-sold-title-requested.json");
         stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
@@ -655,13 +642,7 @@ class RepossessionRouteTest {
 
     @Test
     void aSoldCaseWithoutAPayoffAtRecoveryIsNotClosedAndTheCaseIsToldWhy() {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        caseInInventory(null);
         stubQuery("FROM Case ", "case-sold-from-inventory.json");
         stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
         producer.requestBody(RepoCaseRoutes.READ, (Object) null);
@@ -693,6 +674,20 @@ class RepossessionRouteTest {
     private void stubQuery(String from, String body) {
         salesforce.stubFor(get(urlPathMatching(QUERY)).withQueryParam("q", containing(from))
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body(body))));
+    }
+
+    /** The lease (with this payoff balance, unless null) and the vehicle in the hub, and the case read PENDING then INVENTORY. */
+    private void caseInInventory(String payoffBalance) {
+        hubKnowsTheLease();
+        if (payoffBalance != null) {
+            jdbc.update("update lease_account set payoff_balance = ? where lease_id = 'L-1001'", new java.math.BigDecimal(payoffBalance));
+        }
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
     }
 
     private void hubKnowsTheLease() {
