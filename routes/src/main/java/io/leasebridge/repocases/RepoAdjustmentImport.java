@@ -52,13 +52,17 @@ public class RepoAdjustmentImport {
 
     /** Queues a review's adjustment, once per case; in the caller's transaction, with the review. */
     void queue(RepoAdjustment adjustment) {
+        Integer queued = jdbc.queryForObject("select count(*) from repo_adjustment where case_id = ?", Integer.class,
+                adjustment.adjustmentId());
+        if (queued != null && queued > 0) {
+            return;
+        }
         jdbc.update("""
                 insert into repo_adjustment (case_id, lease_id, case_number, kind, amount, payoff_at_recovery, recovery_costs,
-                       net_proceeds, sale_date, queued_at)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from repo_adjustment where case_id = ?)""",
+                       net_proceeds, sale_date, queued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 adjustment.adjustmentId(), adjustment.leaseId(), adjustment.caseNumber(), adjustment.kind(), adjustment.amount(),
                 adjustment.payoffAtRecovery(), adjustment.recoveryCosts(), adjustment.netProceeds(), adjustment.saleDate(),
-                Timestamp.from(clock.instant()), adjustment.adjustmentId());
+                Timestamp.from(clock.instant()));
     }
 
     /** Writes the file of the adjustments not written yet; returns its name, or null when there were none. */
