@@ -49,7 +49,8 @@ public final class LeaseWorksMapping {
             "note", CollectorNote.class,
             "promise", Promise.class,
             "vehicle", Vehicle.class,
-            "glLine", io.leasebridge.model.GlSummaryLine.class);
+            "glLine", io.leasebridge.model.GlSummaryLine.class,
+            "repoAdjustment", io.leasebridge.repo.RepoAdjustment.class);
 
     /** The fields that identify each record: two rows of one file with the same key describe the same record. */
     static final Map<String, List<String>> RECORD_KEYS = Map.of(

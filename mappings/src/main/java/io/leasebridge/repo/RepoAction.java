@@ -7,5 +7,7 @@ public enum RepoAction {
     /** Entering SOLD: record sale price, date and buyer in the hub for accounting. */
     RECORD_SALE,
     /** Entering REINSTATED: record the reinstatement, its reason and what it costs the lessee, on the case's timeline. */
-    RECORD_REINSTATEMENT
+    RECORD_REINSTATEMENT,
+    /** Entering SOLD: the vehicle's title goes to the buyer, TRANSFERRED on the sale date in the hub and Salesforce. */
+    TRANSFER_TITLE
 }

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param repoType      {@code Repo_Type__c}
  * @param agentEmail    {@code Repo_Agent_Email__c}; blank means "use the default agent"
- * @param titleVerified {@code Title_Verified__c}
+ * @param titleVerified {@code Title_Verified__c}, the Case's checkbox from before titles had a status: it stands for a
+ *                      received title only while the vehicle's {@code Title_Status__c} is empty
  * @param salePrice     {@code Sale_Price__c}
  * @param saleDate      {@code Sale_Date__c}
  * @param buyer         who bought the vehicle; recorded with the sale, not required by the workflow
@@ -23,6 +24,7 @@ import java.util.List;
  * @param unfinishedRepairOrders the vehicle's FleetRock repair orders not finished yet, by RO number (looked up
  *                      by the caller like the days past due); never null
  * @param inventoryOverride {@code Inventory_Override_Reason__c}: why a rep moves the vehicle to inventory anyway
+ * @param titleStatus   the vehicle's {@code Title_Status__c} as typed (read with the Case), {@code null} when empty
  */
 public record RepoFacts(
         RepoType repoType,
@@ -36,10 +38,11 @@ public record RepoFacts(
         String reinstatementReason,
         Integer leaseDaysPastDue,
         List<String> unfinishedRepairOrders,
-        String inventoryOverride) {
+        String inventoryOverride,
+        String titleStatus) {
 
     private static final RepoFacts NONE =
-            new RepoFacts(null, null, false, null, null, null, null, null, null, null, List.of(), null);
+            new RepoFacts(null, null, false, null, null, null, null, null, null, null, List.of(), null, null);
 
     public RepoFacts {
         unfinishedRepairOrders = unfinishedRepairOrders == null ? List.of() : List.copyOf(unfinishedRepairOrders);
@@ -52,41 +55,57 @@ public record RepoFacts(
 
     public RepoFacts withRepoType(RepoType repoType) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
     }
 
     public RepoFacts withAgentEmail(String agentEmail) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
     }
 
     public RepoFacts withTitleVerified(boolean titleVerified) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
     }
 
     public RepoFacts withSale(BigDecimal salePrice, LocalDate saleDate, String buyer) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
     }
 
     public RepoFacts withDropOff(LocalDate dropOffDate, String dropOffPlace) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
     }
 
     public RepoFacts withReinstatementReason(String reinstatementReason) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
     }
 
     public RepoFacts withLeaseDaysPastDue(Integer leaseDaysPastDue) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
     }
 
     public RepoFacts withRepairOrders(List<String> unfinishedRepairOrders, String inventoryOverride) {
         return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
-                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride);
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
+    }
+
+    public RepoFacts withTitleStatus(String titleStatus) {
+        return new RepoFacts(repoType, agentEmail, titleVerified, salePrice, saleDate, buyer, dropOffDate, dropOffPlace,
+                reinstatementReason, leaseDaysPastDue, unfinishedRepairOrders, inventoryOverride, titleStatus);
+    }
+
+    /**
+     * Whether the vehicle's title is in hand for a resale: {@code Title_Status__c} RECEIVED, or, for an org whose title
+     * desk still ticks the Case's {@code Title_Verified__c}, that checkbox while the vehicle has no title status at all.
+     */
+    public boolean titleReceived() {
+        if (titleStatus == null || titleStatus.isBlank()) {
+            return titleVerified;
+        }
+        return TitleStatus.fromPicklist(titleStatus).orElse(null) == TitleStatus.RECEIVED;
     }
 }

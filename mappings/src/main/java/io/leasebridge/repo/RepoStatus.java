@@ -32,13 +32,18 @@ public enum RepoStatus {
      * {@code "In Repair"} and {@code "IN_REPAIR"} are the same state. Empty when the value is not a state.
      */
     public static Optional<RepoStatus> fromPicklist(String value) {
+        return picklistValue(values(), value);
+    }
+
+    /** The constant a picklist value names, case and surrounding blanks ignored, spaces and hyphens as underscores. */
+    static <E extends Enum<E>> Optional<E> picklistValue(E[] constants, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String name = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (RepoStatus status : values()) {
-            if (status.name().equals(name)) {
-                return Optional.of(status);
+        for (E constant : constants) {
+            if (constant.name().equals(name)) {
+                return Optional.of(constant);
             }
         }
         return Optional.empty();

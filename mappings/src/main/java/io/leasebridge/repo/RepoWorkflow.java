@@ -46,6 +46,7 @@ import static io.leasebridge.repo.RepoStatus.UNRECOVERABLE;
  * return needs no agent and goes from PENDING to RECOVERED with the drop-off date and place. CLOSED, CANCELLED, UNRECOVERABLE and REINSTATED are final. A new case starts in
  * REQUESTED, or in PENDING when the rep has already decided to repossess. A vehicle goes to INVENTORY only in
  * sellable condition: not while a FleetRock repair order on it is unfinished, unless a rep overrides with a reason.
+ * A vehicle is sold only with its title RECEIVED ({@code Vehicle__c.Title_Status__c}), and the sale transfers it.
  */
 public final class RepoWorkflow {
 
@@ -228,8 +229,11 @@ public final class RepoWorkflow {
 
     private static List<String> missingForSale(RepoFacts facts) {
         List<String> missing = new ArrayList<>();
-        if (!facts.titleVerified()) {
-            missing.add("a verified title (Title_Verified__c)");
+        if (!facts.titleReceived()) {
+            missing.add(facts.titleStatus() == null || facts.titleStatus().isBlank()
+                    ? "the vehicle's title received (its Vehicle__c.Title_Status__c is empty and Title_Verified__c is not checked)"
+                    : "the vehicle's title received (its Vehicle__c.Title_Status__c is " + facts.titleStatus().strip()
+                            + ", not RECEIVED)");
         }
         BigDecimal price = facts.salePrice();
         if (price == null) {
@@ -257,7 +261,7 @@ public final class RepoWorkflow {
     private static Set<RepoAction> actionsOn(RepoStatus entered) {
         return switch (entered) {
             case ORDERED -> Set.of(RepoAction.SEND_REPO_ORDER);
-            case SOLD -> Set.of(RepoAction.RECORD_SALE);
+            case SOLD -> Set.of(RepoAction.RECORD_SALE, RepoAction.TRANSFER_TITLE);
             case REINSTATED -> Set.of(RepoAction.RECORD_REINSTATEMENT);
             default -> Set.of();
         };

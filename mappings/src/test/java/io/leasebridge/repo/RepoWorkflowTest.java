@@ -54,7 +54,7 @@ class RepoWorkflowTest {
             "INSPECTED,  IN_REPAIR,     ,",
             "INSPECTED,  INVENTORY,     INVENTORY,",
             "IN_REPAIR,  INVENTORY,     INVENTORY,",
-            "INVENTORY,  SOLD,          SOLD,        RECORD_SALE",
+            "INVENTORY,  SOLD,          SOLD,        RECORD_SALE + TRANSFER_TITLE",
             "SOLD,       CLOSED,        ,",
             "ORDERED,    REINSTATED,    ACTIVE,      RECORD_REINSTATEMENT",
             "RECOVERED,  REINSTATED,    ACTIVE,      RECORD_REINSTATEMENT",
@@ -66,7 +66,8 @@ class RepoWorkflowTest {
 
     /** A Case with everything any step needs. */
     private static final RepoFacts COMPLETE = new RepoFacts(RepoType.INVOLUNTARY, "agent@recovery.example", true,
-            new BigDecimal("14250.00"), LocalDate.of(2026, 3, 14), "Midwest Auto Auction", null, null, null, null, List.of(), null);
+            new BigDecimal("14250.00"), LocalDate.of(2026, 3, 14), "Midwest Auto Auction", null, null, null, null, List.of(), null,
+            "RECEIVED");
 
     /** The same Case with the lease brought current in the last LeaseWorks export. */
     private static final RepoFacts CURRENT_AGAIN = COMPLETE.withLeaseDaysPastDue(0);
@@ -195,11 +196,31 @@ class RepoWorkflowTest {
 
     // --- rules beyond the graph ---------------------------------------------------------------------------
 
+    @ParameterizedTest
+    @ValueSource(strings = {"NOT_REQUESTED", "REQUESTED", "TRANSFERRED", "Clean"})
+    void soldNeedsTheTitleReceivedNamingTheFieldAndWhatItSays(String status) {
+        assertThat(workflow.check(INVENTORY, SOLD, COMPLETE.withTitleStatus(status))).isEqualTo(
+                new Transition.Refused(INVENTORY, SOLD, "INVENTORY -> SOLD is refused: the sale needs the vehicle's title"
+                        + " received (its Vehicle__c.Title_Status__c is " + status + ", not RECEIVED)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RECEIVED", "received", " Received "})
+    void aReceivedTitleIsEnoughWhateverTheCheckboxSays(String status) {
+        RepoFacts received = COMPLETE.withTitleVerified(false).withTitleStatus(status);
+
+        assertThat(workflow.check(INVENTORY, SOLD, received)).isInstanceOf(Transition.Allowed.class);
+    }
+
     @Test
-    void soldNeedsAVerifiedTitle() {
-        assertThat(workflow.check(INVENTORY, SOLD, COMPLETE.withTitleVerified(false))).isEqualTo(
-                new Transition.Refused(INVENTORY, SOLD,
-                        "INVENTORY -> SOLD is refused: the sale needs a verified title (Title_Verified__c)"));
+    void theOldCheckboxStandsForAReceivedTitleOnlyWhileTheVehicleHasNoTitleStatus() {
+        assertThat(workflow.check(INVENTORY, SOLD, COMPLETE.withTitleStatus(null).withTitleVerified(true)))
+                .isInstanceOf(Transition.Allowed.class);
+        assertThat(reasonOf(workflow.check(INVENTORY, SOLD, COMPLETE.withTitleStatus(" ").withTitleVerified(false)))).isEqualTo(
+                "INVENTORY -> SOLD is refused: the sale needs the vehicle's title received"
+                        + " (its Vehicle__c.Title_Status__c is empty and Title_Verified__c is not checked)");
+        assertThat(reasonOf(workflow.check(INVENTORY, SOLD, COMPLETE.withTitleStatus("REQUESTED").withTitleVerified(true))))
+                .contains("Vehicle__c.Title_Status__c is REQUESTED, not RECEIVED");
     }
 
     @Test
@@ -230,8 +251,8 @@ class RepoWorkflowTest {
     @Test
     void soldWithNothingFilledInNamesEverythingMissingAtOnce() {
         assertThat(reasonOf(workflow.check(INVENTORY, SOLD, RepoFacts.none()))).isEqualTo(
-                "INVENTORY -> SOLD is refused: the sale needs a verified title (Title_Verified__c),"
-                        + " a sale price (Sale_Price__c) and a sale date (Sale_Date__c)");
+                "INVENTORY -> SOLD is refused: the sale needs the vehicle's title received (its Vehicle__c.Title_Status__c"
+                        + " is empty and Title_Verified__c is not checked), a sale price (Sale_Price__c) and a sale date (Sale_Date__c)");
     }
 
     @Test
@@ -504,8 +525,8 @@ class RepoWorkflowTest {
             RepoStatus to = RepoStatus.valueOf(cells[1].strip());
             Optional<VehicleDisposition> disposition = cells[2].isBlank()
                     ? Optional.empty() : Optional.of(VehicleDisposition.valueOf(cells[2].strip()));
-            Set<RepoAction> actions = cells[3].isBlank()
-                    ? Set.of() : Set.of(RepoAction.valueOf(cells[3].strip()));
+            Set<RepoAction> actions = cells[3].isBlank() ? Set.of() : Arrays.stream(cells[3].split("\\+"))
+                    .map(action -> RepoAction.valueOf(action.strip())).collect(Collectors.toSet());
             return Arguments.of(from, to, disposition, actions);
         }).toList();
     }

@@ -21,11 +21,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 /**
  * What the hub says QuickBooks should have: approved work orders (Bill to the repair vendor), repo agent
- * fees on cases (Bill to the agent), sold vehicles (SalesReceipt) and LeaseWorks GL days (JournalEntry).
+ * fees on cases (Bill to the agent), sold vehicles (a JournalEntry settling the lease) and LeaseWorks GL days (JournalEntry).
  * Every document is dated by the calendar of the clock's zone (the lessor's), never by the UTC day.
  */
 class QuickBooksSources {
@@ -94,22 +96,27 @@ class QuickBooksSources {
                 });
     }
 
+    /**
+     * Sold vehicles, each settling its lease with the amounts of its case's final account review. A sale posted as a
+     * SalesReceipt before resales settled the lease is not posted again.
+     */
     List<SourceRecord> sales() {
-        return jdbc.query("select case_id, case_number, vin, sale_price, sale_date, buyer from repo_sale order by case_id", (rs, i) -> {
-            String caseId = rs.getString("case_id");
+        return jdbc.query("""
+                select s.case_id, s.case_number, coalesce(r.lease_id, s.lease_id) as lease_id, s.vin, s.sale_date, s.buyer,
+                       s.carrying_value, r.payoff_at_recovery, r.total_costs, r.net_proceeds, r.deficiency, r.surplus
+                from repo_sale s left join repo_review r on r.case_id = s.case_id
+                where not exists (select 1 from qb_outbox o where o.posting_type = 'SALES_RECEIPT' and o.source_key = s.case_id)
+                order by s.case_id""", (rs, i) -> {
             LocalDate saleDate = rs.getDate("sale_date") == null ? null : rs.getDate("sale_date").toLocalDate();
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("case_id", caseId);
-            source.put("case_number", rs.getString("case_number"));
-            source.put("vin", rs.getString("vin"));
-            source.put("sale_price", rs.getBigDecimal("sale_price"));
-            source.put("sale_date", String.valueOf(saleDate));
-            BigDecimal price = rs.getBigDecimal("sale_price");
-            String caseNumber = rs.getString("case_number");
-            String vin = rs.getString("vin");
-            String buyer = rs.getString("buyer");
-            return build(PostingType.SALES_RECEIPT, caseId, saleDate, price, source,
-                    () -> documents.salesReceipt(caseId, caseNumber, vin, price, saleDate, buyer));
+            QuickBooksDocuments.Resale sale = new QuickBooksDocuments.Resale(rs.getString("case_id"), rs.getString("case_number"),
+                    rs.getString("lease_id"), rs.getString("vin"), saleDate, rs.getString("buyer"), rs.getBigDecimal("payoff_at_recovery"),
+                    rs.getBigDecimal("total_costs"), rs.getBigDecimal("net_proceeds"), rs.getBigDecimal("deficiency"),
+                    rs.getBigDecimal("surplus"), rs.getBigDecimal("carrying_value"));
+            // a JournalEntry's total is its debits: the proceeds, the deficiency and the carrying value
+            BigDecimal debits = Stream.of(sale.netProceeds(), sale.deficiency(), sale.carryingValue()).filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return build(PostingType.RESALE_JOURNAL_ENTRY, sale.caseId(), saleDate, debits, sale,
+                    () -> documents.resaleJournalEntry(sale));
         });
     }
 

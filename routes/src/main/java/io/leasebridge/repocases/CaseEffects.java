@@ -7,6 +7,7 @@ import io.leasebridge.repo.RepoAction;
 import io.leasebridge.repo.RepoOrder;
 import io.leasebridge.repo.RepoStatus;
 import io.leasebridge.repo.RepoWorkflow;
+import io.leasebridge.repo.TitleStatus;
 import io.leasebridge.repo.Transition;
 import io.leasebridge.repo.VehicleDisposition;
 import io.leasebridge.vehicles.VehicleStore;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -21,7 +23,8 @@ import java.util.StringJoiner;
 /**
  * Carries out what entering a state calls for, each part idempotent: the vehicle's disposition (hub,
  * LeaseWorks import, Salesforce), the repo order (queued once per case, sent by {@link RepoOrderMail}),
- * the payoff balance at recovery, the sale for accounting and its final account review (recorded once per case).
+ * the payoff balance at recovery, the sale for accounting, the title's transfer to the buyer and its final account review
+ * (recorded once per case).
  */
 @Component
 class CaseEffects {
@@ -62,6 +65,9 @@ class CaseEffects {
                     : "sale already recorded");
             done.add(reviews.review(c));
         }
+        if (step.actions().contains(RepoAction.TRANSFER_TITLE)) {
+            done.add(transferTitle(c.vin(), c.facts().saleDate()));
+        }
         if (step.actions().contains(RepoAction.RECORD_REINSTATEMENT)) {
             done.add(reinstate(c));
         }
@@ -89,6 +95,21 @@ class CaseEffects {
         return done.toString();
     }
 
+    /** The sold vehicle's title goes to its buyer on the sale date, in the hub (and so LeaseWorks) and in Salesforce. */
+    private String transferTitle(String vin, LocalDate saleDate) {
+        Optional<Vehicle> vehicle = vin == null ? Optional.empty() : vehicles.find(vin);
+        if (vehicle.isEmpty()) {
+            return "vehicle " + (vin == null ? "(none on the Case)" : vin) + " not in the hub: title not transferred";
+        }
+        Vehicle v = vehicle.get();
+        if (TitleStatus.fromPicklist(v.titleStatus()).orElse(null) == TitleStatus.TRANSFERRED) {
+            return "title already TRANSFERRED";
+        }
+        vehicles.save(List.of(v.withTitleTransferred(saleDate)));
+        salesforceOutbox.enqueue(List.of(SalesforceRecords.vehicleTitleTransferred(v.vin(), saleDate)));
+        return "title TRANSFERRED to the buyer on " + saleDate;
+    }
+
     private String dispose(String vin, VehicleDisposition disposition) {
         Optional<Vehicle> vehicle = vin == null ? Optional.empty() : vehicles.find(vin);
         if (vehicle.isEmpty()) {
@@ -98,9 +119,7 @@ class CaseEffects {
         if (disposition.name().equals(v.disposition())) {
             return "vehicle already " + disposition;
         }
-        vehicles.save(List.of(new Vehicle(v.vin(), v.salesforceId(), v.leaseId(), v.modelYear(), v.make(), v.model(),
-                v.unitNumber(), v.gpsProvider(), v.gpsDeviceId(), disposition.name(), v.titleStatus(), v.marketValue(),
-                v.condition())));
+        vehicles.save(List.of(v.withDisposition(disposition.name())));
         salesforceOutbox.enqueue(List.of(SalesforceRecords.vehicleDisposition(v.vin(), disposition)));
         return "vehicle " + v.vin() + " disposition " + disposition;
     }

@@ -19,7 +19,8 @@ final class CaseRecords {
     static final List<String> CASE_FIELDS = List.of("Id", "CaseNumber", "Repo_Status__c", "Repo_Type__c",
             "Repo_Agent_Name__c", "Repo_Agent_Email__c", "Repo_Agent_Fee__c", "Title_Verified__c", "Sale_Price__c",
             "Sale_Date__c", "Buyer__c", "Drop_Off_Date__c", "Drop_Off_Location__c", "Reinstatement_Reason__c",
-            "Inventory_Override_Reason__c", "Vehicle__r.VIN__c", "LastModifiedBy.Name", "SystemModstamp");
+            "Inventory_Override_Reason__c", "Vehicle__r.VIN__c", "LastModifiedBy.Name", "SystemModstamp",
+            "Vehicle__r.Title_Status__c");
     static final String STATUS_FIELD = "Repo_Status__c";
 
     private CaseRecords() {
@@ -30,7 +31,7 @@ final class CaseRecords {
                 Boolean.TRUE.equals(r.get("Title_Verified__c")) || "true".equalsIgnoreCase(text(r.get("Title_Verified__c"))),
                 amount(r.get("Sale_Price__c")), date(r.get("Sale_Date__c")), text(r.get("Buyer__c")),
                 date(r.get("Drop_Off_Date__c")), text(r.get("Drop_Off_Location__c")), text(r.get("Reinstatement_Reason__c")),
-                null, List.of(), text(r.get("Inventory_Override_Reason__c")));
+                null, List.of(), text(r.get("Inventory_Override_Reason__c")), parentField(r, "Vehicle__r", "Title_Status__c"));
         return new CaseRead(text(r.get("Id")), text(r.get("CaseNumber")), text(r.get("Repo_Status__c")),
                 parentField(r, "Vehicle__r", "VIN__c"), facts, text(r.get("Repo_Agent_Name__c")), amount(r.get("Repo_Agent_Fee__c")),
                 SalesforceChangeReader.instant(String.valueOf(r.get("SystemModstamp"))), parentField(r, "LastModifiedBy", "Name"));

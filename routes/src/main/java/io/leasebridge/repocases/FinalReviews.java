@@ -5,6 +5,7 @@ import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.repo.FinalAccountReview;
 import io.leasebridge.repo.RecoveryCost;
+import io.leasebridge.repo.RepoAdjustment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * The Asset Manager's final account review of a sold case, from the hub: the payoff balance kept when the vehicle was
  * recovered, the case's recovery costs and the sale price make a {@link FinalAccountReview}, recorded once and written to
- * the Case and the lease. A case closes only once its review is recorded.
+ * the Case and the lease, and queued as the lease's adjustment for LeaseWorks. A case closes only once its review is recorded.
  */
 @Component
 public class FinalReviews {
@@ -27,10 +28,12 @@ public class FinalReviews {
     private final JdbcTemplate jdbc;
     private final RecoveryCosts costs;
     private final SalesforceOutbox salesforceOutbox;
+    private final RepoAdjustmentImport adjustments;
     private final Clock clock;
 
-    FinalReviews(JdbcTemplate jdbc, RecoveryCosts costs, SalesforceOutbox salesforceOutbox, Clock clock) {
+    FinalReviews(JdbcTemplate jdbc, RecoveryCosts costs, SalesforceOutbox salesforceOutbox, RepoAdjustmentImport adjustments, Clock clock) {
         this.jdbc = jdbc;
+        this.adjustments = adjustments;
         this.costs = costs;
         this.salesforceOutbox = salesforceOutbox;
         this.clock = clock;
@@ -79,6 +82,7 @@ public class FinalReviews {
                        review, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 c.caseId(), c.caseNumber(), leaseId, review.payoffAtRecovery(), review.totalCosts(), review.netProceeds(),
                 review.deficiency(), review.surplus(), review.describe(), Timestamp.from(clock.instant()));
+        adjustments.queue(RepoAdjustment.of(c.caseId(), leaseId, c.caseNumber(), c.facts().saleDate(), review));
         List<SObjectRecord> writes = new ArrayList<>(List.of(SalesforceRecords.caseFinalReview(c.caseId(), review)));
         if (leaseId != null) {
             writes.add(SalesforceRecords.leaseFinalReview(leaseId, review));

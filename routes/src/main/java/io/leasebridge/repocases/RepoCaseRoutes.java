@@ -1,5 +1,6 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.config.AdjustmentImportProperties;
 import io.leasebridge.config.RepoProperties;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,7 +10,7 @@ import io.leasebridge.cluster.FlowSchedule;
 
 /**
  * Repossession cases: the recovery costs reps entered, Salesforce Case changes through the workflow, every case's costs
- * rolled up, then the repo orders they queued.
+ * rolled up, the lease adjustments of their final account reviews written for LeaseWorks, then the repo orders they queued.
  */
 @Component
 public class RepoCaseRoutes extends RouteBuilder {
@@ -17,14 +18,20 @@ public class RepoCaseRoutes extends RouteBuilder {
     public static final String READ = "direct:" + RepoCaseSync.FLOW;
     public static final String MAIL = "direct:" + RepoOrderMail.FLOW;
     static final String SEND = "direct:repo-order-send";
+    static final String ADJUSTMENT_FILE = "direct:leaseworks-repo-adjustment-file";
 
     private final RepoCaseSync sync;
     private final RecoveryCosts costs;
     private final RepoOrderMail mail;
     private final RunProperties run;
     private final RepoProperties properties;
+    private final RepoAdjustmentImport adjustments;
+    private final AdjustmentImportProperties adjustmentFile;
 
-    public RepoCaseRoutes(RepoCaseSync sync, RecoveryCosts costs, RepoOrderMail mail, RunProperties run, RepoProperties properties) {
+    public RepoCaseRoutes(RepoCaseSync sync, RecoveryCosts costs, RepoOrderMail mail, RunProperties run, RepoProperties properties,
+                          RepoAdjustmentImport adjustments, AdjustmentImportProperties adjustmentFile) {
+        this.adjustments = adjustments;
+        this.adjustmentFile = adjustmentFile;
         this.costs = costs;
         this.properties = properties;
         this.sync = sync;
@@ -38,6 +45,7 @@ public class RepoCaseRoutes extends RouteBuilder {
                 .bean(costs, "read")
                 .bean(sync, "read")
                 .bean(costs, "rollUp")
+                .bean(adjustments, "write")
                 .to(MAIL);
 
         from(MAIL).routeId(RepoOrderMail.FLOW)
@@ -45,6 +53,9 @@ public class RepoCaseRoutes extends RouteBuilder {
 
         from(SEND).routeId("repo-order-send")
                 .to(properties.mail().endpoint());
+
+        from(ADJUSTMENT_FILE).routeId("leaseworks-repo-adjustment-file")
+                .to(adjustmentFile.endpoint());
 
         if (!run.runOnce()) {
             from(FlowSchedule.cron(RepoCaseSync.FLOW, run.schedule(RepoCaseSync.FLOW)))

@@ -155,16 +155,16 @@ public class RepoCaseStore {
     record SentOrder(String body, Instant sentAt) {
     }
 
-    /** Records a sale for accounting, once per case. */
+    /** Records a sale for accounting, once per case, with the vehicle's market value in the hub as its carrying value. */
     boolean recordSale(String caseId, String caseNumber, String vin, BigDecimal price, LocalDate date, String buyer) {
         Integer existing = jdbc.queryForObject("select count(*) from repo_sale where case_id = ?", Integer.class, caseId);
         if (existing != null && existing > 0) {
             return false;
         }
         jdbc.update("""
-                insert into repo_sale (case_id, case_number, vin, lease_id, sale_price, sale_date, buyer, recorded_at)
-                values (?, ?, ?, (select lease_id from vehicle where vin = ?), ?, ?, ?, ?)""",
-                caseId, caseNumber, vin, vin, price, date, buyer, Timestamp.from(clock.instant()));
+                insert into repo_sale (case_id, case_number, vin, lease_id, sale_price, sale_date, buyer, recorded_at, carrying_value)
+                values (?, ?, ?, (select lease_id from vehicle where vin = ?), ?, ?, ?, ?, (select market_value from vehicle where vin = ?))""",
+                caseId, caseNumber, vin, vin, price, date, buyer, Timestamp.from(clock.instant()), vin);
         return true;
     }
 }

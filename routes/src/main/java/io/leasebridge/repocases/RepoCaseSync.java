@@ -7,6 +7,7 @@ import io.leasebridge.config.RepoProperties;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.repo.RepoAction;
@@ -39,7 +40,8 @@ import java.util.Set;
  * status LeaseBridge last applied, and carries out what a legal step calls for (disposition, repo order,
  * sale record). A refused change is recorded, quarantined and written back to {@code Integration_Error__c};
  * the Case stays where LeaseBridge last applied it until a rep moves it on legally. Everything a
- * re-read sees again (the overlap, the same history rows) is recognised and done nothing with.
+ * re-read sees again (the overlap, the same history rows) is recognised and done nothing with. A Case whose vehicle
+ * the hub does not hold yet is held for it ({@link CasesAwaitingVehicles}) and taken once the vehicle is read.
  */
 @Service
 public class RepoCaseSync {
@@ -54,7 +56,9 @@ public class RepoCaseSync {
     private final CaseEffects effects;
     private final FinalReviews reviews;
     private final HubFacts hubFacts;
+    private final CasesAwaitingVehicles awaiting;
     private final DeadLetters deadLetters;
+    private final RunHistory runs;
     private final SalesforceOutbox salesforceOutbox;
     private final RepoWorkflow workflow;
     private final ChangeQuery query;
@@ -64,7 +68,7 @@ public class RepoCaseSync {
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
     public RepoCaseSync(SalesforceReadFlow readFlow, SalesforceQueries queries, RepoCaseStore store, RepoOrders orders,
-                        CaseEffects effects, FinalReviews reviews, HubFacts hubFacts, DeadLetters deadLetters, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
+                        CaseEffects effects, FinalReviews reviews, HubFacts hubFacts, CasesAwaitingVehicles awaiting, DeadLetters deadLetters, RunHistory runs, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
                         ObjectMapper json, TransactionTemplate transaction) {
         this.transaction = transaction;
         this.readFlow = readFlow;
@@ -74,6 +78,8 @@ public class RepoCaseSync {
         this.effects = effects;
         this.reviews = reviews;
         this.hubFacts = hubFacts;
+        this.awaiting = awaiting;
+        this.runs = runs;
         this.deadLetters = deadLetters;
         this.salesforceOutbox = salesforceOutbox;
         this.workflow = workflow;
@@ -90,8 +96,14 @@ public class RepoCaseSync {
 
     public RunCounts read() {
         report.clear();
-        return readFlow.run(FLOW, query, (records, runId) -> {
-            List<CaseRead> cases = records.stream().map(CaseRecords::caseRead).toList();
+        RunCounts counts = readFlow.run(FLOW, query, (records, runId) -> {
+            List<CaseRead> cases = new ArrayList<>();
+            for (Map<String, Object> record : records) {
+                CaseRead c = CaseRecords.caseRead(record);
+                if (!awaiting.holdIfVehicleMissing(c)) {
+                    cases.add(c);
+                }
+            }
             Map<String, List<StatusChange>> history = unappliedHistory(cases);
             long changed = 0;
             long refused = 0;
@@ -102,6 +114,39 @@ public class RepoCaseSync {
             }
             return new RunCounts(0, changed, 0, refused, 0, 0);
         });
+        takeCasesWhoseVehicleArrived();
+        report.addAll(awaiting.waiting());
+        return counts;
+    }
+
+    /**
+     * The Cases held for their vehicle that the hub now has: read again by id (the change read has moved past them) and
+     * taken through the workflow from where LeaseBridge left them, with every status change their history holds.
+     */
+    private void takeCasesWhoseVehicleArrived() {
+        List<String> ready = awaiting.ready();
+        if (ready.isEmpty()) {
+            return;
+        }
+        long runId = runs.start(FLOW, "Case held for its vehicle");
+        long changed = 0;
+        long refused = 0;
+        for (String caseId : ready) {
+            List<Map<String, Object>> records = queries.query(query.soqlById(caseId)).records();
+            Outcome outcome = transaction.execute(status -> {
+                awaiting.taken(caseId);
+                if (!records.isEmpty()) {
+                    CaseRead c = CaseRecords.caseRead(records.get(0));
+                    if (!awaiting.holdIfVehicleMissing(c)) {
+                        return apply(c, unappliedHistory(List.of(c)).getOrDefault(caseId, List.of()), runId);
+                    }
+                }
+                return new Outcome(0, 0);
+            });
+            changed += outcome.applied() > 0 || outcome.refused() > 0 ? 1 : 0;
+            refused += outcome.refused();
+        }
+        runs.finish(runId, new RunCounts(ready.size(), changed, 0, refused, 0, ready.size()), null);
     }
 
     private record Outcome(int applied, int refused) {

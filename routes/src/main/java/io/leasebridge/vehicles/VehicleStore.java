@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,12 @@ import java.util.Optional;
 public class VehicleStore {
 
     private static final String COLUMNS = "vin, salesforce_id, lease_id, model_year, make, model, unit_number, gps_provider, "
-            + "gps_device_id, disposition, title_status, market_value, condition";
+            + "gps_device_id, disposition, title_status, market_value, condition, title_requested_date, title_received_date, "
+            + "title_transferred_date";
     private static final RowMapper<Vehicle> VEHICLE = (rs, n) -> new Vehicle(rs.getString(1), rs.getString(2), rs.getString(3),
             (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-            rs.getString(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getString(13));
+            rs.getString(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getString(13), date(rs.getDate(14)),
+            date(rs.getDate(15)), date(rs.getDate(16)));
 
     /** A vehicle as the import file carries it, with the version it carries. */
     public record PendingImport(Vehicle vehicle, int version) {
@@ -56,12 +59,16 @@ public class VehicleStore {
     public List<PendingImport> pendingImport(int limit) {
         return jdbc.query("select " + COLUMNS + ", lw_import_version from vehicle where lw_import_version > lw_exported_version "
                         + "order by vin limit ?",
-                (rs, n) -> new PendingImport(VEHICLE.mapRow(rs, n), rs.getInt(14)), limit);
+                (rs, n) -> new PendingImport(VEHICLE.mapRow(rs, n), rs.getInt(17)), limit);
     }
 
     /** Records that LeaseWorks was sent these versions; a vehicle changed since stays pending. */
     public void markImported(List<PendingImport> sent) {
         jdbc.batchUpdate("update vehicle set lw_exported_version = ? where vin = ? and lw_exported_version < ?",
                 sent.stream().map(p -> new Object[]{p.version(), p.vehicle().vin(), p.version()}).toList());
+    }
+
+    private static LocalDate date(java.sql.Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

@@ -403,22 +403,23 @@ class QuickBooksPostingsTest {
     }
 
     @Test
-    void agentFeesAndResalesPostAndTheReconciliationListsEveryDifference() throws Exception {
+    void agentFeesAndResalesSettlingTheirLeasesPostAndTheReconciliationListsEveryDifference() throws Exception {
         approvedWorkOrder("RO-1001", "1250.00");
         vendorExists();
         quickbooks.stubFor(post(urlPathEqualTo(BILL)).willReturn(json(200, "bill-created.json")));
         quickbooks.stubFor(post(urlPathEqualTo(BILL)).withRequestBody(matchingJsonPath("$.DocNumber", equalTo("FEE-00001042")))
                 .willReturn(json(200, "bill-fee-created.json")));
-        quickbooks.stubFor(post(urlPathEqualTo(API + "/salesreceipt")).willReturn(json(200, "salesreceipt-created.json")));
-        quickbooks.stubFor(post(urlPathEqualTo(API + "/salesreceipt")).withRequestBody(matchingJsonPath("$.DocNumber", equalTo("SALE-00001043")))
+        quickbooks.stubFor(post(urlPathEqualTo(API + "/journalentry")).willReturn(json(200, "journalentry-resale-created.json")));
+        quickbooks.stubFor(post(urlPathEqualTo(API + "/journalentry")).withRequestBody(matchingJsonPath("$.DocNumber", equalTo("RESALE-00001043")))
                 .willReturn(json(503, "fault-503.json")));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
                 insert into repo_case (case_id, case_number, vin, status, agent_name, agent_fee, updated_at)
                 values ('500000000000042AAA', '00001042', '1FTFW1E50MFA00042', 'RECOVERED', 'Recovery Pros LLC', 450.00, ?)""", now);
         jdbc.update("""
-                insert into repo_sale (case_id, case_number, vin, sale_price, sale_date, buyer, recorded_at)
-                values ('500000000000042AAA', '00001042', '1FTFW1E50MFA00042', 8900.00, '2026-03-28', 'Metro Auto Auction', ?)""", now);
+                insert into repo_sale (case_id, case_number, vin, sale_price, sale_date, buyer, recorded_at, carrying_value)
+                values ('500000000000042AAA', '00001042', '1FTFW1E50MFA00042', 9800.00, '2026-03-28', 'Metro Auto Auction', ?, 11000.00)""", now);
+        review("500000000000042AAA", "12000.00", "2050.50", "9800.00", "4250.50", "0.00");
 
         QuickBooksRunReport first = postings.run();
 
@@ -428,19 +429,26 @@ class QuickBooksPostingsTest {
         assertThat(fee.path("Line").get(0).path("Amount").decimalValue()).isEqualByComparingTo("450.00");
         assertThat(fee.path("Line").get(0).path("AccountBasedExpenseLineDetail").path("AccountRef").path("value").asText()).isEqualTo("61");
         quickbooks.verify(postRequestedFor(urlPathEqualTo(VENDOR)).withRequestBody(matchingJsonPath("$.DisplayName", equalTo("Recovery Pros LLC"))));
-        LoggedRequest receipt = quickbooks.findAll(postRequestedFor(urlPathEqualTo(API + "/salesreceipt"))).get(0);
-        assertThat(receipt.queryParameter("requestid").firstValue()).isEqualTo("case-500000000000042AAA-sale");
-        JsonNode sale = JSON.readTree(receipt.getBodyAsString());
-        assertThat(sale.path("TxnDate").asText()).isEqualTo("2026-03-28");
-        assertThat(sale.path("DepositToAccountRef").path("value").asText()).isEqualTo("35");
-        assertThat(sale.path("Line").get(0).path("SalesItemLineDetail").path("ItemRef").path("value").asText()).isEqualTo("21");
+        // the sale settles lease L-1042: 12,000.00 owed + 2,050.50 costs - 9,800.00 proceeds = 4,250.50 deficiency
+        LoggedRequest resale = quickbooks.findAll(postRequestedFor(urlPathEqualTo(API + "/journalentry"))).get(0);
+        assertThat(resale.queryParameter("requestid").firstValue()).isEqualTo("case-500000000000042AAA-resale");
+        JsonNode entry = JSON.readTree(resale.getBodyAsString());
+        assertThat(entry.path("DocNumber").asText()).isEqualTo("RESALE-00001042");
+        assertThat(entry.path("TxnDate").asText()).isEqualTo("2026-03-28");
+        List<String> lines = new java.util.ArrayList<>();
+        entry.path("Line").forEach(line -> lines.add(line.path("JournalEntryLineDetail").path("PostingType").asText() + " "
+                + line.path("JournalEntryLineDetail").path("AccountRef").path("value").asText() + " " + line.path("Amount").decimalValue().setScale(2)
+                + " " + line.path("JournalEntryLineDetail").path("Entity").path("EntityRef").path("value").asText("-")));
+        assertThat(lines).containsExactly("Debit 35 9800.00 -", "Debit 85 4250.50 58", "Credit 84 12000.00 58", "Credit 68 2050.50 -",
+                "Debit 69 11000.00 -", "Credit 16 11000.00 -");
+        quickbooks.verify(0, postRequestedFor(urlPathEqualTo(API + "/salesreceipt")));
 
         JsonNode balanced = reconciliation();
         assertThat(balanced.path("differences")).isEmpty();
         JsonNode saleDay = StreamSupport.stream(balanced.path("days").spliterator(), false)
-                .filter(d -> d.path("type").asText().equals("SALES_RECEIPT")).findFirst().orElseThrow();
+                .filter(d -> d.path("type").asText().equals("RESALE_JOURNAL_ENTRY")).findFirst().orElseThrow();
         assertThat(saleDay.path("day").asText()).isEqualTo("2026-03-28");
-        assertThat(saleDay.path("source").path("total").decimalValue()).isEqualByComparingTo("8900.00");
+        assertThat(saleDay.path("source").path("total").decimalValue()).isEqualByComparingTo("25050.50");
         assertThat(saleDay.path("outbox").path("count").asLong()).isEqualTo(1);
         assertThat(saleDay.path("confirmed").path("count").asLong()).isEqualTo(1);
 
@@ -448,6 +456,7 @@ class QuickBooksPostingsTest {
         jdbc.update("""
                 insert into repo_sale (case_id, case_number, vin, sale_price, sale_date, buyer, recorded_at)
                 values ('500000000000043AAA', '00001043', '1FTFW1E50MFA00043', 7100.00, '2026-03-29', 'Metro Auto Auction', ?)""", now);
+        review("500000000000043AAA", "6200.00", "810.25", "7100.00", "0.00", "89.75");
         QuickBooksRunReport second = postings.run();
         assertThat(second.stillPending()).isEqualTo(1);
         JsonNode open = reconciliation();
@@ -455,6 +464,38 @@ class QuickBooksPostingsTest {
         assertThat(open.path("differences").get(0).path("kind").asText()).isEqualTo("PENDING");
         assertThat(open.path("differences").get(0).path("sourceKey").asText()).isEqualTo("500000000000043AAA");
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/reconciliation")).andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aSaleAlreadyPostedAsASalesReceiptIsNotPostedAgainAndASaleWithoutItsReviewIsQuarantinedNamingTheCase() throws Exception {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("""
+                insert into repo_sale (case_id, case_number, vin, sale_price, sale_date, buyer, recorded_at) values
+                ('500000000000042AAA', '00001042', '1FTFW1E50MFA00042', 9800.00, '2026-03-28', 'Metro Auto Auction', ?),
+                ('500000000000044AAA', '00001044', '1FTFW1E50MFA00044', 6400.00, '2026-03-29', 'Metro Auto Auction', ?)""", now, now);
+        review("500000000000042AAA", "12000.00", "2050.50", "9800.00", "4250.50", "0.00");
+        jdbc.update("""
+                insert into qb_outbox (request_id, posting_type, entity, source_key, doc_number, txn_date, amount, payload, payload_hash,
+                       status, qb_id, created_at, updated_at)
+                values ('case-500000000000042AAA-sale', 'SALES_RECEIPT', 'SalesReceipt', '500000000000042AAA', 'SALE-00001042',
+                        '2026-03-28', 9800.00, '{}', 'h', 'CONFIRMED', '77', ?, ?)""", now, now);
+
+        postings.run();
+
+        quickbooks.verify(0, postRequestedFor(urlPathEqualTo(API + "/journalentry")));
+        assertThat(jdbc.queryForList("select request_id from qb_outbox where posting_type = 'RESALE_JOURNAL_ENTRY'", String.class)).isEmpty();
+        Map<String, Object> refused = jdbc.queryForMap("select record_key, error_code, reason from dead_letter where record_type = 'RESALE_JOURNAL_ENTRY'");
+        assertThat(refused).containsEntry("RECORD_KEY", "500000000000044AAA").containsEntry("ERROR_CODE", "NO_FINAL_REVIEW");
+        assertThat((String) refused.get("REASON")).contains("case 00001044", "no final account review");
+    }
+
+    private void review(String caseId, String payoff, String costs, String proceeds, String deficiency, String surplus) {
+        jdbc.update("""
+                insert into repo_review (case_id, case_number, lease_id, payoff_at_recovery, total_costs, net_proceeds, deficiency,
+                       surplus, review, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'review', ?)""",
+                caseId, "000010" + caseId.substring(13, 15), "L-10" + caseId.substring(13, 15), new BigDecimal(payoff),
+                new BigDecimal(costs), new BigDecimal(proceeds), new BigDecimal(deficiency), new BigDecimal(surplus),
+                Timestamp.from(Instant.now()));
     }
 
     @Test

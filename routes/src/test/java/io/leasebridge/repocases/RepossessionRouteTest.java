@@ -79,6 +79,8 @@ class RepossessionRouteTest {
         TestProperties.schedules(registry, TestProperties.NEVER);
         registry.add("leasebridge.repo.mail.endpoint", () -> "smtp://localhost:" + mail.getSmtp().getPort());
         registry.add("leasebridge.leaseworks.vehicle-import.endpoint", () -> "file:" + outbox + "?tempPrefix=.inprogress-");
+        registry.add("leasebridge.leaseworks.adjustment-import.endpoint",
+                () -> "file:" + outbox + "?tempPrefix=.inprogress-&fileExist=Override");
     }
 
     @Autowired
@@ -87,6 +89,8 @@ class RepossessionRouteTest {
     LeaseWorksVehicleImport vehicleImport;
     @Autowired
     RepoCaseSync cases;
+    @Autowired
+    RepoAdjustmentImport adjustmentImport;
     @Autowired
     RepoOrderMail orders;
     @Autowired
@@ -145,13 +149,18 @@ class RepossessionRouteTest {
         assertThat(ford).containsEntry("VIN", "1FTFW1ET9DFC10312").containsEntry("Contract Number", "L-1001")
                 .containsEntry("Year", "2013").containsEntry("Make", "Ford").containsEntry("Model", "F-150 XLT")
                 .containsEntry("Unit Number", "U-0417").containsEntry("Disposition", "ACTIVE")
-                .containsEntry("Title Status", "Clean").containsEntry("Market Value", "14250.00")
+                .containsEntry("Title Status", "RECEIVED").containsEntry("Market Value", "14250.00")
                 .containsEntry("Condition", "Fair").containsEntry("GPS Provider", "PASSTIME").containsEntry("GPS Device", "PT-884120");
         Map<String, String> toyota = row(rows, 2);
         assertThat(toyota).containsEntry("VIN", "2T1BURHE2JC074366").containsEntry("Unit Number", "")
                 .containsEntry("Market Value", "11800.50").containsEntry("Condition", "");
         assertThat(rows).hasSize(3);
         assertThat(outbox).isDirectoryNotContaining("glob:**/.inprogress-*");
+        assertThat(jdbc.queryForMap("""
+                select title_status, title_requested_date, title_received_date, title_transferred_date from vehicle
+                where vin = '1FTFW1ET9DFC10312'"""))
+                .containsEntry("TITLE_STATUS", "RECEIVED").containsEntry("TITLE_REQUESTED_DATE", java.sql.Date.valueOf("2026-11-02"))
+                .containsEntry("TITLE_RECEIVED_DATE", java.sql.Date.valueOf("2026-11-16")).containsEntry("TITLE_TRANSFERRED_DATE", null);
     }
 
     @Test
@@ -230,6 +239,41 @@ class RepossessionRouteTest {
                 urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))));
         assertThat(dispositions).hasSize(1);
         assertThat(dispositions.get(0).getBodyAsString()).contains("\"Disposition__c\":\"PENDING\"", "1FTFW1ET9DFC10312");
+    }
+
+    @Test
+    void aCaseReadBeforeItsVehicleIsHeldForItNotRefusedAndTakenWithItsWholeHistoryOnceTheVehicleArrives() throws Exception {
+        hubKnowsTheLease();
+        stubQuery("FROM Case ", "case-ordered.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+
+        cases.read();
+        orders.sendPending();
+
+        assertThat(jdbc.queryForList("select vin from repo_case_held where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .containsExactly("1FTFW1ET9DFC10312");
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_case")).isZero();
+        assertThat(HubTables.count(jdbc, "select count(*) from dead_letter")).as("held, not refused").isZero();
+        assertThat(cases.lastReport()).containsExactly("case 00001027: held for its vehicle 1FTFW1ET9DFC10312 (not in the hub yet)");
+        assertThat(mail.getReceivedMessages()).isEmpty();
+
+        // the vehicle arrives; the change read has moved past the Case, so it is read again by its id
+        vehicles.read();
+        stubQuery("FROM Case ", "query-empty.json");
+        stubQuery("WHERE Id = '500D000000Rp1AAAAZ'", "case-ordered.json");
+        cases.read();
+        orders.sendPending();
+        cases.read();
+        orders.sendPending();
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("ORDERED");
+        assertThat(jdbc.queryForList("select to_status from repo_case_event where case_id = '500D000000Rp1AAAAZ' order by id",
+                String.class)).containsExactly("PENDING", "ORDERED");
+        assertThat(mail.getReceivedMessages()).as("its repo order, once").hasSize(1);
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_case_held")).isZero();
+        assertThat(HubTables.count(jdbc, "select count(*) from dead_letter where flow = '" + RepoCaseSync.FLOW + "'")).isZero();
+        assertThat(cases.lastReport()).isEmpty();
     }
 
     @Test
@@ -525,17 +569,80 @@ class RepossessionRouteTest {
         assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(SalesforceWireMock.upsertPath("Lease__c", "LeaseWorks_Lease_Id__c")))))
                 .extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body).contains("\"LeaseWorks_Lease_Id__c\":\"L-1001\"",
                         "\"Recovery_Costs__c\":2050.50", "\"Deficiency_Amount__c\":4250.50", "\"Surplus_Amount__c\":0.00"));
+        // the title was RECEIVED (read with the Case); the sale hands it to the buyer on the sale date, once
+        assertThat(jdbc.queryForMap("select title_status, title_transferred_date from vehicle where vin = '1FTFW1ET9DFC10312'"))
+                .containsEntry("TITLE_STATUS", "TRANSFERRED").containsEntry("TITLE_TRANSFERRED_DATE", java.sql.Date.valueOf("2026-11-28"));
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))))
+                .stream().map(LoggedRequest::getBodyAsString).filter(body -> body.contains("Title_Transferred_Date__c")).toList())
+                .singleElement().asString().contains("\"VIN__c\":\"1FTFW1ET9DFC10312\"", "\"Title_Status__c\":\"TRANSFERRED\"",
+                        "\"Title_Transferred_Date__c\":\"2026-11-28\"");
+    }
+
+    @Test
+    void aRecordedReviewLeavesOneLeaseAdjustmentForLeaseWorksWrittenOnceAcrossRerunsAndACrash() throws IOException {
+        caseInInventory("12000.00");
+        assertThat(adjustmentFiles()).as("no review, no adjustment").isEmpty();
+
+        stubQuery("FROM Case ", "case-sold-from-inventory.json");
+        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+
+        List<Path> files = adjustmentFiles();
+        assertThat(files).hasSize(1);
+        List<FieldSpec> mapping = LeaseWorksMapping.load(Path.of(System.getProperty("leasebridge.config.dir", "../config"),
+                "mappings", "leaseworks.yml")).importLayout("repo-adjustments").records().get(0).fields();
+        List<CSVRecord> rows = csv(files.get(0));
+        assertThat(rows.get(0).toList()).as("header, in mapping order").isEqualTo(mapping.stream().map(FieldSpec::column).toList());
+        assertThat(rows).hasSize(2);
+        // 12,000.00 + 425.00 agent fee - 9,800.00 = 2,625.00 still owed
+        assertThat(row(rows, 1)).containsExactly(Map.entry("Adjustment Id", "500D000000Rp1AAAAZ"), Map.entry("Contract Number", "L-1001"),
+                Map.entry("Repo Case", "00001027"), Map.entry("Adjustment Type", "DEFICIENCY"), Map.entry("Adjustment Amount", "2625.00"),
+                Map.entry("Payoff At Recovery", "12000.00"), Map.entry("Recovery Costs", "425.00"), Map.entry("Net Sale Proceeds", "9800.00"),
+                Map.entry("Sale Date", "11/28/2026"));
+
+        // the file was written but the crash came before it was recorded: the same file again, never a second one
+        jdbc.update("update repo_adjustment set written_at = null");
+        assertThat(adjustmentImport.write()).isEqualTo(files.get(0).getFileName().toString());
+        assertThat(adjustmentFiles()).containsExactlyElementsOf(files);
+        assertThat(csv(files.get(0))).hasSize(2);
+        assertThat(adjustmentImport.write()).isNull();
+        assertThat(outbox).isDirectoryNotContaining("glob:**/.inprogress-*");
+    }
+
+    private List<Path> adjustmentFiles() throws IOException {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("repo-adjustments-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aSaleBeforeTheTitleIsReceivedIsRefusedNamingTheCaseAndTheVehiclesTitleStatus() {
+        caseInInventory(null);
+
+        stubQuery("FROM Case ", "case-sold-title-requested.json");
+        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
+                .isEqualTo("INVENTORY");
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_sale")).isZero();
+        assertThat(jdbc.queryForObject("select title_status from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
+                .isEqualTo("RECEIVED");
+        assertThat(jdbc.queryForObject("select reason from dead_letter where flow = ? and field = 'Repo_Status__c'", String.class,
+                RepoCaseSync.FLOW)).isEqualTo("Case 00001027: INVENTORY -> SOLD is refused: the sale needs the vehicle's title received"
+                + " (its Vehicle__c.Title_Status__c is REQUESTED, not RECEIVED)");
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains("\"Id\":\"500D000000Rp1AAAAZ\"",
+                        "the sale needs the vehicle's title received (its Vehicle__c.Title_Status__c is REQUESTED, not RECEIVED)"));
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c")))))
+                .extracting(LoggedRequest::getBodyAsString).noneMatch(body -> body.contains("TRANSFERRED"));
     }
 
     @Test
     void aSoldCaseWithoutAPayoffAtRecoveryIsNotClosedAndTheCaseIsToldWhy() {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        caseInInventory(null);
         stubQuery("FROM Case ", "case-sold-from-inventory.json");
         stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
         producer.requestBody(RepoCaseRoutes.READ, (Object) null);
@@ -567,6 +674,20 @@ class RepossessionRouteTest {
     private void stubQuery(String from, String body) {
         salesforce.stubFor(get(urlPathMatching(QUERY)).withQueryParam("q", containing(from))
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body(body))));
+    }
+
+    /** The lease (with this payoff balance, unless null) and the vehicle in the hub, and the case read PENDING then INVENTORY. */
+    private void caseInInventory(String payoffBalance) {
+        hubKnowsTheLease();
+        if (payoffBalance != null) {
+            jdbc.update("update lease_account set payoff_balance = ? where lease_id = 'L-1001'", new java.math.BigDecimal(payoffBalance));
+        }
+        vehicles.read();
+        stubQuery("FROM Case ", "case-pending.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        stubQuery("FROM Case ", "case-inventory.json");
+        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
     }
 
     private void hubKnowsTheLease() {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The people of the lessor's Salesforce org, for the sandbox: the vehicles as the fleet admin keeps them,
  * and the repo desk walking a few repossession Cases through the workflow (a voluntary return, a
- * reinstatement, and one with a jump the workflow refuses), so that a sandbox run has cases to apply and repo orders to send.
+ * reinstatement, a sale that leaves a deficiency and one that leaves a surplus, and one with a jump the workflow refuses), so
+ * that a sandbox run has cases to apply, repo orders to send and final account reviews to make.
  *
  * <p>The simulated org starts empty on every sandbox start, so this seeds it again each time, in the same
  * order: record ids come out the same, and LeaseBridge, whose hub remembers, recognises what it applied.
@@ -42,7 +43,16 @@ final class RepoDesk {
             // Salesforce's rule would refuse the jump; with it off, LeaseBridge's own check is what catches it
             new Walk("sold before it was ordered", "INVOLUNTARY", List.of("REQUESTED", "PENDING", "SOLD"), true),
             new Walk("paid up before the order", "INVOLUNTARY", List.of("REQUESTED", "CANCELLED")),
-            new Walk("another chance after recovery", "INVOLUNTARY", List.of("PENDING", "ORDERED", "RECOVERED", "REINSTATED")));
+            new Walk("another chance after recovery", "INVOLUNTARY", List.of("PENDING", "ORDERED", "RECOVERED", "REINSTATED")),
+            new Walk("returned and sold for more than was owed", "VOLUNTARY", List.of("PENDING", "RECOVERED", "INSPECTED",
+                    "INVENTORY", "SOLD", "CLOSED")));
+
+    /**
+     * What each walk that sells its vehicle sells it for: a payoff at recovery is between 3,000 and 42,000 in the generated
+     * portfolio, so the first sale leaves a deficiency whatever the lease and the second a surplus.
+     */
+    private static final Map<String, Integer> SALE_PRICES = Map.of("through to the sale", 2_900,
+            "returned and sold for more than was owed", 52_500);
 
     private RepoDesk() {
     }
@@ -58,7 +68,7 @@ final class RepoDesk {
 
     /**
      * {@link #seed}, opening the cases only once {@code beforeCases} returns: a serving LeaseBridge reads the cases
-     * and the vehicles on crons of their own, and refuses to order a repo of a vehicle its hub does not know yet.
+     * and the vehicles on crons of their own, and holds a case of a vehicle its hub does not know yet until it does.
      */
     static Map<String, String> seed(SalesforceSimulator salesforce, List<FleetVehicle> fleet, Map<String, String> dispositions,
                                     Runnable beforeCases) {
@@ -87,7 +97,7 @@ final class RepoDesk {
             vehicle.put("GPS_Provider__c", v.gpsProvider());
             vehicle.put("GPS_Device_Id__c", v.gpsDeviceId());
             vehicle.put("Disposition__c", dispositions.getOrDefault(v.vin(), "ACTIVE"));
-            vehicle.put("Title_Status__c", "Clean");
+            vehicle.put("Title_Status__c", "NOT_REQUESTED");
             vehicleIds.put(v.vin(), salesforce.saveAs(admin, "Vehicle__c", null, vehicle));
         }
 
@@ -131,8 +141,9 @@ final class RepoDesk {
                     change.put("Reinstatement_Reason__c", "Payment arrangement approved: arrears in three installments");
                 }
                 if (status.equals("SOLD") && walk.statuses().contains("INVENTORY")) {
-                    salesforce.saveAs(titleDesk, "Case", caseId, Map.of("Title_Verified__c", true));
-                    change.put("Sale_Price__c", 9_800);
+                    salesforce.saveAs(titleDesk, "Vehicle__c", vehicleIds.get(vehicle.vin()), Map.of("Title_Status__c", "RECEIVED",
+                            "Title_Requested_Date__c", "2026-11-19", "Title_Received_Date__c", "2026-11-24"));
+                    change.put("Sale_Price__c", SALE_PRICES.get(walk.name()));
                     change.put("Sale_Date__c", "2026-11-25");
                     change.put("Buyer__c", "Metro Auto Auction");
                     by = titleDesk;

@@ -223,6 +223,8 @@ public final class Sandbox implements AutoCloseable {
                 "--leasebridge.repo.mail.endpoint=smtp://localhost:" + agentMail.getSmtp().getPort(),
                 "--leasebridge.leaseworks.vehicle-import.endpoint=file:" + options.home().resolve("leaseworks-outbox").toAbsolutePath()
                         + "?tempPrefix=.inprogress-",
+                "--leasebridge.leaseworks.adjustment-import.endpoint=file:" + options.home().resolve("leaseworks-outbox").toAbsolutePath()
+                        + "?tempPrefix=.inprogress-&fileExist=Override",
                 // two collectors have Salesforce users; the others' tasks go to the collections queue
                 "--leasebridge.ledger.collector-owners[Aisha Khan]=005000000000001AAA",
                 "--leasebridge.ledger.collector-owners[Tom Baker]=005000000000002AAA",

@@ -150,7 +150,8 @@ class SandboxRunTest {
                 .containsEntry(cases.get("never found"), "UNRECOVERABLE")
                 .containsEntry(cases.get("sold before it was ordered"), "PENDING")
                 .containsEntry(cases.get("paid up before the order"), "CANCELLED")
-                .containsEntry(cases.get("another chance after recovery"), "REINSTATED");
+                .containsEntry(cases.get("another chance after recovery"), "REINSTATED")
+                .containsEntry(cases.get("returned and sold for more than was owed"), "CLOSED");
         assertThat(sandbox.salesforce().records("Case").get(cases.get("another chance after recovery"))
                 .get("Reinstatement_Charges__c").toString()).contains("Repo agent fee (Lone Star Recovery LLC): 425");
 
@@ -162,7 +163,8 @@ class SandboxRunTest {
         assertThat(illegal).containsExactly(refused);
         List<String> sales = new java.util.ArrayList<>();
         query("select case_id || ' ' || sale_price from repo_sale", rs -> sales.add(rs.getString(1)));
-        assertThat(sales).containsExactly(cases.get("through to the sale") + " 9800.00");
+        assertThat(sales).containsExactlyInAnyOrder(cases.get("through to the sale") + " 2900.00",
+                cases.get("returned and sold for more than was owed") + " 52500.00");
 
         jakarta.mail.internet.MimeMessage[] orders = sandbox.agentMail().getReceivedMessages();
         // the desk reinstates its "another chance" case before LeaseBridge first reads it: that order is never mailed
@@ -180,10 +182,34 @@ class SandboxRunTest {
                     "Days past due: " + dpdByVin.get(vin));
         }
         try (java.util.stream.Stream<Path> files = Files.list(home.resolve("leaseworks-outbox"))) {
-            List<Path> imports = files.toList();
-            assertThat(imports).hasSize(1);
-            assertThat(Files.readAllLines(imports.get(0))).hasSize(1 + sandbox.fleet().size());
+            List<Path> imports = files.sorted().toList();
+            assertThat(imports).extracting(f -> f.getFileName().toString().replaceAll("-\\d{8}-\\d{6}", ""))
+                    .containsExactly("repo-adjustments.csv", "vehicles.csv");
+            assertThat(Files.readAllLines(imports.get(1))).hasSize(1 + sandbox.fleet().size());
+            assertThat(Files.readAllLines(imports.get(0))).hasSize(1 + 2).anyMatch(row -> row.contains(",DEFICIENCY,"))
+                    .anyMatch(row -> row.contains(",SURPLUS,"));
         }
+    }
+
+    @Test
+    @Order(4)
+    void eachSoldCaseIsReviewedToADeficiencyOrASurplusAndItsLeaseSettledInQuickBooksOnce() throws SQLException {
+        Map<String, String> cases = sandbox.walkedCases();
+        Map<String, java.math.BigDecimal[]> reviews = new HashMap<>();
+        query("select case_id, payoff_at_recovery, total_costs, net_proceeds, deficiency, surplus from repo_review", rs -> reviews.put(
+                rs.getString(1), new java.math.BigDecimal[]{rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6)}));
+        assertThat(reviews).containsOnlyKeys(cases.get("through to the sale"), cases.get("returned and sold for more than was owed"));
+        reviews.values().forEach(r -> assertThat(r[0].add(r[1]).subtract(r[2])).as("payoff + costs - proceeds")
+                .isEqualByComparingTo(r[3].subtract(r[4])));
+        assertThat(reviews.get(cases.get("through to the sale"))[3]).isPositive();
+        assertThat(reviews.get(cases.get("returned and sold for more than was owed"))[4]).isPositive();
+        List<String> resales = new java.util.ArrayList<>();
+        query("select source_key || ' ' || status from qb_outbox where posting_type = 'RESALE_JOURNAL_ENTRY'", rs -> resales.add(rs.getString(1)));
+        assertThat(resales).containsExactlyInAnyOrder(cases.get("through to the sale") + " CONFIRMED",
+                cases.get("returned and sold for more than was owed") + " CONFIRMED");
+        assertThat(secondRunOutput).contains("Recovery costs: ", "Final account reviews: 2", "Deficiency (the lessee owes): ",
+                "Surplus (owed to the lessee): ");
     }
 
     private static long contactStandings() {

@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Source records -> QuickBooks documents (Bill, SalesReceipt, JournalEntry JSON), with the deterministic
+ * Source records -> QuickBooks documents (Bill, JournalEntry JSON), with the deterministic
  * {@code requestid} and {@code DocNumber} that make each one findable again. A record that cannot be posted
  * as it is throws {@link PostingRefusedException} naming the field.
  */
@@ -122,29 +122,87 @@ public final class QuickBooksDocuments {
                 money(positive), vendor.trim(), bill);
     }
 
-    /** A SalesReceipt for the proceeds of a vehicle sold out of a repossession case. */
-    public QuickBooksPosting salesReceipt(String caseId, String caseNumber, String vin, BigDecimal price, LocalDate saleDate, String buyer) {
-        BigDecimal amount = positive(price, "sale_price");
-        if (saleDate == null) {
-            throw new PostingRefusedException("sale_date", "MISSING_VALUE", "sale of case " + caseId + " has no sale_date");
+    /**
+     * A vehicle sold out of a repossession case, with the final account review of its case.
+     *
+     * @param payoffAtRecovery the lease's receivable when the vehicle was recovered
+     * @param totalCosts       the recovery costs charged to the lessee
+     * @param netProceeds      what the buyer paid
+     * @param deficiency       what the lessee still owes after the sale (zero, or the surplus is)
+     * @param surplus          what is owed back to the lessee
+     * @param carryingValue    what the vehicle stood in the books at, {@code null} or zero when nothing
+     */
+    public record Resale(String caseId, String caseNumber, String leaseId, String vin, LocalDate saleDate, String buyer,
+                         BigDecimal payoffAtRecovery, BigDecimal totalCosts, BigDecimal netProceeds, BigDecimal deficiency,
+                         BigDecimal surplus, BigDecimal carryingValue) {
+    }
+
+    /**
+     * The JournalEntry that settles a lease with the sale of its repossessed vehicle, balanced to the cent: the proceeds
+     * debited, the lease's receivable (the payoff at recovery) and the recovery costs charged to the lessee credited, the
+     * deficiency debited to the lessee or the surplus credited as owed back, and the vehicle's carrying value moved out of
+     * inventory. A SalesReceipt cannot say this: it books the whole price as income and leaves the receivable open.
+     */
+    public QuickBooksPosting resaleJournalEntry(Resale sale) {
+        String caseKey = caseKey(sale.caseId(), sale.caseNumber());
+        if (sale.saleDate() == null) {
+            throw new PostingRefusedException("sale_date", "MISSING_VALUE", "sale of case " + caseKey + " has no sale_date");
         }
-        String docNumber = docNumber("SALE-" + caseKey(caseId, caseNumber), "case_number");
-        ObjectNode line = NODES.objectNode();
-        line.put("Amount", money(amount));
-        line.put("Description", "Resale of VIN " + nullToDash(vin) + ", repossession case " + caseKey(caseId, caseNumber));
-        line.put("DetailType", "SalesItemLineDetail");
-        ObjectNode detail = line.putObject("SalesItemLineDetail");
-        detail.set("ItemRef", ref(requireMapped(mapping.salesReceipt().item(), "sales-receipt.item")));
-        detail.put("Qty", 1);
-        detail.put("UnitPrice", money(amount));
-        ObjectNode receipt = NODES.objectNode();
-        receipt.put("DocNumber", docNumber);
-        receipt.put("TxnDate", saleDate.toString());
-        receipt.put("PrivateNote", note("Salesforce Case " + caseId + "; VIN " + nullToDash(vin) + (buyer == null ? "" : "; buyer " + buyer)));
-        receipt.set("DepositToAccountRef", ref(requireMapped(mapping.salesReceipt().depositAccount(), "sales-receipt.deposit-account")));
-        receipt.set("Line", NODES.arrayNode().add(line));
-        return new QuickBooksPosting(PostingType.SALES_RECEIPT, requestId("case-", caseId, "-sale"), caseId, docNumber, saleDate,
-                money(amount), null, receipt);
+        if (sale.payoffAtRecovery() == null || sale.netProceeds() == null) {
+            throw new PostingRefusedException("repo_review", "NO_FINAL_REVIEW", "sale of case " + caseKey
+                    + " has no final account review recorded: the lease is settled in QuickBooks once it is");
+        }
+        BigDecimal proceeds = positive(sale.netProceeds(), "net_proceeds");
+        QuickBooksMapping.ResaleJournalEntry accounts = mapping.resaleJournalEntry();
+        if (accounts == null) {
+            throw new PostingRefusedException("resale-journal-entry", "UNMAPPED_ACCOUNT", "resale-journal-entry is not set in quickbooks.yml");
+        }
+        String about = " of VIN " + nullToDash(sale.vin()) + ", lease " + nullToDash(sale.leaseId()) + ", repossession case " + caseKey;
+        String docNumber = docNumber("RESALE-" + caseKey, "case_number");
+        JournalLines lines = new JournalLines("JournalEntry " + docNumber + " (sale of case " + caseKey + ")");
+        BigDecimal debits = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        debits = debits.add(resaleLine(lines, "Debit", proceeds, accounts.proceeds(), "proceeds", "Net sale proceeds" + about));
+        debits = debits.add(resaleLine(lines, "Debit", sale.deficiency(), accounts.deficiency(), "deficiency",
+                "Deficiency owed by the lessee" + about));
+        credits = credits.add(resaleLine(lines, "Credit", sale.payoffAtRecovery(), accounts.leaseReceivable(), "lease-receivable",
+                "Lease receivable settled (payoff at recovery)" + about));
+        credits = credits.add(resaleLine(lines, "Credit", sale.totalCosts(), accounts.recoveryCostsRecovered(), "recovery-costs-recovered",
+                "Recovery costs charged to the lessee" + about));
+        credits = credits.add(resaleLine(lines, "Credit", sale.surplus(), accounts.surplus(), "surplus", "Surplus owed to the lessee" + about));
+        debits = debits.add(resaleLine(lines, "Debit", sale.carryingValue(), accounts.costOfVehiclesSold(), "cost-of-vehicles-sold",
+                "Carrying value of the vehicle sold" + about));
+        credits = credits.add(resaleLine(lines, "Credit", sale.carryingValue(), accounts.vehicleInventory(), "vehicle-inventory",
+                "Vehicle removed from repossessed inventory" + about));
+        if (debits.compareTo(credits) != 0) {
+            throw new PostingRefusedException("deficiency, surplus", "UNBALANCED_RESALE", "sale of case " + caseKey + " does not balance: debits "
+                    + money(debits) + ", credits " + money(credits) + " (its final account review and its amounts disagree)");
+        }
+        ObjectNode entry = NODES.objectNode();
+        entry.put("DocNumber", docNumber);
+        entry.put("TxnDate", sale.saleDate().toString());
+        entry.put("PrivateNote", note("Salesforce Case " + sale.caseId() + "; VIN " + nullToDash(sale.vin())
+                + (sale.buyer() == null ? "" : "; buyer " + sale.buyer())));
+        entry.set("Line", lines.lines());
+        return new QuickBooksPosting(PostingType.RESALE_JOURNAL_ENTRY, requestId("case-", sale.caseId(), "-resale"), sale.caseId(),
+                docNumber, sale.saleDate(), money(debits), null, entry);
+    }
+
+    /** Adds a line of a resale when its amount is not zero; returns the amount it added. */
+    private BigDecimal resaleLine(JournalLines lines, String postingType, BigDecimal amount, QuickBooksMapping.GlAccount account,
+                                  String setting, String description) {
+        if (amount == null || amount.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        if (amount.signum() < 0) {
+            throw new PostingRefusedException(setting, "INVALID_AMOUNT", description + ": " + money(amount) + " is below zero");
+        }
+        if (account == null || account.account() == null || account.account().isBlank()) {
+            throw new PostingRefusedException("resale-journal-entry." + setting, "UNMAPPED_ACCOUNT",
+                    "resale-journal-entry." + setting + " is not set in quickbooks.yml");
+        }
+        lines.add(postingType, amount, description, account, null);
+        return money(amount);
     }
 
     /** One balanced JournalEntry for a day of LeaseWorks' GL summary; an unbalanced day is refused with both totals. */

@@ -19,8 +19,8 @@ import java.util.Optional;
  * how LeaseWorks GL accounts map to QuickBooks accounts and classes. Ids come from the company's chart of
  * accounts; a typo in a setting name stops start-up.
  */
-public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentFeeBill, SalesReceipt salesReceipt,
-                                JournalEntry journalEntry, RecoveryCostBill recoveryCostBill) {
+public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentFeeBill,
+                                JournalEntry journalEntry, RecoveryCostBill recoveryCostBill, ResaleJournalEntry resaleJournalEntry) {
 
     /** @param expenseAccounts FleetRock line kind -> expense account id; {@code default} for other kinds */
     public record WorkOrderBill(Map<String, String> expenseAccounts, String taxAccount) {
@@ -49,10 +49,6 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
         }
     }
 
-    /** @param item the service item of a resale; @param depositAccount where the proceeds go */
-    public record SalesReceipt(String item, String depositAccount) {
-    }
-
     /** @param accounts LeaseWorks GL account -> QuickBooks account (and class) */
     public record JournalEntry(Map<String, GlAccount> accounts) {
 
@@ -79,6 +75,34 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
         }
     }
 
+    /**
+     * The accounts of the JournalEntry that settles a lease with the sale of its repossessed vehicle.
+     *
+     * @param proceeds               debited with the net sale proceeds (cash, or a proceeds clearing account)
+     * @param leaseReceivable        credited with the payoff balance at recovery: the lease's receivable, settled
+     * @param recoveryCostsRecovered credited with the recovery costs charged to the lessee (their Bills debited expenses)
+     * @param deficiency             debited with what the lessee still owes after the sale
+     * @param surplus                credited with what the sale brought in beyond what was owed, owed back to the lessee
+     * @param vehicleInventory       credited with the vehicle's carrying value: it leaves the books
+     * @param costOfVehiclesSold     debited with the same carrying value
+     */
+    public record ResaleJournalEntry(GlAccount proceeds, GlAccount leaseReceivable, GlAccount recoveryCostsRecovered,
+                                     GlAccount deficiency, GlAccount surplus, GlAccount vehicleInventory,
+                                     GlAccount costOfVehiclesSold) {
+
+        Map<String, GlAccount> byName() {
+            Map<String, GlAccount> accounts = new java.util.LinkedHashMap<>();
+            accounts.put("proceeds", proceeds);
+            accounts.put("lease-receivable", leaseReceivable);
+            accounts.put("recovery-costs-recovered", recoveryCostsRecovered);
+            accounts.put("deficiency", deficiency);
+            accounts.put("surplus", surplus);
+            accounts.put("vehicle-inventory", vehicleInventory);
+            accounts.put("cost-of-vehicles-sold", costOfVehiclesSold);
+            return accounts;
+        }
+    }
+
     /** A QuickBooks name a journal line carries: {@code type} Customer or Vendor, and its id. */
     public record Entity(String type, String id) {
     }
@@ -86,10 +110,12 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
     private static final Map<String, String> ENTITY_OF_KIND = Map.of("receivable", "Customer", "payable", "Vendor");
 
     /** An A/R or A/P account without its customer or vendor would be refused by QuickBooks on every posting: refuse it now. */
-    private static void checkEntities(String file, JournalEntry journalEntry) {
-        Map<String, GlAccount> accounts = journalEntry.accounts() == null ? Map.of() : journalEntry.accounts();
+    private static void checkEntities(String file, String section, Map<String, GlAccount> accounts) {
         accounts.forEach((gl, account) -> {
-            String where = file + ": journal-entry.accounts." + gl;
+            if (account == null) {
+                return;
+            }
+            String where = file + ": " + section + gl;
             if (account.kind() == null) {
                 if (account.entity() != null) {
                     throw new MappingConfigException(where + ": an entity needs kind receivable or payable");
@@ -127,11 +153,15 @@ public record QuickBooksMapping(WorkOrderBill workOrderBill, AgentFeeBill agentF
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new MappingConfigException(source + ": " + e.getMessage());
         }
-        if (mapping.workOrderBill() == null || mapping.agentFeeBill() == null || mapping.salesReceipt() == null
-                || mapping.journalEntry() == null) {
-            throw new MappingConfigException(source + ": needs work-order-bill, agent-fee-bill, sales-receipt and journal-entry");
+        if (mapping.workOrderBill() == null || mapping.agentFeeBill() == null || mapping.journalEntry() == null
+                || mapping.resaleJournalEntry() == null) {
+            throw new MappingConfigException(source + ": needs work-order-bill, agent-fee-bill, journal-entry and resale-journal-entry");
         }
-        checkEntities(source, mapping.journalEntry());
+        checkEntities(source, "journal-entry.accounts.", mapping.journalEntry().accounts() == null ? Map.of()
+                : mapping.journalEntry().accounts());
+        if (mapping.resaleJournalEntry() != null) {
+            checkEntities(source, "resale-journal-entry.", mapping.resaleJournalEntry().byName());
+        }
         return mapping;
     }
 }

@@ -44,7 +44,9 @@ public enum SObjectType {
     /** The same review on the lease: the same Lease__c records, other fields. */
     LEASE_FINAL_REVIEW("Lease__c", "LeaseWorks_Lease_Id__c", 4, "final-review"),
     /** A lease proposed to, approved for and sent to a collection agency; a child of its Lease__c. */
-    AGENCY_PLACEMENT("Agency_Placement__c", "LeaseBridge_Placement_Id__c", 3, "");
+    AGENCY_PLACEMENT("Agency_Placement__c", "LeaseBridge_Placement_Id__c", 3, ""),
+    /** A vehicle's title handed to the buyer when its repossession case sells it: the same Vehicle__c records, other fields. */
+    VEHICLE_TITLE("Vehicle__c", "VIN__c", 3, "title");
 
     private final String apiName;
     private final String externalIdField;

@@ -209,6 +209,14 @@ public final class SalesforceRecords {
         return new SObjectRecord(SObjectType.VEHICLE_DISPOSITION, vin, f);
     }
 
+    /** A vehicle's title TRANSFERRED to the buyer on the day its repossession case sold it, by VIN. */
+    public static SObjectRecord vehicleTitleTransferred(String vin, LocalDate transferredOn) {
+        Map<String, Object> f = fields(SObjectType.VEHICLE_TITLE, vin);
+        f.put("Title_Status__c", "TRANSFERRED");
+        f.put("Title_Transferred_Date__c", date(transferredOn));
+        return new SObjectRecord(SObjectType.VEHICLE_TITLE, vin, f);
+    }
+
     /**
      * Everything LeaseBridge writes on a repossession Case, all at once: a later write of the Case replaces
      * an earlier one still queued, so each carries the whole of LeaseBridge's part.

@@ -131,6 +131,93 @@ class QuickBooksDocumentsTest {
         assertThat(entry.body().path("Line").get(0).path("JournalEntryLineDetail").has("Entity")).isFalse();
     }
 
+    // --- a resale settles its lease: worked examples, to the cent ------------------------------------------------
+
+    @Test
+    void aSaleShortOfWhatWasOwedSettlesTheReceivableAndDebitsTheDeficiencyToTheLessee() {
+        // owed 12,000.00 at recovery + 2,050.50 costs - 9,800.00 proceeds = 4,250.50 deficiency; carried at 11,000.00
+        QuickBooksPosting entry = documents.resaleJournalEntry(resale("12000.00", "2050.50", "9800.00", "11000.00"));
+
+        assertThat(entry.type()).isEqualTo(PostingType.RESALE_JOURNAL_ENTRY);
+        assertThat(entry.type().entity()).isEqualTo("JournalEntry");
+        assertThat(entry.requestId()).isEqualTo("case-500D000000Rp1AAAAZ-resale");
+        assertThat(entry.docNumber()).isEqualTo("RESALE-00001027");
+        assertThat(entry.body().path("TxnDate").asText()).isEqualTo("2026-11-28");
+        assertThat(lines(entry)).containsExactly(
+                "Debit 35 9800.00", "Debit 85 4250.50 Customer 58", "Credit 84 12000.00 Customer 58", "Credit 68 2050.50",
+                "Debit 69 11000.00", "Credit 16 11000.00");
+        assertThat(entry.amount()).as("debits = credits = 25,050.50").isEqualByComparingTo("25050.50");
+        assertThat(entry.body().path("Line").get(2).path("Description").asText())
+                .isEqualTo("Lease receivable settled (payoff at recovery) of VIN 1FTFW1ET9DFC10312, lease L-1001, repossession case 00001027");
+    }
+
+    @Test
+    void aSaleBeyondWhatWasOwedCreditsTheSurplusOwedBackToTheLessee() {
+        // owed 6,200.00 + 810.25 costs - 9,800.00 proceeds = -2,789.75: a surplus; no carrying value recorded
+        QuickBooksPosting entry = documents.resaleJournalEntry(resale("6200.00", "810.25", "9800.00", null));
+
+        assertThat(lines(entry)).containsExactly(
+                "Debit 35 9800.00", "Credit 84 6200.00 Customer 58", "Credit 68 810.25", "Credit 34 2789.75");
+        assertThat(entry.amount()).isEqualByComparingTo("9800.00");
+    }
+
+    @Test
+    void aSaleThatCoversExactlyWhatWasOwedHasNeitherDeficiencyNorSurplusLine() {
+        // 8,500.00 + 1,299.99 - 9,799.99 = 0.00
+        QuickBooksPosting entry = documents.resaleJournalEntry(resale("8500.00", "1299.99", "9799.99", "0.00"));
+
+        assertThat(lines(entry)).containsExactly("Debit 35 9799.99", "Credit 84 8500.00 Customer 58", "Credit 68 1299.99");
+        assertThat(entry.amount()).isEqualByComparingTo("9799.99");
+    }
+
+    @Test
+    void aSaleWithoutItsFinalReviewOrWhoseAmountsDisagreeIsRefusedNamingTheCase() {
+        QuickBooksDocuments.Resale unreviewed = new QuickBooksDocuments.Resale("500D000000Rp1AAAAZ", "00001027", "L-1001",
+                "1FTFW1ET9DFC10312", LocalDate.parse("2026-11-28"), null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> documents.resaleJournalEntry(unreviewed)).isInstanceOfSatisfying(PostingRefusedException.class, e -> {
+            assertThat(e.code()).isEqualTo("NO_FINAL_REVIEW");
+            assertThat(e.getMessage()).contains("case 00001027");
+        });
+        QuickBooksDocuments.Resale r = resale("12000.00", "2050.50", "9800.00", null);
+        QuickBooksDocuments.Resale off = new QuickBooksDocuments.Resale(r.caseId(), r.caseNumber(), r.leaseId(), r.vin(), r.saleDate(),
+                r.buyer(), r.payoffAtRecovery(), r.totalCosts(), r.netProceeds(), new BigDecimal("4250.49"), r.surplus(), null);
+        assertThatThrownBy(() -> documents.resaleJournalEntry(off)).isInstanceOfSatisfying(PostingRefusedException.class, e -> {
+            assertThat(e.code()).isEqualTo("UNBALANCED_RESALE");
+            assertThat(e.getMessage()).contains("case 00001027", "debits 14050.49", "credits 14050.50");
+        });
+    }
+
+    @Test
+    void aDeficiencyAccountWithoutItsCustomerStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> QuickBooksMapping.load(shippedMappingWith(dir,
+                "{ account: \"85\", kind: receivable, entity: { type: Customer, id: \"58\" } }", "{ account: \"85\", kind: receivable }")))
+                .isInstanceOf(MappingConfigException.class)
+                .hasMessageContaining("resale-journal-entry.deficiency: a receivable account needs entity: { type: Customer");
+    }
+
+    /** The review of case 00001027 as {@link io.leasebridge.repo.FinalAccountReview} computes it, and the vehicle's carrying value. */
+    private static QuickBooksDocuments.Resale resale(String payoff, String costs, String proceeds, String carryingValue) {
+        io.leasebridge.repo.FinalAccountReview review = io.leasebridge.repo.FinalAccountReview.of("00001027", new BigDecimal(payoff),
+                List.of(new io.leasebridge.repo.RecoveryCost(io.leasebridge.repo.RecoveryCostType.OTHER, "Lone Star Recovery LLC",
+                        new BigDecimal(costs), null, null)), new BigDecimal(proceeds));
+        return new QuickBooksDocuments.Resale("500D000000Rp1AAAAZ", "00001027", "L-1001", "1FTFW1ET9DFC10312",
+                LocalDate.parse("2026-11-28"), "Metro Auto Auction", review.payoffAtRecovery(), review.totalCosts(), review.netProceeds(),
+                review.deficiency(), review.surplus(), carryingValue == null ? null : new BigDecimal(carryingValue));
+    }
+
+    /** Each line as "PostingType account amount [entity type and id]". */
+    private static List<String> lines(QuickBooksPosting entry) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (JsonNode line : entry.body().path("Line")) {
+            JsonNode detail = line.path("JournalEntryLineDetail");
+            assertThat(line.path("DetailType").asText()).isEqualTo("JournalEntryLineDetail");
+            lines.add(detail.path("PostingType").asText() + " " + detail.path("AccountRef").path("value").asText() + " "
+                    + line.path("Amount").decimalValue().toPlainString() + (detail.has("Entity") ? " " + detail.path("Entity").path("Type").asText()
+                    + " " + detail.path("Entity").path("EntityRef").path("value").asText() : ""));
+        }
+        return lines;
+    }
+
     @Test
     void aReceivableAccountWithoutItsCustomerStopsStartUp(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> QuickBooksMapping.load(shippedMappingWith(dir,

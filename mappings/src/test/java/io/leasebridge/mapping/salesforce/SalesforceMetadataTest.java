@@ -401,6 +401,7 @@ class SalesforceMetadataTest {
                         "located in MO, garaged in KS", new BigDecimal("38.950000"), new BigDecimal("-94.590000"),
                         Instant.parse("2026-11-20T11:58:02Z"))),
                 SalesforceRecords.vehicleDisposition("1HGCM82633A004352", VehicleDisposition.PENDING),
+                SalesforceRecords.vehicleTitleTransferred("1HGCM82633A004352", LocalDate.of(2026, 11, 28)),
                 SalesforceRecords.repoCase("500000000000001AAA", "PENDING -> SOLD is not a step", "REPOSSESSION ORDER ...",
                         Instant.parse("2026-03-05T20:30:00Z")),
                 SalesforceRecords.reinstatementCharges("500000000000001AAA", "Repo agent fee (Lone Star Recovery LLC): 425.00"),

@@ -3,6 +3,7 @@ package io.leasebridge.mapping.salesforce;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,6 +43,32 @@ class SalesforceVehiclesTest {
         record.put("Model_Year__c", new BigDecimal("2013.5"));
         var refused = (SalesforceVehicles.Read.Refused) SalesforceVehicles.read(record);
         assertThat(refused.field()).isEqualTo("Model_Year__c");
+    }
+
+    @Test
+    void theTitleIsReadWithItsStatusAndDates() {
+        Map<String, Object> record = record("1FTFW1ET9DFC10312");
+        record.put("Title_Status__c", "RECEIVED");
+        record.put("Title_Requested_Date__c", "2026-11-02");
+        record.put("Title_Received_Date__c", "2026-11-16");
+
+        var vehicle = ((SalesforceVehicles.Read.Mapped) SalesforceVehicles.read(record)).vehicle();
+
+        assertThat(vehicle.titleStatus()).isEqualTo("RECEIVED");
+        assertThat(vehicle.titleRequestedDate()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(vehicle.titleReceivedDate()).isEqualTo(LocalDate.of(2026, 11, 16));
+        assertThat(vehicle.titleTransferredDate()).isNull();
+    }
+
+    @Test
+    void aTitleDateThatIsNoDateIsRefusedNamingTheRecordAndTheField() {
+        Map<String, Object> record = record("1FTFW1ET9DFC10312");
+        record.put("Title_Received_Date__c", "16/11/2026");
+
+        var refused = (SalesforceVehicles.Read.Refused) SalesforceVehicles.read(record);
+
+        assertThat(refused.field()).isEqualTo("Title_Received_Date__c");
+        assertThat(refused.reason()).isEqualTo("Vehicle__c a05D000000Pq1AAAAZ: Title_Received_Date__c '16/11/2026' is not a date");
     }
 
     private static Map<String, Object> record(String vin) {
