@@ -20,7 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +45,10 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +61,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = LeaseBridgeApplication.class)
+@AutoConfigureMockMvc
 class AgencyPlacementRouteTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
@@ -87,6 +96,8 @@ class AgencyPlacementRouteTest {
     PlacementStore placements;
     @Autowired
     AgencyReturnStore agencyReturns;
+    @Autowired
+    MockMvc mvc;
 
     @AfterAll
     static void stopServers() throws IOException {
@@ -288,6 +299,17 @@ class AgencyPlacementRouteTest {
         assertThat(shown.collected()).isEqualByComparingTo("550.00");
         assertThat(agencyReturns.forLease("L-60")).extracting(AgencyReturnStore.Reported::reportedOn)
                 .containsExactly(LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 1));
+        mvc.perform(MockMvcRequestBuilders.get("/api/accounts/L-60").with(user("viewer").roles("VIEWER"))).andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(jsonPath("$.agencyPlacements[0].placement.results.collected").value(550.0))
+                .andExpect(jsonPath("$.agencyPlacements[0].reports[0].status").value("ACTIVE"));
+        mvc.perform(MockMvcRequestBuilders.get("/accounts/L-60").with(user("viewer").roles("VIEWER"))).andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(content().string(containsString("Agency placement AP-L-60-1: SENT")))
+                .andExpect(content().string(containsString("Spoke with debtor, promised 250 by 12/01")));
+        mvc.perform(MockMvcRequestBuilders.get("/api/kpis/agencies").with(user("viewer").roles("VIEWER"))).andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(jsonPath("$.byAgency[0].agency").value(LONE_STAR))
+                .andExpect(jsonPath("$.byAgency[0].recoveryRate").value(0.4272));
+        mvc.perform(MockMvcRequestBuilders.get("/portfolio").with(user("viewer").roles("VIEWER"))).andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(content().string(containsString("42.7%")));
 
         agency.dropReturn("LSRS_RETURN_20261210_1.csv", RETURN_HEADER + "AP-L-60-1,12/10/2026,PAID IN FULL,737.50,12/09/2026,Paid by card\r\n");
         salesforce.resetRequests();
