@@ -1,6 +1,5 @@
 package io.leasebridge.ingest;
 
-import io.leasebridge.hub.HubDatabase;
 import io.leasebridge.hub.MultiRowStatement;
 import io.leasebridge.model.LeaseAccount;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,11 +16,6 @@ import java.util.List;
 @Repository
 public class DaysPastDueHistory {
 
-    /*
-     * PostgreSQL: one MERGE per chunk of rows. H2 would pair each row of such a MERGE with the history's rows through
-     * the as_of index (every row of a file has the same day), scanning the whole day once per row; its MERGE ... KEY
-     * finds each row by the primary key.
-     */
     private static final MultiRowStatement HISTORY = new MultiRowStatement("""
             merge into lease_dpd_history h using (values %s) as d (lease_id, as_of, days_past_due, collector, payoff_balance)
             on h.lease_id = d.lease_id and h.as_of = d.as_of
@@ -30,12 +24,8 @@ public class DaysPastDueHistory {
             when not matched then insert (lease_id, as_of, days_past_due, collector, payoff_balance)
                  values (d.lease_id, d.as_of, d.days_past_due, d.collector, d.payoff_balance)""",
             "(?, cast(? as date), cast(? as integer), cast(? as varchar(100)), cast(? as numeric(16, 2)))");
-    private static final String HISTORY_H2 = """
-            merge into lease_dpd_history (lease_id, as_of, days_past_due, collector, payoff_balance) key (lease_id, as_of)
-            values (?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
-    private volatile HubDatabase database;
 
     public DaysPastDueHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -46,19 +36,7 @@ public class DaysPastDueHistory {
             return;
         }
         Date day = Date.valueOf(asOf);
-        List<Object[]> rows = leases.stream().map(l -> new Object[]{l.leaseId(), day, l.daysPastDue(), l.collector(),
-                l.payoffBalance()}).toList();
-        if (database() == HubDatabase.POSTGRESQL) {
-            HISTORY.execute(jdbc, rows);
-        } else {
-            jdbc.batchUpdate(HISTORY_H2, rows);
-        }
-    }
-
-    private HubDatabase database() {
-        if (database == null) {
-            database = HubDatabase.of(jdbc);
-        }
-        return database;
+        HISTORY.execute(jdbc, leases.stream().map(l -> new Object[]{l.leaseId(), day, l.daysPastDue(), l.collector(),
+                l.payoffBalance()}).toList());
     }
 }
