@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +35,17 @@ public class PromiseLedgerStore {
         return jdbc.query("select * from promise_event where lease_id = ? order by sequence", EVENT, leaseId);
     }
 
-    /** The histories of several leases, in event order. */
-    public List<PromiseEvent> historyOf(List<String> leaseIds) {
+    /**
+     * The histories of several leases, in event order: the leases go as one array, joined (H2 would check an {@code in}
+     * list against every lease again for each event it finds).
+     */
+    public List<PromiseEvent> historyOf(Collection<String> leaseIds) {
         if (leaseIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select * from promise_event where lease_id in (" + String.join(", ", java.util.Collections.nCopies(leaseIds.size(), "?"))
-                + ") order by sequence", EVENT, leaseIds.toArray());
+        Object[] distinct = new LinkedHashSet<>(leaseIds).toArray();
+        return jdbc.query("select e.* from unnest(?) k (id) join promise_event e on e.lease_id = k.id order by e.sequence",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), EVENT);
     }
 
     public List<PromiseEvent> allEvents() {

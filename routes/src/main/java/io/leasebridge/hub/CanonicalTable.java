@@ -27,7 +27,8 @@ public final class CanonicalTable<T extends Record> {
         this.key = components[0];
         this.columns = Stream.concat(Arrays.stream(components).map(c -> column(c.getName())), Stream.of("content_hash", "updated_at"))
                 .toList();
-        this.selectHashesSql = "select " + keyColumn() + ", content_hash from " + table + " where " + keyColumn() + " = any(?)";
+        this.selectHashesSql = "select t." + keyColumn() + ", t.content_hash from unnest(?) k (id) join " + table + " t on t."
+                + keyColumn() + " = k.id";
     }
 
     public Class<T> type() {

@@ -30,17 +30,12 @@ public class HeldRecords {
         this.clock = clock;
     }
 
-    /** Which of these parents the hub holds; one statement with the keys as one array, planned once whatever their number. */
+    /** Which of these parents the hub holds. */
     Set<String> present(String kind, Collection<String> keys) {
         String sql = ParentRef.CUSTOMER.equals(kind)
-                ? "select customer_id from customer where customer_id = any(?)"
-                : "select lease_id from lease_account where lease_id = any(?)";
-        Set<String> present = new HashSet<>();
-        jdbc.query(sql, ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", new HashSet<>(keys).toArray())),
-                rs -> {
-                    present.add(rs.getString(1));
-                });
-        return present;
+                ? "select c.customer_id from unnest(?) k (id) join customer c on c.customer_id = k.id"
+                : "select l.lease_id from unnest(?) k (id) join lease_account l on l.lease_id = k.id";
+        return new HashSet<>(KeyLookup.rows(jdbc, sql, keys, (rs, n) -> rs.getString(1)));
     }
 
     void hold(List<QueuedRecord> records, List<ParentRef> parents) {

@@ -68,16 +68,9 @@ public class HubStore {
         return canonicalRows;
     }
 
-    /** One statement with the keys as one array parameter: the same statement, planned once, whatever the batch. */
     private Map<String, String> storedHashes(CanonicalTable<?> table, List<String> keys) {
         Map<String, String> hashes = new HashMap<>(keys.size() * 2);
-        if (keys.isEmpty()) {
-            return hashes;
-        }
-        jdbc.query(table.selectHashesSql(), ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", keys.toArray())),
-                rs -> {
-                    hashes.put(rs.getString(1), rs.getString(2));
-                });
+        KeyLookup.rows(jdbc, table.selectHashesSql(), keys, (rs, n) -> hashes.put(rs.getString(1), rs.getString(2)));
         return hashes;
     }
 

@@ -1,7 +1,7 @@
 package io.leasebridge.promises;
 
 import io.leasebridge.config.LedgerProperties;
-import io.leasebridge.hub.InLists;
+import io.leasebridge.hub.KeyLookup;
 import io.leasebridge.ledger.LeaseLedger;
 import io.leasebridge.ledger.LedgerRules;
 import io.leasebridge.ledger.PromiseEvent;
@@ -172,18 +172,14 @@ public class PromiseLedgerService {
 
     private Map<String, String> collectors(Collection<String> leaseIds) {
         Map<String, String> collectors = new HashMap<>();
-        InLists.inChunks(leaseIds, chunk -> jdbc.query("select lease_id, collector from lease_account where collector is not null"
-                        + " and lease_id in (" + InLists.placeholders(chunk.size()) + ")",
-                (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)), chunk.toArray()))
-                .forEach(e -> collectors.put(e.getKey(), e.getValue()));
+        KeyLookup.rows(jdbc, "select l.lease_id, l.collector from unnest(?) k (id) join lease_account l on l.lease_id = k.id"
+                        + " where l.collector is not null", leaseIds, (rs, n) -> collectors.put(rs.getString(1), rs.getString(2)));
         return collectors;
     }
 
     private Set<String> leasesHeld(Collection<String> leaseIds) {
-        Set<String> held = new HashSet<>();
-        InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select lease_id from lease_account where lease_id in ("
-                + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray())).forEach(held::add);
-        return held;
+        return new HashSet<>(KeyLookup.rows(jdbc, "select l.lease_id from unnest(?) k (id) join lease_account l on l.lease_id = k.id",
+                leaseIds, (rs, n) -> rs.getString(1)));
     }
 
     private static boolean isVerdict(PromiseEventType type) {
@@ -220,29 +216,29 @@ public class PromiseLedgerService {
 
     private Map<String, List<PromiseEvent>> histories(Collection<String> leaseIds) {
         Map<String, List<PromiseEvent>> byLease = new HashMap<>();
-        InLists.inChunks(leaseIds, chunk -> store.historyOf(chunk)).forEach(e -> byLease.computeIfAbsent(e.leaseId(), k -> new ArrayList<>()).add(e));
+        store.historyOf(leaseIds).forEach(e -> byLease.computeIfAbsent(e.leaseId(), k -> new ArrayList<>()).add(e));
         return byLease;
     }
 
     private Map<String, List<Payment>> payments(Collection<String> leaseIds) {
         Map<String, List<Payment>> byLease = new HashMap<>();
-        InLists.inChunks(leaseIds, chunk -> jdbc.query("select payment_id, lease_id, amount, received_date, method, reversal_of from payment where lease_id in ("
-                        + InLists.placeholders(chunk.size()) + ")",
-                (rs, n) -> new Payment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
-                        rs.getString(5), rs.getString(6)), chunk.toArray()))
+        KeyLookup.rows(jdbc, "select p.payment_id, p.lease_id, p.amount, p.received_date, p.method, p.reversal_of"
+                        + " from unnest(?) k (id) join payment p on p.lease_id = k.id",
+                leaseIds, (rs, n) -> new Payment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
+                        rs.getString(5), rs.getString(6)))
                 .forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
         return byLease;
     }
 
     /** Leases with a promise a payment can still move: open, or judged (a late payment or reversal revises it). */
     private List<String> leasesWithLivePromises(Collection<String> leaseIds) {
-        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status <> 'CANCELLED'"
-                + " and lease_id in (" + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+        return KeyLookup.rows(jdbc, "select distinct p.lease_id from unnest(?) k (id) join promise p on p.lease_id = k.id"
+                + " where p.status <> 'CANCELLED'", leaseIds, (rs, n) -> rs.getString(1));
     }
 
     private List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
-        return InLists.inChunks(leaseIds, chunk -> jdbc.queryForList("select distinct lease_id from promise where status in ('OPEN', 'UNCONFIRMED') and lease_id in ("
-                + InLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
+        return KeyLookup.rows(jdbc, "select distinct p.lease_id from unnest(?) k (id) join promise p on p.lease_id = k.id"
+                + " where p.status in ('OPEN', 'UNCONFIRMED')", leaseIds, (rs, n) -> rs.getString(1));
     }
 
 }

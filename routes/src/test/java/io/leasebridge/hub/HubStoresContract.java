@@ -476,6 +476,22 @@ abstract class HubStoresContract {
     }
 
     @Test
+    void ofManyRecordsOnlyThoseWhoseLeaseTheHubHoldsAreQueuedAndTheOthersHeld() {
+        hub.upsert(CanonicalTables.LEASE, IntStream.rangeClosed(1, 600)
+                .mapToObj(i -> lease("L-%04d".formatted(i), BigDecimal.ZERO)).toList());
+        // two payments a lease, over 700 leases: the last 100 are not in the hub
+        List<SObjectRecord> payments = IntStream.rangeClosed(1, 1400).mapToObj(i -> SalesforceRecords.payment(
+                new Payment("P-%04d".formatted(i), "L-%04d".formatted((i + 1) / 2), BigDecimal.TEN, LocalDate.of(2025, 3, 1), "ACH", null)))
+                .toList();
+
+        outbox.enqueue(payments);
+
+        assertThat(jdbc.queryForObject("select count(*) from sf_outbox where sobject = 'Payment__c'", Long.class)).isEqualTo(1200);
+        assertThat(jdbc.queryForList("select external_id from sf_held where sobject = 'Payment__c' order by external_id", String.class))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1201, 1400).mapToObj("P-%04d"::formatted).toList());
+    }
+
+    @Test
     void queuesMoreRecordsThanOneStatementTakesInTheirOrderAndQueuedAgainAsNewVersions() {
         List<SObjectRecord> records = IntStream.rangeClosed(1, 450)
                 .mapToObj(i -> SalesforceRecords.account(customer("C-" + i, "Customer " + i))).toList();
