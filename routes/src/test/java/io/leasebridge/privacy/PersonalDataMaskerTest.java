@@ -6,9 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -316,32 +314,5 @@ class PersonalDataMaskerTest {
                 .allMatch(PersonalDataMasker::isSecretName);
         assertThat(List.of("token-url", "user-name", "login-url", "idempotentKey", "client-id", "key-store-type"))
                 .noneMatch(PersonalDataMasker::isSecretName);
-    }
-
-    @Test
-    void masksTypicalLogLinesQuickly() {
-        Random random = new Random(7);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            lines.add(switch (i % 4) {
-                case 0 -> "leaseworks-accounts: accounts_20261127.csv: " + random.nextInt(100_000) + " rows read (1234 rows/s)";
-                case 1 -> "salesforce-outbox-drain: stopped, records stay pending for the next run: [{\"message\":\"x\",\"errorCode\":\"UNABLE_TO_LOCK_ROW\"}]";
-                case 2 -> "Login at Salesforce loginUrl: http://localhost:" + (40_000 + i);
-                default -> "Customer[customerId=C-" + i + ", name=Ann Lee, primaryPhone=(312) 555-0" + (100 + i % 900) + "]";
-            });
-        }
-        for (String line : lines) {
-            mask(line);
-        }
-        long started = System.nanoTime();
-        int rounds = 50;
-        for (int r = 0; r < rounds; r++) {
-            for (String line : lines) {
-                mask(line);
-            }
-        }
-        double microsPerLine = (System.nanoTime() - started) / 1_000.0 / (rounds * lines.size());
-        // a log line costs tens of microseconds to write anyway; a generous bound that a slow CI machine meets
-        assertThat(microsPerLine).as("microseconds per line").isLessThan(100);
     }
 }

@@ -87,14 +87,17 @@ class RunOnceTest {
                 .containsEntry("source_line", 3L)
                 .containsEntry("field", "amount");
 
-        assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where status = 'DELIVERED' and facet <> 'recovery-risk'")).isEqualTo(2 + 3 + 2 + 1);
+        assertThat(jdbc.queryForList("select sobject || '#' || facet from sf_outbox where status = 'DELIVERED' and facet <> 'recovery-risk'", String.class))
+                .as("the exports' records, and the placement proposed for the lease 60 days past due or more")
+                .containsExactlyInAnyOrder("Account#", "Account#", "Lease__c#", "Lease__c#", "Lease__c#", "Payment__c#", "Payment__c#",
+                        "Collector_Note__c#", "Agency_Placement__c#");
         assertThat(HubTables.count(jdbc, "select count(*) from flow_run where status <> 'SUCCEEDED'")).isZero();
         assertThat(inbox.resolve("reports/kpis.json")).exists();
         assertThat(inbox.resolve("reports/kpis.csv")).exists();
         assertThat(output).contains("LeaseBridge run summary")
                 .containsPattern("leaseworks-accounts\\s+1\\s+4\\s+5\\s+0\\s+0\\s+1")
-                // the export's 8 records and the recovery risk of its 3 leases, in 5 calls (one per object and facet)
-                .containsPattern("salesforce-outbox-drain\\s+1\\s+11\\s+0\\s+11\\s+0\\s+0\\s+5")
+                // the export's 8 records, the recovery risk of its 3 leases and L-3's placement, in 6 calls (one per object and facet)
+                .containsPattern("salesforce-outbox-drain\\s+1\\s+12\\s+0\\s+12\\s+0\\s+0\\s+6")
                 .doesNotContain("123-45-6789");
     }
 
