@@ -5,6 +5,7 @@ import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.reconcile.Difference.Kind;
 import io.leasebridge.reconcile.RepoCaseCheck.Delivery;
 import io.leasebridge.salesforce.QueryableOrg;
+import io.leasebridge.security.DevelopmentUsers;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -31,8 +32,10 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -122,12 +125,12 @@ class RepoCaseReconciliationTest {
     }
 
     @Test
-    void aResaleRefusedByQuickBooksAndAnAdjustmentNotWrittenYetAreDifferencesOfTheApi() throws Exception {
+    void aResaleRefusedByQuickBooksAndAnAdjustmentNotWrittenYetAreDifferencesOfTheApiAndThePage() throws Exception {
         jdbc.update("update qb_outbox set status = 'FAILED', error = 'Account is inactive' where request_id = 'rq-RESALE_JOURNAL_ENTRY-500A1'");
         jdbc.update("update repo_adjustment set file_name = 'LW-ADJ-1.csv', written_at = null where case_id = '500A1'");
         reconciliation.reconcile();
 
-        mvc.perform(get("/api/reconciliation/systems").with(httpBasic("viewer", "viewer-dev")))
+        mvc.perform(get("/api/reconciliation/systems").with(DevelopmentUsers.viewer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.repoCases[0].caseNumber").value("00001001"))
                 .andExpect(jsonPath("$.repoCases[0].costs.amount").value(2000.00))
@@ -142,6 +145,12 @@ class RepoCaseReconciliationTest {
                         .value("the lease adjustment is in import file LW-ADJ-1.csv, not written yet"))
                 .andExpect(jsonPath("$.repoCases[1].surplus").value(625.00))
                 .andExpect(jsonPath("$.repoCases[1].billsPending").value(1));
+
+        mvc.perform(get("/reconciliation").with(user("viewer").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"repo-case-00001001\"")))
+                .andExpect(content().string(containsString(
+                        "LeaseWorks Lease adjustment: the lease adjustment is in import file LW-ADJ-1.csv, not written yet")));
     }
 
     private void repoCase(String caseId, String caseNumber) {
