@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Asks each target what it holds now and sets it against the hub, object by object; keeps the last report for the
- * admin API, the page, health and the {@code leasebridge.reconciliation.unexplained} gauge; mends what it can (a
- * record Salesforce lost or changed is sent again, a document QuickBooks lost or voided is posted again).
+ * admin API, the page, health and the {@code leasebridge.reconciliation.unexplained} gauge, with each repossession
+ * case's costs and final account review as delivered; mends what it can (a record Salesforce lost or changed is sent
+ * again, a document QuickBooks lost or voided is posted again).
  */
 @Service
 public class SystemsReconciliation implements MeterBinder {
@@ -42,11 +43,12 @@ public class SystemsReconciliation implements MeterBinder {
     private final ReconciliationProperties properties;
     private final Clock clock;
     private final ObjectProvider<QuickBooksHoldings> quickBooks;
+    private final RepoCaseDeliveries repoCases;
     private final AtomicReference<SystemsReport> last = new AtomicReference<>();
 
     SystemsReconciliation(ReconciliationProperties properties, HubDeliveries hub, LeaseWorksTotals leaseWorks,
                           SalesforceHoldings salesforce, SalesforceOutbox outbox, QuickBooksOutbox quickBooksOutbox, Clock clock,
-                          ObjectProvider<QuickBooksHoldings> quickBooks) {
+                          ObjectProvider<QuickBooksHoldings> quickBooks, RepoCaseDeliveries repoCases) {
         this.quickBooksOutbox = quickBooksOutbox;
         this.objects = properties.salesforce().stream().map(SystemsReconciliation::object).toList();
         this.hub = hub;
@@ -56,6 +58,7 @@ public class SystemsReconciliation implements MeterBinder {
         this.properties = properties;
         this.clock = clock;
         this.quickBooks = quickBooks;
+        this.repoCases = repoCases;
     }
 
     public SystemsReport reconcile() {
@@ -72,7 +75,7 @@ public class SystemsReconciliation implements MeterBinder {
         long booksBefore = books == null ? 0 : books.calls();
         List<ObjectCheck> documents = books == null ? List.of() : new QuickBooksReconciler(books).reconcile(since);
         SystemsReport report = new SystemsReport(clock.instant(), since, List.copyOf(checks), salesforce.calls() - callsBefore,
-                documents, books == null ? 0 : books.calls() - booksBefore);
+                documents, books == null ? 0 : books.calls() - booksBefore, repoCases.cases());
         last.set(report);
         log.info("reconciliation: {} objects, {} unexplained differences, {} Salesforce and {} QuickBooks API calls", checks.size(),
                 report.unexplained(), report.salesforceCalls(), report.quickBooksCalls());

@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 
 /**
  * A reconciliation of the targets against the hub: per object, in total and per day since {@code since}, every
- * difference, and the API calls it cost.
+ * difference, and the API calls it cost; and each repossession case's costs and final account review, as delivered.
  */
 public record SystemsReport(Instant at, LocalDate since, List<ObjectCheck> objects, long salesforceCalls,
-                            List<ObjectCheck> quickBooks, long quickBooksCalls) {
+                            List<ObjectCheck> quickBooks, long quickBooksCalls, List<RepoCaseCheck> repoCases) {
 
     public long unexplained() {
         return objects.stream().mapToLong(ObjectCheck::unexplained).sum() + quickBooks.stream().mapToLong(ObjectCheck::unexplained).sum();
@@ -45,7 +45,30 @@ public record SystemsReport(Instant at, LocalDate since, List<ObjectCheck> objec
                 + (quickBooks.isEmpty() ? "" : ", QuickBooks API calls: " + quickBooksCalls) + ")");
         Stream.concat(objects.stream(), quickBooks.stream()).forEach(o -> o.differences().stream()
                 .filter(d -> !d.explained()).forEach(d -> out.printf("  %s %s %s: %s%n", d.kind(), d.object(), d.key(), d.detail())));
+        printRepoCases(out);
         out.println();
+    }
+
+    private void printRepoCases(PrintStream out) {
+        if (repoCases.isEmpty()) {
+            return;
+        }
+        out.println("Repossession cases (recovery cost Bills posted/pending/refused; final account review; resale JournalEntry; "
+                + "LeaseWorks adjustment)");
+        String row = "%-20s %6s %12s %18s %24s %14s %14s%n";
+        out.printf(row, "case", "costs", "amount", "bills", "review", "journal entry", "adjustment");
+        repoCases.forEach(c -> out.printf(row, c.name(), c.costs().count(), money(c.costs().amount()),
+                c.billsPosted() + "/" + c.billsPending() + "/" + c.billsRefused(), review(c),
+                c.reviewed() ? c.resaleJournalEntry() : "-", c.reviewed() ? c.adjustment() : "-"));
+        repoCases.forEach(c -> c.differences().forEach(d -> out.printf("  %s case %s %s: %s%n", d.kind(), c.name(), d.object(), d.detail())));
+    }
+
+    private static String review(RepoCaseCheck c) {
+        if (!c.reviewed()) {
+            return "-";
+        }
+        return c.deficiency().signum() > 0 ? "deficiency " + money(c.deficiency())
+                : c.surplus().signum() > 0 ? "surplus " + money(c.surplus()) : "settled";
     }
 
     /** Currency to the cent: QuickBooks answers {@code 1000.0} where the hub holds {@code 1000.00}. */

@@ -1,5 +1,6 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.mapping.quickbooks.PostingType;
 import io.leasebridge.repo.RecoveryCost;
 import io.leasebridge.repo.RecoveryCostType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +24,28 @@ public class RecoveryCostStore {
 
     /** A cost as the hub holds it. */
     public record StoredCost(String key, String caseId, RecoveryCost cost, Source source) {
+
+        /** The QuickBooks posting that bills it: an entered cost its own Bill, a repair its work order's, the agent's fee the case's. */
+        public PostingType billedAs() {
+            return switch (source) {
+                case SALESFORCE -> PostingType.RECOVERY_COST_BILL;
+                case FLEETROCK -> PostingType.WORK_ORDER_BILL;
+                case CASE -> PostingType.AGENT_FEE_BILL;
+            };
+        }
+
+        /** The source key of that posting in the QuickBooks outbox: the cost, the repair order or the case. */
+        public String billSourceKey() {
+            return switch (source) {
+                case SALESFORCE -> key;
+                case FLEETROCK -> key.substring(REPAIR_PREFIX.length());
+                case CASE -> caseId;
+            };
+        }
     }
+
+    /** A repair's cost key is its FleetRock repair order's id after this. */
+    static final String REPAIR_PREFIX = "REPAIR-";
 
     private static final RowMapper<StoredCost> ROW = (rs, n) -> new StoredCost(rs.getString("cost_key"), rs.getString("case_id"),
             new RecoveryCost(RecoveryCostType.valueOf(rs.getString("cost_type")), rs.getString("vendor"), rs.getBigDecimal("amount"),
@@ -70,6 +92,11 @@ public class RecoveryCostStore {
     /** A case's costs, oldest first. */
     public List<StoredCost> ofCase(String caseId) {
         return jdbc.query("select * from recovery_cost where case_id = ? order by cost_date, cost_key", ROW, caseId);
+    }
+
+    /** Every case's costs, by case, oldest first. */
+    public List<StoredCost> all() {
+        return jdbc.query("select * from recovery_cost order by case_id, cost_date, cost_key", ROW);
     }
 
     /** The costs reps entered in Salesforce: what LeaseBridge bills to their vendors. */

@@ -152,7 +152,7 @@ public class RecoveryCosts {
                     + " order by date_created, ro_id", rs -> {
                 Timestamp day = rs.getTimestamp("date_invoiced") != null ? rs.getTimestamp("date_invoiced")
                         : rs.getTimestamp("date_finished") != null ? rs.getTimestamp("date_finished") : rs.getTimestamp("date_created");
-                derived.put("REPAIR-" + rs.getString("ro_id"), new RecoveryCost(RecoveryCostType.REPAIR, rs.getString("vendor_name"),
+                derived.put(RecoveryCostStore.REPAIR_PREFIX + rs.getString("ro_id"), new RecoveryCost(RecoveryCostType.REPAIR, rs.getString("vendor_name"),
                         rs.getBigDecimal("grand_total").setScale(2), day(day.toInstant()), rs.getString("ro_number")));
             }, args.toArray());
         }

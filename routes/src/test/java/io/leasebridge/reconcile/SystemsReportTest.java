@@ -25,7 +25,7 @@ class SystemsReportTest {
                 0, 0, 0, List.of(), List.of());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        new SystemsReport(Instant.parse("2026-12-02T07:00:00Z"), LocalDate.of(2026, 11, 26), List.of(lease), 6, List.of(bills), 1)
+        new SystemsReport(Instant.parse("2026-12-02T07:00:00Z"), LocalDate.of(2026, 11, 26), List.of(lease), 6, List.of(bills), 1, List.of())
                 .print(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         String table = printed.toString(StandardCharsets.UTF_8);
