@@ -4,7 +4,6 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * On the embedded hub (H2), the days-past-due history loses its index on the day alone. H2 looked each row of the
@@ -18,8 +17,7 @@ public class V63__h2_dpd_history_without_day_index extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!product.contains("h2")) {
+        if (!EmbeddedHub.isMigrating(context)) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {
