@@ -5,7 +5,6 @@ import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * On the embedded hub (H2), the ids of the tables an export fills row by row are handed out from a cache of
@@ -26,8 +25,7 @@ public class V60__h2_identity_caches extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!product.contains("h2")) {
+        if (!EmbeddedHub.isMigrating(context)) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {
