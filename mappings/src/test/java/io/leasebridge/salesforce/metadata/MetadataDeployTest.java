@@ -109,7 +109,7 @@ class MetadataDeployTest {
 
     @Test
     void theAgencyPlacementLayoutLetsAManagerEditOnlyTheDecisionAndTheLeaseLayoutListsThePlacements() {
-        Path layouts = forceApp.resolve("layouts");
+        Path layouts = forceApp.resolve("main/default/layouts");
         List<String> editable = new ArrayList<>();
         for (Element section : SfdxObjects.children(SfdxObjects.root(layouts.resolve(
                 "Agency_Placement__c-Agency Placement Layout.layout-meta.xml"), "Layout"), "layoutSections")) {
