@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,25 +29,28 @@ import java.util.stream.Stream;
  * server (Apache MINA SSHD) on which LeaseBridge drops placement and recall files in {@code placements/}, and where the
  * agency drops its return files in {@code returns/}. Asked to {@link #work}, it takes the files it has not seen and
  * answers them in one return file: the first placement paid in full (a closure), the others a part payment and a
- * contact, each recall acknowledged.
+ * contact, each recall acknowledged. What it answered is kept in {@value #ANSWERED} under its folder, so an agency
+ * started again on the same folder answers no file twice.
  */
 public final class CollectionAgency implements AutoCloseable {
 
     public static final String NAME = "Lone Star Recovery Services";
     static final String USER = "lessor";
     static final String PASSWORD = "sandbox-agency";
+    /** One line per file taken: its name, then the name of the return file that answered it. */
+    static final String ANSWERED = "answered.txt";
     private static final DateTimeFormatter DATES = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final String[] RETURN_HEADER = {"Client Account", "Activity Date", "Account Status", "Amount Collected",
             "Contact Date", "Contact Result"};
 
     private final SshServer server;
     private final Path root;
-    private final List<String> taken = new ArrayList<>();
-    private int returnFiles;
+    private final Path answered;
 
     private CollectionAgency(SshServer server, Path root) {
         this.server = server;
         this.root = root;
+        this.answered = root.resolve(ANSWERED);
     }
 
     public static CollectionAgency start(Path root) {
@@ -90,13 +94,17 @@ public final class CollectionAgency implements AutoCloseable {
 
     /** Answers the files it has not taken yet in one return file dated {@code day}; returns its name, or null when none. */
     public String work(LocalDate day) {
+        List<String> answeredLines = answeredLines();
+        List<String> taken = answeredLines.stream().map(line -> line.split(" ")[0]).toList();
+        long returnFiles = answeredLines.stream().map(line -> line.split(" ")[1]).distinct().count();
+        List<String> takenNow = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         for (Path file : received()) {
             String name = file.getFileName().toString();
             if (taken.contains(name)) {
                 continue;
             }
-            taken.add(name);
+            takenNow.add(name);
             boolean recall = name.contains("RECALL");
             for (CSVRecord row : read(file)) {
                 rows.add(recall ? List.of(row.get("Client Account"), DATES.format(day), "RECALL ACKNOWLEDGED", "0.00", "", "")
@@ -106,14 +114,24 @@ public final class CollectionAgency implements AutoCloseable {
         if (rows.isEmpty()) {
             return null;
         }
-        returnFiles++;
-        String name = "LSRS_RETURN_" + DateTimeFormatter.BASIC_ISO_DATE.format(day) + "_" + returnFiles + ".csv";
+        String name = "LSRS_RETURN_" + DateTimeFormatter.BASIC_ISO_DATE.format(day) + "_" + (returnFiles + 1) + ".csv";
         try {
             Files.writeString(root.resolve("returns").resolve(name), csv(rows));
+            // recorded after the answer is written, so that no file is ever taken without one
+            Files.write(answered, takenNow.stream().map(file -> file + " " + name).toList(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot answer in " + root, e);
         }
         return name;
+    }
+
+    private List<String> answeredLines() {
+        try {
+            return Files.exists(answered) ? Files.readAllLines(answered, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + answered, e);
+        }
     }
 
     /** The first placement ever is paid in full and closed; every other one pays a quarter and promises more. */

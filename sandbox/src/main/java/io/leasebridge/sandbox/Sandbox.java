@@ -34,6 +34,9 @@ public final class Sandbox implements AutoCloseable {
 
     private static final String FLEET = "fleet.csv";
 
+    /** Approving, sending, answering and a recall's acknowledgement take four; more means someone keeps undoing it. */
+    private static final int MAX_FOLLOW_UP_RUNS = 4;
+
     private final SandboxOptions options;
     private final SalesforceSimulator salesforce;
     /** Simulated FleetRock; null in a sandbox {@link #around} a caller's simulator, which leaves FleetRock out. */
@@ -87,20 +90,42 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * A collections manager approves every proposed agency placement in the org, naming the simulated agency; returns
-     * how many.
+     * A collections manager approves every proposed agency placement in the org, naming the simulated agency, but for a
+     * lease the agency already had (it closed the account or it was recalled): that proposal is rejected. Returns how
+     * many were approved.
      */
     public int approveProposedPlacements() {
+        return decideProposedPlacements().approved();
+    }
+
+    private PlacementDecisions decideProposedPlacements() {
         String manager = salesforce.user("Marcus Reyes");
+        java.util.Collection<Map<String, Object>> placements = salesforce.records("Agency_Placement__c").values();
+        java.util.Set<Object> placedBefore = new java.util.HashSet<>();
+        placements.stream().filter(p -> List.of("SENT", "CLOSED", "RECALLED").contains(p.get("Status__c")))
+                .forEach(p -> placedBefore.add(p.get("Lease__c")));
         int approved = 0;
-        for (Map<String, Object> placement : salesforce.records("Agency_Placement__c").values()) {
-            if ("PROPOSED".equals(placement.get("Status__c"))) {
-                salesforce.saveAs(manager, "Agency_Placement__c", placement.get("Id").toString(),
-                        Map.of("Status__c", "APPROVED", "Agency__c", CollectionAgency.NAME));
+        int rejected = 0;
+        for (Map<String, Object> placement : placements) {
+            if (!"PROPOSED".equals(placement.get("Status__c"))) {
+                continue;
+            }
+            boolean again = placedBefore.contains(placement.get("Lease__c"));
+            salesforce.saveAs(manager, "Agency_Placement__c", placement.get("Id").toString(), again
+                    ? Map.of("Status__c", "REJECTED") : Map.of("Status__c", "APPROVED", "Agency__c", CollectionAgency.NAME));
+            if (again) {
+                rejected++;
+            } else {
                 approved++;
             }
         }
-        return approved;
+        return new PlacementDecisions(approved, rejected);
+    }
+
+    private record PlacementDecisions(int approved, int rejected) {
+        boolean none() {
+            return approved == 0 && rejected == 0;
+        }
     }
 
     /** The repossession cases the simulated repo desk walked in this sandbox's org, by walk. */
@@ -160,16 +185,49 @@ public final class Sandbox implements AutoCloseable {
             walkedCases = RepoDesk.seed(salesforce, fleet(), deliveredDispositions());
         }
         gps.nextRun(fleet());
-        SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
         if (fleetRock != null) {
             fleetRock.prepare(fleetRockVins(), options.seed(), salesforce);
         }
+        return launch(extraProperties);
+    }
+
+    /** LeaseBridge run once against the simulators as they stand. */
+    private int launch(String... extraProperties) {
+        SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
         List<String> args = new ArrayList<>(runOnceArguments());
         args.addAll(List.of(extraProperties));
         try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
             return SpringApplication.exit(context);
         }
+    }
+
+    /**
+     * Runs once, then lets the people around LeaseBridge act on what it did, each time followed by a run that takes it
+     * in, until they have nothing left to do: a collections manager approves the proposed agency placements in the org,
+     * and the agency answers the placement and recall files it was sent. The runs that follow are the same day's: the
+     * vehicles and FleetRock's repair orders stay where the first one found them. Returns the first failed run's exit
+     * code, or 0.
+     */
+    public int runOnceThenAnswer(java.io.PrintStream out, String... extraProperties) {
+        int exitCode = runOnce(extraProperties);
+        for (int followUp = 0; exitCode == 0 && followUp < MAX_FOLLOW_UP_RUNS; followUp++) {
+            PlacementDecisions decisions = decideProposedPlacements();
+            String answer = agency.work(java.time.LocalDate.now());
+            if (decisions.none() && answer == null) {
+                break;
+            }
+            if (!decisions.none()) {
+                out.printf("A collections manager approved %d proposed agency placements in the org, with %s, and rejected %d"
+                        + " of leases the agency already had%n", decisions.approved(), CollectionAgency.NAME, decisions.rejected());
+            }
+            if (answer != null) {
+                out.printf("%s answered with %s on its SFTP server%n", CollectionAgency.NAME, answer);
+            }
+            out.println("Running again to take that in");
+            exitCode = launch(extraProperties);
+        }
+        return exitCode;
     }
 
     /**

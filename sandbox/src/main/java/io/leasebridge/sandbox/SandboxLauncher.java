@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The sandbox command: generates a LeaseWorks portfolio, runs LeaseBridge once against a simulated
- * Salesforce org, and says where to look. Options: {@code --accounts=N --seed=S --home=DIR --regenerate}.
+ * Salesforce org (and again while a manager and the collection agency answer what it did), and says where to look. Options: {@code --accounts=N --seed=S --home=DIR --regenerate}.
  */
 public final class SandboxLauncher {
 
@@ -34,7 +34,8 @@ public final class SandboxLauncher {
                         .orElse("No new exports: " + options.inbox() + " was generated before (--regenerate writes them again)"));
             }
             out.printf("Simulated Salesforce org at %s%n", sandbox.salesforce().baseUrl());
-            exitCode = scenarioDay.map(day -> sandbox.runOnce("--leasebridge.judge-as-of=" + day)).orElseGet(sandbox::runOnce);
+            exitCode = scenarioDay.map(day -> sandbox.runOnceThenAnswer(out, "--leasebridge.judge-as-of=" + day))
+                    .orElseGet(() -> sandbox.runOnceThenAnswer(out));
             sandbox.describeRuleScenarios(out);
             if (!sandbox.walkedCases().isEmpty()) {
                 out.println("The simulated repo desk walked these repossession Cases in Salesforce before the run:");
@@ -84,6 +85,8 @@ public final class SandboxLauncher {
                 + "'" + sandbox.options().hubUrl() + "' -user sa");
         out.printf("  exports        %s/.done (processed), %s/.failed (unreadable)%n", sandbox.options().inbox(), sandbox.options().inbox());
         out.printf("  vehicle import %s (the LeaseWorks vehicle import files)%n", sandbox.options().home().resolve("leaseworks-outbox"));
+        out.printf("  agency SFTP    %s (placements/ as %s took them, returns/ as it answered)%n",
+                sandbox.options().home().resolve("agency"), CollectionAgency.NAME);
         out.println("  run it again: the next of the collections-rule scenarios' three export days arrives; after them, no new"
                 + " export, so no Salesforce write call; --regenerate drops the same files again.");
     }

@@ -24,9 +24,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sandbox command end to end: 1,000 generated accounts synced once, every malformed row in the
- * dead-letter table where the generator put it, Salesforce calls within ceil(records / 200) per object,
- * and a second run with no new export making no Salesforce write call.
+ * The sandbox command end to end: 1,000 generated accounts synced once (then again while a manager approves the
+ * proposed agency placements and the agency answers), every malformed row in the dead-letter table where the
+ * generator put it, Salesforce calls within ceil(records / 200) per object, and a second run with no new export
+ * making no Salesforce write call.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxRunTest {
@@ -35,6 +36,7 @@ class SandboxRunTest {
     private static Sandbox sandbox;
     private static GeneratedPortfolio portfolio;
     private static int firstExitCode;
+    private static String firstRunOutput = "";
     private static String secondRunOutput = "";
 
     @BeforeAll
@@ -42,7 +44,15 @@ class SandboxRunTest {
         home = Files.createTempDirectory("sandbox-run");
         sandbox = Sandbox.start(new SandboxOptions(home, 1_000, 20261127L, false));
         portfolio = sandbox.generateExports().orElseThrow();
-        firstExitCode = sandbox.runOnce();
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            firstExitCode = sandbox.runOnceThenAnswer(System.out);
+        } finally {
+            System.setOut(console);
+        }
+        firstRunOutput = printed.toString(StandardCharsets.UTF_8);
     }
 
     @AfterAll
@@ -132,6 +142,30 @@ class SandboxRunTest {
         List<Long> heldTasksOfHubLeases = new java.util.ArrayList<>();
         query("select count(*) from sf_held h join lease_account l on l.lease_id = h.parent_key", rs -> heldTasksOfHubLeases.add(rs.getLong(1)));
         assertThat(heldTasksOfHubLeases).as("nothing waits for a lease the hub holds").containsExactly(0L);
+    }
+
+    @Test
+    @Order(2)
+    void theManagerApprovesTheProposedPlacementsTheAgencyAnswersTheirFileAndTheLastRunPrintsTheRecoveryRate() throws IOException {
+        Map<String, Map<String, Object>> placements = sandbox.salesforce().records("Agency_Placement__c");
+        long placed = placements.values().stream().filter(p -> !"REJECTED".equals(p.get("Status__c"))).count();
+        assertThat(placed).as("the portfolio has leases 60 days past due or more").isGreaterThanOrEqualTo(2);
+        assertThat(firstRunOutput).contains("A collections manager approved " + placed + " proposed agency placements")
+                .contains(CollectionAgency.NAME + " answered with LSRS_RETURN_");
+
+        List<Path> placementFiles = sandbox.agency().received().stream()
+                .filter(file -> file.getFileName().toString().startsWith("LSRS_PLACE_")).toList();
+        assertThat(placementFiles).hasSize(1);
+        assertThat(Files.readAllLines(placementFiles.get(0))).hasSize(1 + (int) placed);
+        assertThat(placements.values()).filteredOn(p -> "CLOSED".equals(p.get("Status__c"))).singleElement()
+                .satisfies(p -> assertThat(p.get("Agency_Status__c")).isEqualTo("PAID IN FULL"));
+        String lastRun = firstRunOutput.substring(firstRunOutput.lastIndexOf("Agency placements: "));
+        assertThat(lastRun).containsPattern("^Agency placements: proposed 0, approved 0, rejected \\d+, sent \\d+, recalled \\d+, closed 1")
+                .containsPattern(CollectionAgency.NAME + " +placed [0-9.]+ in " + placed
+                        + " placements, collected [0-9.]+, recovery rate [0-9.]+%");
+        try (CollectionAgency relaunched = CollectionAgency.start(home.resolve("agency"))) {
+            assertThat(relaunched.work(java.time.LocalDate.now())).as("the agency started again answers no file twice").isNull();
+        }
     }
 
     private static int perCall(long records) {

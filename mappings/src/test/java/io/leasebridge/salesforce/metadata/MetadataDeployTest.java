@@ -108,6 +108,22 @@ class MetadataDeployTest {
     }
 
     @Test
+    void theAgencyPlacementLayoutLetsAManagerEditOnlyTheDecisionAndTheLeaseLayoutListsThePlacements() {
+        Path layouts = forceApp.resolve("main/default/layouts");
+        List<String> editable = new ArrayList<>();
+        for (Element section : SfdxObjects.children(SfdxObjects.root(layouts.resolve(
+                "Agency_Placement__c-Agency Placement Layout.layout-meta.xml"), "Layout"), "layoutSections")) {
+            for (Element column : SfdxObjects.children(section, "layoutColumns")) {
+                SfdxObjects.children(column, "layoutItems").stream().filter(i -> !"Readonly".equals(SfdxObjects.text(i, "behavior")))
+                        .forEach(i -> editable.add(SfdxObjects.text(i, "field")));
+            }
+        }
+        assertThat(editable).containsExactlyInAnyOrder("Status__c", "Agency__c", "OwnerId");
+        assertThat(SfdxObjects.children(SfdxObjects.root(layouts.resolve("Lease__c-Lease Layout.layout-meta.xml"), "Layout"),
+                "relatedLists")).extracting(r -> SfdxObjects.text(r, "relatedList")).contains("Agency_Placement__c.Lease__c");
+    }
+
+    @Test
     void vehiclesAndGpsAlertsArePrivateAndVisibleThroughThePermissionSets() {
         for (String object : List.of("Vehicle__c", "GPS_Alert__c")) {
             assertThat(org.object(object).sharingModel()).as(object).isEqualTo("Private");
