@@ -449,14 +449,20 @@ class RepossessionRouteTest {
     @Test
     void aRecallWaitsForAnOrderThatMayHaveReachedTheMailServerAndFollowsItOnce() throws Exception {
         caseOrdered();
-        // another node was mailing the order when the rep reinstated the case; it died before SENT was committed
-        jdbc.update("update repo_order set status = 'SENDING', message_id = '<repo-order.500D000000Rp1AAAAZ@leasebridge>'"
-                + " where case_id = '500D000000Rp1AAAAZ'");
+        // another node is mailing the order when the rep reinstates the case
+        jdbc.update("update repo_order set status = 'SENDING', message_id = '<repo-order.500D000000Rp1AAAAZ@leasebridge>',"
+                + " claimed_by = 'node-b', claimed_until = ? where case_id = '500D000000Rp1AAAAZ'",
+                Timestamp.from(Instant.parse("2099-01-01T00:00:00Z")));
         jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
         stubQuery("FROM Case ", "case-reinstated.json");
         stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");
         cases.read();
 
+        orders.sendPending();
+        assertThat(mail.getReceivedMessages()).as("no recall ahead of the order it recalls").isEmpty();
+
+        // node B died before SENT was committed; its claim ends and the order goes again, then its recall
+        jdbc.update("update repo_order set claimed_by = null, claimed_until = null where case_id = '500D000000Rp1AAAAZ'");
         orders.sendPending();
         orders.sendPending();
 
