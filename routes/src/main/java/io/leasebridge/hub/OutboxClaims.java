@@ -21,7 +21,7 @@ import java.util.Objects;
 public class OutboxClaims {
 
     /** Every table that holds outbox rows, with {@code claimed_by} and {@code claimed_until}. */
-    static final List<String> TABLES = List.of("sf_outbox", "qb_outbox", "repo_order", "agency_file");
+    static final List<String> TABLES = List.of("sf_outbox", "qb_outbox", "repo_order", "agency_file", "repo_order_recall");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;

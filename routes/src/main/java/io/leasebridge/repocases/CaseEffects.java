@@ -1,5 +1,6 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.model.Vehicle;
@@ -22,7 +23,8 @@ import java.util.StringJoiner;
 
 /**
  * Carries out what entering a state calls for, each part idempotent: the vehicle's disposition (hub,
- * LeaseWorks import, Salesforce), the repo order (queued once per case, sent by {@link RepoOrderMail}),
+ * LeaseWorks import, Salesforce), the repo order (queued once per case, sent by {@link RepoOrderMail}, withdrawn or
+ * recalled from its agent when the case ends before the vehicle is taken),
  * the payoff balance at recovery, the sale for accounting, the title's transfer to the buyer and its final account review
  * (recorded once per case).
  */
@@ -34,11 +36,13 @@ class CaseEffects {
     private final RepoCaseStore store;
     private final RepoWorkflow workflow;
     private final FinalReviews reviews;
+    private final LedgerProperties lessor;
     private final Clock clock;
 
     CaseEffects(VehicleStore vehicles, SalesforceOutbox salesforceOutbox, RepoCaseStore store, RepoWorkflow workflow,
-                FinalReviews reviews, Clock clock) {
+                FinalReviews reviews, LedgerProperties lessor, Clock clock) {
         this.reviews = reviews;
+        this.lessor = lessor;
         this.vehicles = vehicles;
         this.salesforceOutbox = salesforceOutbox;
         this.store = store;
@@ -69,18 +73,23 @@ class CaseEffects {
             done.add(transferTitle(c.vin(), c.facts().saleDate()));
         }
         if (step.actions().contains(RepoAction.RECORD_REINSTATEMENT)) {
-            done.add(reinstate(c));
+            done.add(reinstate(c, step, changedAt));
+        }
+        if (step.to() == RepoStatus.CANCELLED) {
+            withdrawOrRecall(c, "the case was cancelled", changedAt).ifPresent(done::add);
         }
         return done.toString();
     }
 
     /**
-     * Another chance: an order not yet mailed is withdrawn (one being sent may already be with the agent), and
-     * what the recovery cost so far, which the lessee is charged for reinstating, is listed on the Case.
+     * Another chance: an order not yet mailed is withdrawn, one mailed is recalled while the vehicle is still with
+     * the lessee, and what the recovery cost so far, which the lessee is charged for reinstating, is listed on the Case.
      */
-    private String reinstate(CaseRead c) {
+    private String reinstate(CaseRead c, Transition.Allowed step, Instant changedAt) {
         StringJoiner done = new StringJoiner("; ");
-        if (store.withdrawOrder(c.caseId())) {
+        if (step.from() == RepoStatus.ORDERED) {
+            withdrawOrRecall(c, "the lease was reinstated", changedAt).ifPresent(done::add);
+        } else if (store.withdrawOrder(c.caseId())) {
             done.add("unsent repo order withdrawn");
         }
         String charges = c.agentFee() == null || c.agentFee().signum() == 0
@@ -93,6 +102,25 @@ class CaseEffects {
         done.add("reinstated (" + (reason == null || reason.isBlank() ? "lease current" : "rep's reason on the Case")
                 + "); charges to the lessee: " + (c.agentFee() == null ? "0.00" : c.agentFee().toPlainString()));
         return done.toString();
+    }
+
+    /**
+     * An order still queued is withdrawn; one that went (or may have gone) to the mail server is recalled, so that the
+     * agent does not take a vehicle the lessor no longer wants back. The recall names the case, the vehicle and the
+     * lease, nothing of the lessee. Empty when the case had no order.
+     */
+    private Optional<String> withdrawOrRecall(CaseRead c, String why, Instant changedAt) {
+        if (store.withdrawOrder(c.caseId())) {
+            return Optional.of("unsent repo order withdrawn");
+        }
+        String lease = Optional.ofNullable(c.vin()).flatMap(vehicles::find).map(Vehicle::leaseId).orElse("(none on file)");
+        LocalDate day = LocalDate.ofInstant(changedAt, lessor.zone());
+        String subject = "STOP: repossession order recalled: case " + c.caseNumber() + ", VIN " + c.vin();
+        String body = "STOP: repossession order for case " + c.caseNumber() + ", VIN " + c.vin() + ", lease " + lease
+                + ", is recalled: " + why + " on " + day + ".\nDo not recover this vehicle.\n";
+        return store.queueRecall(c.caseId(), subject, body)
+                ? Optional.of("repo order recalled from its agent")
+                : Optional.empty();
     }
 
     /** The sold vehicle's title goes to its buyer on the sale date, in the hub (and so LeaseWorks) and in Salesforce. */

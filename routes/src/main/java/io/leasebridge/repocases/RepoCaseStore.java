@@ -30,12 +30,31 @@ public class RepoCaseStore {
                                 String outcome, String action) {
     }
 
-    /** A repo order waiting for (or past) its email. */
-    /** A repo order to mail; SENDING when an earlier try may have reached the mail server. */
-    record QueuedOrder(String caseId, String recipient, String subject, String body, String status) {
+    /** What LeaseBridge mails an agent about a case: the repo order, or its recall; each table is an outbox of its own. */
+    enum Letter {
+        ORDER("repo_order", "repo-order"),
+        RECALL("repo_order_recall", "repo-order-recall");
+
+        private final OutboxClaims.Outbox<String> outbox;
+        private final String name;
+
+        Letter(String table, String name) {
+            this.outbox = new OutboxClaims.Outbox<>(table, "case_id", String.class);
+            this.name = name;
+        }
+
+        /** The letter's Message-ID for a case: the same on every try, so that a resend is recognisably the same mail. */
+        String messageId(String caseId) {
+            return "<" + name + "." + caseId + "@leasebridge>";
+        }
     }
 
-    private static final OutboxClaims.Outbox<String> ORDERS = new OutboxClaims.Outbox<>("repo_order", "case_id", String.class);
+    /**
+     * A letter to mail (SENDING when an earlier try may have reached the mail server); {@code inReplyTo} is the
+     * Message-ID of the order a recall answers, null for the order itself.
+     */
+    record QueuedLetter(Letter letter, String caseId, String recipient, String subject, String body, String inReplyTo) {
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -61,6 +80,35 @@ public class RepoCaseStore {
     /** Withdraws a case's repo order that has not gone to the mail server yet; whether there was one. */
     boolean withdrawOrder(String caseId) {
         return jdbc.update("update repo_order set status = 'WITHDRAWN' where case_id = ? and status = 'PENDING'", caseId) > 0;
+    }
+
+    /**
+     * Queues the recall of a case's order that went (or may have gone) to the mail server, to the order's agent;
+     * false when there is no such order or the case already has a recall.
+     */
+    boolean queueRecall(String caseId, String subject, String body) {
+        return jdbc.update("""
+                insert into repo_order_recall (case_id, recipient, subject, body, status, queued_at)
+                select o.case_id, o.recipient, ?, ?, 'PENDING', ? from repo_order o
+                where o.case_id = ? and o.status in ('SENDING', 'SENT')
+                  and not exists (select 1 from repo_order_recall r where r.case_id = o.case_id)""",
+                subject, body, Timestamp.from(clock.instant()), caseId) > 0;
+    }
+
+    /** Claims the recalls to mail whose order is SENT: a recall never reaches the agent before the order it recalls. */
+    List<QueuedLetter> claimRecalls(int limit) {
+        List<String> ids = claims.claim(Letter.RECALL.outbox, "status in ('PENDING', 'SENDING')"
+                + " and case_id in (select o.case_id from repo_order o where o.status = 'SENT')", "queued_at, case_id", limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select r.case_id, r.recipient, r.subject, r.body, o.message_id from repo_order_recall r
+                join repo_order o on o.case_id = r.case_id
+                where r.case_id in (""" + InLists.placeholders(ids.size()) + ") order by r.queued_at, r.case_id",
+                (rs, n) -> new QueuedLetter(Letter.RECALL, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                ids.toArray());
     }
 
     /** Saves what the Case says now, with the status LeaseBridge applied and the refusal standing, if any. */
@@ -119,37 +167,45 @@ public class RepoCaseStore {
     }
 
     /** Claims the orders to mail (queued, or SENDING when a try was cut short) for this worker; others skip them. */
-    List<QueuedOrder> claimOrders(int limit) {
-        List<String> ids = claims.claim(ORDERS, "status in ('PENDING', 'SENDING')", "queued_at, case_id", limit);
+    List<QueuedLetter> claimOrders(int limit) {
+        List<String> ids = claims.claim(Letter.ORDER.outbox, "status in ('PENDING', 'SENDING')", "queued_at, case_id", limit);
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select case_id, recipient, subject, body, status from repo_order where case_id in ("
+        return jdbc.query("select case_id, recipient, subject, body from repo_order where case_id in ("
                         + InLists.placeholders(ids.size()) + ") order by queued_at, case_id",
-                (rs, n) -> new QueuedOrder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                (rs, n) -> new QueuedLetter(Letter.ORDER, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null),
                 ids.toArray());
     }
 
-    /** Committed before the mail server is called, with the Message-ID every try of this order carries. */
-    void markOrderSending(String caseId, String messageId) {
-        jdbc.update("update repo_order set status = 'SENDING', message_id = ? where case_id = ? and status in ('PENDING', 'SENDING')",
-                messageId, caseId);
+    /** Committed before the mail server is called, with the Message-ID every try of this letter carries. */
+    void markSending(QueuedLetter letter) {
+        jdbc.update("update " + letter.letter().outbox.table() + " set status = 'SENDING', message_id = ?"
+                        + " where case_id = ? and status in ('PENDING', 'SENDING')",
+                letter.letter().messageId(letter.caseId()), letter.caseId());
     }
 
-    void markOrderSent(String caseId, Instant sentAt) {
-        jdbc.update("""
-                update repo_order set status = 'SENT', sent_at = ?, claimed_by = null, claimed_until = null
-                where case_id = ? and status in ('PENDING', 'SENDING')""", Timestamp.from(sentAt), caseId);
+    void markSent(QueuedLetter letter, Instant sentAt) {
+        jdbc.update("update " + letter.letter().outbox.table() + " set status = 'SENT', sent_at = ?, claimed_by = null,"
+                + " claimed_until = null where case_id = ? and status in ('PENDING', 'SENDING')", Timestamp.from(sentAt), letter.caseId());
     }
 
-    void releaseOrders(List<QueuedOrder> orders) {
-        claims.release(ORDERS, orders.stream().map(QueuedOrder::caseId).toList());
+    void release(Letter letter, List<QueuedLetter> letters) {
+        claims.release(letter.outbox, letters.stream().map(QueuedLetter::caseId).toList());
     }
 
-    /** The order sent for a case and when, for what LeaseBridge writes back to the Case. */
+    /**
+     * The order sent for a case and when, for what LeaseBridge writes back to the Case: the order's text, followed
+     * by its recall once that is sent.
+     */
     Optional<SentOrder> sentOrder(String caseId) {
-        return jdbc.query("select body, sent_at from repo_order where case_id = ? and status = 'SENT'",
-                (rs, n) -> new SentOrder(rs.getString(1), rs.getTimestamp(2).toInstant()), caseId).stream().findFirst();
+        return jdbc.query("""
+                select o.body, o.sent_at, r.body, r.sent_at from repo_order o
+                left join repo_order_recall r on r.case_id = o.case_id and r.status = 'SENT'
+                where o.case_id = ? and o.status = 'SENT'""",
+                (rs, n) -> new SentOrder(rs.getString(4) == null ? rs.getString(1)
+                        : rs.getString(1) + "\n\nRecall sent " + rs.getTimestamp(4).toInstant() + ":\n" + rs.getString(3),
+                        rs.getTimestamp(2).toInstant()), caseId).stream().findFirst();
     }
 
     record SentOrder(String body, Instant sentAt) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,8 @@ import java.util.Map;
  * Sends queued repo orders to their agents by email, then records them sent and attaches them to the
  * Case. A mail server that refuses leaves the order queued for the next run. An order is claimed (another node
  * skips it) and marked SENDING under its case's own Message-ID before the mail server is called, so a crash after
- * the server took it resends it at most once, as the same message.
+ * the server took it resends it at most once, as the same message. A recall goes the same way, once its order is
+ * sent, in reply to the order so that the agent's mail client shows the two together.
  */
 @Service
 public class RepoOrderMail {
@@ -61,51 +63,66 @@ public class RepoOrderMail {
         long runId = runs.start(FLOW, null);
         long delivered = 0;
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            List<RepoCaseStore.QueuedOrder> pending = store.claimOrders(BATCH);
+            List<RepoCaseStore.QueuedLetter> pending = store.claimOrders(BATCH);
             try {
-                delivered = send(pending);
+                delivered = send(pending, 0);
             } finally {
-                store.releaseOrders(pending);
+                store.release(RepoCaseStore.Letter.ORDER, pending);
             }
-            runs.finish(runId, new RunCounts(pending.size(), 0, delivered, 0, 0, 0), null);
+            List<RepoCaseStore.QueuedLetter> recalls = store.claimRecalls(BATCH);
+            try {
+                delivered += send(recalls, delivered);
+            } finally {
+                store.release(RepoCaseStore.Letter.RECALL, recalls);
+            }
+            runs.finish(runId, new RunCounts(pending.size() + recalls.size(), 0, delivered, 0, 0, 0), null);
         } catch (MailNotTaken e) {
             delivered = e.delivered;
-            log.error("{}: the mail server did not take a repo order; it stays queued: {}", FLOW, e.getCause().getMessage());
+            log.error("{}: the mail server did not take a repo order or recall; it stays queued: {}", FLOW, e.getCause().getMessage());
             runs.finish(runId, new RunCounts(delivered, 0, delivered, 0, 0, 0), "mail: " + e.getCause().getMessage());
         }
         return new RunCounts(delivered, 0, delivered, 0, 0, 0);
     }
 
-    /** The Message-ID of a case's repo order: the same on every try, so that a resend is recognisably the same mail. */
-    static String messageId(String caseId) {
-        return "<repo-order." + caseId + "@leasebridge>";
+    /** The Case shows the order as sent, and its recall once that is sent too. */
+    private void writeBackToCase(String caseId) {
+        String refusal = store.find(caseId).map(RepoCaseStore.StoredCase::refusal).orElse(null);
+        store.sentOrder(caseId).ifPresent(order -> salesforceOutbox.enqueue(
+                List.of(SalesforceRecords.repoCase(caseId, refusal, order.body(), order.sentAt()))));
     }
 
-    private long send(List<RepoCaseStore.QueuedOrder> pending) {
+    private long send(List<RepoCaseStore.QueuedLetter> pending, long deliveredBefore) {
         long delivered = 0;
-        for (RepoCaseStore.QueuedOrder order : pending) {
+        for (RepoCaseStore.QueuedLetter letter : pending) {
             try {
-                String messageId = messageId(order.caseId());
-                store.markOrderSending(order.caseId(), messageId);
-                producer.sendBodyAndHeaders(RepoCaseRoutes.SEND, order.body(), Map.of(
-                        "To", order.recipient(), "From", properties.mail().from(), "Subject", order.subject(),
-                        "Message-ID", messageId, "Content-Type", "text/plain; charset=UTF-8"));
+                store.markSending(letter);
+                producer.sendBodyAndHeaders(RepoCaseRoutes.SEND, letter.body(), headers(letter));
                 Instant sentAt = clock.instant();
                 transaction.executeWithoutResult(status -> {
-                    store.markOrderSent(order.caseId(), sentAt);
-                    String refusal = store.find(order.caseId()).map(RepoCaseStore.StoredCase::refusal).orElse(null);
-                    salesforceOutbox.enqueue(List.of(SalesforceRecords.repoCase(order.caseId(), refusal, order.body(), sentAt)));
+                    store.markSent(letter, sentAt);
+                    writeBackToCase(letter.caseId());
                 });
-                sent.add(order.subject() + " -> " + order.recipient());
+                sent.add(letter.subject() + " -> " + letter.recipient());
                 delivered++;
             } catch (RuntimeException e) {
-                throw new MailNotTaken(delivered, e);
+                throw new MailNotTaken(deliveredBefore + delivered, e);
             }
         }
         return delivered;
     }
 
-    /** The mail server refused an order; carries how many went before it. */
+    private Map<String, Object> headers(RepoCaseStore.QueuedLetter letter) {
+        Map<String, Object> headers = new LinkedHashMap<>(Map.of(
+                "To", letter.recipient(), "From", properties.mail().from(), "Subject", letter.subject(),
+                "Message-ID", letter.letter().messageId(letter.caseId()), "Content-Type", "text/plain; charset=UTF-8"));
+        if (letter.inReplyTo() != null) {
+            headers.put("In-Reply-To", letter.inReplyTo());
+            headers.put("References", letter.inReplyTo());
+        }
+        return headers;
+    }
+
+    /** The mail server refused an order or a recall; carries how many went before it. */
     private static final class MailNotTaken extends RuntimeException {
         private final long delivered;
 

@@ -278,13 +278,7 @@ class RepossessionRouteTest {
 
     @Test
     void anOrderTheMailServerTookJustBeforeACrashIsResentOnceUnderTheSameMessageId() throws Exception {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        cases.read();
-        stubQuery("FROM Case ", "case-ordered.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
-        cases.read();
+        caseOrdered();
         orders.sendPending();
         // the process died after the mail server took the order and before SENT was committed
         jdbc.update("update repo_order set status = 'SENDING', sent_at = null where case_id = '500D000000Rp1AAAAZ'");
@@ -381,13 +375,7 @@ class RepossessionRouteTest {
     @Test
     void aLeaseBroughtCurrentIsReinstatedItsUnsentOrderWithdrawnItsVehicleActiveAgainAndItsChargesListedOnTheCase()
             throws Exception {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        cases.read();
-        stubQuery("FROM Case ", "case-ordered.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
-        cases.read();
+        caseOrdered();
         // the lessee paid before the order went out; the next LeaseWorks export shows the lease current
         jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
 
@@ -403,6 +391,7 @@ class RepossessionRouteTest {
         assertThat(jdbc.queryForObject("select status from repo_order where case_id = '500D000000Rp1AAAAZ'", String.class))
                 .isEqualTo("WITHDRAWN");
         assertThat(mail.getReceivedMessages()).as("the withdrawn order never reaches the agent").isEmpty();
+        assertThat(HubTables.count(jdbc, "select count(*) from repo_order_recall")).as("nothing to recall").isZero();
         assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
                 .isEqualTo("ACTIVE");
         assertThat(row(csv(outbox.resolve(file)), 1)).containsEntry("VIN", "1FTFW1ET9DFC10312").containsEntry("Disposition", "ACTIVE");
@@ -420,7 +409,69 @@ class RepossessionRouteTest {
     }
 
     @Test
-    void aLeaseStillPastDueIsNotReinstatedWithoutARepsReason() {
+    void aReinstatedCaseWhoseOrderWasMailedGetsOneRecallThreadedToTheOrderAndTheCaseNotesItAndARerunSendsNoMore()
+            throws Exception {
+        orderMailedThen("case-reinstated.json", "history-ordered-to-reinstated.json");
+        cases.read();
+        orders.sendPending();
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).as("the order, then one recall").hasSize(2);
+        MimeMessage recall = received[1];
+        assertThat(recall.getAllRecipients()[0].toString()).isEqualTo("dispatch@lonestar-recovery.example");
+        assertThat(recall.getMessageID()).isEqualTo("<repo-order-recall.500D000000Rp1AAAAZ@leasebridge>");
+        assertThat(recall.getHeader("In-Reply-To")).containsExactly("<repo-order.500D000000Rp1AAAAZ@leasebridge>");
+        assertThat(recall.getHeader("References")).containsExactly("<repo-order.500D000000Rp1AAAAZ@leasebridge>");
+        assertThat(recall.getSubject()).startsWith("STOP:").contains("00001027", "1FTFW1ET9DFC10312");
+        assertThat(GreenMailUtil.getBody(recall))
+                .contains("STOP: repossession order for case 00001027, VIN 1FTFW1ET9DFC10312, lease L-1001, is recalled:"
+                        + " the lease was reinstated on 2026-11-23")
+                .doesNotContain("Marcus Bell", "Gaston");
+        assertThat(jdbc.queryForObject("select action from repo_case_event where case_id = '500D000000Rp1AAAAZ'"
+                + " and to_status = 'REINSTATED'", String.class)).contains("repo order recalled from its agent");
+        assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE))))
+                .extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body)
+                        .contains("\"Id\":\"500D000000Rp1AAAAZ\"", "Days past due: 47", "Recall sent 2026-",
+                                "STOP: repossession order for case 00001027"));
+    }
+
+    @Test
+    void aCaseCancelledAfterItsOrderWasMailedGetsOneRecall() throws Exception {
+        orderMailedThen("case-cancelled.json", "history-ordered-to-cancelled.json");
+
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).as("the order, then one recall").hasSize(2);
+        assertThat(received[1].getHeader("In-Reply-To")).containsExactly("<repo-order.500D000000Rp1AAAAZ@leasebridge>");
+        assertThat(GreenMailUtil.getBody(received[1])).contains("is recalled: the case was cancelled on 2026-11-23");
+    }
+
+    @Test
+    void aRecallWaitsForAnOrderThatMayHaveReachedTheMailServerAndFollowsItOnce() throws Exception {
+        caseOrdered();
+        // another node is mailing the order when the rep reinstates the case
+        jdbc.update("update repo_order set status = 'SENDING', message_id = '<repo-order.500D000000Rp1AAAAZ@leasebridge>',"
+                + " claimed_by = 'node-b', claimed_until = ? where case_id = '500D000000Rp1AAAAZ'",
+                Timestamp.from(Instant.parse("2099-01-01T00:00:00Z")));
+        jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
+        stubQuery("FROM Case ", "case-reinstated.json");
+        stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");
+        cases.read();
+
+        orders.sendPending();
+        assertThat(mail.getReceivedMessages()).as("no recall ahead of the order it recalls").isEmpty();
+
+        // node B died before SENT was committed; its claim ends and the order goes again, then its recall
+        jdbc.update("update repo_order set claimed_by = null, claimed_until = null where case_id = '500D000000Rp1AAAAZ'");
+        orders.sendPending();
+        orders.sendPending();
+
+        assertThat(mail.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsExactly(
+                "<repo-order.500D000000Rp1AAAAZ@leasebridge>", "<repo-order-recall.500D000000Rp1AAAAZ@leasebridge>");
+    }
+
+    /** The case goes from PENDING to ORDERED on a lease the hub knows, and its repo order is queued. */
+    private void caseOrdered() {
         hubKnowsTheLease();
         vehicles.read();
         stubQuery("FROM Case ", "case-pending.json");
@@ -428,6 +479,25 @@ class RepossessionRouteTest {
         stubQuery("FROM Case ", "case-ordered.json");
         stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
         cases.read();
+    }
+
+    /** The case's order is mailed to its agent; then the case takes the given step and the recall goes out. */
+    private void orderMailedThen(String caseFile, String historyFile) {
+        caseOrdered();
+        orders.sendPending();
+        jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
+
+        stubQuery("FROM Case ", caseFile);
+        stubQuery("FROM CaseHistory", historyFile);
+        cases.read();
+        orders.sendPending();
+        cases.read();
+        orders.sendPending();
+    }
+
+    @Test
+    void aLeaseStillPastDueIsNotReinstatedWithoutARepsReason() {
+        caseOrdered();
 
         stubQuery("FROM Case ", "case-reinstated.json");
         stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");

@@ -15,7 +15,7 @@ public final class HubTables {
                 "qb_outbox", "qb_vendor", "qb_token", "gl_summary_line",
                 "fleetrock_watermark", "fleetrock_delivery", "gps_pull", "gps_alert", "gps_motion", "export_file", "sf_held",
                 "recovery_cost", "repo_recovery_payoff", "repo_review", "call_attempt", "lease_contact_standing",
-                "text_message", "repo_adjustment", "repo_case_held"}) {
+                "text_message", "repo_adjustment", "repo_case_held", "repo_order_recall"}) {
             jdbc.update("delete from " + table);
         }
     }
