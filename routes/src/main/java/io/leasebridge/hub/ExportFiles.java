@@ -90,11 +90,6 @@ public class ExportFiles {
                 order by as_of desc, file_name desc limit 1""", String.class, export, Date.valueOf(day)).stream().findFirst();
     }
 
-    /** The names of the export's files read whole. */
-    public List<String> namesRead(String export) {
-        return jdbc.queryForList("select file_name from export_file where export = ? and status = 'DONE'", String.class, export);
-    }
-
     /** Files finished or refused since a moment, with what was noted about them (empty, cut short, refused). */
     public List<Noted> notedSince(Instant since) {
         return jdbc.query("""
