@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two nodes on one PostgreSQL hub with an empty job store starting their LeaseWorks drop pollers at the same instant (a
  * Deployment of two replicas rolled out together). Each node's scheduler is the one LeaseBridge builds; it only holds
- * each node's look-up of a drop's trigger until the other node has looked too, so that both find none and both store
+ * the answer to each node's look-up of a drop's trigger until the other node has looked too, so that both find none and both store
  * it, the race two nodes run when they start together, every time rather than now and then. The test checks that the
  * race was run: both nodes found no trigger for every drop.
  */
@@ -157,8 +157,9 @@ class SimultaneousPollingStartPostgresIT {
     }
 
     /**
-     * The node's scheduler, holding its first look-up of each polling trigger until the other node has looked it up too
-     * (or ten seconds passed: the other node may have failed to start).
+     * The node's scheduler, holding the answer to its first look-up of each polling trigger until the other node has
+     * looked it up too (or ten seconds passed: the other node may have failed to start), so that neither stores the
+     * trigger before both have looked.
      */
     private Scheduler inStep(Scheduler scheduler, Map<String, CyclicBarrier> lookups) {
         Set<String> looked = ConcurrentHashMap.newKeySet();
@@ -166,18 +167,18 @@ class SimultaneousPollingStartPostgresIT {
                 (proxy, method, args) -> {
                     boolean firstLookup = method.getName().equals("getTrigger") && args[0] instanceof TriggerKey key
                             && key.getGroup().equals(POLL_GROUP) && looked.add(key.getName());
+                    Object answer;
+                    try {
+                        answer = method.invoke(scheduler, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
                     if (firstLookup) {
                         try {
                             lookups.computeIfAbsent(((TriggerKey) args[0]).getName(), k -> new CyclicBarrier(2)).await(10, TimeUnit.SECONDS);
                         } catch (TimeoutException | BrokenBarrierException alone) {
                             // the other node is not coming
                         }
-                    }
-                    Object answer;
-                    try {
-                        answer = method.invoke(scheduler, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
                     }
                     if (firstLookup && answer == null) {
                         unfoundLookups.computeIfAbsent(((TriggerKey) args[0]).getName(), k -> new AtomicInteger()).incrementAndGet();
