@@ -1,6 +1,6 @@
 package io.leasebridge.admin;
 
-import io.leasebridge.config.ClusterProperties;
+import io.leasebridge.cluster.ClusterProperties;
 import io.leasebridge.hub.ClusterNode;
 import io.leasebridge.hub.ClusterNodes;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,5 @@
 package io.leasebridge.agency;
 
-import io.leasebridge.config.AgencyProperties;
 import io.leasebridge.config.ShippedFile;
 import io.leasebridge.mapping.MappingConfigException;
 import org.springframework.context.annotation.Bean;

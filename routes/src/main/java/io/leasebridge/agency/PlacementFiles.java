@@ -2,7 +2,7 @@ package io.leasebridge.agency;
 
 import io.leasebridge.agency.PlacementStore.FileKind;
 import io.leasebridge.agency.PlacementStore.QueuedFile;
-import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;

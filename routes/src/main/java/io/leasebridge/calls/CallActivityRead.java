@@ -1,6 +1,5 @@
 package io.leasebridge.calls;
 
-import io.leasebridge.config.ContactProperties;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.salesforce.ChangeQuery;

@@ -1,6 +1,5 @@
 package io.leasebridge.calls;
 
-import io.leasebridge.config.ContactProperties;
 import io.leasebridge.contact.CallAttempt;
 import io.leasebridge.contact.ContactGuardrails;
 import io.leasebridge.contact.ContactStanding;

@@ -1,6 +1,5 @@
 package io.leasebridge.cluster;
 
-import io.leasebridge.config.ClusterProperties;
 import io.leasebridge.hub.ClusterNode;
 import io.leasebridge.hub.ClusterNodes;
 import io.leasebridge.hub.RunHistory;

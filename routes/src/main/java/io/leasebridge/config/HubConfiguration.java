@@ -1,5 +1,6 @@
 package io.leasebridge.config;
 
+import io.leasebridge.ingest.LeaseWorksProperties;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import io.leasebridge.mapping.MappingConfigException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

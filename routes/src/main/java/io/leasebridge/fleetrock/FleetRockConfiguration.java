@@ -1,7 +1,6 @@
 package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.config.FleetRockProperties;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.connectors.fleetrock.FleetRockClient;
 import io.leasebridge.connectors.fleetrock.FleetRockSettings;

@@ -1,6 +1,5 @@
 package io.leasebridge.fleetrock;
 
-import io.leasebridge.config.FleetRockProperties;
 import io.leasebridge.connectors.fleetrock.FleetRockClient;
 import io.leasebridge.connectors.fleetrock.PollWindows;
 import io.leasebridge.connectors.fleetrock.RepairOrder;

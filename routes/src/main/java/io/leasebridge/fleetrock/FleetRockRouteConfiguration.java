@@ -1,6 +1,5 @@
 package io.leasebridge.fleetrock;
 
-import io.leasebridge.config.FleetRockProperties;
 import io.leasebridge.connectors.fleetrock.FleetRockException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;

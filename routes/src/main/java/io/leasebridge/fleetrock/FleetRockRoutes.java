@@ -1,6 +1,5 @@
 package io.leasebridge.fleetrock;
 
-import io.leasebridge.config.FleetRockProperties;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.connectors.fleetrock.FleetRockException;
 import org.apache.camel.Exchange;

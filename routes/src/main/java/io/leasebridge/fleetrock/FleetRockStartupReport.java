@@ -1,6 +1,5 @@
 package io.leasebridge.fleetrock;
 
-import io.leasebridge.config.FleetRockProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;

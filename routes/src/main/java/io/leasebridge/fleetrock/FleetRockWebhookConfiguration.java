@@ -1,7 +1,6 @@
 package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.config.FleetRockProperties;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;

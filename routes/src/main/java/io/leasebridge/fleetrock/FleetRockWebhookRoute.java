@@ -1,7 +1,6 @@
 package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.config.FleetRockProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 

@@ -2,7 +2,6 @@ package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.config.FleetRockProperties;
 import io.leasebridge.connectors.fleetrock.RepairOrder;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;

@@ -1,6 +1,5 @@
 package io.leasebridge.gps;
 
-import io.leasebridge.config.GpsProperties;
 import io.leasebridge.connectors.gps.VendorHttp;
 import io.leasebridge.connectors.gps.passtime.PassTimeClient;
 import io.leasebridge.connectors.gps.spireon.SpireonClient;

@@ -1,6 +1,5 @@
 package io.leasebridge.gps;
 
-import io.leasebridge.config.GpsProperties;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package io.leasebridge.ingest;
 
-import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.connectors.leaseworks.ControlFile;
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
 import io.leasebridge.connectors.leaseworks.ExportRead;

@@ -1,7 +1,6 @@
 package io.leasebridge.ingest;
 
 import io.leasebridge.cluster.FlowSchedule;
-import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.mapping.LeaseWorksMapping;

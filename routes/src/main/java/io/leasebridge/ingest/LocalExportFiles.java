@@ -1,6 +1,5 @@
 package io.leasebridge.ingest;
 
-import io.leasebridge.config.LeaseWorksProperties;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import org.apache.camel.component.file.GenericFile;
 import org.springframework.stereotype.Component;

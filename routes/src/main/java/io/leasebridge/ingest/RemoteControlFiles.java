@@ -1,6 +1,5 @@
 package io.leasebridge.ingest;
 
-import io.leasebridge.config.LeaseWorksProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Endpoint;

@@ -1,6 +1,6 @@
 package io.leasebridge.kpis;
 
-import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.promises.LedgerProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package io.leasebridge.observability;
 
-import io.leasebridge.config.SalesforceDeliveryProperties;
+import io.leasebridge.salesforce.SalesforceDeliveryProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

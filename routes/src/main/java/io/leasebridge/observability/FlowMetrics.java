@@ -1,6 +1,6 @@
 package io.leasebridge.observability;
 
-import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.ingest.LeaseWorksProperties;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.promises.PromiseJudgement;

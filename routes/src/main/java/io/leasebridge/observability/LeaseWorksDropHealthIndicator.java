@@ -1,6 +1,6 @@
 package io.leasebridge.observability;
 
-import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.ingest.LeaseWorksProperties;
 import io.leasebridge.ingest.LeaseWorksExportRoutes;
 import io.leasebridge.observability.SystemStatus.ExportStatus;
 import org.apache.camel.CamelContext;

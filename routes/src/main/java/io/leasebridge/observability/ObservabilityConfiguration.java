@@ -1,6 +1,6 @@
 package io.leasebridge.observability;
 
-import io.leasebridge.config.LeaseWorksProperties;
+import io.leasebridge.ingest.LeaseWorksProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

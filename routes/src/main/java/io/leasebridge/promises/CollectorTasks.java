@@ -1,6 +1,5 @@
 package io.leasebridge.promises;
 
-import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.ledger.PromiseState;
 import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.GpsAlert;

@@ -1,6 +1,5 @@
 package io.leasebridge.promises;
 
-import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;

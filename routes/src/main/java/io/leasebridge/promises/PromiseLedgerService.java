@@ -1,6 +1,5 @@
 package io.leasebridge.promises;
 
-import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.hub.KeyLookup;
 import io.leasebridge.ledger.LeaseLedger;
 import io.leasebridge.ledger.LedgerRules;

@@ -16,7 +16,7 @@ import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunHistory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.promises.LedgerProperties;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

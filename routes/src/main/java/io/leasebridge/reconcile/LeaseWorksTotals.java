@@ -1,6 +1,6 @@
 package io.leasebridge.reconcile;
 
-import io.leasebridge.config.ReconciliationProperties.SalesforceObject;
+import io.leasebridge.reconcile.ReconciliationProperties.SalesforceObject;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

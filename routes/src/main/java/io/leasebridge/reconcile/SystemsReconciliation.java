@@ -1,6 +1,5 @@
 package io.leasebridge.reconcile;
 
-import io.leasebridge.config.ReconciliationProperties;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.quickbooks.QuickBooksHoldings;

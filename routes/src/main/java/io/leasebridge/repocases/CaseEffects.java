@@ -1,6 +1,6 @@
 package io.leasebridge.repocases;
 
-import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.model.Vehicle;

@@ -1,7 +1,5 @@
 package io.leasebridge.repocases;
 
-import io.leasebridge.config.AdjustmentImportProperties;
-import io.leasebridge.config.RepoProperties;
 import io.leasebridge.config.RunProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;

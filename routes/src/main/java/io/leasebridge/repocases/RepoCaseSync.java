@@ -2,8 +2,7 @@ package io.leasebridge.repocases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.config.LedgerProperties;
-import io.leasebridge.config.RepoProperties;
+import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;

@@ -1,6 +1,5 @@
 package io.leasebridge.repocases;
 
-import io.leasebridge.config.RepoProperties;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;

@@ -1,6 +1,5 @@
 package io.leasebridge.repocases;
 
-import io.leasebridge.config.RepoProperties;
 import io.leasebridge.repo.RepoWorkflow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

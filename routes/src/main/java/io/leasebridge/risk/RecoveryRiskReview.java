@@ -1,7 +1,6 @@
 package io.leasebridge.risk;
 
-import io.leasebridge.config.LedgerProperties;
-import io.leasebridge.config.RiskProperties;
+import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;

@@ -1,6 +1,5 @@
 package io.leasebridge.risk;
 
-import io.leasebridge.config.RiskProperties;
 import io.leasebridge.risk.RiskFacts.BrokenPromise;
 import io.leasebridge.risk.RiskFacts.DpdReading;
 import io.leasebridge.risk.RiskFacts.OpenAlert;

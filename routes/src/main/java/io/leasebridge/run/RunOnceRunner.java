@@ -1,7 +1,7 @@
 package io.leasebridge.run;
 
-import io.leasebridge.config.LeaseWorksProperties;
-import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.ingest.LeaseWorksProperties;
+import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.config.RunProperties;
 import io.leasebridge.fleetrock.FleetRockPoll;
 import io.leasebridge.workorders.WorkOrderApprovals;

@@ -1,6 +1,6 @@
 package io.leasebridge.run;
 
-import io.leasebridge.config.ClusterProperties;
+import io.leasebridge.cluster.ClusterProperties;
 import io.leasebridge.hub.ClusterNode;
 import io.leasebridge.hub.ClusterNodes;
 import io.leasebridge.hub.HubSharing;

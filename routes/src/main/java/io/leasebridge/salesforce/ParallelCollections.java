@@ -1,6 +1,5 @@
 package io.leasebridge.salesforce;
 
-import io.leasebridge.config.SalesforceDeliveryProperties;
 import io.leasebridge.connectors.salesforce.OutboxSObject;
 import io.leasebridge.hub.OutboxRow;
 import io.leasebridge.mapping.salesforce.SObjectType;

@@ -1,6 +1,5 @@
 package io.leasebridge.salesforce;
 
-import io.leasebridge.config.SalesforceReadProperties;
 import io.leasebridge.hub.Watermarks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,6 +1,5 @@
 package io.leasebridge.salesforce;
 
-import io.leasebridge.config.SalesforceDeliveryProperties;
 import io.leasebridge.connectors.salesforce.SalesforceErrors;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;

@@ -1,6 +1,5 @@
 package io.leasebridge.vehicles;
 
-import io.leasebridge.config.VehicleImportProperties;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.observability.FlowLogContext;

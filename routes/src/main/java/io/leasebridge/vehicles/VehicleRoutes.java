@@ -1,7 +1,6 @@
 package io.leasebridge.vehicles;
 
 import io.leasebridge.config.RunProperties;
-import io.leasebridge.config.VehicleImportProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
-import io.leasebridge.config.LedgerProperties;
+import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.replay.DeadLetterReplay;
 import io.leasebridge.replay.ReplayOutcome;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;

@@ -1,5 +1,6 @@
 package io.leasebridge.config;
 
+import io.leasebridge.risk.RiskProperties;
 import io.leasebridge.risk.RiskSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -1,6 +1,5 @@
 package io.leasebridge.promises;
 
-import io.leasebridge.config.LedgerProperties;
 import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.ledger.PromiseEventType;
 import io.leasebridge.ledger.PromiseLedgerStore;

@@ -1,6 +1,6 @@
 package io.leasebridge.reconcile;
 
-import io.leasebridge.config.ReconciliationProperties.SalesforceObject;
+import io.leasebridge.reconcile.ReconciliationProperties.SalesforceObject;
 import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

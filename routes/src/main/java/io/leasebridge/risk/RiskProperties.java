@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.risk;
 
 import io.leasebridge.gps.rules.AlertType;
 import io.leasebridge.risk.RiskSettings;

@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.fleetrock;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

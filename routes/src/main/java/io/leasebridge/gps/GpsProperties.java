@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.gps;
 
 import io.leasebridge.connectors.gps.passtime.PassTimeSettings;
 import io.leasebridge.connectors.gps.spireon.SpireonSettings;

@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.promises;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.cluster;
 
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;

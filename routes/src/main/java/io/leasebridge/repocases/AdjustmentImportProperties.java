@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.repocases;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;

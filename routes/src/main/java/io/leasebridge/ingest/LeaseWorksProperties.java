@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.ingest;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.salesforce;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.calls;
 
 import io.leasebridge.contact.ContactLimits;
 import jakarta.validation.Valid;

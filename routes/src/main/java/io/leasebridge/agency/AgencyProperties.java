@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.agency;
 
 import io.leasebridge.agency.PlacementEligibility;
 import jakarta.validation.constraints.Min;
