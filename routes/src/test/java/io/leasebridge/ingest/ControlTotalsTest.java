@@ -2,7 +2,6 @@ package io.leasebridge.ingest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leasebridge.LeaseBridgeApplication;
-import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -20,10 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ControlTotalsTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
-    private static final Path drop = directory("leaseworks-control-totals");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestProperties.parked(registry, salesforce, "control-totals");
         registry.add("leasebridge.leaseworks.mapping-file", ControlTotalsTest::fieldMapWithControlFiles);
     }
+
+    @RegisterExtension
+    static final ExportIntake intake = new ExportIntake();
 
     @Autowired
     LeaseWorksExportIngest ingest;
@@ -58,16 +56,13 @@ class ControlTotalsTest {
     }
 
     @BeforeEach
-    void emptyHub() {
-        HubTables.clear(jdbc);
-        jdbc.update("delete from promise_event");
-        jdbc.update("delete from promise");
+    void emptyTotals() {
         jdbc.update("delete from export_file_total");
     }
 
     @Test
     void aPaymentsFileKeepsItsRowsAndAmountsPerDayWithItsRunWhenItsControlFileAgrees() {
-        read("payments", "payments_20261201.csv", LeaseWorksExports.payments()
+        intake.read("payments", "payments_20261201.csv", LeaseWorksExports.payments()
                 .payment("P-1", "L-1", "100.00", "11/30/2026")
                 .payment("P-2", "L-1", "1250.50", "11/30/2026")
                 .payment("P-3", "L-2", "20.00", "12/01/2026"), "Record Count,Total Amount\n3,\"1,370.50\"\n");
@@ -87,7 +82,7 @@ class ControlTotalsTest {
     void aPromiseSnapshotThatAgreesWithItsControlFileCancelsThePromiseItLacks() {
         twoLeasesWithPromises();
 
-        read("promises", "promises_20261202.csv", LeaseWorksExports.promises()
+        intake.read("promises", "promises_20261202.csv", LeaseWorksExports.promises()
                 .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30"), "Record Count,Promised\n1,100.00\n");
 
         assertThat(jdbc.queryForList("select lease_id from promise where status = 'OPEN'", String.class)).containsExactly("L-1");
@@ -97,7 +92,7 @@ class ControlTotalsTest {
     void aPromiseSnapshotShortOfItsControlFilesRowsIsStoredButCancelsNothingAndItsRunSaysWhy(CapturedOutput output) {
         twoLeasesWithPromises();
 
-        read("promises", "promises_20261202.csv", LeaseWorksExports.promises()
+        intake.read("promises", "promises_20261202.csv", LeaseWorksExports.promises()
                 .promise("L-1", "120.00", "12/20/2026", "jdoe", "12/01/2026 09:30"), "Record Count,Promised\n2,220.00\n");
 
         assertThat(HubTables.count(jdbc, "select count(*) from promise_event where type = 'CANCELLED'")).isZero();
@@ -113,7 +108,7 @@ class ControlTotalsTest {
     void aPromiseSnapshotWithoutItsControlFileCancelsNothing() {
         twoLeasesWithPromises();
 
-        read("promises", "promises_20261203.csv", LeaseWorksExports.promises()
+        intake.read("promises", "promises_20261203.csv", LeaseWorksExports.promises()
                 .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30"), null);
 
         assertThat(HubTables.count(jdbc, "select count(*) from promise where status = 'OPEN'")).isEqualTo(2);
@@ -124,46 +119,18 @@ class ControlTotalsTest {
     private void twoLeasesWithPromises() {
         ingest.ingest("accounts", "accounts_20261201.csv", LeaseWorksExports.accounts()
                 .lease("C-1", "Ada Lovelace", "L-1", 12).lease("C-1", "Ada Lovelace", "L-2", 12).stream());
-        read("promises", "promises_20261201.csv", LeaseWorksExports.promises()
+        intake.read("promises", "promises_20261201.csv", LeaseWorksExports.promises()
                 .promise("L-1", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:30")
                 .promise("L-2", "100.00", "12/20/2026", "jdoe", "12/01/2026 09:31"), "Record Count,Promised\n2,200.00\n");
         assertThat(HubTables.count(jdbc, "select count(*) from promise where status = 'OPEN'")).isEqualTo(2);
     }
 
-    /** Drops the file (and its control file, unless null) in the drop folder and reads it from there. */
-    private void read(String export, String fileName, LeaseWorksExports rows, String control) {
-        try {
-            Path file = Files.writeString(drop.resolve(fileName), rows.text());
-            if (control != null) {
-                Files.writeString(drop.resolve(fileName.replace(".csv", ".ctl")), control);
-            }
-            ingest.ingest(export, fileName, ExportFiles.key(fileName, Files.size(file), System.nanoTime()), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The shipped field map, with control files for payments and promises. */
     private static String fieldMapWithControlFiles() {
-        try {
-            String shipped = Files.readString(Path.of("../config/mappings/leaseworks.yml"));
-            String map = shipped
-                    .replace("totals-by-day: payment.receivedDate }", "totals-by-day: payment.receivedDate,"
-                            + " control: { file: \"{base}.ctl\", rows: \"Record Count\", sums: { payment.amount: \"Total Amount\" } } }")
-                    .replace("totals: [ promise.amount ] }", "totals: [ promise.amount ],"
-                            + " control: { file: \"{base}.ctl\", rows: \"Record Count\", sums: { promise.amount: \"Promised\" } } }");
-            assertThat(map).as("the shipped map still has the lines this test extends").contains("Total Amount", "Promised");
-            return Files.writeString(directory("leaseworks-field-map").resolve("leaseworks.yml"), map).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path directory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExportIntake.shippedFieldMapWith(Map.of(
+                "totals-by-day: payment.receivedDate }", "totals-by-day: payment.receivedDate,"
+                        + " control: { file: \"{base}.ctl\", rows: \"Record Count\", sums: { payment.amount: \"Total Amount\" } } }",
+                "totals: [ promise.amount ] }", "totals: [ promise.amount ],"
+                        + " control: { file: \"{base}.ctl\", rows: \"Record Count\", sums: { promise.amount: \"Promised\" } } }"));
     }
 }

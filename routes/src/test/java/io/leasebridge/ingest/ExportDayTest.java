@@ -9,19 +9,16 @@ import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportDayTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
-    private static final Path drop = directory("leaseworks-export-day");
     private static final String PAYMENTS = "Payment ID,Contract Number,Amount,Received Date,Payment Method,Reversal Of,Export Date\n";
     private static final String PROMISES = "Contract Number,Promise Amount,Promise Date,Promise Entered By,Promise Entered At,Export Date\n";
 
@@ -43,6 +39,9 @@ class ExportDayTest {
         TestProperties.parked(registry, salesforce, "export-day");
         registry.add("leasebridge.leaseworks.mapping-file", ExportDayTest::fieldMapWithExportDateColumns);
     }
+
+    @RegisterExtension
+    static final ExportIntake intake = new ExportIntake();
 
     @Autowired
     LeaseWorksExportIngest ingest;
@@ -56,16 +55,9 @@ class ExportDayTest {
         salesforce.stop();
     }
 
-    @BeforeEach
-    void emptyHub() {
-        HubTables.clear(jdbc);
-        jdbc.update("delete from promise_event");
-        jdbc.update("delete from promise");
-    }
-
     @Test
     void aPaymentsFileWhoseNameHasNoDateIsDatedByItsExportDateColumnAndShowsThePaymentsOfTheDayBefore() {
-        read("payments", "payments.csv", PAYMENTS + "P-1,L-1,100.00,01/20/2026,ACH,,01/21/2026\n");
+        intake.read("payments", "payments.csv", PAYMENTS + "P-1,L-1,100.00,01/20/2026,ACH,,01/21/2026\n");
 
         assertThat(asOf("payments.csv")).isEqualTo(LocalDate.of(2026, 1, 21));
         assertThat(exportFiles.readThrough("payments")).contains(LocalDate.of(2026, 1, 20));
@@ -73,8 +65,8 @@ class ExportDayTest {
 
     @Test
     void aFileWhoseExportDateIsBlankOrNotADateIsDatedByItsName() {
-        read("payments", "payments_20260125.csv", PAYMENTS + "P-1,L-1,100.00,01/20/2026,ACH,,\n");
-        read("payments", "payments_20260126.csv", PAYMENTS + "P-2,L-1,100.00,01/20/2026,ACH,,soon\n");
+        intake.read("payments", "payments_20260125.csv", PAYMENTS + "P-1,L-1,100.00,01/20/2026,ACH,,\n");
+        intake.read("payments", "payments_20260126.csv", PAYMENTS + "P-2,L-1,100.00,01/20/2026,ACH,,soon\n");
 
         assertThat(asOf("payments_20260125.csv")).isEqualTo(LocalDate.of(2026, 1, 25));
         assertThat(asOf("payments_20260126.csv")).isEqualTo(LocalDate.of(2026, 1, 26));
@@ -84,11 +76,11 @@ class ExportDayTest {
     void aSnapshotOfAnEarlierExportDateReadAfterALaterOneCancelsNothing() {
         ingest.ingest("accounts", "accounts_20260120.csv", LeaseWorksExports.accounts()
                 .lease("C-1", "Ada Lovelace", "L-1", 12).lease("C-1", "Ada Lovelace", "L-2", 12).stream());
-        read("promises", "promises-current.csv", PROMISES
+        intake.read("promises", "promises-current.csv", PROMISES
                 + "L-1,100.00,02/20/2026,jdoe,01/20/2026 09:30,01/22/2026\n"
                 + "L-2,100.00,02/20/2026,jdoe,01/20/2026 09:31,01/22/2026\n");
         // the transfer of the day before arrives late, without L-2's promise, which was entered after it ran
-        read("promises", "promises-late.csv", PROMISES + "L-1,100.00,02/20/2026,jdoe,01/20/2026 09:30,01/21/2026\n");
+        intake.read("promises", "promises-late.csv", PROMISES + "L-1,100.00,02/20/2026,jdoe,01/20/2026 09:30,01/21/2026\n");
 
         assertThat(HubTables.count(jdbc, "select count(*) from promise where status = 'OPEN'")).isEqualTo(2);
         assertThat(jdbc.queryForObject("select note from export_file where file_name = 'promises-late.csv'", String.class))
@@ -99,35 +91,10 @@ class ExportDayTest {
         return jdbc.queryForObject("select as_of from export_file where file_name = ?", java.sql.Date.class, fileName).toLocalDate();
     }
 
-    private void read(String export, String fileName, String text) {
-        try {
-            Path file = Files.writeString(drop.resolve(fileName), text);
-            ingest.ingest(export, fileName, ExportFiles.key(fileName, Files.size(file), System.nanoTime()), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The shipped field map, the payments and promise files dated by their "Export Date" column. */
     private static String fieldMapWithExportDateColumns() {
-        try {
-            String shipped = Files.readString(Path.of("../config/mappings/leaseworks.yml"));
-            String map = shipped
-                    .replace("totals-by-day: payment.receivedDate }", "totals-by-day: payment.receivedDate, as-of-column: \"Export Date\" }")
-                    .replace("totals: [ promise.amount ] }", "totals: [ promise.amount ], as-of-column: \"Export Date\" }");
-            assertThat(map).as("the shipped map still has the lines this test extends").contains("payment.receivedDate, as-of-column")
-                    .contains("promise.amount ], as-of-column");
-            return Files.writeString(directory("leaseworks-field-map").resolve("leaseworks.yml"), map).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path directory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExportIntake.shippedFieldMapWith(Map.of(
+                "totals-by-day: payment.receivedDate }", "totals-by-day: payment.receivedDate, as-of-column: \"Export Date\" }",
+                "totals: [ promise.amount ] }", "totals: [ promise.amount ], as-of-column: \"Export Date\" }"));
     }
 }

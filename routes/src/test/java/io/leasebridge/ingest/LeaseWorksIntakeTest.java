@@ -8,9 +8,9 @@ import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -48,6 +48,9 @@ class LeaseWorksIntakeTest {
         TestProperties.schedules(registry, TestProperties.NEVER);
     }
 
+    @RegisterExtension
+    static final ExportIntake intake = new ExportIntake();
+
     @Autowired
     LeaseWorksExportIngest ingest;
     @Autowired
@@ -56,13 +59,6 @@ class LeaseWorksIntakeTest {
     @AfterAll
     static void stopSalesforce() {
         salesforce.stop();
-    }
-
-    @BeforeEach
-    void emptyHub() {
-        HubTables.clear(jdbc);
-        jdbc.update("delete from promise_event");
-        jdbc.update("delete from promise");
     }
 
     @Test
