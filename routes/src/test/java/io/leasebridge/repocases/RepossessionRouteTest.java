@@ -200,15 +200,10 @@ class RepossessionRouteTest {
 
     @Test
     void aCaseMovingFromPendingToOrderedSendsOneRepoOrderWithTheFiveFactsAndARerunSendsNone() throws Exception {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        cases.read();
-        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
-                .isEqualTo("PENDING");
+        caseOpened("case-pending.json");
+        assertThat(vehicleDisposition()).isEqualTo("PENDING");
 
-        stubQuery("FROM Case ", "case-ordered.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+        salesforceShows("case-ordered.json", "history-pending-to-ordered.json");
         cases.read();
         orders.sendPending();
 
@@ -222,12 +217,11 @@ class RepossessionRouteTest {
                 "Days past due: 47", "GPS status: REPORTING, last located at 32.776700, -96.797000 on 2026-11-21T09:00:00Z",
                 "Vehicle: 2013 Ford F-150 XLT, VIN 1FTFW1ET9DFC10312, unit U-0417",
                 "Garaging address: 4410 Gaston Ave, Dallas, TX 75246");
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("ORDERED");
+        assertThat(caseStatus()).isEqualTo("ORDERED");
 
         cases.read();
         orders.sendPending();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
 
         assertThat(mail.getReceivedMessages()).as("the same order is never sent twice").hasSize(1);
         assertThat(HubTables.count(jdbc, "select count(*) from repo_case_event where case_id = '500D000000Rp1AAAAZ'")).isEqualTo(2);
@@ -244,8 +238,7 @@ class RepossessionRouteTest {
     @Test
     void aCaseReadBeforeItsVehicleIsHeldForItNotRefusedAndTakenWithItsWholeHistoryOnceTheVehicleArrives() throws Exception {
         hubKnowsTheLease();
-        stubQuery("FROM Case ", "case-ordered.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+        salesforceShows("case-ordered.json", "history-pending-to-ordered.json");
 
         cases.read();
         orders.sendPending();
@@ -266,8 +259,7 @@ class RepossessionRouteTest {
         cases.read();
         orders.sendPending();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("ORDERED");
+        assertThat(caseStatus()).isEqualTo("ORDERED");
         assertThat(jdbc.queryForList("select to_status from repo_case_event where case_id = '500D000000Rp1AAAAZ' order by id",
                 String.class)).containsExactly("PENDING", "ORDERED");
         assertThat(mail.getReceivedMessages()).as("its repo order, once").hasSize(1);
@@ -295,20 +287,15 @@ class RepossessionRouteTest {
 
     @Test
     void anIllegalJumpIsNotAppliedAndItsReasonGoesBackToTheCaseOnce() {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        cases.read();
+        caseOpened("case-pending.json");
 
-        stubQuery("FROM Case ", "case-sold.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-sold.json");
+        salesforceShows("case-sold.json", "history-pending-to-sold.json");
         cases.read();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
         cases.read();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("PENDING");
+        assertThat(caseStatus()).isEqualTo("PENDING");
         assertThat(HubTables.count(jdbc, "select count(*) from repo_sale")).isZero();
         Map<String, Object> refused = jdbc.queryForMap("select record_key, field, error_code, reason from dead_letter where flow = ?",
                 RepoCaseSync.FLOW);
@@ -323,21 +310,15 @@ class RepossessionRouteTest {
 
     @Test
     void aVoluntaryReturnDroppedOffGoesFromPendingToRecoveredWithoutARepoOrder() {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-voluntary-pending.json");
-        cases.read();
+        caseOpened("case-voluntary-pending.json");
 
-        stubQuery("FROM Case ", "case-voluntary-recovered.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-recovered.json");
+        salesforceShows("case-voluntary-recovered.json", "history-pending-to-recovered.json");
         cases.read();
         orders.sendPending();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("RECOVERED");
-        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
-                .isEqualTo("REPOSSESSED");
+        assertThat(caseStatus()).isEqualTo("RECOVERED");
+        assertThat(vehicleDisposition()).isEqualTo("REPOSSESSED");
         assertThat(HubTables.count(jdbc, "select count(*) from repo_order")).as("no agent order for a voluntary return").isZero();
         assertThat(mail.getReceivedMessages()).isEmpty();
         assertThat(HubTables.count(jdbc, "select count(*) from dead_letter where flow = '" + RepoCaseSync.FLOW + "'")).isZero();
@@ -352,20 +333,14 @@ class RepossessionRouteTest {
 
     @Test
     void anInvoluntaryRepossessionRecoveredWithoutAnOrderIsRefusedAndTheCaseToldWhy() {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        cases.read();
+        caseOpened("case-pending.json");
 
-        stubQuery("FROM Case ", "case-recovered-without-order.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-recovered.json");
+        salesforceShows("case-recovered-without-order.json", "history-pending-to-recovered.json");
         cases.read();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("PENDING");
-        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
-                .isEqualTo("PENDING");
+        assertThat(caseStatus()).isEqualTo("PENDING");
+        assertThat(vehicleDisposition()).isEqualTo("PENDING");
         List<LoggedRequest> caseWrites = salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)));
         assertThat(caseWrites).hasSize(1);
         assertThat(caseWrites.get(0).getBodyAsString()).contains("Integration_Error__c",
@@ -379,21 +354,18 @@ class RepossessionRouteTest {
         // the lessee paid before the order went out; the next LeaseWorks export shows the lease current
         jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
 
-        stubQuery("FROM Case ", "case-reinstated.json");
-        stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");
+        salesforceShows("case-reinstated.json", "history-ordered-to-reinstated.json");
         cases.read();
         orders.sendPending();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
         String file = vehicleImport.write();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("REINSTATED");
+        assertThat(caseStatus()).isEqualTo("REINSTATED");
         assertThat(jdbc.queryForObject("select status from repo_order where case_id = '500D000000Rp1AAAAZ'", String.class))
                 .isEqualTo("WITHDRAWN");
         assertThat(mail.getReceivedMessages()).as("the withdrawn order never reaches the agent").isEmpty();
         assertThat(HubTables.count(jdbc, "select count(*) from repo_order_recall")).as("nothing to recall").isZero();
-        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
-                .isEqualTo("ACTIVE");
+        assertThat(vehicleDisposition()).isEqualTo("ACTIVE");
         assertThat(row(csv(outbox.resolve(file)), 1)).containsEntry("VIN", "1FTFW1ET9DFC10312").containsEntry("Disposition", "ACTIVE");
         List<LoggedRequest> dispositions = salesforce.findAll(patchRequestedFor(
                 urlPathEqualTo(SalesforceWireMock.upsertPath("Vehicle__c", "VIN__c"))));
@@ -414,7 +386,7 @@ class RepossessionRouteTest {
         orderMailedThen("case-reinstated.json", "history-ordered-to-reinstated.json");
         cases.read();
         orders.sendPending();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
 
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).as("the order, then one recall").hasSize(2);
@@ -454,8 +426,7 @@ class RepossessionRouteTest {
                 + " claimed_by = 'node-b', claimed_until = ? where case_id = '500D000000Rp1AAAAZ'",
                 Timestamp.from(Instant.parse("2099-01-01T00:00:00Z")));
         jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
-        stubQuery("FROM Case ", "case-reinstated.json");
-        stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");
+        salesforceShows("case-reinstated.json", "history-ordered-to-reinstated.json");
         cases.read();
 
         orders.sendPending();
@@ -472,12 +443,8 @@ class RepossessionRouteTest {
 
     /** The case goes from PENDING to ORDERED on a lease the hub knows, and its repo order is queued. */
     private void caseOrdered() {
-        hubKnowsTheLease();
-        vehicles.read();
-        stubQuery("FROM Case ", "case-pending.json");
-        cases.read();
-        stubQuery("FROM Case ", "case-ordered.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-ordered.json");
+        caseOpened("case-pending.json");
+        salesforceShows("case-ordered.json", "history-pending-to-ordered.json");
         cases.read();
     }
 
@@ -487,8 +454,7 @@ class RepossessionRouteTest {
         orders.sendPending();
         jdbc.update("update lease_account set days_past_due = 0 where lease_id = 'L-1001'");
 
-        stubQuery("FROM Case ", caseFile);
-        stubQuery("FROM CaseHistory", historyFile);
+        salesforceShows(caseFile, historyFile);
         cases.read();
         orders.sendPending();
         cases.read();
@@ -499,13 +465,11 @@ class RepossessionRouteTest {
     void aLeaseStillPastDueIsNotReinstatedWithoutARepsReason() {
         caseOrdered();
 
-        stubQuery("FROM Case ", "case-reinstated.json");
-        stubQuery("FROM CaseHistory", "history-ordered-to-reinstated.json");
+        salesforceShows("case-reinstated.json", "history-ordered-to-reinstated.json");
         cases.read();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("ORDERED");
+        assertThat(caseStatus()).isEqualTo("ORDERED");
         assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
                 .anySatisfy(body -> assertThat(body).contains("Integration_Error__c", "ORDERED -> REINSTATED is refused",
                         "the last LeaseWorks export shows 47 days past due", "Reinstatement_Reason__c"))
@@ -524,15 +488,12 @@ class RepossessionRouteTest {
         stubQuery("FROM Case ", "case-pending.json");
         cases.read();
 
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
+        salesforceShows("case-inventory.json", "history-pending-to-inventory.json");
         cases.read();
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        drainToSalesforce();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("INSPECTED");
-        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
-                .isEqualTo("REPOSSESSED");
+        assertThat(caseStatus()).isEqualTo("INSPECTED");
+        assertThat(vehicleDisposition()).isEqualTo("REPOSSESSED");
         assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
                 .anySatisfy(body -> assertThat(body).contains("INSPECTED -> INVENTORY is refused",
                         "FleetRock repair order RO-5001 is not finished", "Inventory_Override_Reason__c"));
@@ -543,31 +504,22 @@ class RepossessionRouteTest {
         stubQuery("FROM CaseHistory", "query-empty.json");
         cases.read();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("INVENTORY");
-        assertThat(jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
-                .isEqualTo("INVENTORY");
+        assertThat(caseStatus()).isEqualTo("INVENTORY");
+        assertThat(vehicleDisposition()).isEqualTo("INVENTORY");
     }
 
     @Test
     void everyCostOfACaseIsReadOrDerivedWrittenAsItsRecoveryCostsAndTotalledOnTheCaseOnceAndABadOneIsQuarantinedNamingItsFields() {
         hubKnowsTheLease();
         vehicles.read();
-        salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Recovery_Cost__c", "LeaseBridge_Cost_Key__c")))
-                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        salesforceTakesRecoveryCosts();
         // a repair before the case opened is the lessee's maintenance, not a recovery cost; the one after is
         workOrder("77001", "RO-4410", "2026-10-02T09:00:00Z", "310.00");
         workOrder("88412", "RO-5001", "2026-11-24T12:00:00Z", "1240.00");
-        stubQuery("FROM Case ", "case-pending.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Recovery_Cost__c", "recovery-costs-page.json");
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
-
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        caseToInventoryWithItsCostsInSalesforce();
+        drainToSalesforce();
+        readCasesThroughTheRoute();
+        drainToSalesforce();
 
         assertThat(jdbc.queryForList("select cost_key || ' ' || cost_type || ' ' || amount || ' ' || source from recovery_cost"
                 + " where case_id = '500D000000Rp1AAAAZ' order by cost_key", String.class)).containsExactly(
@@ -601,27 +553,19 @@ class RepossessionRouteTest {
         hubKnowsTheLease();
         jdbc.update("update lease_account set payoff_balance = 12000.00 where lease_id = 'L-1001'");
         vehicles.read();
-        salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Recovery_Cost__c", "LeaseBridge_Cost_Key__c")))
-                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        salesforceTakesRecoveryCosts();
         salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Lease__c", "LeaseWorks_Lease_Id__c")))
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
         workOrder("88412", "RO-5001", "2026-11-24T12:00:00Z", "1240.00");
-        stubQuery("FROM Case ", "case-pending.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Recovery_Cost__c", "recovery-costs-page.json");
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        caseToInventoryWithItsCostsInSalesforce();
         // an export after the recovery moves the payoff on; the review starts from the payoff at recovery
         jdbc.update("update lease_account set payoff_balance = 11400.00 where lease_id = 'L-1001'");
 
-        stubQuery("FROM Case ", "case-sold-from-inventory.json");
-        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Case ", "case-closed.json");
-        stubQuery("FROM CaseHistory", "history-sold-to-closed.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        salesforceShows("case-sold-from-inventory.json", "history-inventory-to-sold.json");
+        readCasesThroughTheRoute();
+        salesforceShows("case-closed.json", "history-sold-to-closed.json");
+        readCasesThroughTheRoute();
+        drainToSalesforce();
 
         // 12,000.00 + (425.00 agent + 1,240.00 repair + 385.50 transport) - 9,800.00 = 4,250.50
         Map<String, Object> review = jdbc.queryForMap("select * from repo_review where case_id = '500D000000Rp1AAAAZ'");
@@ -630,8 +574,7 @@ class RepossessionRouteTest {
                 .containsEntry("NET_PROCEEDS", new java.math.BigDecimal("9800.00"))
                 .containsEntry("DEFICIENCY", new java.math.BigDecimal("4250.50"))
                 .containsEntry("SURPLUS", new java.math.BigDecimal("0.00")).containsEntry("LEASE_ID", "L-1001");
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("CLOSED");
+        assertThat(caseStatus()).isEqualTo("CLOSED");
         assertThat(salesforce.findAll(patchRequestedFor(urlPathEqualTo(CASE_UPDATE)))).extracting(LoggedRequest::getBodyAsString)
                 .anySatisfy(body -> assertThat(body).contains("\"Id\":\"500D000000Rp1AAAAZ\"", "\"Payoff_At_Recovery__c\":12000.00",
                         "\"Net_Sale_Proceeds__c\":9800.00", "\"Deficiency_Amount__c\":4250.50",
@@ -653,10 +596,9 @@ class RepossessionRouteTest {
         caseInInventory("12000.00");
         assertThat(adjustmentFiles()).as("no review, no adjustment").isEmpty();
 
-        stubQuery("FROM Case ", "case-sold-from-inventory.json");
-        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        salesforceShows("case-sold-from-inventory.json", "history-inventory-to-sold.json");
+        readCasesThroughTheRoute();
+        readCasesThroughTheRoute();
 
         List<Path> files = adjustmentFiles();
         assertThat(files).hasSize(1);
@@ -690,13 +632,11 @@ class RepossessionRouteTest {
     void aSaleBeforeTheTitleIsReceivedIsRefusedNamingTheCaseAndTheVehiclesTitleStatus() {
         caseInInventory(null);
 
-        stubQuery("FROM Case ", "case-sold-title-requested.json");
-        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        salesforceShows("case-sold-title-requested.json", "history-inventory-to-sold.json");
+        readCasesThroughTheRoute();
+        drainToSalesforce();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("INVENTORY");
+        assertThat(caseStatus()).isEqualTo("INVENTORY");
         assertThat(HubTables.count(jdbc, "select count(*) from repo_sale")).isZero();
         assertThat(jdbc.queryForObject("select title_status from vehicle where vin = '1FTFW1ET9DFC10312'", String.class))
                 .isEqualTo("RECEIVED");
@@ -713,17 +653,14 @@ class RepossessionRouteTest {
     @Test
     void aSoldCaseWithoutAPayoffAtRecoveryIsNotClosedAndTheCaseIsToldWhy() {
         caseInInventory(null);
-        stubQuery("FROM Case ", "case-sold-from-inventory.json");
-        stubQuery("FROM CaseHistory", "history-inventory-to-sold.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        salesforceShows("case-sold-from-inventory.json", "history-inventory-to-sold.json");
+        readCasesThroughTheRoute();
 
-        stubQuery("FROM Case ", "case-closed.json");
-        stubQuery("FROM CaseHistory", "history-sold-to-closed.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+        salesforceShows("case-closed.json", "history-sold-to-closed.json");
+        readCasesThroughTheRoute();
+        drainToSalesforce();
 
-        assertThat(jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class))
-                .isEqualTo("SOLD");
+        assertThat(caseStatus()).isEqualTo("SOLD");
         assertThat(HubTables.count(jdbc, "select count(*) from repo_review")).isZero();
         assertThat(jdbc.queryForObject("select action from repo_case_event where to_status = 'SOLD'", String.class))
                 .contains("final account review not made", "no payoff balance at recovery");
@@ -746,6 +683,44 @@ class RepossessionRouteTest {
                 .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body(body))));
     }
 
+    /** Salesforce answers the Case change query with this page and the CaseHistory query with that one. */
+    private void salesforceShows(String casePage, String historyPage) {
+        stubQuery("FROM Case ", casePage);
+        stubQuery("FROM CaseHistory", historyPage);
+    }
+
+    /** The lease and its vehicle in the hub, and the case read as it opens (PENDING). */
+    private void caseOpened(String casePage) {
+        hubKnowsTheLease();
+        vehicles.read();
+        stubQuery("FROM Case ", casePage);
+        cases.read();
+    }
+
+    /** A scheduled read: recovery costs, cases, cost roll-up, adjustments and repo orders, as the route runs them. */
+    private void readCasesThroughTheRoute() {
+        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+    }
+
+    private void drainToSalesforce() {
+        producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
+    }
+
+    private void salesforceTakesRecoveryCosts() {
+        salesforce.stubFor(patch(urlPathEqualTo(SalesforceWireMock.upsertPath("Recovery_Cost__c", "LeaseBridge_Cost_Key__c")))
+                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+    }
+
+    /** The hub's status of the one case these tests follow. */
+    private String caseStatus() {
+        return jdbc.queryForObject("select status from repo_case where case_id = '500D000000Rp1AAAAZ'", String.class);
+    }
+
+    /** The hub's disposition of that case's vehicle. */
+    private String vehicleDisposition() {
+        return jdbc.queryForObject("select disposition from vehicle where vin = '1FTFW1ET9DFC10312'", String.class);
+    }
+
     /** The lease (with this payoff balance, unless null) and the vehicle in the hub, and the case read PENDING then INVENTORY. */
     private void caseInInventory(String payoffBalance) {
         hubKnowsTheLease();
@@ -754,10 +729,18 @@ class RepossessionRouteTest {
         }
         vehicles.read();
         stubQuery("FROM Case ", "case-pending.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
-        stubQuery("FROM Case ", "case-inventory.json");
-        stubQuery("FROM CaseHistory", "history-pending-to-inventory.json");
-        producer.requestBody(RepoCaseRoutes.READ, (Object) null);
+        readCasesThroughTheRoute();
+        salesforceShows("case-inventory.json", "history-pending-to-inventory.json");
+        readCasesThroughTheRoute();
+    }
+
+    /** The case read PENDING, then INVENTORY with its recovery costs in Salesforce, each time through the route. */
+    private void caseToInventoryWithItsCostsInSalesforce() {
+        stubQuery("FROM Case ", "case-pending.json");
+        readCasesThroughTheRoute();
+        stubQuery("FROM Recovery_Cost__c", "recovery-costs-page.json");
+        salesforceShows("case-inventory.json", "history-pending-to-inventory.json");
+        readCasesThroughTheRoute();
     }
 
     private void hubKnowsTheLease() {
