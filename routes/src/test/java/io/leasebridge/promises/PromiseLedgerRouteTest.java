@@ -1,14 +1,13 @@
 package io.leasebridge.promises;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.ledger.ProjectedPromise;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
+import io.leasebridge.salesforce.SalesforceUpserts;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
@@ -26,13 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromiseLedgerRouteTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
+    private static final SalesforceUpserts upserts = new SalesforceUpserts(salesforce);
     private static final int LEASES = 250;
-    private static final ObjectMapper json = new ObjectMapper();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -79,10 +74,7 @@ class PromiseLedgerRouteTest {
         jdbc.update("delete from promise_event");
         jdbc.update("delete from promise");
         jdbc.update("delete from lease_dpd_history");
-        salesforce.resetAll();
-        SalesforceWireMock.stubLogin(salesforce);
-        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
-                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        upserts.acceptAll();
     }
 
     @Test
@@ -91,8 +83,8 @@ class PromiseLedgerRouteTest {
         judgement.judge(LocalDate.parse("2026-03-12"));
         DrainReport first = drain();
 
-        assertThat(callSizes("Promise_To_Pay__c")).containsExactly(200, 50);
-        assertThat(callSizes("Task")).containsExactly(100);
+        assertThat(upserts.callSizes("Promise_To_Pay__c")).containsExactly(200, 50);
+        assertThat(upserts.callSizes("Task")).containsExactly(100);
         assertThat(first.bySObject().get("Promise_To_Pay__c").sent()).isEqualTo(LEASES);
         assertThat(first.bySObject().get("Task").sent()).isEqualTo(100);
         assertThat(statuses()).containsEntry("KEPT", 100L).containsEntry("PARTIALLY_KEPT", 50L).containsEntry("BROKEN", 100L);
@@ -119,10 +111,10 @@ class PromiseLedgerRouteTest {
         ingest.ingest("promises", "promises_20260301-again.csv", promiseSnapshot());
         judgement.judge(LocalDate.parse("2026-03-12"));
         judgement.judge(LocalDate.parse("2026-03-31"));
-        int calls = upsertCalls().size();
+        int calls = upserts.calls().size();
         DrainReport second = drain();
 
-        assertThat(upsertCalls()).hasSize(calls);
+        assertThat(upserts.calls()).hasSize(calls);
         assertThat(second.total().sent()).isZero();
         assertThat(HubTables.count(jdbc, "select count(*) from promise_event where type = 'BROKEN'")).isEqualTo(100);
     }
@@ -174,39 +166,17 @@ class PromiseLedgerRouteTest {
         return producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
     }
 
-    private List<ServeEvent> upsertCalls() {
-        return salesforce.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getMethod().getName().equals("PATCH"))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
-    }
-
-    private List<Integer> callSizes(String sObject) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (ServeEvent call : upsertCalls()) {
-            if (call.getRequest().getUrl().contains("/composite/sobjects/" + sObject + "/")) {
-                sizes.add(json.readTree(call.getRequest().getBodyAsString()).path("records").size());
-            }
-        }
-        return sizes;
-    }
-
-    private JsonNode record(String sObject, String idField, String id) throws Exception {
+    private JsonNode record(String sObject, String idField, String id) {
         return record(sObject, idField, id, null);
     }
 
     /** The record sent with {@code idField} = {@code id}, or (id null) the one of that lease that carries {@code idField}. */
-    private JsonNode record(String sObject, String idField, String id, String leaseId) throws Exception {
-        for (ServeEvent call : upsertCalls()) {
-            if (!call.getRequest().getUrl().contains("/composite/sobjects/" + sObject + "/")) {
-                continue;
-            }
-            for (JsonNode r : json.readTree(call.getRequest().getBodyAsString()).path("records")) {
-                boolean match = id != null ? id.equals(r.path(idField).asText())
-                        : r.has(idField) && leaseId.equals(r.path("LeaseWorks_Lease_Id__c").asText());
-                if (match) {
-                    return r;
-                }
+    private JsonNode record(String sObject, String idField, String id, String leaseId) {
+        for (JsonNode r : upserts.records(sObject)) {
+            boolean match = id != null ? id.equals(r.path(idField).asText())
+                    : r.has(idField) && leaseId.equals(r.path("LeaseWorks_Lease_Id__c").asText());
+            if (match) {
+                return r;
             }
         }
         throw new AssertionError("no " + sObject + " record with " + idField + " = " + id + " was sent");

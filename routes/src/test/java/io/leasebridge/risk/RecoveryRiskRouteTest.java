@@ -1,11 +1,10 @@
 package io.leasebridge.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
+import io.leasebridge.salesforce.SalesforceUpserts;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.TestProperties;
@@ -24,12 +23,8 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecoveryRiskRouteTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
-    private static final ObjectMapper json = new ObjectMapper();
+    private static final SalesforceUpserts upserts = new SalesforceUpserts(salesforce);
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
     private static final ZoneId LESSOR = ZoneId.of("America/Chicago");
 
@@ -72,10 +67,7 @@ class RecoveryRiskRouteTest {
         jdbc.update("delete from promise");
         jdbc.update("delete from lease_dpd_history");
         jdbc.update("delete from lease_risk");
-        salesforce.resetAll();
-        SalesforceWireMock.stubLogin(salesforce);
-        salesforce.stubFor(patch(urlPathMatching("/services/data/v62.0/composite/sobjects/.*"))
-                .willReturn(SalesforceWireMock.json(200, SalesforceWireMock.body("collections-upsert-results.json"))));
+        upserts.acceptAll();
     }
 
     @Test
@@ -103,10 +95,10 @@ class RecoveryRiskRouteTest {
         JsonNode low = leaseRisk("L-2");
         assertThat(low.path("Recovery_Risk__c").asText()).isEqualTo("LOW");
         assertThat(low.path("Recovery_Risk_Score__c").asInt()).isEqualTo(15);
-        assertThat(sent("Lease__c")).extracting(r -> r.path("LeaseWorks_Lease_Id__c").asText())
+        assertThat(upserts.records("Lease__c")).extracting(r -> r.path("LeaseWorks_Lease_Id__c").asText())
                 .as("a lease with nothing against it, and an ended one, send nothing").containsExactly("L-1", "L-2");
 
-        JsonNode task = single(sent("Task"));
+        JsonNode task = single(upserts.records("Task"));
         assertThat(task.path("LeaseBridge_Key__c").asText()).isEqualTo("RISK-HIGH-L-1");
         assertThat(task.path("OwnerId").asText()).isEqualTo("005000000000001AAA");
         assertThat(task.path("What").path("LeaseWorks_Lease_Id__c").asText()).isEqualTo("L-1");
@@ -116,11 +108,11 @@ class RecoveryRiskRouteTest {
         assertThat(report.changed()).isEqualTo(2);
 
         // reviewed again the same day: nothing changed, nothing sent, no second Task
-        int calls = upsertCalls().size();
+        int calls = upserts.calls().size();
         RiskReviewReport again = review.review(TODAY);
         drain();
 
-        assertThat(upsertCalls()).hasSize(calls);
+        assertThat(upserts.calls()).hasSize(calls);
         assertThat(again.changed()).isZero();
         assertThat(again.risenToHigh()).isEmpty();
 
@@ -139,7 +131,7 @@ class RecoveryRiskRouteTest {
         alert("L-1", "OUT_OF_STATE", TODAY.minusDays(1));
         review.review(TODAY);
         drain();
-        assertThat(sent("Task")).extracting(t -> t.path("LeaseBridge_Key__c").asText()).containsExactly("RISK-HIGH-L-1");
+        assertThat(upserts.records("Task")).extracting(t -> t.path("LeaseBridge_Key__c").asText()).containsExactly("RISK-HIGH-L-1");
 
         // the alert clears, a promise breaks: still HIGH (45 + 15), other reasons; no Task
         jdbc.update("update gps_alert set status = 'CLOSED' where lease_id = 'L-1'");
@@ -149,7 +141,7 @@ class RecoveryRiskRouteTest {
         drain();
         assertThat(leaseRisk("L-1").path("Recovery_Risk_Reasons__c").asText()).isEqualTo("95 days past due; 1 broken promise in 1 day");
         assertThat(leaseRisk("L-1").path("Recovery_Risk__c").asText()).isEqualTo("HIGH");
-        assertThat(sent("Task")).isEmpty();
+        assertThat(upserts.records("Task")).isEmpty();
 
         // paid off: LOW, reasons cleared
         jdbc.update("update lease_account set days_past_due = 0, status = 'Paid Off' where lease_id = 'L-1'");
@@ -159,7 +151,7 @@ class RecoveryRiskRouteTest {
         assertThat(leaseRisk("L-1").path("Recovery_Risk__c").asText()).isEqualTo("LOW");
         assertThat(leaseRisk("L-1").has("Recovery_Risk_Reasons__c")).as("sent as null: Salesforce clears the old reasons").isTrue();
         assertThat(leaseRisk("L-1").get("Recovery_Risk_Reasons__c").isNull()).isTrue();
-        assertThat(sent("Task")).isEmpty();
+        assertThat(upserts.records("Task")).isEmpty();
 
         // reinstated, behind again and out of state: a second episode, a second Task
         jdbc.update("update lease_account set days_past_due = 70, status = 'Active' where lease_id = 'L-1'");
@@ -167,7 +159,7 @@ class RecoveryRiskRouteTest {
         salesforce.resetRequests();
         review.review(TODAY.plusDays(40));
         drain();
-        assertThat(sent("Task")).extracting(t -> t.path("LeaseBridge_Key__c").asText()).containsExactly("RISK-HIGH-L-1-2");
+        assertThat(upserts.records("Task")).extracting(t -> t.path("LeaseBridge_Key__c").asText()).containsExactly("RISK-HIGH-L-1-2");
         assertThat(jdbc.queryForObject("select high_episodes from lease_risk where lease_id = 'L-1'", Integer.class)).isEqualTo(2);
     }
 
@@ -193,8 +185,8 @@ class RecoveryRiskRouteTest {
         review.review(TODAY);
         drain();
 
-        assertThat(sent("Lease__c")).hasSize(600).extracting(r -> r.path("LeaseWorks_Lease_Id__c").asText()).doesNotHaveDuplicates();
-        assertThat(sent("Task")).extracting(t -> t.path("LeaseBridge_Key__c").asText())
+        assertThat(upserts.records("Lease__c")).hasSize(600).extracting(r -> r.path("LeaseWorks_Lease_Id__c").asText()).doesNotHaveDuplicates();
+        assertThat(upserts.records("Task")).extracting(t -> t.path("LeaseBridge_Key__c").asText())
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 600).mapToObj(i -> "RISK-HIGH-L-" + i).toList());
     }
 
@@ -234,26 +226,8 @@ class RecoveryRiskRouteTest {
         producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, (Object) null);
     }
 
-    private List<ServeEvent> upsertCalls() {
-        return salesforce.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getMethod().getName().equals("PATCH"))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
-    }
-
-    /** Every record sent to {@code sObject}, in the order sent. */
-    private List<JsonNode> sent(String sObject) throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        for (ServeEvent call : upsertCalls()) {
-            if (call.getRequest().getUrl().contains("/composite/sobjects/" + sObject + "/")) {
-                json.readTree(call.getRequest().getBodyAsString()).path("records").forEach(records::add);
-            }
-        }
-        return records;
-    }
-
-    private JsonNode leaseRisk(String leaseId) throws Exception {
-        return single(sent("Lease__c").stream()
+    private JsonNode leaseRisk(String leaseId) {
+        return single(upserts.records("Lease__c").stream()
                 .filter(r -> leaseId.equals(r.path("LeaseWorks_Lease_Id__c").asText()) && r.has("Recovery_Risk__c")).toList());
     }
 
