@@ -2,6 +2,7 @@ package io.leasebridge.agency;
 
 import io.leasebridge.cluster.FlowSchedule;
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.connectors.files.CamelFileSink;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,8 @@ public class AgencyPlacementRoutes extends RouteBuilder {
                 .bean(files, "sendApproved");
 
         from(SEND).routeId("agency-file-send")
-                .toD("${header." + PlacementFiles.ENDPOINT + "}")
-                .removeHeader(PlacementFiles.ENDPOINT);
+                .toD("${header." + CamelFileSink.DESTINATION + "}")
+                .removeHeader(CamelFileSink.DESTINATION);
 
         if (!run.runOnce()) {
             from(FlowSchedule.cron(FLOW, run.schedule(FLOW)))

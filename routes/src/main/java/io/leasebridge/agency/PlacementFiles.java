@@ -2,14 +2,14 @@ package io.leasebridge.agency;
 
 import io.leasebridge.agency.PlacementStore.FileKind;
 import io.leasebridge.agency.PlacementStore.QueuedFile;
+import io.leasebridge.connectors.files.FileSink;
+import io.leasebridge.connectors.files.FileSink.OutgoingFile;
 import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.observability.FlowLogContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,26 +35,25 @@ import java.util.Map;
 public class PlacementFiles {
 
     public static final String FLOW = "agency-placement-files";
-    static final String ENDPOINT = "LeaseBridgeAgencyEndpoint";
     private static final int BATCH = 50;
     private static final Logger log = LoggerFactory.getLogger(PlacementFiles.class);
 
     private final PlacementStore store;
     private final AgencyLayouts layouts;
     private final SalesforceOutbox outbox;
-    private final ProducerTemplate producer;
+    private final FileSink files;
     private final RunHistory runs;
     private final TransactionTemplate transaction;
     private final LedgerProperties lessor;
     private final Clock clock;
     private final List<String> sent = new ArrayList<>();
 
-    PlacementFiles(PlacementStore store, AgencyLayouts layouts, SalesforceOutbox outbox, ProducerTemplate producer,
+    PlacementFiles(PlacementStore store, AgencyLayouts layouts, SalesforceOutbox outbox, FileSink files,
                    RunHistory runs, TransactionTemplate transaction, LedgerProperties lessor, Clock clock) {
         this.store = store;
         this.layouts = layouts;
         this.outbox = outbox;
-        this.producer = producer;
+        this.files = files;
         this.runs = runs;
         this.transaction = transaction;
         this.lessor = lessor;
@@ -124,9 +123,8 @@ public class PlacementFiles {
                 .orElseThrow(() -> new IllegalStateException("file " + file.fileName() + " is for '" + file.agency()
                         + "', which the agency layouts no longer name"));
         store.markSending(file.fileName());
-        producer.sendBodyAndHeaders(AgencyPlacementRoutes.SEND, file.body(), Map.of(
-                ENDPOINT, agency.endpoint(), Exchange.FILE_NAME, file.fileName(), "Subject", file.fileName(),
-                "Message-ID", "<agency-file." + file.fileName() + "@leasebridge>", "Content-Type", "text/csv; charset=UTF-8"));
+        files.write(AgencyPlacementRoutes.SEND, new OutgoingFile(file.fileName(), file.body(), agency.endpoint(),
+                "<agency-file." + file.fileName() + "@leasebridge>"));
         Instant sentAt = clock.instant();
         transaction.executeWithoutResult(status -> outbox.enqueue(store.markSent(file, sentAt).stream()
                 .map(SalesforceRecords::agencyPlacement).toList()));

@@ -4,7 +4,8 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.salesforce.ChangeQuery;
 import io.leasebridge.salesforce.SalesforceChangeReader;
-import io.leasebridge.salesforce.SalesforceQueries;
+import io.leasebridge.connectors.salesforce.QueryPage;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.salesforce.SalesforceReadFlow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,12 @@ public class CallActivityRead {
     private final Clock clock;
     private final ChangeQuery query;
     private final Set<String> conversations;
-    private final SalesforceQueries queries;
+    private final SalesforceGateway queries;
     private final ContactProperties.Sms sms;
     private final Set<String> inbound;
 
     public CallActivityRead(SalesforceReadFlow readFlow, ContactStandings standings, SalesforceOutbox outbox, JdbcTemplate jdbc,
-                            TransactionTemplate transaction, Clock clock, ContactProperties properties, SalesforceQueries queries) {
+                            TransactionTemplate transaction, Clock clock, ContactProperties properties, SalesforceGateway queries) {
         this.queries = queries;
         this.readFlow = readFlow;
         this.standings = standings;
@@ -146,7 +147,7 @@ public class CallActivityRead {
         if (whatIds.isEmpty()) {
             return leases;
         }
-        SalesforceQueries.Page page = queries.query("SELECT Id, LeaseWorks_Lease_Id__c FROM Lease__c WHERE Id IN ('"
+        QueryPage page = queries.query("SELECT Id, LeaseWorks_Lease_Id__c FROM Lease__c WHERE Id IN ('"
                 + String.join("', '", whatIds) + "')");
         while (true) {
             page.records().stream().filter(r -> r.get("LeaseWorks_Lease_Id__c") != null)

@@ -2,11 +2,13 @@ package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.connectors.fleetrock.CamelFleetRockTransport;
 import io.leasebridge.connectors.fleetrock.FleetRockClient;
 import io.leasebridge.connectors.fleetrock.FleetRockSettings;
+import io.leasebridge.connectors.fleetrock.FleetRockTransport;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -20,12 +22,17 @@ import java.time.format.DateTimeFormatter;
 @Conditional(FleetRockConfigured.class)
 class FleetRockConfiguration {
 
+    @Bean(destroyMethod = "close")
+    CamelFleetRockTransport fleetRockTransport(CamelContext camel) {
+        return new CamelFleetRockTransport(camel);
+    }
+
     @Bean
-    FleetRockClient fleetRockClient(FleetRockProperties properties, ProducerTemplate producer, ObjectMapper json, Clock clock) {
+    FleetRockClient fleetRockClient(FleetRockProperties properties, FleetRockTransport transport, ObjectMapper json, Clock clock) {
         FleetRockSettings settings = new FleetRockSettings(properties.username(), properties.key(), properties.tokenPath(),
                 properties.repairOrdersPath(), properties.tokenTtl(), DateTimeFormatter.ofPattern(properties.queryDateFormat()),
                 properties.zone());
-        return new FleetRockClient(new CamelFleetRockTransport(producer), settings, json, clock);
+        return new FleetRockClient(transport, settings, json, clock);
     }
 
     @Bean

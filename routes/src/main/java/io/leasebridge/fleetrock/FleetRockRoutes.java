@@ -1,6 +1,7 @@
 package io.leasebridge.fleetrock;
 
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.connectors.fleetrock.CamelFleetRockTransport;
 import io.leasebridge.connectors.fleetrock.FleetRockException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -16,7 +17,7 @@ import io.leasebridge.cluster.FlowSchedule;
 class FleetRockRoutes extends RouteBuilder {
 
     static final String POLL = "direct:fleetrock-repair-orders";
-    static final String API_CALL = "direct:fleetrock-api-call";
+    static final String API_CALL = CamelFleetRockTransport.API_CALL;
     private static final String HTTP_GET = "direct:fleetrock-http-get";
 
     private final FleetRockPoll poll;

@@ -1,6 +1,6 @@
 package io.leasebridge.gps;
 
-import io.leasebridge.connectors.gps.VendorHttp;
+import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.connectors.gps.passtime.PassTimeClient;
 import io.leasebridge.connectors.gps.spireon.SpireonClient;
 import io.leasebridge.gps.rules.GpsRuleSettings;
@@ -25,15 +25,15 @@ class GpsConfiguration {
         GpsVendors vendors = new GpsVendors(properties.pollTimeout());
         if (properties.passtime() != null) {
             var p = properties.passtime();
-            vendors.add(new PassTimeClient(p, new VendorHttp(PassTimeClient.NAME, camel, p.baseUrl()), clock),
+            vendors.add(new PassTimeClient(p, new CamelVendorHttp(PassTimeClient.NAME, camel, p.baseUrl()), clock),
                     p.requestsPerSecond(), p.maxConcurrent());
         } else {
             log.info("GPS: PassTime is not configured (no leasebridge.gps.passtime.*): PassTime vehicles are skipped");
         }
         if (properties.spireon() != null) {
             var s = properties.spireon();
-            VendorHttp api = new VendorHttp(SpireonClient.NAME, camel, s.baseUrl());
-            VendorHttp identity = s.identityUrl() == null ? api : new VendorHttp(SpireonClient.NAME, camel, s.identityUrl());
+            CamelVendorHttp api = new CamelVendorHttp(SpireonClient.NAME, camel, s.baseUrl());
+            CamelVendorHttp identity = s.identityUrl() == null ? api : new CamelVendorHttp(SpireonClient.NAME, camel, s.identityUrl());
             vendors.add(new SpireonClient(s, api, identity, clock), s.requestsPerSecond(), s.maxConcurrent());
         } else {
             log.info("GPS: Spireon is not configured (no leasebridge.gps.spireon.*): Spireon vehicles are skipped");

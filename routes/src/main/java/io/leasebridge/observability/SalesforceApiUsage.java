@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 @Component
 public class SalesforceApiUsage implements MeterBinder {
 
-    public static final String HEADER = "Sforce-Limit-Info";
     // "api-usage=" on its own, not the end of "per-app-api-usage=17/250(appName=...)"
     private static final Pattern API_USAGE = Pattern.compile("(?:^|[;,\\s])api-usage=(\\d+)/(\\d+)");
 

@@ -1,19 +1,14 @@
 package io.leasebridge.observability;
 
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
-import io.leasebridge.connectors.salesforce.SalesforceErrors;
-import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.apache.camel.component.salesforce.api.dto.RestError;
+import io.leasebridge.connectors.salesforce.SalesforceCallException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * What LeaseBridge last saw of each external system: the health indicators read it, the flows write it.
@@ -22,11 +17,6 @@ import java.util.stream.Collectors;
  */
 @Component
 public class SystemStatus {
-
-    /** Salesforce codes that say the credentials, not the request, are wrong (the OAuth ones in lower case). */
-    private static final Set<String> AUTHENTICATION_CODES = Set.of("INVALID_SESSION_ID", "INVALID_AUTH_HEADER",
-            "INVALID_LOGIN", "LOGIN_MUST_USE_SECURITY_TOKEN", "invalid_grant", "invalid_client", "invalid_client_id",
-            "invalid_client_credentials", "unauthorized_client", "inactive_user", "inactive_org");
 
     private final Clock clock;
     private SalesforceStatus salesforce = SalesforceStatus.NEVER_CALLED;
@@ -54,7 +44,7 @@ public class SystemStatus {
     /** A drain stopped because a call failed for good; its records stay pending. */
     public synchronized void salesforceDrainStopped(Throwable cause) {
         Instant now = clock.instant();
-        salesforce = salesforce.drained(now, SalesforceErrors.isRetryable(cause))
+        salesforce = salesforce.drained(now, SalesforceCallException.isRetryable(cause))
                 .withError(now, describe(cause), isAuthenticationFailure(cause));
     }
 
@@ -81,32 +71,13 @@ public class SystemStatus {
 
     /** HTTP status and Salesforce error codes, or the exception type: never a message. */
     static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SalesforceException sf && (sf.getStatusCode() > 0 || hasErrors(sf))) {
-                String codes = hasErrors(sf) ? sf.getErrors().stream().map(RestError::getErrorCode).filter(Objects::nonNull)
-                        .distinct().collect(Collectors.joining(" ")) : "";
-                return ("HTTP " + sf.getStatusCode() + " " + codes).trim();
-            }
-        }
-        return rootCause(failure).getClass().getSimpleName();
+        SalesforceCallException call = SalesforceCallException.in(failure);
+        return call != null ? call.kind() : rootCause(failure).getClass().getSimpleName();
     }
 
     static boolean isAuthenticationFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SalesforceException sf) {
-                if (sf.getStatusCode() == 401) {
-                    return true;
-                }
-                if (hasErrors(sf) && sf.getErrors().stream().anyMatch(e -> AUTHENTICATION_CODES.contains(e.getErrorCode()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasErrors(SalesforceException sf) {
-        return sf.getErrors() != null && !sf.getErrors().isEmpty();
+        SalesforceCallException call = SalesforceCallException.in(failure);
+        return call != null && call.authentication();
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -15,7 +15,6 @@ import io.leasebridge.mapping.MappingConfigException;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunHistory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import io.leasebridge.promises.LedgerProperties;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Bean;
@@ -47,9 +46,9 @@ class QuickBooksConfiguration {
         return new JdbcRefreshTokenStore(jdbc, cipher, clock);
     }
 
-    @Bean
-    QuickBooksHttp quickBooksHttp(CamelContext camel, ProducerTemplate producer, QuickBooksProperties properties) {
-        return new CamelQuickBooksHttp(camel, producer, properties);
+    @Bean(destroyMethod = "close")
+    CamelQuickBooksHttp quickBooksHttp(CamelContext camel, QuickBooksProperties properties) {
+        return new CamelQuickBooksHttp(camel, properties);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.leasebridge.reconcile;
 
-import io.leasebridge.salesforce.SalesforceQueries;
+import io.leasebridge.connectors.salesforce.QueryPage;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -21,10 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 class SoqlSalesforceHoldings implements SalesforceHoldings {
 
-    private final SalesforceQueries queries;
+    private final SalesforceGateway queries;
     private final AtomicLong calls = new AtomicLong();
 
-    SoqlSalesforceHoldings(SalesforceQueries queries) {
+    SoqlSalesforceHoldings(SalesforceGateway queries) {
         this.queries = queries;
     }
 
@@ -54,7 +55,7 @@ class SoqlSalesforceHoldings implements SalesforceHoldings {
     public Map<String, BigDecimal> records(ReconciledObject object, KeyRange range) {
         String select = "SELECT " + object.externalIdField() + object.amountField().map(f -> ", " + f).orElse("");
         Map<String, BigDecimal> records = new LinkedHashMap<>();
-        SalesforceQueries.Page page = query(select + " FROM " + object.apiName() + " WHERE " + within(object, range));
+        QueryPage page = query(select + " FROM " + object.apiName() + " WHERE " + within(object, range));
         while (true) {
             for (Map<String, Object> row : page.records()) {
                 if (row.get(object.externalIdField()) == null) {
@@ -76,7 +77,7 @@ class SoqlSalesforceHoldings implements SalesforceHoldings {
         return calls.get();
     }
 
-    private SalesforceQueries.Page query(String soql) {
+    private QueryPage query(String soql) {
         calls.incrementAndGet();
         return queries.query(soql);
     }

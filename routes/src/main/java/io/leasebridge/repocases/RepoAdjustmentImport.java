@@ -1,19 +1,17 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.connectors.files.FileSink;
+import io.leasebridge.connectors.files.FileSink.OutgoingFile;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.imports.ImportFile;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.repo.RepoAdjustment;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,57 +30,43 @@ public class RepoAdjustmentImport {
     private static final Logger log = LoggerFactory.getLogger(RepoAdjustmentImport.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final JdbcTemplate jdbc;
+    private final RepoAdjustmentStore store;
     private final ImportFile<RepoAdjustment> file;
     private final AdjustmentImportProperties properties;
-    private final ProducerTemplate producer;
+    private final FileSink files;
     private final RunHistory runs;
     private final Clock clock;
 
-    RepoAdjustmentImport(JdbcTemplate jdbc, LeaseWorksMapping mapping, AdjustmentImportProperties properties,
-                         ProducerTemplate producer, RunHistory runs, Clock clock) {
-        this.jdbc = jdbc;
+    RepoAdjustmentImport(RepoAdjustmentStore store, LeaseWorksMapping mapping, AdjustmentImportProperties properties,
+                         FileSink files, RunHistory runs, Clock clock) {
+        this.store = store;
         this.file = new ImportFile<>(mapping, IMPORT, RepoAdjustment.class);
         this.properties = properties;
-        this.producer = producer;
+        this.files = files;
         this.runs = runs;
         this.clock = clock;
     }
 
     /** Queues a review's adjustment, once per case; in the caller's transaction, with the review. */
     void queue(RepoAdjustment adjustment) {
-        Integer queued = jdbc.queryForObject("select count(*) from repo_adjustment where case_id = ?", Integer.class,
-                adjustment.adjustmentId());
-        if (queued != null && queued > 0) {
-            return;
-        }
-        jdbc.update("""
-                insert into repo_adjustment (case_id, lease_id, case_number, kind, amount, payoff_at_recovery, recovery_costs,
-                       net_proceeds, sale_date, queued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                adjustment.adjustmentId(), adjustment.leaseId(), adjustment.caseNumber(), adjustment.kind(), adjustment.amount(),
-                adjustment.payoffAtRecovery(), adjustment.recoveryCosts(), adjustment.netProceeds(), adjustment.saleDate(),
-                Timestamp.from(clock.instant()));
+        store.queue(adjustment, clock.instant());
     }
 
     /** Writes the file of the adjustments not written yet; returns its name, or null when there were none. */
     public String write() {
         long runId = runs.start(FLOW, properties.filePrefix());
         try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            String name = unfinishedFile();
+            String name = store.unfinishedFile();
             if (name == null) {
                 name = properties.filePrefix() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".csv";
-                if (jdbc.update("update repo_adjustment set file_name = ? where file_name is null", name) == 0) {
+                if (store.nameUnfiled(name) == 0) {
                     runs.finish(runId, RunCounts.NONE, null);
                     return null;
                 }
             }
-            List<RepoAdjustment> rows = jdbc.query("""
-                    select case_id, lease_id, case_number, kind, amount, payoff_at_recovery, recovery_costs, net_proceeds, sale_date
-                    from repo_adjustment where file_name = ? order by case_id""", (rs, n) -> new RepoAdjustment(rs.getString(1),
-                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                    rs.getBigDecimal(8), rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()), name);
-            producer.sendBodyAndHeader(RepoCaseRoutes.ADJUSTMENT_FILE, file.render(rows), Exchange.FILE_NAME, name);
-            jdbc.update("update repo_adjustment set written_at = ? where file_name = ?", Timestamp.from(clock.instant()), name);
+            List<RepoAdjustment> rows = store.inFile(name);
+            files.write(RepoCaseRoutes.ADJUSTMENT_FILE, OutgoingFile.named(name, file.render(rows)));
+            store.markWritten(name, clock.instant());
             log.info("{}: wrote {} with {} lease adjustments", FLOW, name, rows.size());
             runs.finish(runId, new RunCounts(rows.size(), 0, rows.size(), 0, 0, 0), null);
             return name;
@@ -91,11 +75,5 @@ public class RepoAdjustmentImport {
             runs.finish(runId, RunCounts.NONE, e.getMessage());
             return null;
         }
-    }
-
-    /** A file named for some adjustments but not recorded written: a crash came between. */
-    private String unfinishedFile() {
-        return jdbc.queryForList("select min(file_name) from repo_adjustment where file_name is not null and written_at is null",
-                String.class).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }

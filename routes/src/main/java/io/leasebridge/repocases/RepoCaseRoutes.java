@@ -1,6 +1,7 @@
 package io.leasebridge.repocases;
 
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.connectors.mail.CamelRepoOrderMailer;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ public class RepoCaseRoutes extends RouteBuilder {
 
     public static final String READ = "direct:" + RepoCaseSync.FLOW;
     public static final String MAIL = "direct:" + RepoOrderMail.FLOW;
-    static final String SEND = "direct:repo-order-send";
+    static final String SEND = CamelRepoOrderMailer.SEND;
     static final String ADJUSTMENT_FILE = "direct:leaseworks-repo-adjustment-file";
 
     private final RepoCaseSync sync;

@@ -15,7 +15,8 @@ import io.leasebridge.repo.RepoStatus;
 import io.leasebridge.repo.RepoWorkflow;
 import io.leasebridge.repo.Transition;
 import io.leasebridge.salesforce.ChangeQuery;
-import io.leasebridge.salesforce.SalesforceQueries;
+import io.leasebridge.connectors.salesforce.QueryPage;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.salesforce.SalesforceReadFlow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +50,7 @@ public class RepoCaseSync {
     private static final int HISTORY_IDS_PER_QUERY = 200;
 
     private final SalesforceReadFlow readFlow;
-    private final SalesforceQueries queries;
+    private final SalesforceGateway queries;
     private final RepoCaseStore store;
     private final RepoOrders orders;
     private final CaseEffects effects;
@@ -66,7 +67,7 @@ public class RepoCaseSync {
     private final TransactionTemplate transaction;
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
-    public RepoCaseSync(SalesforceReadFlow readFlow, SalesforceQueries queries, RepoCaseStore store, RepoOrders orders,
+    public RepoCaseSync(SalesforceReadFlow readFlow, SalesforceGateway queries, RepoCaseStore store, RepoOrders orders,
                         CaseEffects effects, FinalReviews reviews, HubFacts hubFacts, CasesAwaitingVehicles awaiting, DeadLetters deadLetters, RunHistory runs, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
                         ObjectMapper json, TransactionTemplate transaction) {
         this.transaction = transaction;
@@ -259,7 +260,7 @@ public class RepoCaseSync {
         Map<StatusChange, String> caseOf = new IdentityHashMap<>();
         for (int from = 0; from < ids.size(); from += HISTORY_IDS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + HISTORY_IDS_PER_QUERY));
-            SalesforceQueries.Page page = queries.query("SELECT Id, CaseId, OldValue, NewValue, CreatedDate, CreatedBy.Name "
+            QueryPage page = queries.query("SELECT Id, CaseId, OldValue, NewValue, CreatedDate, CreatedBy.Name "
                     + "FROM CaseHistory WHERE Field = '" + CaseRecords.STATUS_FIELD + "' AND CaseId IN ("
                     + String.join(", ", chunk.stream().map(id -> "'" + id + "'").toList()) + ") ORDER BY CreatedDate, Id");
             while (true) {

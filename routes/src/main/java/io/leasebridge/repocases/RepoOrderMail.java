@@ -1,11 +1,11 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.connectors.mail.RepoOrderMailer;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.observability.FlowLogContext;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,9 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Sends queued repo orders to their agents by email, then records them sent and attaches them to the
@@ -34,18 +32,18 @@ public class RepoOrderMail {
 
     private final RepoCaseStore store;
     private final SalesforceOutbox salesforceOutbox;
-    private final ProducerTemplate producer;
+    private final RepoOrderMailer mailer;
     private final RepoProperties properties;
     private final RunHistory runs;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final List<String> sent = new ArrayList<>();
 
-    public RepoOrderMail(RepoCaseStore store, SalesforceOutbox salesforceOutbox, ProducerTemplate producer,
+    public RepoOrderMail(RepoCaseStore store, SalesforceOutbox salesforceOutbox, RepoOrderMailer mailer,
                          RepoProperties properties, RunHistory runs, TransactionTemplate transaction, Clock clock) {
         this.store = store;
         this.salesforceOutbox = salesforceOutbox;
-        this.producer = producer;
+        this.mailer = mailer;
         this.properties = properties;
         this.runs = runs;
         this.transaction = transaction;
@@ -95,7 +93,8 @@ public class RepoOrderMail {
         for (RepoCaseStore.QueuedLetter letter : pending) {
             try {
                 store.markSending(letter);
-                producer.sendBodyAndHeaders(RepoCaseRoutes.SEND, letter.body(), headers(letter));
+                mailer.send(new RepoOrderMailer.Letter(letter.recipient(), properties.mail().from(), letter.subject(),
+                        letter.letter().messageId(letter.caseId()), letter.inReplyTo(), letter.body()));
                 Instant sentAt = clock.instant();
                 transaction.executeWithoutResult(status -> {
                     store.markSent(letter, sentAt);
@@ -108,17 +107,6 @@ public class RepoOrderMail {
             }
         }
         return delivered;
-    }
-
-    private Map<String, Object> headers(RepoCaseStore.QueuedLetter letter) {
-        Map<String, Object> headers = new LinkedHashMap<>(Map.of(
-                "To", letter.recipient(), "From", properties.mail().from(), "Subject", letter.subject(),
-                "Message-ID", letter.letter().messageId(letter.caseId()), "Content-Type", "text/plain; charset=UTF-8"));
-        if (letter.inReplyTo() != null) {
-            headers.put("In-Reply-To", letter.inReplyTo());
-            headers.put("References", letter.inReplyTo());
-        }
-        return headers;
     }
 
     /** The mail server refused an order or a recall; carries how many went before it. */

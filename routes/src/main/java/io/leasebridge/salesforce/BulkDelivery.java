@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.leasebridge.connectors.salesforce.BulkJob;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.OutboxRow;
@@ -39,21 +41,19 @@ class BulkDelivery {
 
     private final SalesforceOutbox outbox;
     private final SalesforceBulkJobs jobs;
-    private final SalesforceBulkApi bulk;
-    private final SalesforceApiCalls apiCalls;
+    private final SalesforceGateway salesforce;
     private final DeadLetters deadLetters;
     private final TransactionTemplate transaction;
     private final SalesforceDeliveryProperties.Bulk properties;
     private final ObjectReader payloadReader;
     private final Clock clock;
 
-    BulkDelivery(SalesforceOutbox outbox, SalesforceBulkJobs jobs, SalesforceBulkApi bulk, SalesforceApiCalls apiCalls,
+    BulkDelivery(SalesforceOutbox outbox, SalesforceBulkJobs jobs, SalesforceGateway salesforce,
                  DeadLetters deadLetters, TransactionTemplate transaction, SalesforceDeliveryProperties properties,
                  ObjectMapper json, Clock clock) {
         this.outbox = outbox;
         this.jobs = jobs;
-        this.bulk = bulk;
-        this.apiCalls = apiCalls;
+        this.salesforce = salesforce;
         this.deadLetters = deadLetters;
         this.transaction = transaction;
         this.properties = properties.bulk();
@@ -95,33 +95,33 @@ class BulkDelivery {
     }
 
     private RunCounts upload(SObjectType type, List<OutboxRow> rows, long runId) {
-        long callsBefore = apiCalls.total();
+        long callsBefore = salesforce.apiCalls();
         BulkJob job;
         try {
             outbox.hold(rows, properties.jobTimeout().plus(properties.jobTimeout()));
-            job = bulk.createUpsertJob(type.apiName(), type.externalIdField());
+            job = salesforce.createUpsertJob(type.apiName(), type.externalIdField());
             jobs.opened(job.id(), type, rows);
-            bulk.upload(job.id(), BulkCsv.write(rows.stream().map(this::fields).toList()));
+            salesforce.upload(job.id(), BulkCsv.write(rows.stream().map(this::fields).toList()));
         } catch (RuntimeException e) {
             outbox.release(rows);
             throw e;
         }
         try {
-            jobs.state(job.id(), bulk.close(job.id()).state());
+            jobs.state(job.id(), salesforce.closeJob(job.id()).state());
         } catch (RuntimeException closeFailed) {
             // the job may be closed or not: Salesforce's own state decides, read below; abort one still open
             log.warn("{}: closing Bulk job {} failed: {}", SalesforceOutboxDrain.FLOW, job.id(), closeFailed.getMessage());
-            BulkJob state = bulk.job(job.id());
+            BulkJob state = salesforce.job(job.id());
             if (BulkJob.OPEN.equals(state.state())) {
-                bulk.abort(job.id());
+                salesforce.abortJob(job.id());
             }
         }
         RunCounts result = finish(type, job.id(), runId);
-        return result.plus(new RunCounts(0, 0, 0, 0, 0, apiCalls.total() - callsBefore - result.apiCalls()));
+        return result.plus(new RunCounts(0, 0, 0, 0, 0, salesforce.apiCalls() - callsBefore - result.apiCalls()));
     }
 
     private RunCounts finish(SObjectType type, String jobId, long runId) {
-        long callsBefore = apiCalls.total();
+        long callsBefore = salesforce.apiCalls();
         BulkJob job = awaitFinished(jobId);
         List<SalesforceBulkJobs.JobRow> carried = jobs.rows(jobId);
         if (!job.finished()) {
@@ -129,8 +129,8 @@ class BulkDelivery {
             throw new IllegalStateException("Bulk job " + jobId + " is still " + job.state() + " after "
                     + properties.jobTimeout() + "; the next run resumes it");
         }
-        Map<String, Map<String, String>> written = byExternalId(type, bulk.successfulResults(jobId));
-        Map<String, Map<String, String>> refused = byExternalId(type, bulk.failedResults(jobId));
+        Map<String, Map<String, String>> written = byExternalId(type, salesforce.successfulResults(jobId));
+        Map<String, Map<String, String>> refused = byExternalId(type, salesforce.failedResults(jobId));
         long[] sentAndFailed = new long[2];
         transaction.executeWithoutResult(tx -> {
             List<DeadLetter> rejected = new ArrayList<>();
@@ -160,12 +160,12 @@ class BulkDelivery {
             log.warn("{}: Bulk job {} of {} ended {}{}; its unprocessed rows stay pending", SalesforceOutboxDrain.FLOW, jobId,
                     type.recordType(), job.state(), job.errorMessage() == null ? "" : " (" + job.errorMessage() + ")");
         }
-        return new RunCounts(carried.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, apiCalls.total() - callsBefore);
+        return new RunCounts(carried.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, salesforce.apiCalls() - callsBefore);
     }
 
     private BulkJob awaitFinished(String jobId) {
         Instant giveUp = clock.instant().plus(properties.jobTimeout());
-        BulkJob job = bulk.job(jobId);
+        BulkJob job = salesforce.job(jobId);
         while (!job.finished() && clock.instant().isBefore(giveUp)) {
             try {
                 Thread.sleep(properties.pollInterval().toMillis());
@@ -173,7 +173,7 @@ class BulkDelivery {
                 Thread.currentThread().interrupt();
                 return job;
             }
-            job = bulk.job(jobId);
+            job = salesforce.job(jobId);
         }
         jobs.state(jobId, job.state());
         return job;

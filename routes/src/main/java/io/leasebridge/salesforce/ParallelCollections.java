@@ -1,9 +1,9 @@
 package io.leasebridge.salesforce;
 
-import io.leasebridge.connectors.salesforce.OutboxSObject;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
+import io.leasebridge.connectors.salesforce.UpsertResult;
 import io.leasebridge.hub.OutboxRow;
 import io.leasebridge.mapping.salesforce.SObjectType;
-import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -25,17 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 class ParallelCollections implements DisposableBean {
 
     /** A claimed row with its record, and the group (its parent, or itself) that keeps it out of a concurrent call. */
-    record Pending(OutboxRow row, OutboxSObject record, String group) {
+    record Pending(OutboxRow row, Map<String, Object> record, String group) {
     }
 
     /** A call's rows with Salesforce's results in request order, or the failure that left them unanswered. */
-    record Call(List<OutboxRow> rows, List<UpsertSObjectResult> results, RuntimeException failure) {
+    record Call(List<OutboxRow> rows, List<UpsertResult> results, RuntimeException failure) {
     }
 
-    private final SalesforceCollections salesforce;
+    private final SalesforceGateway salesforce;
     private final ExecutorService callers;
 
-    ParallelCollections(SalesforceCollections salesforce, SalesforceDeliveryProperties properties) {
+    ParallelCollections(SalesforceGateway salesforce, SalesforceDeliveryProperties properties) {
         this.salesforce = salesforce;
         AtomicInteger threads = new AtomicInteger();
         this.callers = properties.concurrency() == 1 ? null : Executors.newFixedThreadPool(properties.concurrency(), task -> {

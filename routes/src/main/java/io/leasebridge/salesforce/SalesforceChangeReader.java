@@ -1,5 +1,7 @@
 package io.leasebridge.salesforce;
 
+import io.leasebridge.connectors.salesforce.QueryPage;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.hub.Watermarks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,14 +36,14 @@ public class SalesforceChangeReader {
     private static final DateTimeFormatter SOQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
     private static final DateTimeFormatter SALESFORCE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX");
 
-    private final SalesforceQueries queries;
+    private final SalesforceGateway salesforce;
     private final Watermarks watermarks;
     private final TransactionTemplate transaction;
     private final SalesforceReadProperties properties;
 
-    public SalesforceChangeReader(SalesforceQueries queries, Watermarks watermarks, TransactionTemplate transaction,
+    public SalesforceChangeReader(SalesforceGateway salesforce, Watermarks watermarks, TransactionTemplate transaction,
                                   SalesforceReadProperties properties) {
-        this.queries = queries;
+        this.salesforce = salesforce;
         this.watermarks = watermarks;
         this.transaction = transaction;
         this.properties = properties;
@@ -49,7 +51,7 @@ public class SalesforceChangeReader {
 
     public ReadReport read(ChangeQuery query, PageHandler handler) {
         Instant since = watermarks.get(query.reader()).map(w -> w.minus(properties.overlap())).orElse(properties.firstRead());
-        SalesforceQueries.Page page = queries.query(query.soql(SOQL_DATETIME.format(since.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))));
+        QueryPage page = salesforce.query(query.soql(SOQL_DATETIME.format(since.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))));
         long read = 0;
         long changed = 0;
         int pages = 0;
@@ -66,7 +68,7 @@ public class SalesforceChangeReader {
             if (!page.hasMore()) {
                 return new ReadReport(read, changed, pages);
             }
-            page = queries.next(page.nextRecordsUrl());
+            page = salesforce.next(page.nextRecordsUrl());
         }
     }
 

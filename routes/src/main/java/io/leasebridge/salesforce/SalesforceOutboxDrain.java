@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.leasebridge.connectors.salesforce.OutboxSObject;
-import io.leasebridge.connectors.salesforce.SalesforceErrors;
+import io.leasebridge.connectors.salesforce.SalesforceCallException;
+import io.leasebridge.connectors.salesforce.SalesforceError;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
+import io.leasebridge.connectors.salesforce.UpsertResult;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.ExternalWrite;
@@ -20,8 +22,6 @@ import io.leasebridge.observability.FlowLogContext;
 import io.leasebridge.observability.SystemStatus;
 import io.leasebridge.salesforce.ParallelCollections.Call;
 import io.leasebridge.salesforce.ParallelCollections.Pending;
-import org.apache.camel.component.salesforce.api.dto.RestError;
-import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,7 +50,7 @@ public class SalesforceOutboxDrain {
 
     private final SalesforceOutbox outbox;
     private final ParallelCollections collections;
-    private final SalesforceApiCalls apiCalls;
+    private final SalesforceGateway salesforce;
     private final DeadLetters deadLetters;
     private final RunHistory runs;
     private final ExternalWrites externalWrites;
@@ -61,13 +61,13 @@ public class SalesforceOutboxDrain {
     private final ApiBudget budget;
     private final BulkDelivery bulk;
 
-    SalesforceOutboxDrain(SalesforceOutbox outbox, ParallelCollections collections, SalesforceApiCalls apiCalls,
+    SalesforceOutboxDrain(SalesforceOutbox outbox, ParallelCollections collections, SalesforceGateway salesforce,
                                  DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
                                  SalesforceDeliveryProperties properties, ObjectMapper json, SystemStatus status,
                                  ExternalWrites externalWrites, ApiBudget budget, BulkDelivery bulk) {
         this.outbox = outbox;
         this.collections = collections;
-        this.apiCalls = apiCalls;
+        this.salesforce = salesforce;
         this.deadLetters = deadLetters;
         this.runs = runs;
         this.transaction = transaction;
@@ -109,7 +109,7 @@ public class SalesforceOutboxDrain {
         } catch (DeliveryFailed failed) {
             total = total.plus(failed.soFar);
             bySObject.put(failed.type.recordType(), failed.soFar);
-            String error = failed.type.recordType() + ": " + SalesforceErrors.describe(failed.getCause());
+            String error = failed.type.recordType() + ": " + SalesforceCallException.describe(failed.getCause());
             runs.finish(runId, total, error);
             status.salesforceDrainStopped(failed.getCause());
             log.error("{}: stopped, records stay pending for the next run: {}", FLOW, error);
@@ -177,7 +177,7 @@ public class SalesforceOutboxDrain {
      * answers of the others are recorded, so that nothing Salesforce took is sent again.
      */
     private RunCounts deliverWave(SObjectType type, List<List<Pending>> wave, RunCounts counts, long runId) {
-        long callsBefore = apiCalls.total();
+        long callsBefore = salesforce.apiCalls();
         List<Call> calls = collections.send(type, wave);
         RuntimeException failure = null;
         long unanswered = 0;
@@ -190,14 +190,14 @@ public class SalesforceOutboxDrain {
             RunCounts batch = record(type, call.rows(), call.results(), runId);
             counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, 0));
         }
-        counts = counts.plus(new RunCounts(unanswered, 0, 0, 0, 0, apiCalls.total() - callsBefore));
+        counts = counts.plus(new RunCounts(unanswered, 0, 0, 0, 0, salesforce.apiCalls() - callsBefore));
         if (failure != null) {
             throw new DeliveryFailed(type, counts, failure);
         }
         return counts;
     }
 
-    private RunCounts record(SObjectType type, List<OutboxRow> rows, List<UpsertSObjectResult> results, long runId) {
+    private RunCounts record(SObjectType type, List<OutboxRow> rows, List<UpsertResult> results, long runId) {
         if (results == null || results.size() != rows.size()) {
             throw new DeliveryFailed(type, RunCounts.NONE, new IllegalStateException(
                     "Salesforce answered " + (results == null ? "nothing" : results.size() + " results") + " for " + rows.size() + " records"));
@@ -208,12 +208,12 @@ public class SalesforceOutboxDrain {
             List<ExternalWrite> audit = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 OutboxRow row = rows.get(i);
-                UpsertSObjectResult result = results.get(i);
+                UpsertResult result = results.get(i);
                 String outcome;
-                if (Boolean.TRUE.equals(result.getSuccess())) {
-                    outbox.markDelivered(row, result.getId());
+                if (result.success()) {
+                    outbox.markDelivered(row, result.id());
                     sentAndFailed[0]++;
-                    outcome = Boolean.TRUE.equals(result.getCreated()) ? "CREATED" : "UPDATED";
+                    outcome = result.created() ? "CREATED" : "UPDATED";
                 } else if (retryable(result) && row.attempts() + 1 < properties.maxRecordAttempts()) {
                     outbox.markAttempted(row, describe(result));
                     outcome = "RETRYING";
@@ -225,7 +225,7 @@ public class SalesforceOutboxDrain {
                 }
                 audit.add(new ExternalWrite(0, "salesforce", type.recordType(), row.externalId(), "UPSERT", FLOW, runId,
                         "sf_outbox:" + row.id() + " v" + row.version(), outcome,
-                        Boolean.TRUE.equals(result.getSuccess()) ? result.getId() : describe(result), null));
+                        result.success() ? result.id() : describe(result), null));
             }
             deadLetters.record(rejected, runId);
             externalWrites.record(audit);
@@ -238,38 +238,29 @@ public class SalesforceOutboxDrain {
         try {
             Map<String, Object> fields = payloadReader.readValue(row.payload());
             String parent = BulkCsv.parentKey(fields);
-            return new Pending(row, new OutboxSObject(type.apiName(), fields), parent.isEmpty() ? "record:" + row.externalId() : "parent:" + parent);
+            return new Pending(row, fields, parent.isEmpty() ? "record:" + row.externalId() : "parent:" + parent);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("outbox row " + row.id() + " holds a payload that is not JSON", e);
         }
     }
 
-    private static boolean retryable(UpsertSObjectResult result) {
-        return errors(result).stream().allMatch(e -> SalesforceErrors.isRetryable(e.getErrorCode())) && !errors(result).isEmpty();
+    private static boolean retryable(UpsertResult result) {
+        return result.errors().stream().allMatch(SalesforceError::retryable) && !result.errors().isEmpty();
     }
 
-    private static DeadLetter deadLetter(SObjectType type, OutboxRow row, UpsertSObjectResult result) {
-        List<RestError> errors = errors(result);
-        String fields = errors.stream().filter(e -> e.getFields() != null).flatMap(e -> e.getFields().stream())
-                .distinct().collect(Collectors.joining(", "));
-        String codes = errors.stream().map(RestError::getErrorCode).distinct().collect(Collectors.joining(", "));
+    private static DeadLetter deadLetter(SObjectType type, OutboxRow row, UpsertResult result) {
+        List<SalesforceError> errors = result.errors();
+        String fields = errors.stream().flatMap(e -> e.fields().stream()).distinct().collect(Collectors.joining(", "));
+        String codes = errors.stream().map(SalesforceError::code).distinct().collect(Collectors.joining(", "));
         return new DeadLetter(FLOW, type.recordType(), row.externalId(), null, null, fields.isEmpty() ? null : fields,
                 codes.isEmpty() ? "UNKNOWN" : codes, describe(result), row.payload());
     }
 
-    private static String describe(UpsertSObjectResult result) {
-        List<RestError> errors = errors(result);
-        if (errors.isEmpty()) {
+    private static String describe(UpsertResult result) {
+        if (result.errors().isEmpty()) {
             return "Salesforce reported failure without an error";
         }
-        return errors.stream()
-                .map(e -> e.getErrorCode() + ": " + e.getMessage()
-                        + (e.getFields() == null || e.getFields().isEmpty() ? "" : " " + e.getFields()))
-                .collect(Collectors.joining("; "));
-    }
-
-    private static List<RestError> errors(UpsertSObjectResult result) {
-        return result.getErrors() == null ? List.of() : result.getErrors();
+        return result.errors().stream().map(SalesforceError::describe).collect(Collectors.joining("; "));
     }
 
     private static List<SObjectType> deliveryOrder() {

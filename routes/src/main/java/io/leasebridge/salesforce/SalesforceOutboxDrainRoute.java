@@ -1,6 +1,7 @@
 package io.leasebridge.salesforce;
 
 import io.leasebridge.config.RunProperties;
+import io.leasebridge.connectors.salesforce.CamelSalesforceGateway;
 import org.apache.camel.builder.RouteBuilder;
 
 import io.leasebridge.cluster.FlowSchedule;
@@ -25,11 +26,11 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
         from(DRAIN).routeId(SalesforceOutboxDrain.FLOW)
                 .bean(drain, "drain");
 
-        from(SalesforceCollections.UPSERT_ENDPOINT).routeId("salesforce-collections-upsert")
+        from(CamelSalesforceGateway.UPSERT).routeId("salesforce-collections-upsert")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
                 .to("salesforce:compositeUpsertSObjectCollections?allOrNone=false");
 
-        from(SalesforceCollections.UPDATE_ENDPOINT).routeId("salesforce-collections-update")
+        from(CamelSalesforceGateway.UPDATE).routeId("salesforce-collections-update")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
                 .to("salesforce:compositeUpdateSObjectCollections?allOrNone=false");
 

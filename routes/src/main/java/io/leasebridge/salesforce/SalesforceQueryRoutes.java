@@ -1,5 +1,6 @@
 package io.leasebridge.salesforce;
 
+import io.leasebridge.connectors.salesforce.CamelSalesforceGateway;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -9,11 +10,11 @@ public class SalesforceQueryRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(SalesforceQueries.QUERY_ENDPOINT).routeId("salesforce-query")
+        from(CamelSalesforceGateway.QUERY).routeId("salesforce-query")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
                 .to("salesforce:query?rawPayload=true");
 
-        from(SalesforceQueries.QUERY_MORE_ENDPOINT).routeId("salesforce-query-more")
+        from(CamelSalesforceGateway.QUERY_MORE).routeId("salesforce-query-more")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
                 .to("salesforce:queryMore?rawPayload=true");
     }

@@ -1,6 +1,7 @@
 package io.leasebridge.salesforce;
 
-import io.leasebridge.connectors.salesforce.SalesforceErrors;
+import io.leasebridge.connectors.salesforce.SalesforceCallException;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.observability.FlowLogContext;
@@ -29,17 +30,17 @@ public class SalesforceReadFlow {
 
     private final SalesforceChangeReader reader;
     private final RunHistory runs;
-    private final SalesforceApiCalls apiCalls;
+    private final SalesforceGateway salesforce;
 
-    public SalesforceReadFlow(SalesforceChangeReader reader, RunHistory runs, SalesforceApiCalls apiCalls) {
+    public SalesforceReadFlow(SalesforceChangeReader reader, RunHistory runs, SalesforceGateway salesforce) {
         this.reader = reader;
         this.runs = runs;
-        this.apiCalls = apiCalls;
+        this.salesforce = salesforce;
     }
 
     public RunCounts run(String flow, ChangeQuery query, PageHandler handler) {
         long runId = runs.start(flow, query.sObject());
-        long callsBefore = apiCalls.total();
+        long callsBefore = salesforce.apiCalls();
         RunCounts[] pages = {RunCounts.NONE};
         try (FlowLogContext logContext = FlowLogContext.enter(flow, runId)) {
             SalesforceChangeReader.ReadReport report = reader.read(query, records -> {
@@ -48,14 +49,14 @@ public class SalesforceReadFlow {
                 return page.changed();
             });
             RunCounts counts = new RunCounts(report.read(), report.changed(), 0, pages[0].failed(), pages[0].quarantined(),
-                    apiCalls.total() - callsBefore);
+                    salesforce.apiCalls() - callsBefore);
             runs.finish(runId, counts, null);
             log.info("{}: {} {} records read, {} changed", flow, report.read(), query.sObject(), report.changed());
             return counts;
         } catch (RuntimeException e) {
-            String error = query.sObject() + ": " + SalesforceErrors.describe(e);
+            String error = query.sObject() + ": " + SalesforceCallException.describe(e);
             log.error("{}: stopped, the watermark stays where the last committed page left it: {}", flow, error);
-            runs.finish(runId, new RunCounts(0, 0, 0, pages[0].failed(), pages[0].quarantined(), apiCalls.total() - callsBefore),
+            runs.finish(runId, new RunCounts(0, 0, 0, pages[0].failed(), pages[0].quarantined(), salesforce.apiCalls() - callsBefore),
                     error);
             return RunCounts.NONE;
         }

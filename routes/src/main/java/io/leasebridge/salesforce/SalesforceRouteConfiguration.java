@@ -1,6 +1,6 @@
 package io.leasebridge.salesforce;
 
-import io.leasebridge.connectors.salesforce.SalesforceErrors;
+import io.leasebridge.connectors.salesforce.CamelSalesforceErrors;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ public class SalesforceRouteConfiguration extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(ID)
                 .onException(Exception.class)
-                .onWhen(exchange -> SalesforceErrors.isRetryable(exchange.getException()))
+                .onWhen(exchange -> CamelSalesforceErrors.isRetryable(exchange.getException()))
                 .maximumRedeliveries(retry.maxRedeliveries())
                 .redeliveryDelay(retry.initialDelay().toMillis())
                 .useExponentialBackOff()

@@ -1,10 +1,10 @@
 package io.leasebridge.vehicles;
 
+import io.leasebridge.connectors.files.FileSink;
+import io.leasebridge.connectors.files.FileSink.OutgoingFile;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.observability.FlowLogContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,16 +32,16 @@ public class LeaseWorksVehicleImport {
     private final VehicleStore vehicles;
     private final VehicleImportFile file;
     private final VehicleImportProperties properties;
-    private final ProducerTemplate producer;
+    private final FileSink files;
     private final RunHistory runs;
     private final Clock clock;
 
     public LeaseWorksVehicleImport(VehicleStore vehicles, VehicleImportFile file, VehicleImportProperties properties,
-                                   ProducerTemplate producer, RunHistory runs, Clock clock) {
+                                   FileSink files, RunHistory runs, Clock clock) {
         this.vehicles = vehicles;
         this.file = file;
         this.properties = properties;
-        this.producer = producer;
+        this.files = files;
         this.runs = runs;
         this.clock = clock;
     }
@@ -57,7 +57,7 @@ public class LeaseWorksVehicleImport {
             }
             String name = properties.filePrefix() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".csv";
             String body = file.render(pending.stream().map(VehicleStore.PendingImport::vehicle).toList());
-            producer.sendBodyAndHeader(VehicleRoutes.IMPORT_FILE, body, Exchange.FILE_NAME, name);
+            files.write(VehicleRoutes.IMPORT_FILE, OutgoingFile.named(name, body));
             vehicles.markImported(pending);
             log.info("{}: wrote {} with {} vehicles", FLOW, name, pending.size());
             runs.finish(runId, new RunCounts(pending.size(), 0, pending.size(), 0, 0, 0), null);

@@ -8,7 +8,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.mapping.salesforce.SalesforceVehicles;
 import io.leasebridge.model.Vehicle;
 import io.leasebridge.salesforce.ChangeQuery;
-import io.leasebridge.salesforce.SalesforceQueries;
+import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.salesforce.SalesforceReadFlow;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
@@ -33,11 +33,11 @@ public class VehicleSync {
     private final VehicleStore vehicles;
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
-    private final SalesforceQueries queries;
+    private final SalesforceGateway queries;
     private final TransactionTemplate transaction;
 
     public VehicleSync(SalesforceReadFlow readFlow, VehicleStore vehicles, DeadLetters deadLetters, ObjectMapper json,
-                       SalesforceQueries queries, TransactionTemplate transaction) {
+                       SalesforceGateway queries, TransactionTemplate transaction) {
         this.json = json;
         this.queries = queries;
         this.transaction = transaction;

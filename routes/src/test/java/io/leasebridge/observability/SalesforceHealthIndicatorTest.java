@@ -1,6 +1,8 @@
 package io.leasebridge.observability;
 
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
+import io.leasebridge.connectors.salesforce.CamelSalesforceErrors;
+import io.leasebridge.connectors.salesforce.SalesforceCallException;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.junit.jupiter.api.Test;
@@ -52,8 +54,8 @@ class SalesforceHealthIndicatorTest {
     @Test
     void aDrainThatGaveUpOnAnOutageIsDownEvenBeforeTheThresholdAndSaysSo() {
         status.salesforceCallSucceeded();
-        status.salesforceCallFailed(new SalesforceException("connection reset", new ConnectException("Connection refused")));
-        status.salesforceDrainStopped(new SalesforceException("connection reset", new ConnectException("Connection refused")));
+        status.salesforceCallFailed(read(new SalesforceException("connection reset", new ConnectException("Connection refused"))));
+        status.salesforceDrainStopped(read(new SalesforceException("connection reset", new ConnectException("Connection refused"))));
 
         Health down = indicator.health();
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
@@ -62,21 +64,21 @@ class SalesforceHealthIndicatorTest {
 
     @Test
     void refusedCredentialsAreOutOfServiceWhetherAtLogInOrOnACall() {
-        status.salesforceCallFailed(new SalesforceException(List.of(new RestError("invalid_grant", "authentication failure")), 400));
+        status.salesforceCallFailed(read(new SalesforceException(List.of(new RestError("invalid_grant", "authentication failure")), 400)));
         assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(indicator.health().getDetails()).containsEntry("lastError", "HTTP 400 invalid_grant");
 
         status.salesforceCallSucceeded();
-        status.salesforceCallFailed(new SalesforceException("Unexpected error {401:Unauthorized}", 401));
+        status.salesforceCallFailed(read(new SalesforceException("Unexpected error {401:Unauthorized}", 401)));
         assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-        status.salesforceDrainStopped(new SalesforceException("Unexpected error {401:Unauthorized}", 401));
+        status.salesforceDrainStopped(read(new SalesforceException("Unexpected error {401:Unauthorized}", 401)));
         assertThat(indicator.health().getDetails()).containsEntry("lastDrainStoppedOnOutage", false);
     }
 
     @Test
     void detailsCarryErrorKindsNeverMessages() {
-        status.salesforceCallFailed(new SalesforceException(List.of(new RestError("FIELD_CUSTOM_VALIDATION_EXCEPTION",
-                "Phone 312-555-0100 of Ada Lovelace is invalid")), 400));
+        status.salesforceCallFailed(read(new SalesforceException(List.of(new RestError("FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                "Phone 312-555-0100 of Ada Lovelace is invalid")), 400)));
         status.exportFailed("accounts", "accounts_20261127.csv",
                 new ExportFormatException("accounts_20261127.csv: not a readable CSV export: Ada Lovelace,123-45-6789"));
         status.exportFailed("payments", "payments_20261127.csv",
@@ -105,8 +107,13 @@ class SalesforceHealthIndicatorTest {
         assertThat(indicator.health().getDetails()).containsEntry("apiRequestsUsed", 140L).containsEntry("apiRequestsLimit", 15000L);
     }
 
-    private static SalesforceException unavailable() {
-        return new SalesforceException(List.of(new RestError("SERVER_UNAVAILABLE", "Server temporarily unavailable")), 503);
+    /** What camel-salesforce raises, as the adapter hands it on. */
+    private static SalesforceCallException read(SalesforceException raised) {
+        return CamelSalesforceErrors.translate(raised);
+    }
+
+    private static SalesforceCallException unavailable() {
+        return read(new SalesforceException(List.of(new RestError("SERVER_UNAVAILABLE", "Server temporarily unavailable")), 503));
     }
 
     /** Stands still until the test moves it. */

@@ -13,10 +13,15 @@ import java.util.Map;
  * {@code CamelHttpUri}. Non-2xx answers come back as replies (their Fault bodies are read by the caller);
  * a call that gets no answer throws {@link QuickBooksUnavailableException}.
  */
-public class CamelQuickBooksHttp implements QuickBooksHttp {
+public class CamelQuickBooksHttp implements QuickBooksHttp, AutoCloseable {
 
     private final ProducerTemplate producer;
     private final Endpoint endpoint;
+
+    /** QuickBooks is optional: its configuration makes this adapter, with a producer of its own, only when it is set. */
+    public CamelQuickBooksHttp(CamelContext camel, QuickBooksProperties properties) {
+        this(camel, camel.createProducerTemplate(), properties);
+    }
 
     public CamelQuickBooksHttp(CamelContext camel, ProducerTemplate producer, QuickBooksProperties properties) {
         this.producer = producer;
@@ -55,5 +60,10 @@ public class CamelQuickBooksHttp implements QuickBooksHttp {
             }
         });
         return new Reply(status == null ? 0 : status, exchange.getMessage().getBody(String.class), headers);
+    }
+
+    @Override
+    public void close() {
+        producer.stop();
     }
 }

@@ -9,7 +9,7 @@ import io.leasebridge.connectors.gps.LocationFields;
 import io.leasebridge.connectors.gps.MalformedLocationException;
 import io.leasebridge.connectors.gps.RateLimitedCalls;
 import io.leasebridge.connectors.gps.TokenCache;
-import io.leasebridge.connectors.gps.VendorHttp;
+import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.model.GpsFix;
 
 import java.io.IOException;
@@ -26,14 +26,14 @@ public final class PassTimeClient implements GpsProvider {
     public static final String NAME = "PASSTIME";
 
     private final PassTimeSettings settings;
-    private final VendorHttp http;
+    private final CamelVendorHttp http;
     private final ObjectMapper json = new ObjectMapper();
     private final TokenCache tokens;
     private final LocationFields fields;
     private final RateLimitedCalls rateLimited;
     private final Clock clock;
 
-    public PassTimeClient(PassTimeSettings settings, VendorHttp http, Clock clock) {
+    public PassTimeClient(PassTimeSettings settings, CamelVendorHttp http, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;

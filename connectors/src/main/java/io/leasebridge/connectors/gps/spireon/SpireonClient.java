@@ -10,7 +10,7 @@ import io.leasebridge.connectors.gps.LocationFields;
 import io.leasebridge.connectors.gps.MalformedLocationException;
 import io.leasebridge.connectors.gps.RateLimitedCalls;
 import io.leasebridge.connectors.gps.TokenCache;
-import io.leasebridge.connectors.gps.VendorHttp;
+import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.model.GpsFix;
 
 import java.io.IOException;
@@ -38,8 +38,8 @@ public final class SpireonClient implements GpsProvider {
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
 
     private final SpireonSettings settings;
-    private final VendorHttp api;
-    private final VendorHttp identity;
+    private final CamelVendorHttp api;
+    private final CamelVendorHttp identity;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final TokenCache tokens;
@@ -47,7 +47,7 @@ public final class SpireonClient implements GpsProvider {
     private final LocationFields eventLocation;
     private final RateLimitedCalls rateLimited;
 
-    public SpireonClient(SpireonSettings settings, VendorHttp api, VendorHttp identity, Clock clock) {
+    public SpireonClient(SpireonSettings settings, CamelVendorHttp api, CamelVendorHttp identity, Clock clock) {
         this.settings = settings;
         this.api = api;
         this.identity = identity;

@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.leasebridge.connectors.gps.GpsVendorException;
 import io.leasebridge.connectors.gps.MalformedLocationException;
 import io.leasebridge.connectors.gps.MutableClock;
-import io.leasebridge.connectors.gps.VendorHttp;
+import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.model.GpsFix;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -58,7 +58,7 @@ class SpireonClientTest {
         SpireonSettings settings = new SpireonSettings(base, null, "/identity/token", APP_TOKEN, "fleet@lessor.example", "pa55",
                 "/assets/{id}", "/assets/{id}/events", "/lastLocation/lat", "/lastLocation/lng", "/lastLocation/date", "/content",
                 "/location/lat", "/location/lng", "/date", ZoneOffset.UTC, 5, 2, rateLimitedRetries, Duration.ofSeconds(5));
-        VendorHttp http = new VendorHttp("SPIREON", camel, base);
+        CamelVendorHttp http = new CamelVendorHttp("SPIREON", camel, base);
         return new SpireonClient(settings, http, http, clock);
     }
 

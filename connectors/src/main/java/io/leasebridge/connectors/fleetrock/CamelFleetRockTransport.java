@@ -1,7 +1,6 @@
-package io.leasebridge.fleetrock;
+package io.leasebridge.connectors.fleetrock;
 
-import io.leasebridge.connectors.fleetrock.FleetRockException;
-import io.leasebridge.connectors.fleetrock.FleetRockTransport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -15,17 +14,20 @@ import java.util.stream.Collectors;
  * camel-http endpoint. What comes back after the retries is FleetRock's answer, or a failure that says
  * whether a later run may succeed.
  */
-class CamelFleetRockTransport implements FleetRockTransport {
+public class CamelFleetRockTransport implements FleetRockTransport, AutoCloseable {
+
+    public static final String API_CALL = "direct:fleetrock-api-call";
 
     private final ProducerTemplate producer;
 
-    CamelFleetRockTransport(ProducerTemplate producer) {
-        this.producer = producer;
+    /** FleetRock is optional: its configuration makes this adapter, with a producer of its own, only when it is set. */
+    public CamelFleetRockTransport(CamelContext camel) {
+        this.producer = camel.createProducerTemplate();
     }
 
     @Override
     public Response get(String path, Map<String, String> query) {
-        Exchange answer = producer.request(FleetRockRoutes.API_CALL, exchange -> {
+        Exchange answer = producer.request(API_CALL, exchange -> {
             exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
             exchange.getIn().setHeader(Exchange.HTTP_PATH, path);
             exchange.getIn().setHeader(Exchange.HTTP_QUERY, encode(query));
@@ -41,6 +43,11 @@ class CamelFleetRockTransport implements FleetRockTransport {
         }
         Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         return new Response(status == null ? 0 : status, answer.getMessage().getBody(String.class));
+    }
+
+    @Override
+    public void close() {
+        producer.stop();
     }
 
     private static String encode(Map<String, String> query) {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OutboxSObjectTest {
+class CamelSObjectTest {
 
     private final ObjectMapper camelSalesforceMapper = JsonUtils.createObjectMapper();
 
@@ -24,7 +24,7 @@ class OutboxSObjectTest {
         fields.put("Past_Due_Amount__c", new BigDecimal("12.50"));
         fields.put("Collector__c", null);
 
-        String json = camelSalesforceMapper.writeValueAsString(new OutboxSObject("Lease__c", fields));
+        String json = camelSalesforceMapper.writeValueAsString(new CamelSObject("Lease__c", fields));
         JsonNode node = camelSalesforceMapper.readTree(json);
 
         assertThat(node.path("attributes").path("type").asText()).isEqualTo("Lease__c");

@@ -1,4 +1,4 @@
-package io.leasebridge.salesforce;
+package io.leasebridge.connectors.salesforce;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.salesforce.SalesforceComponent;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * itself after renewing an expired session. Log-ins are not API calls and are not counted.
  */
 @Component
-public class SalesforceApiCalls implements CamelContextConfiguration {
+public class CamelSalesforceApiCalls implements CamelContextConfiguration {
 
     private static final String DATA_API = "/services/data/";
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A vendor's REST API through camel-http: one endpoint per base URL, a fresh exchange per call (so no
  * header of a route leaks to the vendor), and failures returned as statuses for the connector to classify.
  */
-public final class VendorHttp {
+public final class CamelVendorHttp {
 
     private final String vendor;
     private final ProducerTemplate producer;
@@ -27,7 +27,7 @@ public final class VendorHttp {
     /** The camel-http component the GPS connectors use, apart from the shared {@code http} one. */
     static final String COMPONENT = "gps-http";
 
-    public VendorHttp(String vendor, CamelContext camel, URI baseUrl) {
+    public CamelVendorHttp(String vendor, CamelContext camel, URI baseUrl) {
         this.vendor = vendor;
         this.producer = camel.createProducerTemplate();
         registerComponent(camel);

@@ -15,7 +15,7 @@ import java.util.Map;
  * of camel-salesforce's sObject class and is set there; a null value is listed in fieldsToNull so that
  * Salesforce clears the field instead of keeping a stale value.
  */
-public final class OutboxSObject extends AbstractDescribedSObjectBase {
+final class CamelSObject extends AbstractDescribedSObjectBase {
 
     private static final String NAME = "Name";
     /** A record updated by its Salesforce id carries it in the base class's Id, not as a field. */
@@ -24,7 +24,7 @@ public final class OutboxSObject extends AbstractDescribedSObjectBase {
     private final String type;
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    public OutboxSObject(String type, Map<String, Object> fields) {
+    CamelSObject(String type, Map<String, Object> fields) {
         this.type = type;
         Attributes attributes = new Attributes();
         attributes.setType(type);
