@@ -9,11 +9,12 @@ import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.model.Payment;
 import io.leasebridge.model.Promise;
+import io.leasebridge.testing.HubDatabaseContract;
+import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
@@ -24,11 +25,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The promise ledger on a real hub database: events appended and read back, projection kept and rebuilt. */
-abstract class PromiseLedgerStoreContract {
+abstract class PromiseLedgerStoreContract extends HubDatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-03-20T12:00:00.123456Z");
 
@@ -36,7 +38,9 @@ abstract class PromiseLedgerStoreContract {
     PromiseLedgerService ledger;
     PromiseLedgerStore store;
 
-    abstract DataSource freshSchema();
+    PromiseLedgerStoreContract(Supplier<TestDatabase> database) {
+        super(database);
+    }
 
     @BeforeEach
     void setUp() {
