@@ -97,18 +97,14 @@ public class RepoCaseStore {
 
     /** Claims the recalls to mail whose order is SENT: a recall never reaches the agent before the order it recalls. */
     List<QueuedLetter> claimRecalls(int limit) {
-        List<String> ids = claims.claim(Letter.RECALL.outbox, "status in ('PENDING', 'SENDING')"
-                + " and case_id in (select o.case_id from repo_order o where o.status = 'SENT')", "queued_at, case_id", limit);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("""
-                select r.case_id, r.recipient, r.subject, r.body, o.message_id from repo_order_recall r
-                join repo_order o on o.case_id = r.case_id
-                where r.case_id in (""" + InLists.placeholders(ids.size()) + ") order by r.queued_at, r.case_id",
+        return claims.claimRows(Letter.RECALL.outbox, "status in ('PENDING', 'SENDING')"
+                        + " and case_id in (select o.case_id from repo_order o where o.status = 'SENT')", "queued_at, case_id", limit,
+                """
+                select case_id, recipient, subject, body,
+                       (select o.message_id from repo_order o where o.case_id = repo_order_recall.case_id)
+                from repo_order_recall""",
                 (rs, n) -> new QueuedLetter(Letter.RECALL, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)),
-                ids.toArray());
+                        rs.getString(5)));
     }
 
     /** Saves what the Case says now, with the status LeaseBridge applied and the refusal standing, if any. */
@@ -168,14 +164,9 @@ public class RepoCaseStore {
 
     /** Claims the orders to mail (queued, or SENDING when a try was cut short) for this worker; others skip them. */
     List<QueuedLetter> claimOrders(int limit) {
-        List<String> ids = claims.claim(Letter.ORDER.outbox, "status in ('PENDING', 'SENDING')", "queued_at, case_id", limit);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("select case_id, recipient, subject, body from repo_order where case_id in ("
-                        + InLists.placeholders(ids.size()) + ") order by queued_at, case_id",
-                (rs, n) -> new QueuedLetter(Letter.ORDER, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null),
-                ids.toArray());
+        return claims.claimRows(Letter.ORDER.outbox, "status in ('PENDING', 'SENDING')", "queued_at, case_id", limit,
+                "select case_id, recipient, subject, body from repo_order",
+                (rs, n) -> new QueuedLetter(Letter.ORDER, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null));
     }
 
     /** Committed before the mail server is called, with the Message-ID every try of this letter carries. */
