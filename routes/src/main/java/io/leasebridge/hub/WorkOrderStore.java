@@ -87,6 +87,13 @@ public class WorkOrderStore {
                 APPROVED, ts(modstamp), ts(modstamp), salesforceId, Timestamp.from(clock.instant()), roId, APPROVED) > 0;
     }
 
+    /** The repair orders on the vehicle not finished yet, by RO number (the RO id where it has none). */
+    public List<String> unfinished(String vin) {
+        return jdbc.query("""
+                select coalesce(ro_number, ro_id) from work_order where vin = ? and date_finished is null
+                order by coalesce(ro_number, ro_id)""", (rs, n) -> rs.getString(1), vin);
+    }
+
     public boolean exists(String roId) {
         Long n = jdbc.queryForObject("select count(*) from work_order where ro_id = ?", Long.class, roId);
         return n != null && n > 0;

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +103,24 @@ public class RecoveryCostStore {
     /** The costs reps entered in Salesforce: what LeaseBridge bills to their vendors. */
     public List<StoredCost> entered() {
         return jdbc.query("select * from recovery_cost where source = ? order by cost_key", ROW, Source.SALESFORCE.name());
+    }
+
+    /** Each case's recovery costs by type and total, one line per case that has any. */
+    List<String> byCaseLines() {
+        List<String> lines = new ArrayList<>();
+        jdbc.query("""
+                select coalesce(r.case_number, c.case_id) as case_key, c.cost_type, sum(c.amount) as amount from recovery_cost c
+                left join repo_case r on r.case_id = c.case_id group by coalesce(r.case_number, c.case_id), c.cost_type
+                order by 1, 2""", rs -> {
+            String line = "case " + rs.getString("case_key") + ": ";
+            String part = rs.getString("cost_type") + " " + rs.getBigDecimal("amount").setScale(2).toPlainString();
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith(line)) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + ", " + part);
+            } else {
+                lines.add(line + part);
+            }
+        });
+        return lines;
     }
 
     Optional<BigDecimal> writtenTotal(String caseId) {

@@ -143,6 +143,16 @@ public class RepoCaseStore {
                 change.historyId(), Timestamp.from(clock.instant()));
     }
 
+    /** A case on a vehicle as the hub holds it: the status LeaseBridge applied and the refusal standing, if any. */
+    public record VehicleCase(String caseId, String caseNumber, String status, String refusal) {
+    }
+
+    /** The vehicle's cases, by case number. */
+    public List<VehicleCase> ofVehicle(String vin) {
+        return jdbc.query("select case_id, case_number, status, refusal from repo_case where vin = ? order by case_number",
+                (rs, n) -> new VehicleCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), vin);
+    }
+
     public List<TimelineEntry> timeline(String caseId) {
         return jdbc.query("""
                 select case_id, from_status, to_status, changed_at, changed_by, outcome, action from repo_case_event

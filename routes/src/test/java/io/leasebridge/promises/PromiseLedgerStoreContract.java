@@ -1,5 +1,6 @@
 package io.leasebridge.promises;
 
+import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.ledger.PromiseEventType;
 import io.leasebridge.ledger.PromiseLedgerStore;
@@ -47,7 +48,9 @@ abstract class PromiseLedgerStoreContract extends HubDatabaseContract {
         jdbc = new JdbcTemplate(freshSchema());
         LedgerProperties properties = new LedgerProperties(2, new BigDecimal("1.00"), ZoneId.of("America/Chicago"),
                 Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA", 30, java.time.Duration.ofHours(9), "payments");
-        ledger = new PromiseLedgerService(jdbc, properties, new CollectorTasks(jdbc, properties), Clock.fixed(NOW, ZoneOffset.UTC));
+        LeaseAccounts leases = new LeaseAccounts(jdbc);
+        ledger = new PromiseLedgerService(new PromiseLedgerStore(jdbc), leases, properties, new CollectorTasks(leases, properties),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         store = ledger.store();
         lease("L-1", "jdoe");
         lease("L-2", "nobody");
