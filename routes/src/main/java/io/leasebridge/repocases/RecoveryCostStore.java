@@ -123,15 +123,6 @@ public class RecoveryCostStore {
         return lines;
     }
 
-    Optional<BigDecimal> writtenTotal(String caseId) {
-        return jdbc.queryForList("select total_recovery_cost from repo_case where case_id = ?", BigDecimal.class, caseId).stream()
-                .filter(Objects::nonNull).findFirst();
-    }
-
-    void totalWritten(String caseId, BigDecimal total) {
-        jdbc.update("update repo_case set total_recovery_cost = ? where case_id = ?", total, caseId);
-    }
-
     private static boolean same(RecoveryCost a, RecoveryCost b) {
         return a.type() == b.type() && Objects.equals(a.vendor(), b.vendor()) && a.amount().compareTo(b.amount()) == 0
                 && Objects.equals(a.date(), b.date()) && Objects.equals(a.invoice(), b.invoice());

@@ -12,10 +12,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Repossession cases in the hub: the status LeaseBridge applied, the timeline, orders and sales. */
 @Repository
@@ -141,6 +144,55 @@ public class RepoCaseStore {
                        history_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 caseId, change.from(), change.to(), Timestamp.from(change.changedAt()), change.changedBy(), outcome, action,
                 change.historyId(), Timestamp.from(clock.instant()));
+    }
+
+    /** What a case's recovery costs are derived from: its vehicle and the agent's fee, as the Case says them. */
+    record CaseFee(String caseId, String vin, String agentName, BigDecimal agentFee) {
+    }
+
+    /** Hands each case to {@code each} as it is read, in case id order. */
+    void eachCase(Consumer<CaseFee> each) {
+        jdbc.query("select case_id, vin, agent_name, agent_fee from repo_case order by case_id", rs -> {
+            each.accept(new CaseFee(rs.getString("case_id"), rs.getString("vin"), rs.getString("agent_name"), rs.getBigDecimal("agent_fee")));
+        });
+    }
+
+    /** The case's number, or its id when it has none (or is unknown). */
+    String caseNumber(String caseId) {
+        return jdbc.queryForList("select case_number from repo_case where case_id = ?", String.class, caseId).stream()
+                .filter(Objects::nonNull).findFirst().orElse(caseId);
+    }
+
+    /** When LeaseBridge first applied a status to the case: any status when none is named, else one of {@code toStatuses}. */
+    Optional<Instant> firstApplied(String caseId, String... toStatuses) {
+        List<Object> args = new ArrayList<>(List.of(caseId));
+        args.addAll(List.of(toStatuses));
+        String statuses = toStatuses.length == 0 ? "" : toStatuses.length == 1 ? " and to_status = ?"
+                : " and to_status in (" + InLists.placeholders(toStatuses.length) + ")";
+        return jdbc.queryForList("select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED'" + statuses,
+                Timestamp.class, args.toArray()).stream().filter(Objects::nonNull).map(Timestamp::toInstant).findFirst();
+    }
+
+    /** The Total_Recovery_Cost__c last written to the Case. */
+    Optional<BigDecimal> recoveryCostWritten(String caseId) {
+        return jdbc.queryForList("select total_recovery_cost from repo_case where case_id = ?", BigDecimal.class, caseId).stream()
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    void recoveryCostWritten(String caseId, BigDecimal total) {
+        jdbc.update("update repo_case set total_recovery_cost = ? where case_id = ?", total, caseId);
+    }
+
+    /** How many cases are in a status, with their agent fees and sale prices summed. */
+    public record StatusTotals(String status, long cases, BigDecimal agentFees, BigDecimal salePrices) {
+    }
+
+    /** The cases by status ("(none)" for a case with no status yet), in status order. */
+    public List<StatusTotals> byStatus() {
+        return jdbc.query("""
+                select coalesce(status, '(none)'), count(*), coalesce(sum(agent_fee), 0), coalesce(sum(sale_price), 0)
+                from repo_case group by coalesce(status, '(none)') order by 1""",
+                (rs, n) -> new StatusTotals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
     }
 
     /** A case on a vehicle as the hub holds it: the status LeaseBridge applied and the refusal standing, if any. */
