@@ -25,6 +25,14 @@ public class PromiseLedgerStore {
             rs.getString("payment_id"), rs.getString("actor"), rs.getDate("occurred_on").toLocalDate(),
             rs.getTimestamp("recorded_at").toInstant());
 
+    private static final String PROJECTED = """
+            select promise_id, lease_id, amount, promised_date, made_on, made_by, status, amount_applied, judged_on, amended_count
+            from promise""";
+    private static final RowMapper<ProjectedPromise> PROMISE = (rs, n) -> new ProjectedPromise(rs.getString(1), rs.getString(2),
+            rs.getBigDecimal(3), rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6),
+            PromiseStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8), rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate(),
+            rs.getInt(10));
+
     private final JdbcTemplate jdbc;
 
     public PromiseLedgerStore(JdbcTemplate jdbc) {
@@ -73,14 +81,33 @@ public class PromiseLedgerStore {
         return jdbc.queryForList("select distinct lease_id from promise where status in ('OPEN', 'UNCONFIRMED') order by lease_id", String.class);
     }
 
+    /** Those of {@code leaseIds} with a promise a payment can still move: open, or judged (a late payment revises it). */
+    public List<String> leasesWithLivePromises(Collection<String> leaseIds) {
+        return leasesWithPromises(leaseIds, "p.status <> 'CANCELLED'");
+    }
+
+    /** Those of {@code leaseIds} with a promise still open. */
+    public List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
+        return leasesWithPromises(leaseIds, "p.status in ('OPEN', 'UNCONFIRMED')");
+    }
+
+    private List<String> leasesWithPromises(Collection<String> leaseIds, String status) {
+        if (leaseIds.isEmpty()) {
+            return List.of();
+        }
+        Object[] distinct = new LinkedHashSet<>(leaseIds).toArray();
+        return jdbc.query("select distinct p.lease_id from unnest(?) k (id) join promise p on p.lease_id = k.id where " + status,
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), (rs, n) -> rs.getString(1));
+    }
+
     /** Every promise of the projection as stored (payments applied per promise are in the events only). */
     public List<ProjectedPromise> projection() {
-        return jdbc.query("""
-                select promise_id, lease_id, amount, promised_date, made_on, made_by, status, amount_applied, judged_on, amended_count
-                from promise order by promise_id""",
-                (rs, n) -> new ProjectedPromise(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
-                        rs.getDate(5).toLocalDate(), rs.getString(6), PromiseStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8),
-                        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate(), rs.getInt(10)));
+        return jdbc.query(PROJECTED + " order by promise_id", PROMISE);
+    }
+
+    /** The lease's promises as stored, in the order they were made. */
+    public List<ProjectedPromise> projection(String leaseId) {
+        return jdbc.query(PROJECTED + " where lease_id = ? order by made_on, promise_id", PROMISE, leaseId);
     }
 
     /** Throws the projection away and folds it again from every event; returns how many promises it holds. */

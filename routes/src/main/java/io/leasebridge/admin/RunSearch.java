@@ -5,14 +5,14 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.Set;
 
 /** The run history as the admin API reads it: filtered, newest first, a page at a time. */
-@Service
+@Repository
 class RunSearch {
 
     static final Set<String> STATUSES = Set.of(RunHistory.RUNNING, RunHistory.SUCCEEDED, RunHistory.FAILED, RunHistory.ABORTED);

@@ -4,6 +4,7 @@ import io.leasebridge.hub.InLists;
 import io.leasebridge.hub.OutboxClaims;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -63,20 +64,14 @@ public class PlacementStore {
                 select distinct r.lease_id from repo_case r join lease_account l on l.lease_id = r.lease_id
                 where l.days_past_due >= ? and (r.status is null or r.status not in ('CLOSED', 'CANCELLED', 'UNRECOVERABLE', 'REINSTATED'))""",
                 String.class, minDaysPastDue));
-        Map<String, List<LocalDate>> promises = new HashMap<>();
-        jdbc.query("""
+        Map<String, List<LocalDate>> promises = byLease("""
                 select p.lease_id, p.promised_date from promise p join lease_account l on l.lease_id = p.lease_id
                 where l.days_past_due >= ? and p.status in ('OPEN', 'UNCONFIRMED')""",
-                rs -> {
-                    promises.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getDate(2).toLocalDate());
-                }, minDaysPastDue);
-        Map<String, List<PlacementStatus>> placements = new HashMap<>();
-        jdbc.query("""
+                (rs, n) -> rs.getDate(2).toLocalDate(), minDaysPastDue);
+        Map<String, List<PlacementStatus>> placements = byLease("""
                 select a.lease_id, a.status from agency_placement a join lease_account l on l.lease_id = a.lease_id
                 where l.days_past_due >= ?""",
-                rs -> {
-                    placements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(PlacementStatus.valueOf(rs.getString(2)));
-                }, minDaysPastDue);
+                (rs, n) -> PlacementStatus.valueOf(rs.getString(2)), minDaysPastDue);
         return jdbc.query("""
                 select lease_id, days_past_due, coalesce(past_due_amount, 0) + coalesce(late_fees, 0) from lease_account
                 where days_past_due >= ? order by lease_id""",
@@ -86,6 +81,15 @@ public class PlacementStore {
                     return new Candidate(new PlacementCandidate(lease, rs.getInt(2), openCases.contains(lease),
                             promises.getOrDefault(lease, List.of()), earlier), rs.getBigDecimal(3), earlier.size());
                 }, minDaysPastDue);
+    }
+
+    /** The rows of {@code sql}, whose first column is the lease, grouped by lease. */
+    private <V> Map<String, List<V>> byLease(String sql, RowMapper<V> value, Object... args) {
+        Map<String, List<V>> byLease = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            byLease.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(value.mapRow(rs, 0));
+        }, args);
+        return byLease;
     }
 
     void propose(PlacementRecord p) {
@@ -208,14 +212,10 @@ public class PlacementStore {
 
     /** Claims the files to deliver (queued, or SENDING when a try was cut short) for this worker; others skip them. */
     List<QueuedFile> claimFiles(int limit) {
-        List<String> names = claims.claim(FILES, "status in ('PENDING', 'SENDING')", "created_at, file_name", limit);
-        if (names.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("select file_name, agency, kind, written_on, body, row_count, status from agency_file where file_name in ("
-                        + InLists.placeholders(names.size()) + ") order by created_at, file_name",
+        return claims.claimRows(FILES, "status in ('PENDING', 'SENDING')", "created_at, file_name", limit,
+                "select file_name, agency, kind, written_on, body, row_count, status from agency_file",
                 (rs, n) -> new QueuedFile(rs.getString(1), rs.getString(2), FileKind.valueOf(rs.getString(3)),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getInt(6), rs.getString(7)), names.toArray());
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getInt(6), rs.getString(7)));
     }
 
     /** Committed before the agency's endpoint is called. */

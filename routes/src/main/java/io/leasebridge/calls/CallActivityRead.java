@@ -7,12 +7,9 @@ import io.leasebridge.salesforce.SalesforceChangeReader;
 import io.leasebridge.connectors.salesforce.QueryPage;
 import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.salesforce.SalesforceReadFlow;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,24 +35,22 @@ public class CallActivityRead {
     private final SalesforceReadFlow readFlow;
     private final ContactStandings standings;
     private final SalesforceOutbox outbox;
-    private final JdbcTemplate jdbc;
+    private final CallActivities activities;
     private final TransactionTemplate transaction;
-    private final Clock clock;
     private final ChangeQuery query;
     private final Set<String> conversations;
     private final SalesforceGateway queries;
     private final ContactProperties.Sms sms;
     private final Set<String> inbound;
 
-    public CallActivityRead(SalesforceReadFlow readFlow, ContactStandings standings, SalesforceOutbox outbox, JdbcTemplate jdbc,
-                            TransactionTemplate transaction, Clock clock, ContactProperties properties, SalesforceGateway queries) {
+    public CallActivityRead(SalesforceReadFlow readFlow, ContactStandings standings, SalesforceOutbox outbox,
+                            CallActivities activities, TransactionTemplate transaction, ContactProperties properties, SalesforceGateway queries) {
         this.queries = queries;
         this.readFlow = readFlow;
         this.standings = standings;
         this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.activities = activities;
         this.transaction = transaction;
-        this.clock = clock;
         this.query = new ChangeQuery(FLOW, "Task", List.of("Id", "WhatId", "CallDisposition", "CompletedDateTime", "CreatedDate",
                 "SystemModstamp"), "Type = '" + properties.callTaskType().replace("'", "\\'") + "'");
         this.conversations = lowerCase(properties.conversationDispositions());
@@ -106,7 +101,7 @@ public class CallActivityRead {
         Instant at = SalesforceChangeReader.instant(String.valueOf(stamp != null ? stamp : record.get("SystemModstamp")));
         Object direction = record.get(sms.directionField());
         boolean reply = direction != null && inbound.contains(direction.toString().trim().toLowerCase(Locale.ROOT));
-        return keepActivity("text_message", "sent_at", "inbound", String.valueOf(record.get("Id")), leaseId, at, reply);
+        return activities.keepText(String.valueOf(record.get("Id")), leaseId, at, reply);
     }
 
     /** Keeps the call; returns whether it was new or changed (a Task read again in the overlap changes nothing). */
@@ -115,25 +110,7 @@ public class CallActivityRead {
         Instant at = SalesforceChangeReader.instant(String.valueOf(completed != null ? completed : record.get("CreatedDate")));
         Object disposition = record.get("CallDisposition");
         boolean conversation = disposition != null && conversations.contains(disposition.toString().trim().toLowerCase(Locale.ROOT));
-        return keepActivity("call_attempt", "attempted_at", "conversation", String.valueOf(record.get("Id")), leaseId, at, conversation);
-    }
-
-    /** One activity row of {@code table} (its time and yes/no columns named), inserted or updated; whether it changed. */
-    private boolean keepActivity(String table, String timeColumn, String flagColumn, String id, String leaseId, Instant at, boolean flag) {
-        Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.update("update " + table + " set lease_id = ?, " + timeColumn + " = ?, " + flagColumn + " = ?, read_at = ?"
-                        + " where activity_id = ? and (lease_id <> ? or " + timeColumn + " <> ? or " + flagColumn + " <> ?)",
-                leaseId, Timestamp.from(at), flag, now, id, leaseId, Timestamp.from(at), flag);
-        if (updated > 0) {
-            return true;
-        }
-        Integer known = jdbc.queryForObject("select count(*) from " + table + " where activity_id = ?", Integer.class, id);
-        if (known != null && known > 0) {
-            return false;
-        }
-        jdbc.update("insert into " + table + " (activity_id, lease_id, " + timeColumn + ", " + flagColumn + ", read_at)"
-                + " values (?, ?, ?, ?, ?)", id, leaseId, Timestamp.from(at), flag, now);
-        return true;
+        return activities.keepCall(String.valueOf(record.get("Id")), leaseId, at, conversation);
     }
 
     /**

@@ -5,7 +5,7 @@ import io.leasebridge.gps.rules.TrackingPolicy;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Vehicle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * The hub's vehicles with a GPS device, each with its lease and the customer's state, judged by the
  * {@link TrackingPolicy}. The garaging state falls back to the customer's State when the export leaves it blank.
  */
-@Component
+@Repository
 public class GpsEligibility {
 
     public record Candidate(Vehicle vehicle, LeaseAccount lease, Garaging garaging, TrackingPolicy.Decision decision) {

@@ -1,6 +1,7 @@
 package io.leasebridge.hub;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +64,20 @@ public class OutboxClaims {
             }
             return keys;
         });
+    }
+
+    /**
+     * Claims as {@link #claim} does and reads the claimed rows in claim order with {@code select}, a query on the outbox
+     * table up to its where clause; {@code args} are those of {@code pending}.
+     */
+    public <K, R> List<R> claimRows(Outbox<K> outbox, String pending, String order, int limit, String select, RowMapper<R> row,
+                                    Object... args) {
+        List<K> keys = claim(outbox, pending, order, limit, args);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(select + " where " + outbox.key() + " in (" + InLists.placeholders(keys.size()) + ") order by " + order,
+                row, keys.toArray());
     }
 
     /** Gives back what this node still holds of {@code keys}: rows left pending are free for any worker again. */

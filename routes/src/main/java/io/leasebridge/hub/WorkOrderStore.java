@@ -5,6 +5,7 @@ import io.leasebridge.model.WorkOrderLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,6 +86,34 @@ public class WorkOrderStore {
                 update work_order set approval_status = ?, approved_at = ?, approval_modstamp = ?, salesforce_id = ?, updated_at = ?
                 where ro_id = ? and (approval_status is null or approval_status <> ?)""",
                 APPROVED, ts(modstamp), ts(modstamp), salesforceId, Timestamp.from(clock.instant()), roId, APPROVED) > 0;
+    }
+
+    /** The repair orders on the vehicle not finished yet, by RO number (the RO id where it has none). */
+    public List<String> unfinished(String vin) {
+        return jdbc.query("""
+                select coalesce(ro_number, ro_id) from work_order where vin = ? and date_finished is null
+                order by coalesce(ro_number, ro_id)""", (rs, n) -> rs.getString(1), vin);
+    }
+
+    /** A repair order with a cost, as a repossession case bills it: on the day it was invoiced, else finished, else created. */
+    public record Repair(String roId, String roNumber, String vendorName, BigDecimal grandTotal, Instant billedAt) {
+    }
+
+    /** The vehicle's repair orders with a cost created from {@code from} (to {@code until} when given), oldest first. */
+    public List<Repair> repairs(String vin, Instant from, Instant until) {
+        List<Object> args = new ArrayList<>(List.of(vin, Timestamp.from(from)));
+        if (until != null) {
+            args.add(Timestamp.from(until));
+        }
+        return jdbc.query("""
+                select ro_id, ro_number, vendor_name, grand_total, date_created, date_finished, date_invoiced from work_order
+                where vin = ? and grand_total > 0 and date_created >= ?""" + (until == null ? "" : " and date_created <= ?")
+                + " order by date_created, ro_id", (rs, n) -> {
+            Timestamp day = rs.getTimestamp("date_invoiced") != null ? rs.getTimestamp("date_invoiced")
+                    : rs.getTimestamp("date_finished") != null ? rs.getTimestamp("date_finished") : rs.getTimestamp("date_created");
+            return new Repair(rs.getString("ro_id"), rs.getString("ro_number"), rs.getString("vendor_name"),
+                    rs.getBigDecimal("grand_total"), day.toInstant());
+        }, args.toArray());
     }
 
     public boolean exists(String roId) {

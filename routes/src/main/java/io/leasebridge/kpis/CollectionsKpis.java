@@ -7,7 +7,7 @@ import io.leasebridge.kpis.KpiReport.KeptRates;
 import io.leasebridge.kpis.KpiReport.MonthOutcomes;
 import io.leasebridge.kpis.KpiReport.PromiseOutcomes;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * from {@code lease_dpd_history} (streamed once, in lease order, through a {@link DpdTally} that keeps only
  * counts). Memory does not grow with the portfolio.
  */
-@Service
+@Repository
 public class CollectionsKpis {
 
     private static final int HISTORY_FETCH_SIZE = 1000;

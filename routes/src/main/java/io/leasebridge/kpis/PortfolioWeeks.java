@@ -2,7 +2,7 @@ package io.leasebridge.kpis;
 
 import io.leasebridge.kpis.KpiReport.PromiseOutcomes;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * promises judged in each week. The last week ends on the day asked for; each week is the seven days up to its end.
  * The history streams through once, holding one lease's state, as {@link CollectionsKpis} does.
  */
-@Service
+@Repository
 public class PortfolioWeeks {
 
     private static final int BUCKETS = DpdBucket.values().length;

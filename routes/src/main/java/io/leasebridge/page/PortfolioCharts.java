@@ -4,7 +4,7 @@ import io.leasebridge.kpis.CollectionsKpis;
 import io.leasebridge.kpis.DpdBucket;
 import io.leasebridge.kpis.KpiReport;
 import io.leasebridge.kpis.PortfolioWeeks;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.leasebridge.repocases.RepoCaseStore;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -32,14 +32,14 @@ class PortfolioCharts {
     private final CollectionsKpis kpis;
     private final PortfolioWeeks weeks;
     private final DeliveryCharts delivery;
-    private final JdbcTemplate jdbc;
+    private final RepoCaseStore repoCases;
     private final Clock clock;
 
-    PortfolioCharts(CollectionsKpis kpis, PortfolioWeeks weeks, DeliveryCharts delivery, JdbcTemplate jdbc, Clock clock) {
+    PortfolioCharts(CollectionsKpis kpis, PortfolioWeeks weeks, DeliveryCharts delivery, RepoCaseStore repoCases, Clock clock) {
         this.kpis = kpis;
         this.weeks = weeks;
         this.delivery = delivery;
-        this.jdbc = jdbc;
+        this.repoCases = repoCases;
         this.clock = clock;
     }
 
@@ -131,17 +131,15 @@ class PortfolioCharts {
         List<Double> fees = new ArrayList<>();
         List<Double> proceeds = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        jdbc.query("""
-                select coalesce(status, '(none)'), count(*), coalesce(sum(agent_fee), 0), coalesce(sum(sale_price), 0)
-                from repo_case group by coalesce(status, '(none)') order by 1""", rs -> {
-            BigDecimal fee = rs.getBigDecimal(3).setScale(2);
-            BigDecimal sale = rs.getBigDecimal(4).setScale(2);
-            statuses.add(rs.getString(1));
-            cases.add((double) rs.getLong(2));
+        for (RepoCaseStore.StatusTotals status : repoCases.byStatus()) {
+            BigDecimal fee = status.agentFees().setScale(2);
+            BigDecimal sale = status.salePrices().setScale(2);
+            statuses.add(status.status());
+            cases.add((double) status.cases());
             fees.add(fee.doubleValue());
             proceeds.add(sale.doubleValue());
-            rows.add(List.of(rs.getString(1), String.valueOf(rs.getLong(2)), fee.toPlainString(), sale.toPlainString()));
-        });
+            rows.add(List.of(status.status(), String.valueOf(status.cases()), fee.toPlainString(), sale.toPlainString()));
+        }
         List<String> header = List.of("Status", "Cases", "Agent fees", "Sale proceeds");
         return List.of(
                 new Chart("chart-recovery-outcomes", new BarChart("Repossession cases by status", statuses,

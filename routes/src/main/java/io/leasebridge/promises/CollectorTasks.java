@@ -1,12 +1,12 @@
 package io.leasebridge.promises;
 
+import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.ledger.PromiseState;
 import io.leasebridge.model.CollectorTask;
 import io.leasebridge.model.GpsAlert;
 import io.leasebridge.risk.RiskAssessment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -23,14 +23,14 @@ public class CollectorTasks {
 
     private static final Logger log = LoggerFactory.getLogger(CollectorTasks.class);
 
-    private final JdbcTemplate jdbc;
+    private final LeaseAccounts leases;
     private final Map<String, String> owners;
     private final String fallbackOwner;
     private final java.time.ZoneId zone;
     private final Set<String> unmappedCollectors = ConcurrentHashMap.newKeySet();
 
-    public CollectorTasks(JdbcTemplate jdbc, LedgerProperties properties) {
-        this.jdbc = jdbc;
+    public CollectorTasks(LeaseAccounts leases, LedgerProperties properties) {
+        this.leases = leases;
         this.owners = properties.collectorOwners();
         this.fallbackOwner = properties.fallbackOwner();
         this.zone = properties.zone();
@@ -50,8 +50,7 @@ public class CollectorTasks {
      */
     CollectorTask brokenPromise(PromiseState promise, int episode) {
         String collector = promise.madeBy() != null && !promise.madeBy().isBlank() ? promise.madeBy()
-                : jdbc.query("select collector from lease_account where lease_id = ?", rs -> rs.next() ? rs.getString(1) : null,
-                promise.leaseId());
+                : leases.collector(promise.leaseId()).orElse(null);
         return new CollectorTask(brokenPromiseKey(promise.promiseId(), episode), promise.leaseId(), owner(collector),
                 "Broken promise to pay: " + promise.leaseId(),
                 "Promised " + promise.amount().toPlainString() + " by " + promise.promisedDate() + "; received "
@@ -61,8 +60,7 @@ public class CollectorTasks {
 
     /** A GPS alert for the lease's collector; one task per alert, whatever happens to the alert afterwards. */
     public CollectorTask gpsAlert(GpsAlert alert) {
-        String collector = alert.leaseId() == null ? null : jdbc.query("select collector from lease_account where lease_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, alert.leaseId());
+        String collector = alert.leaseId() == null ? null : leases.collector(alert.leaseId()).orElse(null);
         return new CollectorTask("GPS-" + alert.alertKey(), alert.leaseId(), owner(collector),
                 "GPS alert " + alert.type() + ": vehicle " + alert.vin(),
                 alert.detail() + "\nLocated " + alert.latitude().toPlainString() + ", " + alert.longitude().toPlainString()
@@ -75,8 +73,7 @@ public class CollectorTasks {
      * back and rises again gets a new one, never the one a collector may have completed.
      */
     public CollectorTask recoveryRiskHigh(RiskAssessment risk, int episode, LocalDate asOf) {
-        String collector = jdbc.query("select collector from lease_account where lease_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, risk.leaseId());
+        String collector = leases.collector(risk.leaseId()).orElse(null);
         String key = episode <= 1 ? "RISK-HIGH-" + risk.leaseId() : "RISK-HIGH-" + risk.leaseId() + "-" + episode;
         StringBuilder description = new StringBuilder("Recovery risk rose to HIGH (score " + risk.score() + ") on " + asOf + ":");
         risk.reasons().forEach(reason -> description.append("\n- ").append(reason.words()).append(" (").append(reason.points()).append(")"));

@@ -1,6 +1,6 @@
 package io.leasebridge.promises;
 
-import io.leasebridge.hub.KeyLookup;
+import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.ledger.LeaseLedger;
 import io.leasebridge.ledger.LedgerRules;
 import io.leasebridge.ledger.PromiseEvent;
@@ -11,7 +11,6 @@ import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.model.Payment;
 import io.leasebridge.model.Promise;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +35,15 @@ import java.util.stream.Collectors;
 public class PromiseLedgerService {
 
     private final PromiseLedgerStore store;
-    private final JdbcTemplate jdbc;
+    private final LeaseAccounts leases;
     private final LedgerRules rules;
     private final CollectorTasks tasks;
     private final Clock clock;
 
-    public PromiseLedgerService(JdbcTemplate jdbc, LedgerProperties properties, CollectorTasks tasks, Clock clock) {
-        this.store = new PromiseLedgerStore(jdbc);
-        this.jdbc = jdbc;
+    public PromiseLedgerService(PromiseLedgerStore store, LeaseAccounts leases, LedgerProperties properties, CollectorTasks tasks,
+                                Clock clock) {
+        this.store = store;
+        this.leases = leases;
         this.rules = new LedgerRules(properties.graceDays(), properties.tolerance(), properties.zone(),
                 properties.reversalWindowDays());
         this.tasks = tasks;
@@ -66,7 +65,7 @@ public class PromiseLedgerService {
     public long capture(List<Promise> snapshots, LocalDate asOf, List<SObjectRecord> toSalesforce) {
         Map<String, Promise> byLease = new LinkedHashMap<>();
         snapshots.forEach(p -> byLease.put(p.leaseId(), p));
-        Map<String, String> collectors = collectors(byLease.values().stream()
+        Map<String, String> collectors = leases.collectors(byLease.values().stream()
                 .filter(p -> p.enteredBy() == null || p.enteredBy().isBlank()).map(Promise::leaseId).toList());
         collectors.forEach((leaseId, collector) -> {
             Promise p = byLease.get(leaseId);
@@ -84,7 +83,7 @@ public class PromiseLedgerService {
 
     /** Leases whose snapshot row was quarantined: their open promises stay open, unconfirmed. */
     public long rowsQuarantined(Set<String> leaseIds, LocalDate asOf, List<SObjectRecord> toSalesforce) {
-        List<String> withOpenPromises = leasesWithOpenPromises(leaseIds);
+        List<String> withOpenPromises = store.leasesWithOpenPromises(leaseIds);
         return onLeases(withOpenPromises, (ledger, payments) -> ledger.promiseRowQuarantined(asOf, payments), toSalesforce);
     }
 
@@ -95,7 +94,7 @@ public class PromiseLedgerService {
         }
         Map<String, List<Payment>> byLease = payments.stream().collect(Collectors.groupingBy(Payment::leaseId, LinkedHashMap::new,
                 Collectors.toList()));
-        List<String> withPromises = leasesWithLivePromises(byLease.keySet());
+        List<String> withPromises = store.leasesWithLivePromises(byLease.keySet());
         return onLeases(withPromises, (ledger, known) -> byLease.get(ledger.leaseId()).stream()
                 .sorted(java.util.Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
                 .forEach(p -> ledger.paymentReceived(p, known)), toSalesforce);
@@ -124,7 +123,7 @@ public class PromiseLedgerService {
         }
         Map<String, List<PromiseEvent>> histories = histories(leaseIds);
         Map<String, List<Payment>> payments = payments(leaseIds);
-        Set<String> held = leasesHeld(leaseIds);
+        Set<String> held = leases.held(leaseIds);
         List<PromiseEvent> events = new ArrayList<>();
         Map<String, PromiseState> states = new HashMap<>();
         for (String leaseId : leaseIds) {
@@ -169,18 +168,6 @@ public class PromiseLedgerService {
         return records;
     }
 
-    private Map<String, String> collectors(Collection<String> leaseIds) {
-        Map<String, String> collectors = new HashMap<>();
-        KeyLookup.rows(jdbc, "select l.lease_id, l.collector from unnest(?) k (id) join lease_account l on l.lease_id = k.id"
-                        + " where l.collector is not null", leaseIds, (rs, n) -> collectors.put(rs.getString(1), rs.getString(2)));
-        return collectors;
-    }
-
-    private Set<String> leasesHeld(Collection<String> leaseIds) {
-        return new HashSet<>(KeyLookup.rows(jdbc, "select l.lease_id from unnest(?) k (id) join lease_account l on l.lease_id = k.id",
-                leaseIds, (rs, n) -> rs.getString(1)));
-    }
-
     private static boolean isVerdict(PromiseEventType type) {
         return type == PromiseEventType.KEPT || type == PromiseEventType.PARTIALLY_KEPT || type == PromiseEventType.BROKEN;
     }
@@ -221,23 +208,8 @@ public class PromiseLedgerService {
 
     private Map<String, List<Payment>> payments(Collection<String> leaseIds) {
         Map<String, List<Payment>> byLease = new HashMap<>();
-        KeyLookup.rows(jdbc, "select p.payment_id, p.lease_id, p.amount, p.received_date, p.method, p.reversal_of"
-                        + " from unnest(?) k (id) join payment p on p.lease_id = k.id",
-                leaseIds, (rs, n) -> new Payment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate(),
-                        rs.getString(5), rs.getString(6)))
-                .forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
+        leases.payments(leaseIds).forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
         return byLease;
-    }
-
-    /** Leases with a promise a payment can still move: open, or judged (a late payment or reversal revises it). */
-    private List<String> leasesWithLivePromises(Collection<String> leaseIds) {
-        return KeyLookup.rows(jdbc, "select distinct p.lease_id from unnest(?) k (id) join promise p on p.lease_id = k.id"
-                + " where p.status <> 'CANCELLED'", leaseIds, (rs, n) -> rs.getString(1));
-    }
-
-    private List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
-        return KeyLookup.rows(jdbc, "select distinct p.lease_id from unnest(?) k (id) join promise p on p.lease_id = k.id"
-                + " where p.status in ('OPEN', 'UNCONFIRMED')", leaseIds, (rs, n) -> rs.getString(1));
     }
 
 }

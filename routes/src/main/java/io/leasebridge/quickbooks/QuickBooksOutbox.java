@@ -2,7 +2,6 @@ package io.leasebridge.quickbooks;
 
 import io.leasebridge.mapping.quickbooks.PostingType;
 import io.leasebridge.mapping.quickbooks.QuickBooksPosting;
-import io.leasebridge.hub.InLists;
 import io.leasebridge.hub.OutboxClaims;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,12 +106,7 @@ public class QuickBooksOutbox {
      * no two workers post one document at once. Each claimed posting is {@linkplain #release released} after its try.
      */
     List<OutboxPosting> claim(int limit) {
-        List<String> ids = claims.claim(TABLE, "status = 'PENDING'", "txn_date, request_id", limit);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("select * from qb_outbox where request_id in (" + InLists.placeholders(ids.size())
-                + ") order by txn_date, request_id", ROW, ids.toArray());
+        return claims.claimRows(TABLE, "status = 'PENDING'", "txn_date, request_id", limit, "select * from qb_outbox", ROW);
     }
 
     void release(List<OutboxPosting> postings) {

@@ -1,20 +1,19 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
+import io.leasebridge.model.LeaseAccount;
+import io.leasebridge.model.Vehicle;
 import io.leasebridge.repo.FinalAccountReview;
 import io.leasebridge.repo.RecoveryCost;
 import io.leasebridge.repo.RepoAdjustment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.leasebridge.vehicles.VehicleStore;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,37 +24,38 @@ import java.util.Optional;
 @Component
 public class FinalReviews {
 
-    private final JdbcTemplate jdbc;
+    private final FinalReviewStore store;
+    private final RecoveryCostStore costStore;
+    private final VehicleStore vehicles;
+    private final LeaseAccounts leases;
     private final RecoveryCosts costs;
     private final SalesforceOutbox salesforceOutbox;
     private final RepoAdjustmentImport adjustments;
-    private final Clock clock;
 
-    FinalReviews(JdbcTemplate jdbc, RecoveryCosts costs, SalesforceOutbox salesforceOutbox, RepoAdjustmentImport adjustments, Clock clock) {
-        this.jdbc = jdbc;
-        this.adjustments = adjustments;
+    FinalReviews(FinalReviewStore store, RecoveryCostStore costStore, VehicleStore vehicles, LeaseAccounts leases, RecoveryCosts costs,
+                 SalesforceOutbox salesforceOutbox, RepoAdjustmentImport adjustments) {
+        this.store = store;
+        this.costStore = costStore;
+        this.vehicles = vehicles;
+        this.leases = leases;
         this.costs = costs;
         this.salesforceOutbox = salesforceOutbox;
-        this.clock = clock;
+        this.adjustments = adjustments;
     }
 
     /** Keeps the lease's payoff balance as the last LeaseWorks export left it, once per case, when its vehicle is recovered. */
     void payoffAtRecovery(CaseRead c) {
-        if (c.vin() == null || !jdbc.queryForList("select case_id from repo_recovery_payoff where case_id = ?", String.class,
-                c.caseId()).isEmpty()) {
+        if (c.vin() == null || store.payoff(c.caseId()).isPresent()) {
             return;
         }
-        List<Map<String, Object>> lease = jdbc.queryForList("""
-                select l.lease_id, l.payoff_balance from vehicle v join lease_account l on l.lease_id = v.lease_id where v.vin = ?""",
-                c.vin());
-        jdbc.update("insert into repo_recovery_payoff (case_id, lease_id, payoff_balance, recorded_at) values (?, ?, ?, ?)",
-                c.caseId(), lease.isEmpty() ? null : lease.get(0).get("lease_id"), lease.isEmpty() ? null : lease.get(0).get("payoff_balance"),
-                Timestamp.from(clock.instant()));
+        Optional<LeaseAccount> lease = vehicles.find(c.vin()).map(Vehicle::leaseId).flatMap(leases::find);
+        store.keepPayoff(c.caseId(), new FinalReviewStore.Payoff(lease.map(LeaseAccount::leaseId).orElse(null),
+                lease.map(LeaseAccount::payoffBalance).orElse(null)));
     }
 
     /** Whether the case's review is recorded. */
     boolean recorded(String caseId) {
-        return !jdbc.queryForList("select case_id from repo_review where case_id = ?", String.class, caseId).isEmpty();
+        return store.recorded(caseId);
     }
 
     /**
@@ -67,21 +67,16 @@ public class FinalReviews {
             return "final account review already recorded";
         }
         List<RecoveryCost> caseCosts = costs.rollUpCase(c.caseId(), c.vin(), c.agentName(), c.agentFee());
-        List<Map<String, Object>> payoff = jdbc.queryForList("select lease_id, payoff_balance from repo_recovery_payoff where case_id = ?",
-                c.caseId());
+        Optional<FinalReviewStore.Payoff> payoff = store.payoff(c.caseId());
         FinalAccountReview review;
         try {
-            review = FinalAccountReview.of(c.caseNumber(), payoff.isEmpty() ? null : (BigDecimal) payoff.get(0).get("payoff_balance"),
-                    caseCosts, c.facts().salePrice());
+            review = FinalAccountReview.of(c.caseNumber(), payoff.map(FinalReviewStore.Payoff::balance).orElse(null), caseCosts,
+                    c.facts().salePrice());
         } catch (IllegalArgumentException e) {
             return "final account review not made: " + e.getMessage();
         }
-        String leaseId = payoff.isEmpty() ? null : (String) payoff.get(0).get("lease_id");
-        jdbc.update("""
-                insert into repo_review (case_id, case_number, lease_id, payoff_at_recovery, total_costs, net_proceeds, deficiency, surplus,
-                       review, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                c.caseId(), c.caseNumber(), leaseId, review.payoffAtRecovery(), review.totalCosts(), review.netProceeds(),
-                review.deficiency(), review.surplus(), review.describe(), Timestamp.from(clock.instant()));
+        String leaseId = payoff.map(FinalReviewStore.Payoff::leaseId).orElse(null);
+        store.record(c.caseId(), c.caseNumber(), leaseId, review);
         adjustments.queue(RepoAdjustment.of(c.caseId(), leaseId, c.caseNumber(), c.facts().saleDate(), review));
         List<SObjectRecord> writes = new ArrayList<>(List.of(SalesforceRecords.caseFinalReview(c.caseId(), review)));
         if (leaseId != null) {
@@ -104,25 +99,11 @@ public class FinalReviews {
 
     /** Each case's recovery costs by type and total, one line per case that has any, for the run summary. */
     public List<String> costs() {
-        List<String> lines = new ArrayList<>();
-        jdbc.query("""
-                select coalesce(r.case_number, c.case_id) as case_key, c.cost_type, sum(c.amount) as amount from recovery_cost c
-                left join repo_case r on r.case_id = c.case_id group by coalesce(r.case_number, c.case_id), c.cost_type
-                order by 1, 2""", rs -> {
-            String line = "case " + rs.getString("case_key") + ": ";
-            String part = rs.getString("cost_type") + " " + rs.getBigDecimal("amount").setScale(2).toPlainString();
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith(line)) {
-                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + ", " + part);
-            } else {
-                lines.add(line + part);
-            }
-        });
-        return lines;
+        return costStore.byCaseLines();
     }
 
     /** Each recorded review, one line per case, for the run summary. */
     public List<String> reviews() {
-        return jdbc.query("select case_number, case_id, review from repo_review order by case_number, case_id", (rs, n) ->
-                "case " + (rs.getString(1) == null ? rs.getString(2) : rs.getString(1)) + ": " + rs.getString(3).replace("\n", "; "));
+        return store.reviewLines();
     }
 }

@@ -1,10 +1,12 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.hub.LeaseAccounts;
+import io.leasebridge.hub.WorkOrderStore;
+import io.leasebridge.model.LeaseAccount;
+import io.leasebridge.model.Vehicle;
 import io.leasebridge.repo.RepoFacts;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.leasebridge.vehicles.VehicleStore;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * What the workflow needs to know of a case that the Case does not say, from the hub: how many days past due
@@ -14,10 +16,14 @@ import java.util.List;
 @Component
 class HubFacts {
 
-    private final JdbcTemplate jdbc;
+    private final VehicleStore vehicles;
+    private final LeaseAccounts leases;
+    private final WorkOrderStore workOrders;
 
-    HubFacts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    HubFacts(VehicleStore vehicles, LeaseAccounts leases, WorkOrderStore workOrders) {
+        this.vehicles = vehicles;
+        this.leases = leases;
+        this.workOrders = workOrders;
     }
 
     /** The Case's facts with its lease's days past due (none when the hub has no lease) and unfinished repair orders. */
@@ -25,13 +31,9 @@ class HubFacts {
         if (c.vin() == null) {
             return c.facts();
         }
-        List<Integer> dpd = jdbc.query("""
-                select l.days_past_due from vehicle v join lease_account l on l.lease_id = v.lease_id where v.vin = ?""",
-                (rs, n) -> rs.getInt(1), c.vin());
-        List<String> unfinished = jdbc.query("""
-                select coalesce(ro_number, ro_id) from work_order where vin = ? and date_finished is null
-                order by coalesce(ro_number, ro_id)""", (rs, n) -> rs.getString(1), c.vin());
-        return c.facts().withLeaseDaysPastDue(dpd.isEmpty() ? null : dpd.get(0))
-                .withRepairOrders(unfinished, c.facts().inventoryOverride());
+        Integer daysPastDue = vehicles.find(c.vin()).map(Vehicle::leaseId).flatMap(leases::find).map(LeaseAccount::daysPastDue)
+                .orElse(null);
+        return c.facts().withLeaseDaysPastDue(daysPastDue)
+                .withRepairOrders(workOrders.unfinished(c.vin()), c.facts().inventoryOverride());
     }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,13 +105,22 @@ public class RecoveryCostStore {
         return jdbc.query("select * from recovery_cost where source = ? order by cost_key", ROW, Source.SALESFORCE.name());
     }
 
-    Optional<BigDecimal> writtenTotal(String caseId) {
-        return jdbc.queryForList("select total_recovery_cost from repo_case where case_id = ?", BigDecimal.class, caseId).stream()
-                .filter(Objects::nonNull).findFirst();
-    }
-
-    void totalWritten(String caseId, BigDecimal total) {
-        jdbc.update("update repo_case set total_recovery_cost = ? where case_id = ?", total, caseId);
+    /** Each case's recovery costs by type and total, one line per case that has any. */
+    List<String> byCaseLines() {
+        List<String> lines = new ArrayList<>();
+        jdbc.query("""
+                select coalesce(r.case_number, c.case_id) as case_key, c.cost_type, sum(c.amount) as amount from recovery_cost c
+                left join repo_case r on r.case_id = c.case_id group by coalesce(r.case_number, c.case_id), c.cost_type
+                order by 1, 2""", rs -> {
+            String line = "case " + rs.getString("case_key") + ": ";
+            String part = rs.getString("cost_type") + " " + rs.getBigDecimal("amount").setScale(2).toPlainString();
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith(line)) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + ", " + part);
+            } else {
+                lines.add(line + part);
+            }
+        });
+        return lines;
     }
 
     private static boolean same(RecoveryCost a, RecoveryCost b) {

@@ -6,18 +6,17 @@ import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.SalesforceOutbox;
+import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.repo.RecoveryCost;
 import io.leasebridge.repo.RecoveryCostType;
 import io.leasebridge.salesforce.ChangeQuery;
 import io.leasebridge.salesforce.SalesforceReadFlow;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -46,7 +46,8 @@ public class RecoveryCosts {
     private final RecoveryCostStore store;
     private final DeadLetters deadLetters;
     private final SalesforceOutbox salesforceOutbox;
-    private final JdbcTemplate jdbc;
+    private final RepoCaseStore cases;
+    private final WorkOrderStore workOrders;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ObjectMapper json;
@@ -55,13 +56,14 @@ public class RecoveryCosts {
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
     public RecoveryCosts(SalesforceReadFlow readFlow, RecoveryCostStore store, DeadLetters deadLetters,
-                         SalesforceOutbox salesforceOutbox, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
-                         ObjectMapper json) {
+                         SalesforceOutbox salesforceOutbox, RepoCaseStore cases, WorkOrderStore workOrders,
+                         TransactionTemplate transaction, Clock clock, ObjectMapper json) {
         this.readFlow = readFlow;
         this.store = store;
         this.deadLetters = deadLetters;
         this.salesforceOutbox = salesforceOutbox;
-        this.jdbc = jdbc;
+        this.cases = cases;
+        this.workOrders = workOrders;
         this.transaction = transaction;
         this.clock = clock;
         this.json = json;
@@ -94,13 +96,7 @@ public class RecoveryCosts {
     /** Derives every case's costs again and writes what changed; one line per case whose total changed, for the run summary. */
     public List<String> rollUp() {
         report.clear();
-        jdbc.query("select case_id, vin, agent_name, agent_fee from repo_case order by case_id", rs -> {
-            String caseId = rs.getString("case_id");
-            String vin = rs.getString("vin");
-            String agent = rs.getString("agent_name");
-            BigDecimal fee = rs.getBigDecimal("agent_fee");
-            transaction.executeWithoutResult(status -> rollUpCase(caseId, vin, agent, fee));
-        });
+        cases.eachCase(c -> transaction.executeWithoutResult(status -> rollUpCase(c.caseId(), c.vin(), c.agentName(), c.agentFee())));
         return lastReport();
     }
 
@@ -124,11 +120,11 @@ public class RecoveryCosts {
         }
         List<RecoveryCost> costs = store.ofCase(caseId).stream().map(RecoveryCostStore.StoredCost::cost).toList();
         BigDecimal total = costs.stream().map(RecoveryCost::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal written = store.writtenTotal(caseId).orElse(null);
+        BigDecimal written = cases.recoveryCostWritten(caseId).orElse(null);
         if (written == null ? total.signum() != 0 : written.compareTo(total) != 0) {
             writes.add(SalesforceRecords.caseRecoveryCosts(caseId, total));
-            store.totalWritten(caseId, total);
-            report.add("case " + caseNumber(caseId) + ": recovery costs " + total.toPlainString() + describe(costs));
+            cases.recoveryCostWritten(caseId, total);
+            report.add("case " + cases.caseNumber(caseId) + ": recovery costs " + total.toPlainString() + describe(costs));
         }
         salesforceOutbox.enqueue(writes);
         return costs;
@@ -137,27 +133,16 @@ public class RecoveryCosts {
     /** The repair orders on the case's vehicle created while the case was open, and the agent's fee, by their keys. */
     private Map<String, RecoveryCost> derive(String caseId, String vin, String agentName, BigDecimal fee) {
         Map<String, RecoveryCost> derived = new java.util.LinkedHashMap<>();
-        List<Instant> opened = jdbc.queryForList("select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED'",
-                Timestamp.class, caseId).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).toList();
-        List<Instant> ended = jdbc.queryForList("""
-                select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED' and to_status in (?, ?, ?, ?)""",
-                Timestamp.class, caseId, FINAL.get(0), FINAL.get(1), FINAL.get(2), FINAL.get(3)).stream()
-                .filter(java.util.Objects::nonNull).map(Timestamp::toInstant).toList();
-        if (vin != null && !opened.isEmpty()) {
-            List<Object> args = new ArrayList<>(List.of(vin, Timestamp.from(opened.get(0))));
-            ended.forEach(end -> args.add(Timestamp.from(end)));
-            jdbc.query("""
-                    select ro_id, ro_number, vendor_name, grand_total, date_created, date_finished, date_invoiced from work_order
-                    where vin = ? and grand_total > 0 and date_created >= ?""" + (ended.isEmpty() ? "" : " and date_created <= ?")
-                    + " order by date_created, ro_id", rs -> {
-                Timestamp day = rs.getTimestamp("date_invoiced") != null ? rs.getTimestamp("date_invoiced")
-                        : rs.getTimestamp("date_finished") != null ? rs.getTimestamp("date_finished") : rs.getTimestamp("date_created");
-                derived.put(RecoveryCostStore.REPAIR_PREFIX + rs.getString("ro_id"), new RecoveryCost(RecoveryCostType.REPAIR, rs.getString("vendor_name"),
-                        rs.getBigDecimal("grand_total").setScale(2), day(day.toInstant()), rs.getString("ro_number")));
-            }, args.toArray());
+        Optional<Instant> opened = cases.firstApplied(caseId);
+        Optional<Instant> ended = cases.firstApplied(caseId, FINAL.toArray(String[]::new));
+        if (vin != null && opened.isPresent()) {
+            for (WorkOrderStore.Repair repair : workOrders.repairs(vin, opened.get(), ended.orElse(null))) {
+                derived.put(RecoveryCostStore.REPAIR_PREFIX + repair.roId(), new RecoveryCost(RecoveryCostType.REPAIR, repair.vendorName(),
+                        repair.grandTotal().setScale(2), day(repair.billedAt()), repair.roNumber()));
+            }
         }
         if (fee != null && fee.signum() > 0) {
-            LocalDate day = ended.isEmpty() ? recoveredOn(caseId) : day(ended.get(0));
+            LocalDate day = ended.map(this::day).orElseGet(() -> recoveredOn(caseId));
             derived.put("AGENT_FEE-" + caseId, new RecoveryCost(RecoveryCostType.AGENT_FEE, agentName,
                     fee.setScale(2), day, null));
         }
@@ -166,19 +151,11 @@ public class RecoveryCosts {
 
     /** The day the agent brought the vehicle in, when the fee is billed; today when the case has no such step yet. */
     private LocalDate recoveredOn(String caseId) {
-        return jdbc.queryForList("""
-                select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED' and to_status = 'RECOVERED'""",
-                Timestamp.class, caseId).stream().filter(java.util.Objects::nonNull).findFirst()
-                .map(t -> day(t.toInstant())).orElse(LocalDate.now(clock));
+        return cases.firstApplied(caseId, "RECOVERED").map(this::day).orElse(LocalDate.now(clock));
     }
 
     private LocalDate day(Instant instant) {
         return instant.atZone(clock.getZone()).toLocalDate();
-    }
-
-    private String caseNumber(String caseId) {
-        return jdbc.queryForList("select case_number from repo_case where case_id = ?", String.class, caseId).stream()
-                .filter(java.util.Objects::nonNull).findFirst().orElse(caseId);
     }
 
     private static String describe(List<RecoveryCost> costs) {

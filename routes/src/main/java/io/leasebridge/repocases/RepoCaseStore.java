@@ -12,10 +12,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Repossession cases in the hub: the status LeaseBridge applied, the timeline, orders and sales. */
 @Repository
@@ -97,18 +100,14 @@ public class RepoCaseStore {
 
     /** Claims the recalls to mail whose order is SENT: a recall never reaches the agent before the order it recalls. */
     List<QueuedLetter> claimRecalls(int limit) {
-        List<String> ids = claims.claim(Letter.RECALL.outbox, "status in ('PENDING', 'SENDING')"
-                + " and case_id in (select o.case_id from repo_order o where o.status = 'SENT')", "queued_at, case_id", limit);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("""
-                select r.case_id, r.recipient, r.subject, r.body, o.message_id from repo_order_recall r
-                join repo_order o on o.case_id = r.case_id
-                where r.case_id in (""" + InLists.placeholders(ids.size()) + ") order by r.queued_at, r.case_id",
+        return claims.claimRows(Letter.RECALL.outbox, "status in ('PENDING', 'SENDING')"
+                        + " and case_id in (select o.case_id from repo_order o where o.status = 'SENT')", "queued_at, case_id", limit,
+                """
+                select case_id, recipient, subject, body,
+                       (select o.message_id from repo_order o where o.case_id = repo_order_recall.case_id)
+                from repo_order_recall""",
                 (rs, n) -> new QueuedLetter(Letter.RECALL, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)),
-                ids.toArray());
+                        rs.getString(5)));
     }
 
     /** Saves what the Case says now, with the status LeaseBridge applied and the refusal standing, if any. */
@@ -147,6 +146,65 @@ public class RepoCaseStore {
                 change.historyId(), Timestamp.from(clock.instant()));
     }
 
+    /** What a case's recovery costs are derived from: its vehicle and the agent's fee, as the Case says them. */
+    record CaseFee(String caseId, String vin, String agentName, BigDecimal agentFee) {
+    }
+
+    /** Hands each case to {@code each} as it is read, in case id order. */
+    void eachCase(Consumer<CaseFee> each) {
+        jdbc.query("select case_id, vin, agent_name, agent_fee from repo_case order by case_id", rs -> {
+            each.accept(new CaseFee(rs.getString("case_id"), rs.getString("vin"), rs.getString("agent_name"), rs.getBigDecimal("agent_fee")));
+        });
+    }
+
+    /** The case's number, or its id when it has none (or is unknown). */
+    String caseNumber(String caseId) {
+        return jdbc.queryForList("select case_number from repo_case where case_id = ?", String.class, caseId).stream()
+                .filter(Objects::nonNull).findFirst().orElse(caseId);
+    }
+
+    /** When LeaseBridge first applied a status to the case: any status when none is named, else one of {@code toStatuses}. */
+    Optional<Instant> firstApplied(String caseId, String... toStatuses) {
+        List<Object> args = new ArrayList<>(List.of(caseId));
+        args.addAll(List.of(toStatuses));
+        String statuses = toStatuses.length == 0 ? "" : toStatuses.length == 1 ? " and to_status = ?"
+                : " and to_status in (" + InLists.placeholders(toStatuses.length) + ")";
+        return jdbc.queryForList("select min(changed_at) from repo_case_event where case_id = ? and outcome = 'APPLIED'" + statuses,
+                Timestamp.class, args.toArray()).stream().filter(Objects::nonNull).map(Timestamp::toInstant).findFirst();
+    }
+
+    /** The Total_Recovery_Cost__c last written to the Case. */
+    Optional<BigDecimal> recoveryCostWritten(String caseId) {
+        return jdbc.queryForList("select total_recovery_cost from repo_case where case_id = ?", BigDecimal.class, caseId).stream()
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    void recoveryCostWritten(String caseId, BigDecimal total) {
+        jdbc.update("update repo_case set total_recovery_cost = ? where case_id = ?", total, caseId);
+    }
+
+    /** How many cases are in a status, with their agent fees and sale prices summed. */
+    public record StatusTotals(String status, long cases, BigDecimal agentFees, BigDecimal salePrices) {
+    }
+
+    /** The cases by status ("(none)" for a case with no status yet), in status order. */
+    public List<StatusTotals> byStatus() {
+        return jdbc.query("""
+                select coalesce(status, '(none)'), count(*), coalesce(sum(agent_fee), 0), coalesce(sum(sale_price), 0)
+                from repo_case group by coalesce(status, '(none)') order by 1""",
+                (rs, n) -> new StatusTotals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+    }
+
+    /** A case on a vehicle as the hub holds it: the status LeaseBridge applied and the refusal standing, if any. */
+    public record VehicleCase(String caseId, String caseNumber, String status, String refusal) {
+    }
+
+    /** The vehicle's cases, by case number. */
+    public List<VehicleCase> ofVehicle(String vin) {
+        return jdbc.query("select case_id, case_number, status, refusal from repo_case where vin = ? order by case_number",
+                (rs, n) -> new VehicleCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), vin);
+    }
+
     public List<TimelineEntry> timeline(String caseId) {
         return jdbc.query("""
                 select case_id, from_status, to_status, changed_at, changed_by, outcome, action from repo_case_event
@@ -168,14 +226,9 @@ public class RepoCaseStore {
 
     /** Claims the orders to mail (queued, or SENDING when a try was cut short) for this worker; others skip them. */
     List<QueuedLetter> claimOrders(int limit) {
-        List<String> ids = claims.claim(Letter.ORDER.outbox, "status in ('PENDING', 'SENDING')", "queued_at, case_id", limit);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("select case_id, recipient, subject, body from repo_order where case_id in ("
-                        + InLists.placeholders(ids.size()) + ") order by queued_at, case_id",
-                (rs, n) -> new QueuedLetter(Letter.ORDER, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null),
-                ids.toArray());
+        return claims.claimRows(Letter.ORDER.outbox, "status in ('PENDING', 'SENDING')", "queued_at, case_id", limit,
+                "select case_id, recipient, subject, body from repo_order",
+                (rs, n) -> new QueuedLetter(Letter.ORDER, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null));
     }
 
     /** Committed before the mail server is called, with the Message-ID every try of this letter carries. */

@@ -1,13 +1,14 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.gps.VehicleLocations;
+import io.leasebridge.hub.LeaseAccounts;
+import io.leasebridge.model.Customer;
 import io.leasebridge.model.Vehicle;
 import io.leasebridge.repo.RepoOrder;
 import io.leasebridge.vehicles.VehicleStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -27,11 +28,13 @@ class RepoOrders {
     }
 
     private final VehicleStore vehicles;
-    private final JdbcTemplate jdbc;
+    private final LeaseAccounts leases;
+    private final VehicleLocations locations;
 
-    RepoOrders(VehicleStore vehicles, JdbcTemplate jdbc) {
+    RepoOrders(VehicleStore vehicles, LeaseAccounts leases, VehicleLocations locations) {
         this.vehicles = vehicles;
-        this.jdbc = jdbc;
+        this.leases = leases;
+        this.locations = locations;
     }
 
     Built build(CaseRead c, LocalDate orderDate) {
@@ -63,12 +66,11 @@ class RepoOrders {
     }
 
     private Optional<LeaseFacts> lease(String leaseId) {
-        List<LeaseFacts> found = jdbc.query("""
-                select l.lease_id, l.days_past_due, l.payments_made, c.name, c.street, c.city, c.state, c.postal_code
-                from lease_account l left join customer c on c.customer_id = l.customer_id where l.lease_id = ?""",
-                (rs, n) -> new LeaseFacts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                        address(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))), leaseId);
-        return found.stream().findFirst();
+        return leases.find(leaseId).map(lease -> {
+            Optional<Customer> customer = Optional.ofNullable(lease.customerId()).flatMap(leases::customer);
+            return new LeaseFacts(lease.leaseId(), lease.daysPastDue(), lease.paymentsMade(), customer.map(Customer::name).orElse(null),
+                    customer.map(c -> address(c.street(), c.city(), c.state(), c.postalCode())).orElse(null));
+        });
     }
 
     private static String address(String street, String city, String state, String zip) {
@@ -87,8 +89,7 @@ class RepoOrders {
     }
 
     private RepoOrder.GpsStatus gps(String vin) {
-        return jdbc.query("select gps_status, latitude, longitude, located_at from vehicle_location where vin = ?",
-                (rs, n) -> new RepoOrder.GpsStatus(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getTimestamp(4).toInstant()), vin).stream().findFirst().orElse(RepoOrder.GpsStatus.none());
+        return locations.find(vin).map(stored -> new RepoOrder.GpsStatus(stored.gpsStatus(), stored.fix().latitude(),
+                stored.fix().longitude(), stored.fix().locatedAt())).orElse(RepoOrder.GpsStatus.none());
     }
 }

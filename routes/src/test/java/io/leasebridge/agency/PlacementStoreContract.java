@@ -2,12 +2,13 @@ package io.leasebridge.agency;
 
 import io.leasebridge.agency.PlacementStore.FileKind;
 import io.leasebridge.agency.PlacementStore.QueuedFile;
+import io.leasebridge.testing.HubDatabaseContract;
+import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The placements and agency files on a real hub database: candidates, decisions, the file outbox and recalls. */
-abstract class PlacementStoreContract {
+abstract class PlacementStoreContract extends HubDatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-12-02T14:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
@@ -31,7 +33,9 @@ abstract class PlacementStoreContract {
     JdbcTemplate jdbc;
     PlacementStore store;
 
-    abstract DataSource freshSchema();
+    PlacementStoreContract(Supplier<TestDatabase> database) {
+        super(database);
+    }
 
     @BeforeEach
     void setUp() {

@@ -1,28 +1,11 @@
 package io.leasebridge.agency;
 
 import io.leasebridge.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import javax.sql.DataSource;
 
 /** The placement store on PostgreSQL (skipped locally without a server, required on CI). */
 class PlacementStorePostgresIT extends PlacementStoreContract {
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
-    @Override
-    DataSource freshSchema() {
-        return database.freshSchema();
+    PlacementStorePostgresIT() {
+        super(TestDatabase::postgres);
     }
 }

@@ -1,27 +1,31 @@
 package io.leasebridge.ingest;
 
 import io.leasebridge.model.LeaseAccount;
+import io.leasebridge.testing.HubDatabaseContract;
+import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The days-past-due history against each database the hub runs on; every test starts from a fresh schema. */
-abstract class DaysPastDueHistoryContract {
+abstract class DaysPastDueHistoryContract extends HubDatabaseContract {
 
     static final LocalDate DAY = LocalDate.of(2026, 1, 15);
 
     JdbcTemplate jdbc;
     DaysPastDueHistory history;
 
-    abstract DataSource freshSchema();
+    DaysPastDueHistoryContract(Supplier<TestDatabase> database) {
+        super(database);
+    }
 
     @BeforeEach
     void setUp() {

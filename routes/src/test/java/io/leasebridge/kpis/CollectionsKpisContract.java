@@ -7,17 +7,19 @@ import io.leasebridge.kpis.KpiReport.DpdMonth;
 import io.leasebridge.kpis.KpiReport.MonthOutcomes;
 import io.leasebridge.kpis.KpiReport.PromiseOutcomes;
 import io.leasebridge.kpis.KpiReport.RollRate;
+import io.leasebridge.testing.HubDatabaseContract;
+import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static io.leasebridge.kpis.DpdBucket.CURRENT;
 import static io.leasebridge.kpis.DpdBucket.DAYS_1_30;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hand-made portfolio, and agreement with {@link KpiReference} for random ones. Each database the hub runs on
  * gets a subclass.
  */
-abstract class CollectionsKpisContract {
+abstract class CollectionsKpisContract extends HubDatabaseContract {
 
     static final LocalDate MARCH_31 = LocalDate.of(2026, 3, 31);
     static final YearMonth JAN = YearMonth.of(2026, 1);
@@ -41,8 +43,9 @@ abstract class CollectionsKpisContract {
     JdbcTemplate jdbc;
     CollectionsKpis kpis;
 
-    /** The database under test, wiped and migrated again. */
-    abstract DataSource freshSchema();
+    CollectionsKpisContract(Supplier<TestDatabase> database) {
+        super(database);
+    }
 
     @BeforeEach
     void setUp() {

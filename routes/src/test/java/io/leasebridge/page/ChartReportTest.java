@@ -2,6 +2,7 @@ package io.leasebridge.page;
 
 import io.leasebridge.kpis.CollectionsKpis;
 import io.leasebridge.kpis.PortfolioWeeks;
+import io.leasebridge.repocases.RepoCaseStore;
 import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +59,7 @@ class ChartReportTest {
         SpringTemplateEngine templates = new SpringTemplateEngine();
         templates.setTemplateResolver(resolver);
         PortfolioCharts charts = new PortfolioCharts(new CollectionsKpis(jdbc), new PortfolioWeeks(jdbc),
-                new DeliveryCharts(jdbc, clock), jdbc, clock);
+                new DeliveryCharts(jdbc, clock), new RepoCaseStore(jdbc, clock), clock);
 
         Path report = new ChartReport(charts, templates, clock).write(reports);
 

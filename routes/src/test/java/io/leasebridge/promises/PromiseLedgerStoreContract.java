@@ -1,5 +1,6 @@
 package io.leasebridge.promises;
 
+import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.ledger.PromiseEventType;
 import io.leasebridge.ledger.PromiseLedgerStore;
@@ -9,11 +10,12 @@ import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.model.Payment;
 import io.leasebridge.model.Promise;
+import io.leasebridge.testing.HubDatabaseContract;
+import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
@@ -24,11 +26,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The promise ledger on a real hub database: events appended and read back, projection kept and rebuilt. */
-abstract class PromiseLedgerStoreContract {
+abstract class PromiseLedgerStoreContract extends HubDatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-03-20T12:00:00.123456Z");
 
@@ -36,14 +39,18 @@ abstract class PromiseLedgerStoreContract {
     PromiseLedgerService ledger;
     PromiseLedgerStore store;
 
-    abstract DataSource freshSchema();
+    PromiseLedgerStoreContract(Supplier<TestDatabase> database) {
+        super(database);
+    }
 
     @BeforeEach
     void setUp() {
         jdbc = new JdbcTemplate(freshSchema());
         LedgerProperties properties = new LedgerProperties(2, new BigDecimal("1.00"), ZoneId.of("America/Chicago"),
                 Map.of("jdoe", "005000000000001AAA"), "00G000000000009AAA", 30, java.time.Duration.ofHours(9), "payments");
-        ledger = new PromiseLedgerService(jdbc, properties, new CollectorTasks(jdbc, properties), Clock.fixed(NOW, ZoneOffset.UTC));
+        LeaseAccounts leases = new LeaseAccounts(jdbc);
+        ledger = new PromiseLedgerService(new PromiseLedgerStore(jdbc), leases, properties, new CollectorTasks(leases, properties),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         store = ledger.store();
         lease("L-1", "jdoe");
         lease("L-2", "nobody");

@@ -1,27 +1,10 @@
 package io.leasebridge.promises;
 
 import io.leasebridge.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import javax.sql.DataSource;
 
 class PromiseLedgerStoreH2Test extends PromiseLedgerStoreContract {
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.h2();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
-    @Override
-    DataSource freshSchema() {
-        return database.freshSchema();
+    PromiseLedgerStoreH2Test() {
+        super(TestDatabase::h2);
     }
 }

@@ -1,28 +1,11 @@
 package io.leasebridge.promises;
 
 import io.leasebridge.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import javax.sql.DataSource;
 
 /** The promise ledger on PostgreSQL (skipped locally without a server, required on CI). */
 class PromiseLedgerStorePostgresIT extends PromiseLedgerStoreContract {
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
-    @Override
-    DataSource freshSchema() {
-        return database.freshSchema();
+    PromiseLedgerStorePostgresIT() {
+        super(TestDatabase::postgres);
     }
 }
