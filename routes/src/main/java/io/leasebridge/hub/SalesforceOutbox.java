@@ -45,15 +45,14 @@ public class SalesforceOutbox {
             when not matched then insert (sobject, facet, external_id, payload, version, status, attempts, updated_at)
                  values (q.sobject, q.facet, q.external_id, q.payload, 1, 'PENDING', 0, q.queued_at)""",
             "(?, ?, ?, ?, cast(? as timestamp with time zone))");
-    /** PostgreSQL: the rows copied into a staging table, then queued from it in the order they came. */
-    private static final CopyStage QUEUE_STAGE = new CopyStage("stage_sf_outbox",
-            "(ordinal integer, sobject varchar(80), facet varchar(40), external_id varchar(64), payload varchar, queued_at timestamp with time zone)",
-            List.of("ordinal", "sobject", "facet", "external_id", "payload", "queued_at"));
+    /** PostgreSQL: the rows as one array per column, queued in the order they came. */
     private static final String QUEUE_POSTGRES = """
             insert into sf_outbox (sobject, facet, external_id, payload, version, status, attempts, updated_at)
-            select sobject, facet, external_id, payload, 1, 'PENDING', 0, queued_at from stage_sf_outbox order by ordinal
+            select q.sobject, q.facet, q.external_id, q.payload, 1, 'PENDING', 0, cast(? as timestamp with time zone)
+            from %s with ordinality as q (sobject, facet, external_id, payload, ordinal) order by q.ordinal
             on conflict (sobject, external_id, facet) do update set payload = excluded.payload, version = sf_outbox.version + 1,
-                 status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at""";
+                 status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at"""
+            .formatted(ColumnArrays.unnestText(4));
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -160,11 +159,11 @@ public class SalesforceOutbox {
         }
         Timestamp now = Timestamp.from(clock.instant());
         if (database() == HubDatabase.POSTGRESQL) {
-            List<Object[]> rows = new ArrayList<>(records.size());
-            for (QueuedRecord r : records) {
-                rows.add(new Object[]{rows.size(), r.sobject(), r.facet(), r.externalId(), r.payload(), now});
-            }
-            QUEUE_STAGE.copyThen(jdbc, rows, QUEUE_POSTGRES);
+            List<Object[]> rows = records.stream().map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload()}).toList();
+            jdbc.update(QUEUE_POSTGRES, ps -> {
+                ps.setTimestamp(1, now);
+                ColumnArrays.bind(ps, 2, rows, 4);
+            });
         } else {
             QUEUE_H2.execute(jdbc, records.stream()
                     .map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload(), now}).toList());
