@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL: a batch of rows sent as one text array per column and read back as a table,
- * {@code unnest(cast(? as date[]), ...)}, so that one prepared statement moves the whole batch where it belongs: no
+ * A batch of rows sent as one text array per column and read back as a table,
+ * {@code unnest(cast(? as date array), ...)}, so that one prepared statement moves the whole batch where it belongs: no
  * statement per row, no staging table to create, fill and empty in round trips of their own. Each array is cast to
  * its column's type without the type's length, so that a value too long is refused by the target column, naming it,
  * as it would be for an insert, instead of cut by the cast.
@@ -25,17 +25,17 @@ final class ColumnArrays {
     private ColumnArrays() {
     }
 
-    /** {@code unnest(cast(? as character varying[]), ...)} for {@code n} text columns. */
+    /** {@code unnest(cast(? as character varying array), ...)} for {@code n} text columns, on H2 as on PostgreSQL. */
     static String unnestText(int n) {
         return unnest(Collections.nCopies(n, "character varying"));
     }
 
-    /** {@code unnest(cast(? as character varying[]), cast(? as date[]))} for columns of these types. */
+    /** {@code unnest(cast(? as character varying array), cast(? as date array))} for columns of these types. */
     static String unnest(List<String> types) {
-        return types.stream().map(type -> "cast(? as " + type + "[])").collect(Collectors.joining(", ", "unnest(", ")"));
+        return types.stream().map(type -> "cast(? as " + type + " array)").collect(Collectors.joining(", ", "unnest(", ")"));
     }
 
-    /** The types of a table's columns, in the order asked, without length or precision: {@code character varying}. */
+    /** PostgreSQL: the types of a table's columns, in the order asked, without length or precision ({@code character varying}). */
     static List<String> types(JdbcTemplate jdbc, String table, List<String> columns) {
         Map<String, String> byColumn = jdbc.query("""
                         select attname, format_type(atttypid, null) from pg_attribute
