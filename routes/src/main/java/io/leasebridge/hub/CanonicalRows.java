@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Writes a batch of whole rows of a canonical table, inserting new keys and replacing the rows of known ones,
- * in as few round trips as the database allows: PostgreSQL copies them into a staging table and upserts from
- * it in one statement, H2 merges them in one batch. Callers hold the transaction and pass each key once.
+ * in as few round trips as the database allows: PostgreSQL upserts them in one statement that takes each column
+ * as an array, H2 merges them in one batch. Callers hold the transaction and pass each key once.
  */
 interface CanonicalRows {
 
@@ -15,6 +15,6 @@ interface CanonicalRows {
     void write(JdbcTemplate jdbc, CanonicalTable<?> table, List<Object[]> rows);
 
     static CanonicalRows of(HubDatabase database) {
-        return database == HubDatabase.POSTGRESQL ? new PostgresCopyRows() : new H2MergeRows();
+        return database == HubDatabase.POSTGRESQL ? new PostgresUnnestRows() : new H2MergeRows();
     }
 }

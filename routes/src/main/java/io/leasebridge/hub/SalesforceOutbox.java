@@ -36,24 +36,24 @@ public class SalesforceOutbox {
      * A record queued again replaces the version waiting, if any, and waits for its first attempt. New rows
      * take their ids in the order queued (the drain sends in id order): H2's MERGE inserts in the order of
      * its rows, PostgreSQL's in no particular order, so PostgreSQL gets INSERT ... SELECT ... ORDER BY ... ON CONFLICT.
+     * Either takes the rows as one array per column, so the statement is the same for any number of rows.
      */
-    private static final MultiRowStatement QUEUE_H2 = new MultiRowStatement("""
-            merge into sf_outbox o using (values %s) as q (sobject, facet, external_id, payload, queued_at)
+    private static final String QUEUED = ColumnArrays.unnestText(4) + " with ordinality as q (sobject, facet, external_id, payload, ordinal)";
+    private static final String QUEUE_H2 = """
+            merge into sf_outbox o using (select * from %s) q
             on o.sobject = q.sobject and o.external_id = q.external_id and o.facet = q.facet
             when matched then update set payload = q.payload, version = o.version + 1, status = 'PENDING', attempts = 0,
-                 last_error = null, updated_at = q.queued_at
+                 last_error = null, updated_at = cast(? as timestamp with time zone)
             when not matched then insert (sobject, facet, external_id, payload, version, status, attempts, updated_at)
-                 values (q.sobject, q.facet, q.external_id, q.payload, 1, 'PENDING', 0, q.queued_at)""",
-            "(?, ?, ?, ?, cast(? as timestamp with time zone))");
-    /** PostgreSQL: the rows copied into a staging table, then queued from it in the order they came. */
-    private static final CopyStage QUEUE_STAGE = new CopyStage("stage_sf_outbox",
-            "(ordinal integer, sobject varchar(80), facet varchar(40), external_id varchar(64), payload varchar, queued_at timestamp with time zone)",
-            List.of("ordinal", "sobject", "facet", "external_id", "payload", "queued_at"));
+                 values (q.sobject, q.facet, q.external_id, q.payload, 1, 'PENDING', 0, cast(? as timestamp with time zone))"""
+            .formatted(QUEUED);
     private static final String QUEUE_POSTGRES = """
             insert into sf_outbox (sobject, facet, external_id, payload, version, status, attempts, updated_at)
-            select sobject, facet, external_id, payload, 1, 'PENDING', 0, queued_at from stage_sf_outbox order by ordinal
+            select q.sobject, q.facet, q.external_id, q.payload, 1, 'PENDING', 0, cast(? as timestamp with time zone)
+            from %s order by q.ordinal
             on conflict (sobject, external_id, facet) do update set payload = excluded.payload, version = sf_outbox.version + 1,
-                 status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at""";
+                 status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at"""
+            .formatted(QUEUED);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -159,15 +159,18 @@ public class SalesforceOutbox {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = records.stream().map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload()}).toList();
         if (database() == HubDatabase.POSTGRESQL) {
-            List<Object[]> rows = new ArrayList<>(records.size());
-            for (QueuedRecord r : records) {
-                rows.add(new Object[]{rows.size(), r.sobject(), r.facet(), r.externalId(), r.payload(), now});
-            }
-            QUEUE_STAGE.copyThen(jdbc, rows, QUEUE_POSTGRES);
+            jdbc.update(QUEUE_POSTGRES, ps -> {
+                ps.setTimestamp(1, now);
+                ColumnArrays.bind(ps, 2, rows, 4);
+            });
         } else {
-            QUEUE_H2.execute(jdbc, records.stream()
-                    .map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload(), now}).toList());
+            jdbc.update(QUEUE_H2, ps -> {
+                ColumnArrays.bind(ps, 1, rows, 4);
+                ps.setTimestamp(5, now);
+                ps.setTimestamp(6, now);
+            });
         }
     }
 
