@@ -16,7 +16,7 @@ public interface SalesforceGateway {
     /**
      * Writes up to 200 records of one type: upserted by the type's external id, or, for a type written by Salesforce
      * id, updated (sObject Collections upsert takes only external ids). One result per record, in request order; a
-     * record Salesforce refuses is a result, not an exception.
+     * record Salesforce refuses is a result, not an exception. Null when Salesforce answered with no body at all.
      */
     List<UpsertResult> upsert(SObjectType type, List<Map<String, Object>> records);
 
