@@ -46,6 +46,7 @@ public class AgencyReturnIngest {
 
     private final AgencyLayouts layouts;
     private final AgencyReturnStore store;
+    private final PlacementStore placementStore;
     private final ExportFiles files;
     private final RunHistory runs;
     private final DeadLetters deadLetters;
@@ -54,10 +55,12 @@ public class AgencyReturnIngest {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AgencyReturnIngest(AgencyLayouts layouts, AgencyReturnStore store, ExportFiles files, RunHistory runs, DeadLetters deadLetters,
-                       RowRejects rejects, SalesforceOutbox outbox, TransactionTemplate transaction, Clock clock) {
+    AgencyReturnIngest(AgencyLayouts layouts, AgencyReturnStore store, PlacementStore placementStore, ExportFiles files,
+                       RunHistory runs, DeadLetters deadLetters, RowRejects rejects, SalesforceOutbox outbox,
+                       TransactionTemplate transaction, Clock clock) {
         this.layouts = layouts;
         this.store = store;
+        this.placementStore = placementStore;
         this.files = files;
         this.runs = runs;
         this.deadLetters = deadLetters;
@@ -136,7 +139,7 @@ public class AgencyReturnIngest {
             return;
         }
         AgencyReturnRow row = mapped.get(AgencyLayouts.RECORD, AgencyReturnRow.class);
-        Optional<String> holder = store.agencyHolding(row.placementId());
+        Optional<String> holder = placementStore.agencyHolding(row.placementId());
         if (holder.isEmpty() || !holder.get().equals(agency)) {
             String column = rows.records().get(0).keyColumns().get(0);
             refused.add(rejects.unknownReference(FLOW, FLOW, rows, mapped, "placementId", UNKNOWN_PLACEMENT,
@@ -160,7 +163,7 @@ public class AgencyReturnIngest {
                 store.record(agency, mapped.source().file(), mapped.source().line(), row);
                 placements.add(row.placementId());
             }
-            outbox.enqueue(placements.stream().map(p -> store.summarize(p, layout)).map(SalesforceRecords::agencyPlacement).toList());
+            outbox.enqueue(placements.stream().map(p -> applyReturns(p, layout)).map(SalesforceRecords::agencyPlacement).toList());
             deadLetters.record(refused, runId);
             finish.run();
             return (long) placements.size();
@@ -181,5 +184,14 @@ public class AgencyReturnIngest {
     private AgencyLayouts.ReturnLayout returnLayout(String agency) {
         return layouts.agency(agency).map(AgencyLayouts.Agency::returnFile)
                 .orElseThrow(() -> new IllegalStateException("the agency layouts give '" + agency + "' no return-file"));
+    }
+
+    /**
+     * Sums up everything reported of the placement onto it: the latest status, all collected, the latest contact; a sent
+     * placement whose latest status is one of {@code layout}'s closing statuses is CLOSED. Returns it as it now stands.
+     */
+    private PlacementRecord applyReturns(String placementId, AgencyLayouts.ReturnLayout layout) {
+        AgencyReturnStore.Summary reported = store.summarize(placementId);
+        return placementStore.recordAgencyResults(placementId, reported, layout.closes(reported.latestStatus()));
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** What agencies reported of their placements, and the placements brought up to date with it. */
 @Repository
@@ -28,13 +27,6 @@ public class AgencyReturnStore {
         this.clock = clock;
     }
 
-    /** The agency a placement went to; empty when no placement of that id was ever sent. */
-    Optional<String> agencyHolding(String placementId) {
-        return jdbc.queryForList("""
-                select agency from agency_placement where placement_id = ? and status in ('SENT', 'RECALLED', 'CLOSED')""",
-                String.class, placementId).stream().findFirst();
-    }
-
     /** Stores a row under its file and line: the same row read again replaces itself. */
     void record(String agency, String fileName, long line, AgencyReturnRow row) {
         jdbc.update("delete from agency_return where file_name = ? and line = ?", fileName, line);
@@ -46,29 +38,22 @@ public class AgencyReturnStore {
                 row.contactResult(), Timestamp.from(clock.instant()));
     }
 
-    /**
-     * Sums up everything reported of the placement: the latest status, all collected, the latest contact. A sent
-     * placement whose latest status is one of {@code layout}'s closing statuses is CLOSED. Returns it as it now stands.
-     */
-    PlacementRecord summarize(String placementId, AgencyLayouts.ReturnLayout layout) {
+    /** Everything reported of a placement: the latest status, the day last reported, all collected, the latest contact. */
+    record Summary(String latestStatus, LocalDate reportedOn, BigDecimal collected, LocalDate contactedOn, String contactResult) {
+    }
+
+    Summary summarize(String placementId) {
         String order = " order by reported_on desc, file_name desc, line desc";
         String latestStatus = jdbc.queryForObject("select status from agency_return where placement_id = ?" + order
                 + " fetch first 1 rows only", String.class, placementId);
         List<Object[]> contact = jdbc.query("""
                 select contacted_on, contact_result from agency_return where placement_id = ? and contacted_on is not null
                 order by contacted_on desc, file_name desc, line desc fetch first 1 rows only""",
-                (rs, n) -> new Object[] {rs.getDate(1), rs.getString(2)}, placementId);
-        jdbc.update("""
-                update agency_placement set agency_status = ?,
-                    agency_reported_on = (select max(reported_on) from agency_return where placement_id = ?),
-                    collected_amount = (select sum(amount_collected) from agency_return where placement_id = ?),
-                    last_contact_on = ?, last_contact_result = ?,
-                    status = case when status = 'SENT' and ? then 'CLOSED' else status end, updated_at = ?
-                where placement_id = ?""", latestStatus, placementId, placementId,
-                contact.isEmpty() ? null : contact.get(0)[0], contact.isEmpty() ? null : contact.get(0)[1],
-                layout.closes(latestStatus), Timestamp.from(clock.instant()), placementId);
-        return jdbc.queryForObject("select " + PlacementStore.PLACEMENT_COLUMNS + " from agency_placement where placement_id = ?",
-                (rs, n) -> PlacementStore.placement(rs), placementId);
+                (rs, n) -> new Object[] {rs.getDate(1).toLocalDate(), rs.getString(2)}, placementId);
+        return jdbc.queryForObject("select max(reported_on), sum(amount_collected) from agency_return where placement_id = ?",
+                (rs, n) -> new Summary(latestStatus, rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(), rs.getBigDecimal(2),
+                        contact.isEmpty() ? null : (LocalDate) contact.get(0)[0], contact.isEmpty() ? null : (String) contact.get(0)[1]),
+                placementId);
     }
 
     /** What the agencies reported of a lease's placements, latest first. */

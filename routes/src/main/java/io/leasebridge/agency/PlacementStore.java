@@ -140,6 +140,23 @@ public class PlacementStore {
                 "paid current", day, now);
     }
 
+    /** The agency a placement went to; empty when no placement of that id was ever sent. */
+    Optional<String> agencyHolding(String placementId) {
+        return jdbc.queryForList("""
+                select agency from agency_placement where placement_id = ? and status in ('SENT', 'RECALLED', 'CLOSED')""",
+                String.class, placementId).stream().findFirst();
+    }
+
+    /** Records what the agency reported of a placement; a sent one is CLOSED when {@code closes}. Returns it as it now stands. */
+    PlacementRecord recordAgencyResults(String placementId, AgencyReturnStore.Summary reported, boolean closes) {
+        jdbc.update("""
+                update agency_placement set agency_status = ?, agency_reported_on = ?, collected_amount = ?, last_contact_on = ?,
+                    last_contact_result = ?, status = case when status = 'SENT' and ? then 'CLOSED' else status end, updated_at = ?
+                where placement_id = ?""", reported.latestStatus(), date(reported.reportedOn()), reported.collected(),
+                date(reported.contactedOn()), reported.contactResult(), closes, Timestamp.from(clock.instant()), placementId);
+        return find(placementId).orElseThrow();
+    }
+
     /** The agencies with placements a file of this kind has yet to carry. */
     List<String> agenciesToWrite(FileKind kind) {
         return jdbc.queryForList("select distinct agency from agency_placement where " + unfiled(kind, "") + " order by agency",
@@ -255,6 +272,10 @@ public class PlacementStore {
                 rs.getString(10), localDate(rs.getDate(11)), rs.getBigDecimal(12), localDate(rs.getDate(13)), rs.getString(14));
         return new PlacementRecord(rs.getString(1), rs.getString(2), PlacementStatus.valueOf(rs.getString(3)), rs.getInt(4),
                 rs.getBigDecimal(5), rs.getDate(6).toLocalDate(), rs.getString(7), localDate(rs.getDate(8)), rs.getString(9), results);
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
     }
 
     private static LocalDate localDate(Date date) {
