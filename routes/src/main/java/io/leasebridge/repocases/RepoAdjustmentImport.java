@@ -4,7 +4,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.imports.ImportFile;
 import io.leasebridge.mapping.LeaseWorksMapping;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import io.leasebridge.repo.RepoAdjustment;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -3,7 +3,7 @@ package io.leasebridge.salesforce;
 import io.leasebridge.connectors.salesforce.SalesforceErrors;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -2,7 +2,7 @@ package io.leasebridge.vehicles;
 
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
