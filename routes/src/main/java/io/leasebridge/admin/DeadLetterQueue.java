@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.replay.DeadLetterReplay;
-import io.leasebridge.replay.ReplayOutcome;
+import io.leasebridge.flow.ReplayOutcome;
 import io.leasebridge.privacy.PersonalDataMasker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

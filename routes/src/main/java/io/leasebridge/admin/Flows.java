@@ -1,5 +1,6 @@
 package io.leasebridge.admin;
 
+import io.leasebridge.flow.FlowRegistry;
 import io.leasebridge.hub.FlowRun;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -28,10 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
 /**
- * The flows of the running application, found from its Camel routes by their ids: {@code <flow>-schedule} is a
- * flow's Quartz schedule, {@code <flow>-ingest} the route that polls an export, {@code <flow>} the route that does the
- * work. A flow that has a schedule or an ingest route is listed, so each new flow appears without being registered
- * here; a helper route such as {@code salesforce-collections-upsert} is part of no flow.
+ * The flows of the running application, as the flow registry has them, with their Camel routes: {@code <flow>-schedule}
+ * is a flow's Quartz schedule, the route its cron polls (an export's ingest route) takes files in, {@code <flow>} is the
+ * route that does the work. A flow that has a schedule or a polled route running here is listed; a helper route such as
+ * {@code salesforce-collections-upsert} is part of no flow.
  *
  * <p>Triggering runs a flow now, in the background, the way its schedule would: a flow whose route is a
  * {@code direct:} endpoint gets the same empty message its schedule sends; an export gets one poll of its endpoint,
@@ -44,19 +45,19 @@ import java.util.stream.Stream;
 @Service
 class Flows {
 
-    static final String SCHEDULE = "-schedule";
-    static final String INGEST = "-ingest";
     private static final Logger log = LoggerFactory.getLogger(Flows.class);
 
     private final CamelContext camel;
     private final ProducerTemplate producer;
     private final RunSearch runs;
+    private final FlowRegistry registry;
     private ExecutorService background;
 
-    Flows(CamelContext camel, ProducerTemplate producer, RunSearch runs) {
+    Flows(CamelContext camel, ProducerTemplate producer, RunSearch runs, FlowRegistry registry) {
         this.camel = camel;
         this.producer = producer;
         this.runs = runs;
+        this.registry = registry;
     }
 
     List<FlowView> all() {
@@ -102,7 +103,7 @@ class Flows {
         }
         String mechanism;
         Route work = camel.getRoute(flow.name());
-        Route ingest = camel.getRoute(flow.name() + INGEST);
+        Route ingest = flow.polledRouteId() == null ? null : camel.getRoute(flow.polledRouteId());
         if (work != null && work.getEndpoint() instanceof DirectEndpoint direct) {
             if (status(work.getRouteId()) != ServiceStatus.Started) {
                 throw ApiProblem.conflict("flow stopped", flow.name() + " is stopped: resume it before triggering it");
@@ -112,7 +113,7 @@ class Flows {
         } else if (ingest != null) {
             mechanism = pollNow(ingest);
         } else {
-            throw ApiProblem.conflict("flow cannot be triggered", flow.name() + " has neither a direct: route nor an ingest route");
+            throw ApiProblem.conflict("flow cannot be triggered", flow.name() + " has neither a direct: route nor a polled route");
         }
         log.info("{}: triggered ({})", flow.name(), mechanism);
         return new TriggerReceipt(flow.name(), mechanism, "/api/runs?flow=" + flow.name());
@@ -188,7 +189,7 @@ class Flows {
         if (work != null && work.getEndpoint() instanceof DirectEndpoint direct) {
             return "sends to " + direct.getEndpointUri() + " in the background, as its schedule does";
         }
-        return "polls " + flow.name() + INGEST + " once now";
+        return "polls " + flow.polledRouteId() + " once now";
     }
 
     private Flow require(String name) {
@@ -199,15 +200,15 @@ class Flows {
         return flow;
     }
 
-    /** Flow name -> its routes, schedule first, then the work, then the ingest route. */
+    /** Flow name -> its routes here, schedule first, then the work, then the polled route. */
     private Map<String, Flow> flows() {
         Map<String, Flow> flows = new TreeMap<>();
-        for (Route route : camel.getRoutes()) {
-            String id = route.getRouteId();
-            String name = id.endsWith(SCHEDULE) ? strip(id, SCHEDULE) : id.endsWith(INGEST) ? strip(id, INGEST) : null;
-            if (name != null) {
-                List<String> members = Stream.of(name + SCHEDULE, name, name + INGEST).filter(r -> camel.getRoute(r) != null).toList();
-                flows.put(name, new Flow(name, members));
+        for (io.leasebridge.flow.Flow flow : registry.all()) {
+            String polled = flow.trigger() instanceof io.leasebridge.flow.Flow.Polled p ? p.routeId() : null;
+            List<String> members = Stream.of(flow.scheduleRouteId(), flow.id(), polled)
+                    .filter(r -> r != null && camel.getRoute(r) != null).toList();
+            if (members.contains(flow.scheduleRouteId()) || members.contains(polled)) {
+                flows.put(flow.id(), new Flow(flow.id(), members, polled));
             }
         }
         return flows;
@@ -225,16 +226,12 @@ class Flows {
         }
     }
 
-    private static String strip(String id, String suffix) {
-        return id.substring(0, id.length() - suffix.length());
-    }
-
     @FunctionalInterface
     private interface RouteAction {
         void apply(RouteController controller) throws Exception;
     }
 
-    private record Flow(String name, List<String> routeIds) {
+    private record Flow(String name, List<String> routeIds, String polledRouteId) {
         Flow {
             routeIds = List.copyOf(routeIds);
         }

@@ -1,17 +1,19 @@
 package io.leasebridge.agency;
 
-import io.leasebridge.cluster.FlowSchedule;
-import io.leasebridge.config.RunProperties;
 import io.leasebridge.connectors.files.CamelFileSink;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Collection agency placements: propose the leases far enough past due, read the managers' decisions from Salesforce,
  * then send the approved placements to their agencies. On its schedule when serving; run-once calls it in order.
  */
 @Component
-public class AgencyPlacementRoutes extends RouteBuilder {
+public class AgencyPlacementRoutes extends RouteBuilder implements FlowRoutes {
 
     public static final String FLOW = "agency-placements";
     public static final String PLACEMENTS = "direct:" + FLOW;
@@ -20,14 +22,16 @@ public class AgencyPlacementRoutes extends RouteBuilder {
     private final PlacementProposals proposals;
     private final PlacementDecisions decisions;
     private final PlacementFiles files;
-    private final RunProperties run;
 
-    public AgencyPlacementRoutes(PlacementProposals proposals, PlacementDecisions decisions, PlacementFiles files,
-                                 RunProperties run) {
+    public AgencyPlacementRoutes(PlacementProposals proposals, PlacementDecisions decisions, PlacementFiles files) {
         this.proposals = proposals;
         this.decisions = decisions;
         this.files = files;
-        this.run = run;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.scheduled(FLOW, PLACEMENTS));
     }
 
     @Override
@@ -40,11 +44,5 @@ public class AgencyPlacementRoutes extends RouteBuilder {
         from(SEND).routeId("agency-file-send")
                 .toD("${header." + CamelFileSink.DESTINATION + "}")
                 .removeHeader(CamelFileSink.DESTINATION);
-
-        if (!run.runOnce()) {
-            from(FlowSchedule.cron(FLOW, run.schedule(FLOW)))
-                    .routeId(FLOW + "-schedule")
-                    .to(PLACEMENTS);
-        }
     }
 }

@@ -6,7 +6,6 @@ import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.ingest.RowRejects;
 import io.leasebridge.mapping.ExportLayout;
@@ -14,7 +13,7 @@ import io.leasebridge.mapping.ExportMapper;
 import io.leasebridge.mapping.MappedRow;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,7 +47,7 @@ public class AgencyReturnIngest {
     private final AgencyReturnStore store;
     private final PlacementStore placementStore;
     private final ExportFiles files;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final DeadLetters deadLetters;
     private final RowRejects rejects;
     private final SalesforceOutbox outbox;
@@ -56,7 +55,7 @@ public class AgencyReturnIngest {
     private final Clock clock;
 
     AgencyReturnIngest(AgencyLayouts layouts, AgencyReturnStore store, PlacementStore placementStore, ExportFiles files,
-                       RunHistory runs, DeadLetters deadLetters, RowRejects rejects, SalesforceOutbox outbox,
+                       FlowRuns runs, DeadLetters deadLetters, RowRejects rejects, SalesforceOutbox outbox,
                        TransactionTemplate transaction, Clock clock) {
         this.layouts = layouts;
         this.store = store;
@@ -82,9 +81,9 @@ public class AgencyReturnIngest {
             return RunCounts.NONE;
         }
         AgencyLayouts.ReturnLayout layout = returnLayout(agency);
-        long runId = runs.start(FLOW, agency + ": " + fileName);
-        files.reading(fileKey, FLOW, fileName, runId);
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
+        return runs.run(FLOW, agency + ": " + fileName, e -> e.getClass().getSimpleName(), run -> {
+            long runId = run.id();
+            files.reading(fileKey, FLOW, fileName, runId);
             ExportLayout rows = layout.exportLayout(agency);
             ExportMapper mapper = new ExportMapper(rows, layouts.values());
             List<MappedRow> taken = new ArrayList<>();
@@ -93,18 +92,17 @@ public class AgencyReturnIngest {
                 new ExportReader(rows).read(fileName, new ByteArrayInputStream(content),
                         row -> take(agency, rows, mapper.map(row), taken, refused));
             } catch (ExportFormatException unreadable) {
-                return refuse(fileName, fileKey, runId, unreadable);
+                RunCounts counts = refuse(fileName, fileKey, runId, unreadable);
+                run.count(counts);
+                return counts;
             }
             long changed = store(agency, layout, taken, refused, runId, () -> files.done(fileKey, taken.size() + refused.size(),
                     null, LocalDate.now(clock)));
             RunCounts counts = new RunCounts(taken.size() + refused.size(), changed, 0, 0, refused.size(), 0);
-            runs.finish(runId, counts, null);
+            run.count(counts);
             log.info("{}: {} from {}: {} rows stored, {} quarantined", FLOW, fileName, agency, taken.size(), refused.size());
             return counts;
-        } catch (RuntimeException e) {
-            runs.finish(runId, RunCounts.NONE, e.getClass().getSimpleName());
-            throw e;
-        }
+        });
     }
 
     /**
@@ -175,10 +173,8 @@ public class AgencyReturnIngest {
         deadLetters.record(List.of(new DeadLetter(FLOW, FLOW + " file", fileName, fileName, 0L, null, "UNREADABLE_EXPORT",
                 unreadable.getMessage(), null)), runId);
         files.refused(fileKey, unreadable.getMessage());
-        RunCounts counts = new RunCounts(0, 0, 0, 0, 1, 0);
-        runs.finish(runId, counts, null);
         log.error("{}: {} refused: {}", FLOW, fileName, unreadable.getMessage());
-        return counts;
+        return new RunCounts(0, 0, 0, 0, 1, 0);
     }
 
     private AgencyLayouts.ReturnLayout returnLayout(String agency) {

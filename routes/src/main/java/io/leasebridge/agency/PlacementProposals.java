@@ -1,8 +1,8 @@
 package io.leasebridge.agency;
 
 import io.leasebridge.promises.LedgerProperties;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import org.slf4j.Logger;
@@ -27,14 +27,14 @@ public class PlacementProposals {
 
     private final PlacementStore store;
     private final SalesforceOutbox outbox;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final AgencyProperties properties;
     private final PlacementEligibility eligibility;
     private final LedgerProperties lessor;
     private final Clock clock;
 
-    PlacementProposals(PlacementStore store, SalesforceOutbox outbox, RunHistory runs, TransactionTemplate transaction,
+    PlacementProposals(PlacementStore store, SalesforceOutbox outbox, FlowRuns runs, TransactionTemplate transaction,
                        AgencyProperties properties, LedgerProperties lessor, Clock clock) {
         this.store = store;
         this.outbox = outbox;
@@ -52,8 +52,7 @@ public class PlacementProposals {
 
     /** @return the placements proposed */
     public List<PlacementRecord> propose(LocalDate asOf) {
-        long runId = runs.start(FLOW, "as of " + asOf);
-        try {
+        return runs.run(FLOW, "as of " + asOf, run -> {
             List<PlacementStore.Candidate> candidates = store.candidates(properties.minDaysPastDue());
             List<PlacementRecord> proposed = candidates.stream()
                     .filter(c -> eligibility.proposes(c.facts(), asOf))
@@ -64,13 +63,10 @@ public class PlacementProposals {
                 proposed.forEach(store::propose);
                 outbox.enqueue(proposed.stream().map(SalesforceRecords::agencyPlacement).toList());
             });
-            runs.finish(runId, new RunCounts(candidates.size(), proposed.size(), 0, 0, 0, 0), null);
+            run.count(new RunCounts(candidates.size(), proposed.size(), 0, 0, 0, 0));
             log.info("{}: as of {}: {} leases at {} days past due or more, {} proposed", FLOW, asOf, candidates.size(),
                     properties.minDaysPastDue(), proposed.size());
             return proposed;
-        } catch (RuntimeException e) {
-            runs.finish(runId, RunCounts.NONE, e.toString());
-            throw e;
-        }
+        });
     }
 }

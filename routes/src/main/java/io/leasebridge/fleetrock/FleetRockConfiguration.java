@@ -1,12 +1,11 @@
 package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.config.RunProperties;
 import io.leasebridge.connectors.fleetrock.CamelFleetRockTransport;
 import io.leasebridge.connectors.fleetrock.FleetRockClient;
 import io.leasebridge.connectors.fleetrock.FleetRockSettings;
 import io.leasebridge.connectors.fleetrock.FleetRockTransport;
-import io.leasebridge.hub.RunHistory;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.WorkOrderStore;
 import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
@@ -37,13 +36,13 @@ class FleetRockConfiguration {
 
     @Bean
     FleetRockPoll fleetRockPoll(FleetRockClient client, FleetRockProperties properties, WorkOrderIntake intake,
-                                WorkOrderStore store, RunHistory runs, TransactionTemplate transaction, Clock clock) {
+                                WorkOrderStore store, FlowRuns runs, TransactionTemplate transaction, Clock clock) {
         return new FleetRockPoll(client, properties, intake, store, runs, transaction, clock);
     }
 
     @Bean
-    FleetRockRoutes fleetRockRoutes(FleetRockPoll poll, FleetRockProperties properties, RunProperties run) {
-        return new FleetRockRoutes(poll, properties, run);
+    FleetRockRoutes fleetRockRoutes(FleetRockPoll poll, FleetRockProperties properties) {
+        return new FleetRockRoutes(poll, properties);
     }
 
     @Bean

@@ -4,9 +4,8 @@ import io.leasebridge.connectors.fleetrock.FleetRockClient;
 import io.leasebridge.connectors.fleetrock.PollWindows;
 import io.leasebridge.connectors.fleetrock.RepairOrder;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,12 +28,12 @@ public class FleetRockPoll {
     private final FleetRockProperties properties;
     private final WorkOrderIntake intake;
     private final WorkOrderStore store;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public FleetRockPoll(FleetRockClient client, FleetRockProperties properties, WorkOrderIntake intake, WorkOrderStore store,
-                         RunHistory runs, TransactionTemplate transaction, Clock clock) {
+                         FlowRuns runs, TransactionTemplate transaction, Clock clock) {
         this.client = client;
         this.properties = properties;
         this.intake = intake;
@@ -46,36 +45,34 @@ public class FleetRockPoll {
 
     public RunCounts poll() {
         Instant now = clock.instant();
-        long runId = runs.start(FLOW, properties.baseUrl().getHost());
-        WorkOrderIntake.Outcome total = new WorkOrderIntake.Outcome(0, 0, 0);
-        int calls = 0;
-        try (FlowLogContext ignored = FlowLogContext.enter(FLOW, runId)) {
+        return runs.run(FLOW, properties.baseUrl().getHost(), RuntimeException::getMessage, run -> {
+            WorkOrderIntake.Outcome total = new WorkOrderIntake.Outcome(0, 0, 0);
+            int calls = 0;
             try {
                 for (String event : properties.events()) {
                     Instant watermark = store.polledUntil(event).orElse(now.minus(properties.initialLookback()));
                     for (PollWindows.Window window : PollWindows.plan(watermark, now, properties.window(), properties.overlap())) {
                         List<RepairOrder> orders = client.repairOrders(event, window.start(), window.end());
                         calls++;
+                        run.count(counts(total, calls));
                         String source = "GetRO event=" + event + " " + window.start() + ".." + window.end();
                         WorkOrderIntake.Outcome outcome = transaction.execute(status -> {
-                            WorkOrderIntake.Outcome o = intake.accept(orders, FLOW, source, runId);
+                            WorkOrderIntake.Outcome o = intake.accept(orders, FLOW, source, run.id());
                             store.advancePolledUntil(event, window.until());
                             return o;
                         });
                         total = total.plus(outcome);
+                        run.count(counts(total, calls));
                     }
                 }
-                RunCounts counts = counts(total, calls);
-                runs.finish(runId, counts, null);
-                log.info("{}: {} repair orders read, {} work orders new or changed, {} quarantined, {} GetRO calls",
-                        FLOW, total.read(), total.changed(), total.quarantined(), calls);
-                return counts;
             } catch (RuntimeException e) {
-                runs.finish(runId, counts(total, calls), e.getMessage());
                 log.error("{}: stopped, the next poll starts again after the last committed window: {}", FLOW, e.getMessage());
                 throw e;
             }
-        }
+            log.info("{}: {} repair orders read, {} work orders new or changed, {} quarantined, {} GetRO calls",
+                    FLOW, total.read(), total.changed(), total.quarantined(), calls);
+            return counts(total, calls);
+        });
     }
 
     private static RunCounts counts(WorkOrderIntake.Outcome o, int calls) {

@@ -1,20 +1,21 @@
 package io.leasebridge.fleetrock;
 
-import io.leasebridge.config.RunProperties;
 import io.leasebridge.connectors.fleetrock.CamelFleetRockTransport;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import io.leasebridge.connectors.fleetrock.FleetRockException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.HttpEndpointBuilderFactory;
 
 import java.net.URI;
+import java.util.List;
 
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.http;
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.https;
-import io.leasebridge.cluster.FlowSchedule;
 
 /** Polls FleetRock's repair orders on its schedule (or once, in run-once mode), and makes its HTTP calls. */
-class FleetRockRoutes extends RouteBuilder {
+class FleetRockRoutes extends RouteBuilder implements FlowRoutes {
 
     static final String POLL = "direct:fleetrock-repair-orders";
     static final String API_CALL = CamelFleetRockTransport.API_CALL;
@@ -22,12 +23,15 @@ class FleetRockRoutes extends RouteBuilder {
 
     private final FleetRockPoll poll;
     private final FleetRockProperties properties;
-    private final RunProperties run;
 
-    FleetRockRoutes(FleetRockPoll poll, FleetRockProperties properties, RunProperties run) {
+    FleetRockRoutes(FleetRockPoll poll, FleetRockProperties properties) {
         this.poll = poll;
         this.properties = properties;
-        this.run = run;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.scheduled(FleetRockPoll.FLOW, POLL));
     }
 
     @Override
@@ -44,12 +48,6 @@ class FleetRockRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .to(endpoint(properties.baseUrl()))
                 .process(FleetRockRoutes::failWhenWorthRetrying);
-
-        if (!run.runOnce()) {
-            from(FlowSchedule.cron(FleetRockPoll.FLOW, run.schedule(FleetRockPoll.FLOW)))
-                    .routeId(FleetRockPoll.FLOW + "-schedule")
-                    .to(POLL);
-        }
     }
 
     private static HttpEndpointBuilderFactory.HttpEndpointBuilder endpoint(URI baseUrl) {

@@ -10,7 +10,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.mapping.fleetrock.WorkOrderProblem;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import io.leasebridge.webhooks.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

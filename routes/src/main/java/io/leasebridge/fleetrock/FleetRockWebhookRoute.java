@@ -1,14 +1,18 @@
 package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+
+import java.util.List;
 
 /**
  * Serves FleetRock's pushes on {@code leasebridge.fleetrock.webhook.path} (POST only), through Spring MVC
  * (camel-platform-http); {@code WebhookGuard} has checked the shared secret and the body's size before.
  */
-class FleetRockWebhookRoute extends RouteBuilder {
+class FleetRockWebhookRoute extends RouteBuilder implements FlowRoutes {
 
     private final FleetRockWebhook webhook;
     private final FleetRockProperties.Webhook settings;
@@ -18,6 +22,11 @@ class FleetRockWebhookRoute extends RouteBuilder {
         this.webhook = webhook;
         this.settings = properties.webhook();
         this.json = json;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.onDemand(FleetRockWebhook.FLOW));
     }
 
     @Override

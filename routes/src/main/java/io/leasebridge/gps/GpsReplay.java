@@ -2,9 +2,13 @@ package io.leasebridge.gps;
 
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
-import io.leasebridge.replay.ReplayOutcome;
+import io.leasebridge.flow.ReplayHandler;
+import io.leasebridge.flow.ReplayOutcome;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
+
+import java.util.Optional;
 
 /**
  * Replays a location the vendor sent malformed: asks the vendor again for that vehicle, through the same policy,
@@ -12,7 +16,8 @@ import org.springframework.stereotype.Service;
  * it open with the new reason.
  */
 @Service
-public class GpsReplay {
+@Order(400)
+public class GpsReplay implements ReplayHandler {
 
     private final ProducerTemplate producer;
     private final DeadLetters deadLetters;
@@ -22,11 +27,12 @@ public class GpsReplay {
         this.deadLetters = deadLetters;
     }
 
-    public static boolean handles(DeadLetter letter) {
-        return GpsPoll.FLOW.equals(letter.flow());
+    @Override
+    public Optional<ReplayOutcome> replay(long id, DeadLetter letter) {
+        return GpsPoll.FLOW.equals(letter.flow()) ? Optional.of(locateAgain(id, letter)) : Optional.empty();
     }
 
-    public ReplayOutcome replay(long id, DeadLetter letter) {
+    private ReplayOutcome locateAgain(long id, DeadLetter letter) {
         GpsPollReport report = producer.requestBody(GpsPollRoute.RELOCATE, letter.recordKey(), GpsPollReport.class);
         if (report.requests().isEmpty()) {
             String why = report.skipped().stream().map(GpsPollReport.Skip::reason).findFirst().orElse("no vehicle with a GPS device");

@@ -1,6 +1,5 @@
 package io.leasebridge.hub;
 
-import io.leasebridge.observability.FlowMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,18 +23,18 @@ public class RunHistory {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final FlowMetrics metrics;
+    private final RunListener listener;
     private final ClusterNode node;
 
     public RunHistory(JdbcTemplate jdbc, Clock clock) {
-        this(jdbc, clock, FlowMetrics.NONE, ClusterNode.LOCAL);
+        this(jdbc, clock, RunListener.NONE, ClusterNode.LOCAL);
     }
 
     @Autowired
-    public RunHistory(JdbcTemplate jdbc, Clock clock, FlowMetrics metrics, ClusterNode node) {
+    public RunHistory(JdbcTemplate jdbc, Clock clock, RunListener listener, ClusterNode node) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.metrics = metrics;
+        this.listener = listener;
         this.node = node;
     }
 
@@ -54,7 +53,7 @@ public class RunHistory {
             return ps;
         }, key);
         long runId = key.getKeyAs(Number.class).longValue();
-        metrics.runStarted(runId, flow);
+        listener.runStarted(runId, flow);
         return runId;
     }
 
@@ -64,7 +63,7 @@ public class RunHistory {
                        rows_failed = ?, rows_quarantined = ?, api_calls = ?, error = ? where id = ?""",
                 error == null ? SUCCEEDED : FAILED, Timestamp.from(clock.instant()), counts.read(), counts.changed(),
                 counts.sent(), counts.failed(), counts.quarantined(), counts.apiCalls(), error, runId);
-        metrics.runFinished(runId, counts, error);
+        listener.runFinished(runId, counts, error);
     }
 
     /**

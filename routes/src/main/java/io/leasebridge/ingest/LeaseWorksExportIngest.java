@@ -20,7 +20,7 @@ import io.leasebridge.mapping.MappedRow;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import io.leasebridge.observability.IngestTimings;
 import io.leasebridge.observability.IngestTimings.Stage;
 import io.leasebridge.observability.SystemStatus;

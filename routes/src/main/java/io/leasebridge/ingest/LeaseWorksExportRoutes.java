@@ -1,7 +1,9 @@
 package io.leasebridge.ingest;
 
 import io.leasebridge.cluster.FlowSchedule;
-import io.leasebridge.config.RunProperties;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
+import io.leasebridge.flow.RunProperties;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import org.apache.camel.Endpoint;
@@ -9,6 +11,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Map;
 
 /**
  * One ingest route per LeaseWorks export (accounts, payments, notes, ...): each complete file the
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
  * file's last batch, so that a file a crash interrupted is taken again.
  */
 @Component
-public class LeaseWorksExportRoutes extends RouteBuilder {
+public class LeaseWorksExportRoutes extends RouteBuilder implements FlowRoutes {
 
     static final String EXPORT_HEADER = "LeaseBridgeExport";
     static final String FILE_KEY_HEADER = "LeaseBridgeFileKey";
@@ -41,8 +45,27 @@ public class LeaseWorksExportRoutes extends RouteBuilder {
         this.polls = polls;
     }
 
+    /**
+     * The ingest route of each export LeaseBridge ships a field map for. An export a deployment adds to its field map
+     * and to {@code leasebridge.leaseworks.exports} gets {@code leaseworks-<export>-ingest} the same way.
+     */
+    static final Map<String, String> INGEST_ROUTES = Map.of(
+            "accounts", "leaseworks-accounts-ingest",
+            "payments", "leaseworks-payments-ingest",
+            "notes", "leaseworks-notes-ingest",
+            "promises", "leaseworks-promises-ingest",
+            "gl", "leaseworks-gl-ingest");
+
     public static String routeId(String export) {
-        return LeaseWorksExportIngest.flowName(export) + "-ingest";
+        return INGEST_ROUTES.getOrDefault(export, LeaseWorksExportIngest.flowName(export) + "-ingest");
+    }
+
+    /** One flow per configured export, its cron polling the export's ingest route. */
+    @Override
+    public List<Flow> flows() {
+        return leaseWorks.exports().keySet().stream()
+                .map(export -> Flow.polled(LeaseWorksExportIngest.flowName(export), routeId(export)))
+                .toList();
     }
 
     @Override

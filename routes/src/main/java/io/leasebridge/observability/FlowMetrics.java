@@ -1,57 +1,52 @@
 package io.leasebridge.observability;
 
-import io.leasebridge.ingest.LeaseWorksProperties;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRegistry;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.ingest.LeaseWorksExportIngest;
-import io.leasebridge.promises.PromiseJudgement;
-import io.leasebridge.salesforce.SalesforceOutboxDrain;
+import io.leasebridge.hub.RunListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Counts, per flow, the records its runs read, changed, sent, failed and quarantined, and its runs by
  * outcome; fed by the run history as each run finishes, so every flow that records its runs is counted.
- * The counters of the flows known at start-up exist from the start at 0, so that a rate over the first
+ * The counters of the flows in the registry exist from the start at 0, so that a rate over the first
  * run is right.
  */
-public class FlowMetrics {
-
-    /** Counts nothing: for a run history built outside Spring. */
-    public static final FlowMetrics NONE = new FlowMetrics(null, Map.of());
+class FlowMetrics implements RunListener, SmartInitializingSingleton {
 
     private static final String UNKNOWN_FLOW = "unknown";
 
     private final MeterRegistry registry;
+    // the flows' services record their runs here, and the registry knows those services' routes: it is looked up last
+    private final ObjectProvider<FlowRegistry> flows;
     private final Map<Long, String> running = new ConcurrentHashMap<>();
 
-    FlowMetrics(MeterRegistry registry, LeaseWorksProperties leaseWorks) {
-        this(registry, leaseWorks.exports());
-    }
-
-    private FlowMetrics(MeterRegistry registry, Map<String, String> exports) {
+    FlowMetrics(MeterRegistry registry, ObjectProvider<FlowRegistry> flows) {
         this.registry = registry;
-        if (registry != null) {
-            Stream.concat(exports.keySet().stream().map(LeaseWorksExportIngest::flowName),
-                            Stream.of(PromiseJudgement.FLOW, SalesforceOutboxDrain.FLOW))
-                    .forEach(flow -> add(flow, RunCounts.NONE, null, false));
-        }
+        this.flows = flows;
     }
 
+    @Override
+    public void afterSingletonsInstantiated() {
+        flows.ifAvailable(registered -> registered.all().stream().map(Flow::id)
+                .forEach(flow -> add(flow, RunCounts.NONE, null, false)));
+    }
+
+    @Override
     public void runStarted(long runId, String flow) {
-        if (registry != null) {
-            running.put(runId, flow);
-        }
+        running.put(runId, flow);
     }
 
+    @Override
     public void runFinished(long runId, RunCounts counts, String error) {
-        if (registry != null) {
-            String flow = running.remove(runId);
-            add(flow == null ? UNKNOWN_FLOW : flow, counts, error, true);
-        }
+        String flow = running.remove(runId);
+        add(flow == null ? UNKNOWN_FLOW : flow, counts, error, true);
     }
 
     private void add(String flow, RunCounts counts, String error, boolean countRun) {

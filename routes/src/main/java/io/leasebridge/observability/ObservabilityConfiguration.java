@@ -1,7 +1,8 @@
 package io.leasebridge.observability;
 
-import io.leasebridge.ingest.LeaseWorksProperties;
+import io.leasebridge.flow.FlowRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ObservabilityConfiguration {
 
     @Bean
-    FlowMetrics flowMetrics(MeterRegistry registry, LeaseWorksProperties leaseWorks) {
-        return new FlowMetrics(registry, leaseWorks);
+    FlowMetrics flowMetrics(MeterRegistry registry, ObjectProvider<FlowRegistry> flows) {
+        return new FlowMetrics(registry, flows);
     }
 }

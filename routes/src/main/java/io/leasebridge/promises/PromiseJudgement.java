@@ -1,8 +1,8 @@
 package io.leasebridge.promises;
 
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.ledger.JudgementCutoff;
 import io.leasebridge.ledger.PromiseEvent;
@@ -35,14 +35,14 @@ public class PromiseJudgement {
 
     private final PromiseLedgerService ledger;
     private final SalesforceOutbox outbox;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final ExportFiles exportFiles;
     private final LedgerProperties properties;
     private final Clock clock;
     private final Set<String> judgedWithoutPayments = new ConcurrentSkipListSet<>();
 
-    public PromiseJudgement(PromiseLedgerService ledger, SalesforceOutbox outbox, RunHistory runs, TransactionTemplate transaction,
+    public PromiseJudgement(PromiseLedgerService ledger, SalesforceOutbox outbox, FlowRuns runs, TransactionTemplate transaction,
                             ExportFiles exportFiles, LedgerProperties properties, Clock clock) {
         this.ledger = ledger;
         this.outbox = outbox;
@@ -60,10 +60,10 @@ public class PromiseJudgement {
     public RunCounts judge(LocalDate asOf) {
         JudgementCutoff cutoff = JudgementCutoff.of(asOf, exportFiles.readThrough(properties.paymentsExport()), clock.instant(),
                 properties.zone(), properties.judgeAfter());
-        long runId = runs.start(FLOW, "as of " + asOf + ", deadlines through " + cutoff.through());
-        List<String> leases = ledger.store().leasesWithOpenPromises();
-        long events = 0;
-        try {
+        return runs.run(FLOW, "as of " + asOf + ", deadlines through " + cutoff.through(), run -> {
+            List<String> leases = ledger.store().leasesWithOpenPromises();
+            long events = 0;
+            run.count(new RunCounts(leases.size(), events, 0, 0, 0, 0));
             for (int from = 0; from < leases.size(); from += LEASES_PER_TRANSACTION) {
                 List<String> chunk = leases.subList(from, Math.min(leases.size(), from + LEASES_PER_TRANSACTION));
                 List<PromiseEvent> verdicts = new ArrayList<>();
@@ -76,16 +76,13 @@ public class PromiseJudgement {
                 verdicts.stream().filter(v -> cutoff.withoutPaymentsOf(v.occurredOn()))
                         .forEach(v -> judgedWithoutPayments.add(v.promiseId() + " (deadline " + v.occurredOn() + ")"));
                 events += added == null ? 0 : added;
+                run.count(new RunCounts(leases.size(), events, 0, 0, 0, 0));
             }
             RunCounts counts = new RunCounts(leases.size(), events, 0, 0, 0, 0);
-            runs.finish(runId, counts, null);
             log.info("{}: as of {}: deadlines through {} (payments read through {}): {} leases with open promises, {} ledger events",
                     FLOW, asOf, cutoff.through(), cutoff.paymentsReadThrough(), leases.size(), events);
             return counts;
-        } catch (RuntimeException e) {
-            runs.finish(runId, new RunCounts(leases.size(), events, 0, 0, 0, 0), e.toString());
-            throw e;
-        }
+        });
     }
 
     /**

@@ -9,11 +9,10 @@ import io.leasebridge.connectors.quickbooks.QuickBooksTokens;
 import io.leasebridge.connectors.quickbooks.TokenCipher;
 import io.leasebridge.mapping.quickbooks.QuickBooksDocuments;
 import io.leasebridge.mapping.quickbooks.QuickBooksMapping;
-import io.leasebridge.config.RunProperties;
 import io.leasebridge.config.ShippedFile;
 import io.leasebridge.mapping.MappingConfigException;
 import io.leasebridge.hub.DeadLetters;
-import io.leasebridge.hub.RunHistory;
+import io.leasebridge.flow.FlowRuns;
 import org.apache.camel.CamelContext;
 import io.leasebridge.promises.LedgerProperties;
 import org.springframework.context.annotation.Conditional;
@@ -80,7 +79,7 @@ class QuickBooksConfiguration {
     @Bean
     QuickBooksPostingRun quickBooksPostingRun(QuickBooksApi api, QuickBooksTokens tokens, QuickBooksProperties properties,
                                               QuickBooksSources sources, QuickBooksOutbox outbox, JdbcTemplate jdbc, Clock clock,
-                                              DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
+                                              DeadLetters deadLetters, FlowRuns runs, TransactionTemplate transaction,
                                               QuickBooksStatus status) {
         QuickBooksPoster poster = new QuickBooksPoster(api, new QuickBooksVendors(api, jdbc, clock), outbox, properties.retry());
         return new QuickBooksPostingRun(sources, outbox, poster, api, tokens, properties, deadLetters, runs, transaction, status);
@@ -97,8 +96,8 @@ class QuickBooksConfiguration {
     }
 
     @Bean
-    QuickBooksPostingRoute quickBooksPostingRoute(QuickBooksPostingRun postings, RunProperties run) {
-        return new QuickBooksPostingRoute(postings, run);
+    QuickBooksPostingRoute quickBooksPostingRoute(QuickBooksPostingRun postings) {
+        return new QuickBooksPostingRoute(postings);
     }
 
     @Bean

@@ -1,32 +1,30 @@
 package io.leasebridge.quickbooks;
 
-import io.leasebridge.config.RunProperties;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import org.apache.camel.builder.RouteBuilder;
 
-import io.leasebridge.cluster.FlowSchedule;
+import java.util.List;
 
 /** Posts to QuickBooks on its schedule, or when run-once or an operator asks. */
-class QuickBooksPostingRoute extends RouteBuilder {
+class QuickBooksPostingRoute extends RouteBuilder implements FlowRoutes {
 
     public static final String POST = "direct:quickbooks-postings";
 
     private final QuickBooksPostingRun postings;
-    private final RunProperties run;
 
-    QuickBooksPostingRoute(QuickBooksPostingRun postings, RunProperties run) {
+    QuickBooksPostingRoute(QuickBooksPostingRun postings) {
         this.postings = postings;
-        this.run = run;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.scheduled(QuickBooksPostingRun.FLOW, POST));
     }
 
     @Override
     public void configure() {
         from(POST).routeId(QuickBooksPostingRun.FLOW)
                 .bean(postings, "run");
-
-        if (!run.runOnce()) {
-            from(FlowSchedule.cron(QuickBooksPostingRun.FLOW, run.schedule(QuickBooksPostingRun.FLOW)))
-                    .routeId(QuickBooksPostingRun.FLOW + "-schedule")
-                    .to(POST);
-        }
     }
 }

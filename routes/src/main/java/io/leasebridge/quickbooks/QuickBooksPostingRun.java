@@ -7,8 +7,7 @@ import io.leasebridge.connectors.quickbooks.ReconnectQuickBooksException;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,12 +37,12 @@ public class QuickBooksPostingRun {
     private final QuickBooksTokens tokens;
     private final QuickBooksProperties properties;
     private final DeadLetters deadLetters;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final QuickBooksStatus status;
 
     QuickBooksPostingRun(QuickBooksSources sources, QuickBooksOutbox outbox, QuickBooksPoster poster, QuickBooksApi api,
-                         QuickBooksTokens tokens, QuickBooksProperties properties, DeadLetters deadLetters, RunHistory runs,
+                         QuickBooksTokens tokens, QuickBooksProperties properties, DeadLetters deadLetters, FlowRuns runs,
                          TransactionTemplate transaction, QuickBooksStatus status) {
         this.sources = sources;
         this.outbox = outbox;
@@ -58,33 +57,40 @@ public class QuickBooksPostingRun {
     }
 
     public synchronized QuickBooksRunReport run() {
-        long runId = runs.start(FLOW, null);
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            long callsBefore = api.calls();
-            Queued queued = enqueue(runId);
-            Drained drained = drain(runId);
-            long calls = api.calls() - callsBefore;
-            RunCounts counts = new RunCounts(queued.read, queued.changed, drained.confirmed, drained.failed, queued.refused, calls);
-            String error = drained.stopped;
-            if (error == null && drained.pending > 0) {
-                error = drained.pending + " postings left pending: QuickBooks unavailable (" + drained.lastPendingReason + ")";
+        return runs.run(FLOW, null, run -> {
+            try {
+                return post(run);
+            } catch (RuntimeException e) {
+                status.failed(e.toString());
+                throw e;
             }
-            runs.finish(runId, counts, error);
-            if (drained.stopped == null) {
-                if (drained.pending == 0) {
-                    status.succeeded();
-                } else {
-                    status.failed(error);
-                }
-            }
-            log.info("{}: {} source records, {} queued, {} refused; {} confirmed, {} failed, {} pending; {} QuickBooks calls",
-                    FLOW, queued.read, queued.changed, queued.refused, drained.confirmed, drained.failed, drained.pending, calls);
-            return new QuickBooksRunReport(counts, drained.confirmed, drained.failed, queued.refused, drained.pending, error);
-        } catch (RuntimeException e) {
-            runs.finish(runId, RunCounts.NONE, e.toString());
-            status.failed(e.toString());
-            throw e;
+        });
+    }
+
+    private QuickBooksRunReport post(FlowRuns.Run run) {
+        long callsBefore = api.calls();
+        Queued queued = enqueue(run.id());
+        Drained drained = drain(run.id());
+        long calls = api.calls() - callsBefore;
+        RunCounts counts = new RunCounts(queued.read, queued.changed, drained.confirmed, drained.failed, queued.refused, calls);
+        String error = drained.stopped;
+        if (error == null && drained.pending > 0) {
+            error = drained.pending + " postings left pending: QuickBooks unavailable (" + drained.lastPendingReason + ")";
         }
+        run.count(counts);
+        if (error != null) {
+            run.fail(error);
+        }
+        if (drained.stopped == null) {
+            if (drained.pending == 0) {
+                status.succeeded();
+            } else {
+                status.failed(error);
+            }
+        }
+        log.info("{}: {} source records, {} queued, {} refused; {} confirmed, {} failed, {} pending; {} QuickBooks calls",
+                FLOW, queued.read, queued.changed, queued.refused, drained.confirmed, drained.failed, drained.pending, calls);
+        return new QuickBooksRunReport(counts, drained.confirmed, drained.failed, queued.refused, drained.pending, error);
     }
 
     private record Queued(long read, long changed, long refused) {

@@ -1,11 +1,11 @@
 package io.leasebridge.replay;
 
+import io.leasebridge.flow.ReplayHandler;
+import io.leasebridge.flow.ReplayOutcome;
 import io.leasebridge.hub.DeadLetter;
-import io.leasebridge.hub.DeadLetters;
-import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.repocases.RepoCaseSync;
 import io.leasebridge.vehicles.VehicleSync;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -15,36 +15,26 @@ import java.util.Optional;
  * the record from Salesforce again: the fix is made there, by a rep, and the replay takes it.
  */
 @Component
-public class SalesforceReadReplay {
+@Order(300)
+public class SalesforceReadReplay implements ReplayHandler {
 
     private final VehicleSync vehicles;
     private final RepoCaseSync cases;
-    private final DeadLetters deadLetters;
-    private final RunHistory runs;
+    private final ReplayRuns replays;
 
-    public SalesforceReadReplay(VehicleSync vehicles, RepoCaseSync cases, DeadLetters deadLetters, RunHistory runs) {
+    SalesforceReadReplay(VehicleSync vehicles, RepoCaseSync cases, ReplayRuns replays) {
         this.vehicles = vehicles;
         this.cases = cases;
-        this.deadLetters = deadLetters;
-        this.runs = runs;
+        this.replays = replays;
     }
 
-    public static boolean handles(DeadLetter letter) {
-        return VehicleSync.FLOW.equals(letter.flow()) || RepoCaseSync.FLOW.equals(letter.flow());
-    }
-
-    public ReplayOutcome replay(long id, DeadLetter letter) {
-        long runId = runs.start(DeadLetterReplay.REPLAY_FLOW, letter.recordType() + " " + letter.recordKey());
-        Optional<String> stillRefused = VehicleSync.FLOW.equals(letter.flow())
-                ? vehicles.replay(letter.recordKey())
-                : cases.replay(letter.recordKey(), runId);
-        if (stillRefused.isEmpty()) {
-            runs.finish(runId, new RunCounts(1, 1, 0, 0, 0, 0), null);
-            deadLetters.markReplayed(id, "read again from Salesforce and applied");
-            return new ReplayOutcome(id, true, "read again from Salesforce and applied");
+    @Override
+    public Optional<ReplayOutcome> replay(long id, DeadLetter letter) {
+        boolean vehicle = VehicleSync.FLOW.equals(letter.flow());
+        if (!vehicle && !RepoCaseSync.FLOW.equals(letter.flow())) {
+            return Optional.empty();
         }
-        runs.finish(runId, new RunCounts(1, 0, 0, 0, 1, 0), null);
-        deadLetters.replayFailed(id, stillRefused.get());
-        return new ReplayOutcome(id, false, stillRefused.get());
+        return Optional.of(replays.replay(id, letter.recordType() + " " + letter.recordKey(), "read again from Salesforce and applied",
+                runId -> vehicle ? vehicles.replay(letter.recordKey()) : cases.replay(letter.recordKey(), runId)));
     }
 }

@@ -6,7 +6,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.imports.ImportFile;
 import io.leasebridge.mapping.LeaseWorksMapping;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import io.leasebridge.repo.RepoAdjustment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,18 +1,19 @@
 package io.leasebridge.repocases;
 
-import io.leasebridge.config.RunProperties;
 import io.leasebridge.connectors.mail.CamelRepoOrderMailer;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.leasebridge.cluster.FlowSchedule;
+import java.util.List;
 
 /**
  * Repossession cases: the recovery costs reps entered, Salesforce Case changes through the workflow, every case's costs
  * rolled up, the lease adjustments of their final account reviews written for LeaseWorks, then the repo orders they queued.
  */
 @Component
-public class RepoCaseRoutes extends RouteBuilder {
+public class RepoCaseRoutes extends RouteBuilder implements FlowRoutes {
 
     public static final String READ = "direct:" + RepoCaseSync.FLOW;
     public static final String MAIL = "direct:" + RepoOrderMail.FLOW;
@@ -22,12 +23,11 @@ public class RepoCaseRoutes extends RouteBuilder {
     private final RepoCaseSync sync;
     private final RecoveryCosts costs;
     private final RepoOrderMail mail;
-    private final RunProperties run;
     private final RepoProperties properties;
     private final RepoAdjustmentImport adjustments;
     private final AdjustmentImportProperties adjustmentFile;
 
-    public RepoCaseRoutes(RepoCaseSync sync, RecoveryCosts costs, RepoOrderMail mail, RunProperties run, RepoProperties properties,
+    public RepoCaseRoutes(RepoCaseSync sync, RecoveryCosts costs, RepoOrderMail mail, RepoProperties properties,
                           RepoAdjustmentImport adjustments, AdjustmentImportProperties adjustmentFile) {
         this.adjustments = adjustments;
         this.adjustmentFile = adjustmentFile;
@@ -35,7 +35,11 @@ public class RepoCaseRoutes extends RouteBuilder {
         this.properties = properties;
         this.sync = sync;
         this.mail = mail;
-        this.run = run;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.scheduled(RepoCaseSync.FLOW, READ));
     }
 
     @Override
@@ -55,11 +59,5 @@ public class RepoCaseRoutes extends RouteBuilder {
 
         from(ADJUSTMENT_FILE).routeId("leaseworks-repo-adjustment-file")
                 .to(adjustmentFile.endpoint());
-
-        if (!run.runOnce()) {
-            from(FlowSchedule.cron(RepoCaseSync.FLOW, run.schedule(RepoCaseSync.FLOW)))
-                    .routeId(RepoCaseSync.FLOW + "-schedule")
-                    .to(READ);
-        }
     }
 }

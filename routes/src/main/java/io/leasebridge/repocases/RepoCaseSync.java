@@ -3,10 +3,10 @@ package io.leasebridge.repocases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.promises.LedgerProperties;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.repo.RepoAction;
@@ -58,7 +58,7 @@ public class RepoCaseSync {
     private final HubFacts hubFacts;
     private final CasesAwaitingVehicles awaiting;
     private final DeadLetters deadLetters;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final SalesforceOutbox salesforceOutbox;
     private final RepoWorkflow workflow;
     private final ChangeQuery query;
@@ -68,7 +68,7 @@ public class RepoCaseSync {
     private final List<String> report = Collections.synchronizedList(new ArrayList<>());
 
     public RepoCaseSync(SalesforceReadFlow readFlow, SalesforceGateway queries, RepoCaseStore store, RepoOrders orders,
-                        CaseEffects effects, FinalReviews reviews, HubFacts hubFacts, CasesAwaitingVehicles awaiting, DeadLetters deadLetters, RunHistory runs, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
+                        CaseEffects effects, FinalReviews reviews, HubFacts hubFacts, CasesAwaitingVehicles awaiting, DeadLetters deadLetters, FlowRuns runs, SalesforceOutbox salesforceOutbox, RepoWorkflow workflow, RepoProperties properties, LedgerProperties lessor,
                         ObjectMapper json, TransactionTemplate transaction) {
         this.transaction = transaction;
         this.readFlow = readFlow;
@@ -128,25 +128,28 @@ public class RepoCaseSync {
         if (ready.isEmpty()) {
             return;
         }
-        long runId = runs.start(FLOW, "Case held for its vehicle");
-        long changed = 0;
-        long refused = 0;
-        for (String caseId : ready) {
-            List<Map<String, Object>> records = queries.query(query.soqlById(caseId)).records();
-            Outcome outcome = transaction.execute(status -> {
-                awaiting.taken(caseId);
-                if (!records.isEmpty()) {
-                    CaseRead c = CaseRecords.caseRead(records.get(0));
-                    if (!awaiting.holdIfVehicleMissing(c)) {
-                        return apply(c, unappliedHistory(List.of(c)).getOrDefault(caseId, List.of()), runId);
+        runs.run(FLOW, "Case held for its vehicle", run -> {
+            long runId = run.id();
+            long changed = 0;
+            long refused = 0;
+            for (String caseId : ready) {
+                List<Map<String, Object>> records = queries.query(query.soqlById(caseId)).records();
+                Outcome outcome = transaction.execute(status -> {
+                    awaiting.taken(caseId);
+                    if (!records.isEmpty()) {
+                        CaseRead c = CaseRecords.caseRead(records.get(0));
+                        if (!awaiting.holdIfVehicleMissing(c)) {
+                            return apply(c, unappliedHistory(List.of(c)).getOrDefault(caseId, List.of()), runId);
+                        }
                     }
-                }
-                return new Outcome(0, 0);
-            });
-            changed += outcome.applied() > 0 || outcome.refused() > 0 ? 1 : 0;
-            refused += outcome.refused();
-        }
-        runs.finish(runId, new RunCounts(ready.size(), changed, 0, refused, 0, ready.size()), null);
+                    return new Outcome(0, 0);
+                });
+                changed += outcome.applied() > 0 || outcome.refused() > 0 ? 1 : 0;
+                refused += outcome.refused();
+            }
+            run.count(new RunCounts(ready.size(), changed, 0, refused, 0, ready.size()));
+            return null;
+        });
     }
 
     private record Outcome(int applied, int refused) {

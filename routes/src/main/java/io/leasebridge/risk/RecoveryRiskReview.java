@@ -1,8 +1,8 @@
 package io.leasebridge.risk;
 
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
@@ -38,14 +38,14 @@ public class RecoveryRiskReview {
     private final RecoveryRisk rules;
     private final CollectorTasks tasks;
     private final SalesforceOutbox outbox;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final LedgerProperties ledger;
     private final Clock clock;
     private final int batchSize;
 
     RecoveryRiskReview(RiskFactsReader facts, LeaseRisks risks, RiskProperties properties, CollectorTasks tasks,
-                       SalesforceOutbox outbox, RunHistory runs, TransactionTemplate transaction, LedgerProperties ledger,
+                       SalesforceOutbox outbox, FlowRuns runs, TransactionTemplate transaction, LedgerProperties ledger,
                        Clock clock) {
         this.facts = facts;
         this.risks = risks;
@@ -64,12 +64,11 @@ public class RecoveryRiskReview {
     }
 
     public RiskReviewReport review(LocalDate asOf) {
-        long runId = runs.start(FLOW, "as of " + asOf);
-        Map<RiskLevel, Long> byLevel = new EnumMap<>(RiskLevel.class);
-        List<String> risen = new ArrayList<>();
-        long changed = 0;
-        int leases = 0;
-        try {
+        return runs.run(FLOW, "as of " + asOf, run -> {
+            Map<RiskLevel, Long> byLevel = new EnumMap<>(RiskLevel.class);
+            List<String> risen = new ArrayList<>();
+            long changed = 0;
+            int leases = 0;
             String after = "";
             for (List<RiskFacts> page = facts.page(asOf, ledger.zone(), after, batchSize); !page.isEmpty();
                  page = facts.page(asOf, ledger.zone(), after, batchSize)) {
@@ -82,14 +81,11 @@ public class RecoveryRiskReview {
                 Integer n = transaction.execute(status -> saveChanges(assessed, stored, asOf, risenHere));
                 changed += n == null ? 0 : n;
                 risen.addAll(risenHere);
+                run.count(new RunCounts(leases, changed, 0, 0, 0, 0));
             }
-            runs.finish(runId, new RunCounts(leases, changed, 0, 0, 0, 0), null);
             log.info("{}: as of {}: {} leases, {} changed, {} rose to HIGH", FLOW, asOf, leases, changed, risen.size());
             return new RiskReviewReport(byLevel, changed, risen);
-        } catch (RuntimeException e) {
-            runs.finish(runId, new RunCounts(leases, changed, 0, 0, 0, 0), e.toString());
-            throw e;
-        }
+        });
     }
 
     private int saveChanges(List<RiskAssessment> assessed, Map<String, StoredRisk> stored, LocalDate asOf, List<String> risen) {

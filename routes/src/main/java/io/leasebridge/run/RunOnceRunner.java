@@ -1,8 +1,9 @@
 package io.leasebridge.run;
 
-import io.leasebridge.ingest.LeaseWorksProperties;
 import io.leasebridge.promises.LedgerProperties;
-import io.leasebridge.config.RunProperties;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRegistry;
+import io.leasebridge.flow.RunProperties;
 import io.leasebridge.fleetrock.FleetRockPoll;
 import io.leasebridge.workorders.WorkOrderApprovals;
 import io.leasebridge.gps.GpsPollReport;
@@ -13,7 +14,6 @@ import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.HeldRecords;
 import io.leasebridge.hub.RunHistory;
 import io.leasebridge.ingest.ExportPolls;
-import io.leasebridge.ingest.LeaseWorksExportRoutes;
 import io.leasebridge.kpis.CollectionsKpis;
 import io.leasebridge.agency.AgencyRunOnceStep;
 import io.leasebridge.kpis.KpiFiles;
@@ -67,7 +67,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final CamelContext camel;
     private final ProducerTemplate producer;
     private final ExportPolls polls;
-    private final LeaseWorksProperties leaseWorks;
+    private final FlowRegistry flows;
     private final RunProperties run;
     private final RunHistory runs;
     private final Clock clock;
@@ -94,7 +94,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     private final AgencyRunOnceStep agencies;
     private volatile int exitCode;
 
-    public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, LeaseWorksProperties leaseWorks,
+    public RunOnceRunner(CamelContext camel, ProducerTemplate producer, ExportPolls polls, FlowRegistry flows,
                          RunProperties run, RunHistory runs, Clock clock, PromiseJudgement judgement, LedgerProperties ledger, CollectorTasks tasks, JdbcTemplate jdbc,
                          CollectionsKpis kpis, KpiFiles kpiFiles, KpiProperties kpiProperties, RepoCaseSync repoCases,
                          RepoOrderMail repoOrders, ObjectProvider<QuickBooksRunOnceStep> quickBooks,
@@ -111,7 +111,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
         this.camel = camel;
         this.producer = producer;
         this.polls = polls;
-        this.leaseWorks = leaseWorks;
+        this.flows = flows;
         this.run = run;
         this.runs = runs;
         this.clock = clock;
@@ -136,8 +136,10 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) throws Exception {
         Instant started = clock.instant();
         boolean timedOut = false;
-        for (String export : leaseWorks.exports().keySet()) {
-            timedOut |= !ingestEverythingWaiting(LeaseWorksExportRoutes.routeId(export));
+        for (Flow flow : flows.all()) {
+            if (flow.trigger() instanceof Flow.Polled polled) {
+                timedOut |= !ingestEverythingWaiting(polled.routeId());
+            }
         }
         producer.requestBody(VehicleRoutes.READ, (Object) null);
         producer.requestBody(RepoCaseRoutes.READ, (Object) null);

@@ -18,7 +18,7 @@ import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import io.leasebridge.observability.ApiBudget;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import io.leasebridge.observability.SystemStatus;
 import io.leasebridge.salesforce.ParallelCollections.Call;
 import io.leasebridge.salesforce.ParallelCollections.Pending;

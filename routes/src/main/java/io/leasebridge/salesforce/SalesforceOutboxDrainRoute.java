@@ -1,24 +1,29 @@
 package io.leasebridge.salesforce;
 
-import io.leasebridge.config.RunProperties;
 import io.leasebridge.connectors.salesforce.CamelSalesforceGateway;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import org.apache.camel.builder.RouteBuilder;
 
-import io.leasebridge.cluster.FlowSchedule;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Drains the Salesforce outbox on its schedule (or once, in run-once mode). */
 @Component
-public class SalesforceOutboxDrainRoute extends RouteBuilder {
+public class SalesforceOutboxDrainRoute extends RouteBuilder implements FlowRoutes {
 
     public static final String DRAIN = "direct:salesforce-outbox-drain";
 
     private final SalesforceOutboxDrain drain;
-    private final RunProperties run;
 
-    public SalesforceOutboxDrainRoute(SalesforceOutboxDrain drain, RunProperties run) {
+    public SalesforceOutboxDrainRoute(SalesforceOutboxDrain drain) {
         this.drain = drain;
-        this.run = run;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.scheduled(SalesforceOutboxDrain.FLOW, DRAIN));
     }
 
     @Override
@@ -33,11 +38,5 @@ public class SalesforceOutboxDrainRoute extends RouteBuilder {
         from(CamelSalesforceGateway.UPDATE).routeId("salesforce-collections-update")
                 .routeConfigurationId(SalesforceRouteConfiguration.ID)
                 .to("salesforce:compositeUpdateSObjectCollections?allOrNone=false");
-
-        if (!run.runOnce()) {
-            from(FlowSchedule.cron(SalesforceOutboxDrain.FLOW, run.schedule(SalesforceOutboxDrain.FLOW)))
-                    .routeId(SalesforceOutboxDrain.FLOW + "-schedule")
-                    .to(DRAIN);
-        }
     }
 }

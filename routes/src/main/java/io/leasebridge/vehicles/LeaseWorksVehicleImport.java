@@ -4,7 +4,7 @@ import io.leasebridge.connectors.files.FileSink;
 import io.leasebridge.connectors.files.FileSink.OutgoingFile;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
-import io.leasebridge.observability.FlowLogContext;
+import io.leasebridge.flow.FlowLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

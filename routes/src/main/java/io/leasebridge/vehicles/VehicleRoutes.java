@@ -1,17 +1,18 @@
 package io.leasebridge.vehicles;
 
-import io.leasebridge.config.RunProperties;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.leasebridge.cluster.FlowSchedule;
+import java.util.List;
 
 /**
  * Vehicles: Salesforce Vehicle__c changes into the hub, then the LeaseWorks vehicle import file. Both on
  * their schedules when serving; run-once calls them in order.
  */
 @Component
-public class VehicleRoutes extends RouteBuilder {
+public class VehicleRoutes extends RouteBuilder implements FlowRoutes {
 
     public static final String READ = "direct:" + VehicleSync.FLOW;
     public static final String IMPORT = "direct:" + LeaseWorksVehicleImport.FLOW;
@@ -19,15 +20,18 @@ public class VehicleRoutes extends RouteBuilder {
 
     private final VehicleSync sync;
     private final LeaseWorksVehicleImport leaseWorksImport;
-    private final RunProperties run;
     private final VehicleImportProperties importProperties;
 
-    public VehicleRoutes(VehicleSync sync, LeaseWorksVehicleImport leaseWorksImport, RunProperties run,
+    public VehicleRoutes(VehicleSync sync, LeaseWorksVehicleImport leaseWorksImport,
                          VehicleImportProperties importProperties) {
         this.importProperties = importProperties;
         this.sync = sync;
         this.leaseWorksImport = leaseWorksImport;
-        this.run = run;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.scheduled(VehicleSync.FLOW, READ), Flow.scheduled(LeaseWorksVehicleImport.FLOW, IMPORT));
     }
 
     @Override
@@ -40,14 +44,5 @@ public class VehicleRoutes extends RouteBuilder {
 
         from(IMPORT_FILE).routeId("leaseworks-vehicle-import-file")
                 .to(importProperties.endpoint());
-
-        if (!run.runOnce()) {
-            from(FlowSchedule.cron(VehicleSync.FLOW, run.schedule(VehicleSync.FLOW)))
-                    .routeId(VehicleSync.FLOW + "-schedule")
-                    .to(READ);
-            from(FlowSchedule.cron(LeaseWorksVehicleImport.FLOW, run.schedule(LeaseWorksVehicleImport.FLOW)))
-                    .routeId(LeaseWorksVehicleImport.FLOW + "-schedule")
-                    .to(IMPORT);
-        }
     }
 }

@@ -1,32 +1,30 @@
 package io.leasebridge.workorders;
 
-import io.leasebridge.config.RunProperties;
+import io.leasebridge.flow.Flow;
+import io.leasebridge.flow.FlowRoutes;
 import org.apache.camel.builder.RouteBuilder;
 
-import io.leasebridge.cluster.FlowSchedule;
+import java.util.List;
 
 /** Reads work order approvals from Salesforce on their schedule; run-once calls it after the outbox drain. */
-class WorkOrderApprovalRoutes extends RouteBuilder {
+class WorkOrderApprovalRoutes extends RouteBuilder implements FlowRoutes {
 
     static final String READ = "direct:" + WorkOrderApprovals.FLOW;
 
     private final WorkOrderApprovals approvals;
-    private final RunProperties run;
 
-    WorkOrderApprovalRoutes(WorkOrderApprovals approvals, RunProperties run) {
+    WorkOrderApprovalRoutes(WorkOrderApprovals approvals) {
         this.approvals = approvals;
-        this.run = run;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return List.of(Flow.scheduled(WorkOrderApprovals.FLOW, READ));
     }
 
     @Override
     public void configure() {
         from(READ).routeId(WorkOrderApprovals.FLOW)
                 .bean(approvals, "read");
-
-        if (!run.runOnce()) {
-            from(FlowSchedule.cron(WorkOrderApprovals.FLOW, run.schedule(WorkOrderApprovals.FLOW)))
-                    .routeId(WorkOrderApprovals.FLOW + "-schedule")
-                    .to(READ);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.leasebridge.workorders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.config.RunProperties;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.salesforce.SalesforceReadFlow;
@@ -27,8 +26,8 @@ class WorkOrderConfiguration {
     }
 
     @Bean
-    WorkOrderApprovalRoutes workOrderApprovalRoutes(WorkOrderApprovals approvals, RunProperties run) {
-        return new WorkOrderApprovalRoutes(approvals, run);
+    WorkOrderApprovalRoutes workOrderApprovalRoutes(WorkOrderApprovals approvals) {
+        return new WorkOrderApprovalRoutes(approvals);
     }
 
     static class WorkOrdersCome implements Condition {

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.replay.DeadLetterReplay;
-import io.leasebridge.replay.ReplayOutcome;
+import io.leasebridge.flow.ReplayOutcome;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;

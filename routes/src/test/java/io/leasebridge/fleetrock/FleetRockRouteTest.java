@@ -224,7 +224,7 @@ class FleetRockRouteTest {
 
         // replayed as stored, RO-3's VIN is still one character short: the dead letter stays open with the reason
         long id = jdbc.queryForObject("select id from dead_letter where record_key = 'RO-3'", Long.class);
-        io.leasebridge.replay.ReplayOutcome outcome = replay.replay(id);
+        io.leasebridge.flow.ReplayOutcome outcome = replay.replay(id);
         assertThat(outcome.replayed()).isFalse();
         assertThat(outcome.detail()).contains("RO-3", "vin");
         assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, id)).isEqualTo("OPEN");

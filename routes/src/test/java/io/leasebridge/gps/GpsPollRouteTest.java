@@ -10,7 +10,7 @@ import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Vehicle;
 import io.leasebridge.replay.DeadLetterReplay;
-import io.leasebridge.replay.ReplayOutcome;
+import io.leasebridge.flow.ReplayOutcome;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.TestProperties;

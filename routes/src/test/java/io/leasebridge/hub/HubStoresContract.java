@@ -413,7 +413,7 @@ abstract class HubStoresContract {
     @Test
     void onAHubOneProcessOpensEveryRunningRunOfAnotherNodeIsAborted() {
         long mine = runs.start("salesforce-outbox-drain", null);
-        RunHistory other = new RunHistory(jdbc, clock, io.leasebridge.observability.FlowMetrics.NONE, new ClusterNode("killed", "h"));
+        RunHistory other = new RunHistory(jdbc, clock, RunListener.NONE, new ClusterNode("killed", "h"));
         long killed = other.start("leaseworks-payments", "p.csv");
 
         assertThat(runs.abortRunsOfOtherNodes()).isEqualTo(1);
@@ -671,7 +671,7 @@ abstract class HubStoresContract {
     void runsOfANodeThatStillHeartbeatsAreNotAbortedByAnotherNodesStart() {
         ClusterNode other = new ClusterNode("node-b", "host-b");
         ClusterNodes nodes = new ClusterNodes(jdbc, clock);
-        RunHistory otherRuns = new RunHistory(jdbc, clock, io.leasebridge.observability.FlowMetrics.NONE, other);
+        RunHistory otherRuns = new RunHistory(jdbc, clock, RunListener.NONE, other);
         nodes.join(other);
         long live = otherRuns.start("salesforce-outbox-drain", null);
         long dead = runs.start("leaseworks-payments", "p.csv");

@@ -2,6 +2,7 @@ package io.leasebridge.replay;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.flow.ReplayOutcome;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.salesforce.DrainReport;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;

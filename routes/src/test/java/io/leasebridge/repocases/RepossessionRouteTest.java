@@ -9,7 +9,7 @@ import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.mapping.FieldSpec;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import io.leasebridge.replay.DeadLetterReplay;
-import io.leasebridge.replay.ReplayOutcome;
+import io.leasebridge.flow.ReplayOutcome;
 import io.leasebridge.salesforce.SalesforceOutboxDrainRoute;
 import io.leasebridge.salesforce.SalesforceWireMock;
 import io.leasebridge.testing.HubTables;

@@ -1,4 +1,4 @@
-package io.leasebridge.observability;
+package io.leasebridge.flow;
 
 import org.slf4j.MDC;
 

@@ -1,4 +1,4 @@
-package io.leasebridge.config;
+package io.leasebridge.flow;
 
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,10 +25,12 @@ public record RunProperties(
         @DefaultValue Map<String, String> schedules,
         LocalDate judgeAsOf) {
 
+    static final String SCHEDULES = "leasebridge.schedules";
+
     public String schedule(String flow) {
         String cron = schedules.get(flow);
         if (cron == null || cron.isBlank()) {
-            throw new IllegalStateException("leasebridge.schedules." + flow + " is not set: every flow needs a Quartz cron expression");
+            throw new IllegalStateException(SCHEDULES + "." + flow + " is not set: every flow needs a Quartz cron expression");
         }
         return cron;
     }

@@ -1,4 +1,4 @@
-package io.leasebridge.replay;
+package io.leasebridge.flow;
 
 /** What replaying one dead letter did. */
 public record ReplayOutcome(long deadLetterId, boolean replayed, String detail) {
