@@ -27,5 +27,5 @@ public record AgencyReturnRow(@MaxLength(80) String placementId, LocalDate repor
             "amount-collected", "amountCollected", "contacted-on", "contactedOn", "contact-result", "contactResult");
 
     /** Without these a row says nothing the placement can take: it is quarantined. */
-    static final java.util.Set<String> REQUIRED = java.util.Set.of("placementId", "reportedOn", "status", "amountCollected");
+    public static final java.util.Set<String> REQUIRED = java.util.Set.of("placementId", "reportedOn", "status", "amountCollected");
 }

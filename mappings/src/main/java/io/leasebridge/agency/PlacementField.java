@@ -22,7 +22,7 @@ public enum PlacementField {
         return Arrays.stream(values()).filter(f -> f.key().equals(key)).findFirst();
     }
 
-    static String known() {
+    public static String known() {
         return Arrays.stream(values()).map(PlacementField::key).collect(Collectors.joining(", "));
     }
 }

@@ -8,7 +8,7 @@ import io.leasebridge.hub.ExternalWrite;
 import io.leasebridge.hub.ExternalWrites;
 import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.ledger.ProjectedPromise;
-import io.leasebridge.ledger.PromiseLedgerStore;
+import io.leasebridge.promises.PromiseLedgerStore;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;

@@ -1,5 +1,6 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.mapping.AgencyLayouts;
 import io.leasebridge.config.ShippedFile;
 import io.leasebridge.mapping.MappingConfigException;
 import org.springframework.context.annotation.Bean;

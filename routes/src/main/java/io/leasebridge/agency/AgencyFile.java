@@ -1,5 +1,6 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.mapping.AgencyLayouts;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

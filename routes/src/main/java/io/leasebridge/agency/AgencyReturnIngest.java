@@ -1,5 +1,6 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.mapping.AgencyLayouts;
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
 import io.leasebridge.connectors.leaseworks.ExportReader;
 import io.leasebridge.hub.DeadLetter;

@@ -1,5 +1,6 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.mapping.AgencyLayouts;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.RunCounts;
 import org.apache.camel.ConsumerTemplate;

@@ -1,5 +1,6 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.mapping.AgencyLayouts;
 import io.leasebridge.agency.PlacementStore.FileKind;
 import io.leasebridge.agency.PlacementStore.QueuedFile;
 import io.leasebridge.connectors.files.FileSink;

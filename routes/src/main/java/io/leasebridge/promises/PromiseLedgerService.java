@@ -5,7 +5,6 @@ import io.leasebridge.ledger.LeaseLedger;
 import io.leasebridge.ledger.LedgerRules;
 import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.ledger.PromiseEventType;
-import io.leasebridge.ledger.PromiseLedgerStore;
 import io.leasebridge.ledger.PromiseState;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;

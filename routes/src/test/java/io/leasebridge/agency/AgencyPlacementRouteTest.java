@@ -1,5 +1,6 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.mapping.AgencyLayouts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;

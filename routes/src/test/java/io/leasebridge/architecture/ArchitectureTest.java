@@ -19,15 +19,16 @@ import static io.leasebridge.architecture.Modules.PRODUCTION;
 import static io.leasebridge.architecture.Modules.ROUTES;
 
 /**
- * The architecture rules held against the shipped classes of mappings, ledger, connectors and routes. A rule marked
- * {@code @Disabled("until #18 lands")} fails on today's tree while its refactor is under way.
+ * The architecture rules held against the shipped classes of mappings, ledger, connectors and routes. Cycles are looked
+ * for inside each module: Maven already refuses a cycle between modules, and a feature's package name may stand in two
+ * modules (its model in mappings, its flows in routes). A rule marked {@code @Disabled("until #18 lands")} fails on
+ * today's tree while its refactor is under way.
  */
 class ArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> CONNECTOR_PACKAGES = resideInAPackage("io.leasebridge.connectors..");
 
     @Test
-    @Disabled("until #18 lands")
     void theMappingsPackagesFormNoCycle() {
         noPackageCycles("io.leasebridge.(*)..").check(PRODUCTION.that(MAPPINGS));
     }
@@ -50,18 +51,11 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("until #18 lands")
-    void thePackagesOfAllModulesTogetherFormNoCycle() {
-        noPackageCycles("io.leasebridge.(*)..").check(PRODUCTION);
-    }
-
-    @Test
     void mappingsKnowNoCamelAndNoSpring() {
         knowsNoCamelAndNoSpring(MAPPINGS).check(PRODUCTION);
     }
 
     @Test
-    @Disabled("until #18 lands")
     void theLedgerKnowsNoCamelAndNoSpring() {
         knowsNoCamelAndNoSpring(LEDGER).check(PRODUCTION);
     }

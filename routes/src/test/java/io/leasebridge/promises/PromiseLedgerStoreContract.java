@@ -3,7 +3,6 @@ package io.leasebridge.promises;
 import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.ledger.PromiseEventType;
-import io.leasebridge.ledger.PromiseLedgerStore;
 import io.leasebridge.ledger.PromiseStatus;
 import io.leasebridge.ledger.ProjectedPromise;
 import io.leasebridge.mapping.salesforce.SObjectRecord;

@@ -1,6 +1,6 @@
-package io.leasebridge.agency;
+package io.leasebridge.mapping;
 
-import io.leasebridge.mapping.MappingConfigException;
+import io.leasebridge.agency.PlacementField;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,14 @@
-package io.leasebridge.ledger;
+package io.leasebridge.promises;
 
+import io.leasebridge.ledger.ProjectedPromise;
+import io.leasebridge.ledger.PromiseEvent;
+import io.leasebridge.ledger.PromiseEventType;
+import io.leasebridge.ledger.PromiseProjection;
+import io.leasebridge.ledger.PromiseState;
+import io.leasebridge.ledger.PromiseStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -14,8 +21,10 @@ import java.util.Map;
 
 /**
  * The ledger in the hub: {@code promise_event}, appended to and never changed, and {@code promise}, the
- * projection kept current with each append and rebuildable from the events. Callers hold the transaction.
+ * projection kept current with each append and rebuildable from the events; the one store of both tables. Callers hold
+ * the transaction.
  */
+@Repository
 public class PromiseLedgerStore {
 
     private static final RowMapper<PromiseEvent> EVENT = (rs, n) -> new PromiseEvent(

@@ -1,14 +1,11 @@
-package io.leasebridge.agency;
+package io.leasebridge.mapping;
 
+import io.leasebridge.agency.AgencyReturnRow;
+import io.leasebridge.agency.PlacementField;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.leasebridge.mapping.ExportLayout;
-import io.leasebridge.mapping.FieldSpec;
-import io.leasebridge.mapping.MappingConfigException;
-import io.leasebridge.mapping.RecordLayout;
-import io.leasebridge.mapping.ValueParser;
 
 import java.io.IOException;
 import java.io.InputStream;
