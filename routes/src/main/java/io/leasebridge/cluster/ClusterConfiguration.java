@@ -1,7 +1,7 @@
 package io.leasebridge.cluster;
 
 import io.leasebridge.hub.ClusterNode;
-import io.leasebridge.hub.OutboxClaims;
+import io.leasebridge.hub.sql.OutboxClaims;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -44,11 +44,11 @@ public final class CanonicalTable<T extends Record> {
     }
 
     /** Every column, the key first, then the content hash and the time of the last change. */
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
-    String keyColumn() {
+    public String keyColumn() {
         return columns.get(0);
     }
 

@@ -1,5 +1,6 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.hub.sql.KeyLookup;
 import io.leasebridge.mapping.salesforce.ParentRef;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,8 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.hub.sql.CanonicalRows;
+import io.leasebridge.hub.sql.HubDatabase;
+import io.leasebridge.hub.sql.KeyLookup;
 import io.leasebridge.observability.IngestTimings;
 import io.leasebridge.observability.IngestTimings.Stage;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.hub.sql.KeyLookup;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.Customer;
 import io.leasebridge.model.LeaseAccount;

@@ -1,5 +1,8 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.hub.sql.ColumnArrays;
+import io.leasebridge.hub.sql.HubDatabase;
+import io.leasebridge.hub.sql.OutboxClaims;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.mapping.salesforce.ParentRef;
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,6 +267,19 @@ public class SalesforceOutbox {
                 update sf_outbox set status = 'PENDING', version = version + 1, attempts = 0, last_error = null, updated_at = ?
                 where sobject = ? and facet = ? and external_id = ? and status = 'DELIVERED'""",
                 Timestamp.from(clock.instant()), type.apiName(), type.facet(), externalId) > 0;
+    }
+
+    /**
+     * Pending rows per record type, keyed as {@link SObjectType#recordType()} names them: the object, or object#facet.
+     * One grouped count on the {@code sf_outbox_pending} index.
+     */
+    public Map<String, Long> pendingByRecordType() {
+        Map<String, Long> pending = new HashMap<>();
+        jdbc.query("select sobject, facet, count(*) from sf_outbox where status = 'PENDING' group by sobject, facet", rs -> {
+            String facet = rs.getString(2);
+            pending.put(facet == null || facet.isEmpty() ? rs.getString(1) : rs.getString(1) + "#" + facet, rs.getLong(3));
+        });
+        return pending;
     }
 
     public long count(String status) {

@@ -1,6 +1,6 @@
 package io.leasebridge.ingest;
 
-import io.leasebridge.hub.MultiRowStatement;
+import io.leasebridge.hub.sql.MultiRowStatement;
 import io.leasebridge.model.LeaseAccount;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -3,7 +3,7 @@ package io.leasebridge.ingest;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.model.GlSummaryLine;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * LeaseWorks' daily GL summary into {@code gl_summary_line} (one row per day, GL account and memo; a line
  * read again replaces the one before). The QuickBooks postings flow turns each day into a JournalEntry.
  */
-@Component
+@Repository
 class GlSummarySink implements RecordSink<GlSummaryLine> {
 
     private final JdbcTemplate jdbc;

@@ -1,35 +1,33 @@
 package io.leasebridge.observability;
 
+import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Pending rows of the Salesforce outbox per record type, as gauges. One grouped count (on the
- * {@code sf_outbox_pending} index) serves every gauge of a scrape and is reused for
- * {@code leasebridge.observability.outbox-depth-max-age}.
+ * Pending rows of the Salesforce outbox per record type, as gauges. One grouped count serves every gauge of a scrape
+ * and is reused for {@code leasebridge.observability.outbox-depth-max-age}.
  */
 @Component
 class OutboxDepth implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDepth.class);
 
-    private final JdbcTemplate jdbc;
+    private final SalesforceOutbox outbox;
     private final long maxAgeNanos;
     private Map<String, Long> pending = Map.of();
     private long countedAt;
     private boolean counted;
 
-    OutboxDepth(JdbcTemplate jdbc, ObservabilityProperties properties) {
-        this.jdbc = jdbc;
+    OutboxDepth(SalesforceOutbox outbox, ObservabilityProperties properties) {
+        this.outbox = outbox;
         this.maxAgeNanos = properties.outboxDepthMaxAge().toNanos();
     }
 
@@ -53,13 +51,7 @@ class OutboxDepth implements MeterBinder {
         long now = System.nanoTime();
         if (!counted || now - countedAt > maxAgeNanos) {
             try {
-                Map<String, Long> fresh = new HashMap<>();
-                jdbc.query("select sobject, facet, count(*) from sf_outbox where status = 'PENDING' group by sobject, facet",
-                        rs -> {
-                            String facet = rs.getString(2);
-                            fresh.put(facet == null || facet.isEmpty() ? rs.getString(1) : rs.getString(1) + "#" + facet, rs.getLong(3));
-                        });
-                pending = fresh;
+                pending = outbox.pendingByRecordType();
             } catch (RuntimeException e) {
                 log.warn("outbox depth not counted: {}", e.getClass().getSimpleName());
                 pending = null;

@@ -1,7 +1,7 @@
 package io.leasebridge.page;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,7 +14,7 @@ import java.util.List;
  * The delivery view from the run history: records, failures, quarantines and API calls per flow over the last week,
  * and per run for the latest runs.
  */
-@Component
+@Repository
 class DeliveryCharts {
 
     static final int RUNS = 15;

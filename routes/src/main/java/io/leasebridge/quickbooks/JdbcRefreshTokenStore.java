@@ -2,7 +2,9 @@ package io.leasebridge.quickbooks;
 
 import io.leasebridge.connectors.quickbooks.RefreshTokenStore;
 import io.leasebridge.connectors.quickbooks.TokenCipher;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The newest refresh token of each company in the hub ({@code qb_token}), AES-GCM encrypted; each save commits at once. */
+@Repository
+@Conditional(QuickBooksConfigured.class)
 class JdbcRefreshTokenStore implements RefreshTokenStore {
 
     private final JdbcTemplate jdbc;

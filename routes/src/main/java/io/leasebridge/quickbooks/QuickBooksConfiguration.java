@@ -14,11 +14,9 @@ import io.leasebridge.mapping.MappingConfigException;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.flow.FlowRuns;
 import org.apache.camel.CamelContext;
-import io.leasebridge.promises.LedgerProperties;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -40,11 +38,6 @@ class QuickBooksConfiguration {
         return new TokenCipher(properties.tokenEncryptionKey());
     }
 
-    @Bean
-    JdbcRefreshTokenStore quickBooksRefreshTokens(JdbcTemplate jdbc, TokenCipher cipher, Clock clock) {
-        return new JdbcRefreshTokenStore(jdbc, cipher, clock);
-    }
-
     @Bean(destroyMethod = "close")
     CamelQuickBooksHttp quickBooksHttp(CamelContext camel, QuickBooksProperties properties) {
         return new CamelQuickBooksHttp(camel, properties);
@@ -61,27 +54,16 @@ class QuickBooksConfiguration {
     }
 
     @Bean
-    QuickBooksHoldings quickBooksHoldings(QuickBooksApi api, JdbcTemplate jdbc) {
-        return new QuickBooksHoldings(api, jdbc);
-    }
-
-    @Bean
     QuickBooksStatus quickBooksStatus(Clock clock) {
         return new QuickBooksStatus(clock);
     }
 
     @Bean
-    QuickBooksSources quickBooksSources(JdbcTemplate jdbc, QuickBooksDocuments documents, Clock clock, QuickBooksProperties properties,
-                                        LedgerProperties ledger) {
-        return new QuickBooksSources(jdbc, documents, clock.withZone(properties.zone() != null ? properties.zone() : ledger.zone()));
-    }
-
-    @Bean
     QuickBooksPostingRun quickBooksPostingRun(QuickBooksApi api, QuickBooksTokens tokens, QuickBooksProperties properties,
-                                              QuickBooksSources sources, QuickBooksOutbox outbox, JdbcTemplate jdbc, Clock clock,
+                                              QuickBooksSources sources, QuickBooksOutbox outbox, QuickBooksVendors vendors,
                                               DeadLetters deadLetters, FlowRuns runs, TransactionTemplate transaction,
                                               QuickBooksStatus status) {
-        QuickBooksPoster poster = new QuickBooksPoster(api, new QuickBooksVendors(api, jdbc, clock), outbox, properties.retry());
+        QuickBooksPoster poster = new QuickBooksPoster(api, vendors, outbox, properties.retry());
         return new QuickBooksPostingRun(sources, outbox, poster, api, tokens, properties, deadLetters, runs, transaction, status);
     }
 

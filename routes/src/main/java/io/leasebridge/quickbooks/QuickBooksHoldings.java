@@ -2,7 +2,9 @@ package io.leasebridge.quickbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leasebridge.connectors.quickbooks.QuickBooksApi;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -15,6 +17,8 @@ import java.util.List;
  * one query per entity and page of {@value #PAGE} documents ({@code select * from Bill where TxnDate >= '...'}),
  * not one per document.
  */
+@Repository
+@Conditional(QuickBooksConfigured.class)
 public class QuickBooksHoldings {
 
     static final int PAGE = 1000;

@@ -2,7 +2,7 @@ package io.leasebridge.quickbooks;
 
 import io.leasebridge.mapping.quickbooks.PostingType;
 import io.leasebridge.mapping.quickbooks.QuickBooksPosting;
-import io.leasebridge.hub.OutboxClaims;
+import io.leasebridge.hub.sql.OutboxClaims;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

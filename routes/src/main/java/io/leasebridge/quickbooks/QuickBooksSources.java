@@ -2,14 +2,18 @@ package io.leasebridge.quickbooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.connectors.quickbooks.QuickBooksProperties;
 import io.leasebridge.mapping.quickbooks.PostingRefusedException;
 import io.leasebridge.mapping.quickbooks.PostingType;
-import io.leasebridge.mapping.quickbooks.QuickBooksDocuments;
 import io.leasebridge.mapping.quickbooks.QuickBooksDocuments.ApprovedWorkOrder;
 import io.leasebridge.mapping.quickbooks.QuickBooksDocuments.WorkOrderLine;
+import io.leasebridge.mapping.quickbooks.QuickBooksDocuments;
 import io.leasebridge.mapping.quickbooks.QuickBooksPosting;
 import io.leasebridge.model.GlSummaryLine;
+import io.leasebridge.promises.LedgerProperties;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -22,14 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What the hub says QuickBooks should have: approved work orders (Bill to the repair vendor), repo agent
  * fees on cases (Bill to the agent), sold vehicles (a JournalEntry settling the lease) and LeaseWorks GL days (JournalEntry).
  * Every document is dated by the calendar of the clock's zone (the lessor's), never by the UTC day.
  */
+@Repository
+@Conditional(QuickBooksConfigured.class)
 class QuickBooksSources {
 
     private final JdbcTemplate jdbc;
@@ -37,10 +43,12 @@ class QuickBooksSources {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
-    QuickBooksSources(JdbcTemplate jdbc, QuickBooksDocuments documents, Clock clock) {
+    /** Dated in {@code leasebridge.quickbooks.zone}, or the lessor's zone when that is unset. */
+    QuickBooksSources(JdbcTemplate jdbc, QuickBooksDocuments documents, Clock clock, QuickBooksProperties properties,
+                      LedgerProperties ledger) {
         this.jdbc = jdbc;
         this.documents = documents;
-        this.clock = clock;
+        this.clock = clock.withZone(properties.zone() != null ? properties.zone() : ledger.zone());
     }
 
     List<SourceRecord> all() {

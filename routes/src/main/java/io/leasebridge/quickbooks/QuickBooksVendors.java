@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leasebridge.connectors.quickbooks.QuickBooksApi;
 import io.leasebridge.connectors.quickbooks.QuickBooksFault;
 import io.leasebridge.connectors.quickbooks.QuickBooksFaultException;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,6 +19,8 @@ import java.util.List;
  * workers creating the same new vendor get 6240 (duplicate name) for one of them, which then reuses the
  * vendor the other created.
  */
+@Repository
+@Conditional(QuickBooksConfigured.class)
 class QuickBooksVendors {
 
     private final QuickBooksApi api;

@@ -1,7 +1,7 @@
 package io.leasebridge.repocases;
 
 import io.leasebridge.hub.InLists;
-import io.leasebridge.hub.OutboxClaims;
+import io.leasebridge.hub.sql.OutboxClaims;
 import io.leasebridge.repo.RepoStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

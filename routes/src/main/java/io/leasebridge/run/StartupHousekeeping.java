@@ -4,7 +4,7 @@ import io.leasebridge.cluster.ClusterProperties;
 import io.leasebridge.hub.ClusterNode;
 import io.leasebridge.hub.ClusterNodes;
 import io.leasebridge.hub.HubSharing;
-import io.leasebridge.hub.OutboxClaims;
+import io.leasebridge.hub.sql.OutboxClaims;
 import io.leasebridge.hub.RunHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -61,7 +61,7 @@ final class ArchitectureRules {
     }
 
     static ArchRule onlyStoresQueryTheDatabase() {
-        return noClasses().that(not(stores()).and(not(configurations())))
+        return noClasses().that(not(stores()).and(not(storeHelpers())).and(not(configurations())))
                 .should().dependOnClassesThat(belongToAnyOf(JdbcTemplate.class, NamedParameterJdbcTemplate.class,
                         JdbcOperations.class, NamedParameterJdbcOperations.class, JdbcClient.class))
                 .because("each table is read and written through the store of the feature that owns it");
@@ -83,6 +83,11 @@ final class ArchitectureRules {
     static DescribedPredicate<JavaClass> stores() {
         return DescribedPredicate.describe("stores (@Repository classes)",
                 javaClass -> outermost(javaClass).isAnnotatedWith(Repository.class));
+    }
+
+    /** The statement helpers the hub's stores hand their {@code JdbcTemplate} to: batched writes, key look-ups, claims. */
+    static DescribedPredicate<JavaClass> storeHelpers() {
+        return resideInAPackage("io.leasebridge.hub.sql..").as("the stores' statement helpers (io.leasebridge.hub.sql)");
     }
 
     /** A {@code @Configuration} class may wire a {@code JdbcTemplate} for the stores it makes. */

@@ -1,5 +1,6 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.hub.sql.OutboxClaims;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SObjectType;

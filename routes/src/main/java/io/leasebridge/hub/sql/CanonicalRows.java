@@ -1,5 +1,6 @@
-package io.leasebridge.hub;
+package io.leasebridge.hub.sql;
 
+import io.leasebridge.hub.CanonicalTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * in as few round trips as the database allows: PostgreSQL upserts them in one statement that takes each column
  * as an array, H2 merges them in one batch. Callers hold the transaction and pass each key once.
  */
-interface CanonicalRows {
+public interface CanonicalRows {
 
     /** @param rows each row's values in {@link CanonicalTable#columns()} order */
     void write(JdbcTemplate jdbc, CanonicalTable<?> table, List<Object[]> rows);

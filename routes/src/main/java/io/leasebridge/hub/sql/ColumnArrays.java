@@ -1,4 +1,4 @@
-package io.leasebridge.hub;
+package io.leasebridge.hub.sql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
  * its column's type without the type's length, so that a value too long is refused by the target column, naming it,
  * as it would be for an insert, instead of cut by the cast.
  */
-final class ColumnArrays {
+public final class ColumnArrays {
 
     private ColumnArrays() {
     }
 
     /** {@code unnest(cast(? as character varying array), ...)} for {@code n} text columns, on H2 as on PostgreSQL. */
-    static String unnestText(int n) {
+    public static String unnestText(int n) {
         return unnest(Collections.nCopies(n, "character varying"));
     }
 
@@ -57,7 +57,7 @@ final class ColumnArrays {
     }
 
     /** Binds each of the rows' {@code columns} columns, as a text array, to the parameters from {@code firstIndex} on. */
-    static void bind(PreparedStatement ps, int firstIndex, List<Object[]> rows, int columns) throws SQLException {
+    public static void bind(PreparedStatement ps, int firstIndex, List<Object[]> rows, int columns) throws SQLException {
         Connection connection = ps.getConnection();
         for (int column = 0; column < columns; column++) {
             String[] values = new String[rows.size()];

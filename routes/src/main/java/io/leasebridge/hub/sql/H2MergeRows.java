@@ -1,5 +1,7 @@
-package io.leasebridge.hub;
+package io.leasebridge.hub.sql;
 
+import io.leasebridge.hub.CanonicalTable;
+import io.leasebridge.hub.InLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;

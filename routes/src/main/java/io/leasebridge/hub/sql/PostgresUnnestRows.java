@@ -1,5 +1,6 @@
-package io.leasebridge.hub;
+package io.leasebridge.hub.sql;
 
+import io.leasebridge.hub.CanonicalTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;

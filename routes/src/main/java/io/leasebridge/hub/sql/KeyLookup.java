@@ -1,4 +1,4 @@
-package io.leasebridge.hub;
+package io.leasebridge.hub.sql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
