@@ -1,5 +1,7 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.flow.RunOnceParts;
+import io.leasebridge.kpis.KpiProperties;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +20,7 @@ import java.util.Map;
  * proposals, the managers' decisions and the files to send and recall; afterwards what stands, for the run summary.
  */
 @Component
-public class AgencyRunOnceStep {
+public class AgencyRunOnceStep implements RunOnceParts {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyRunOnceStep.class);
 
@@ -26,14 +29,27 @@ public class AgencyRunOnceStep {
     private final AgencyReturnPickup returns;
     private final PlacementKpis kpis;
     private final JdbcTemplate jdbc;
+    private final KpiProperties reports;
 
     AgencyRunOnceStep(ProducerTemplate producer, PlacementFiles files, AgencyReturnPickup returns, PlacementKpis kpis,
-                      JdbcTemplate jdbc) {
+                      JdbcTemplate jdbc, KpiProperties reports) {
         this.producer = producer;
         this.files = files;
         this.returns = returns;
         this.kpis = kpis;
         this.jdbc = jdbc;
+        this.reports = reports;
+    }
+
+    /** After the recovery risk, before the Salesforce drain that sends the placements' records. */
+    @Override
+    public List<Step> steps() {
+        return List.of(Step.of(1000, AgencyPlacementRoutes.FLOW, once -> run()));
+    }
+
+    @Override
+    public List<Report> reports() {
+        return List.of(new Report(1300, (out, once) -> print(out, reports.reportDir())));
     }
 
     /** A failed step is in the run history and the exit code, and the run goes on. */
