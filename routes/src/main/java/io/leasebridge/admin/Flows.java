@@ -1,6 +1,7 @@
 package io.leasebridge.admin;
 
 import io.leasebridge.flow.FlowRegistry;
+import io.leasebridge.flow.RouteCalls;
 import io.leasebridge.hub.FlowRun;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -8,7 +9,6 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.direct.DirectEndpoint;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerJob;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.RouteController;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.quartz.JobDetail;
@@ -48,14 +48,14 @@ class Flows {
     private static final Logger log = LoggerFactory.getLogger(Flows.class);
 
     private final CamelContext camel;
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private final RunSearch runs;
     private final FlowRegistry registry;
     private ExecutorService background;
 
-    Flows(CamelContext camel, ProducerTemplate producer, RunSearch runs, FlowRegistry registry) {
+    Flows(CamelContext camel, RouteCalls routes, RunSearch runs, FlowRegistry registry) {
         this.camel = camel;
-        this.producer = producer;
+        this.routes = routes;
         this.runs = runs;
         this.registry = registry;
     }
@@ -108,7 +108,7 @@ class Flows {
             if (status(work.getRouteId()) != ServiceStatus.Started) {
                 throw ApiProblem.conflict("flow stopped", flow.name() + " is stopped: resume it before triggering it");
             }
-            producer.asyncSendBody(direct, null);
+            routes.start(direct.getEndpointUri());
             mechanism = "sent to " + direct.getEndpointUri();
         } else if (ingest != null) {
             mechanism = pollNow(ingest);

@@ -1,11 +1,10 @@
 package io.leasebridge.agency;
 
+import io.leasebridge.flow.RouteCalls;
 import io.leasebridge.flow.RunOnceParts;
 import io.leasebridge.kpis.KpiProperties;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,20 +23,20 @@ public class AgencyRunOnceStep implements RunOnceParts {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyRunOnceStep.class);
 
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private final PlacementFiles files;
     private final AgencyReturnPickup returns;
     private final PlacementKpis kpis;
-    private final JdbcTemplate jdbc;
+    private final PlacementStore placements;
     private final KpiProperties reports;
 
-    AgencyRunOnceStep(ProducerTemplate producer, PlacementFiles files, AgencyReturnPickup returns, PlacementKpis kpis,
-                      JdbcTemplate jdbc, KpiProperties reports) {
-        this.producer = producer;
+    AgencyRunOnceStep(RouteCalls routes, PlacementFiles files, AgencyReturnPickup returns, PlacementKpis kpis,
+                      PlacementStore placements, KpiProperties reports) {
+        this.routes = routes;
         this.files = files;
         this.returns = returns;
         this.kpis = kpis;
-        this.jdbc = jdbc;
+        this.placements = placements;
         this.reports = reports;
     }
 
@@ -55,12 +54,12 @@ public class AgencyRunOnceStep implements RunOnceParts {
     /** A failed step is in the run history and the exit code, and the run goes on. */
     public void run() {
         try {
-            producer.requestBody(AgencyReturnRoutes.RETURNS, (Object) null);
+            routes.run(AgencyReturnRoutes.RETURNS);
         } catch (RuntimeException e) {
             log.error("{}: {}", AgencyReturnIngest.FLOW, e.getMessage());
         }
         try {
-            producer.requestBody(AgencyPlacementRoutes.PLACEMENTS, (Object) null);
+            routes.run(AgencyPlacementRoutes.PLACEMENTS);
         } catch (RuntimeException e) {
             log.error("{}: {}", AgencyPlacementRoutes.FLOW, e.getMessage());
         }
@@ -72,10 +71,7 @@ public class AgencyRunOnceStep implements RunOnceParts {
         for (PlacementStatus status : PlacementStatus.values()) {
             byStatus.put(status.name(), 0L);
         }
-        jdbc.query("select status, count(*) from agency_placement group by status",
-                rs -> {
-                    byStatus.put(rs.getString(1), rs.getLong(2));
-                });
+        byStatus.putAll(placements.countsByStatus());
         out.println("Agency placements: " + byStatus.entrySet().stream().map(e -> e.getKey().toLowerCase(java.util.Locale.ROOT)
                 + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
         files.lastSent().forEach(line -> out.println("  sent " + line));

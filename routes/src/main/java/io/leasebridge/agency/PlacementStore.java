@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -281,4 +282,14 @@ public class PlacementStore {
     private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }
+
+    /** How many placements stand at each status. */
+    public Map<String, Long> countsByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("select status, count(*) from agency_placement group by status", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
 }

@@ -1,7 +1,7 @@
 package io.leasebridge.calls;
 
+import io.leasebridge.flow.RouteCalls;
 import io.leasebridge.flow.RunOnceParts;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -12,17 +12,17 @@ import java.util.Map;
 @Component
 class CallsRunOnce implements RunOnceParts {
 
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private final ContactStandings standings;
 
-    CallsRunOnce(ProducerTemplate producer, ContactStandings standings) {
-        this.producer = producer;
+    CallsRunOnce(RouteCalls routes, ContactStandings standings) {
+        this.routes = routes;
         this.standings = standings;
     }
 
     @Override
     public List<Step> steps() {
-        return List.of(Step.of(500, CallActivityRead.FLOW, once -> producer.requestBody(CallActivityRoutes.READ, (Object) null)));
+        return List.of(Step.of(500, CallActivityRead.FLOW, once -> routes.run(CallActivityRoutes.READ)));
     }
 
     @Override

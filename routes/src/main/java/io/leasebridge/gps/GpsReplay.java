@@ -1,10 +1,10 @@
 package io.leasebridge.gps;
 
-import io.leasebridge.hub.DeadLetter;
-import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.flow.ReplayHandler;
 import io.leasebridge.flow.ReplayOutcome;
-import org.apache.camel.ProducerTemplate;
+import io.leasebridge.flow.RouteCalls;
+import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.hub.DeadLetters;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
@@ -19,11 +19,11 @@ import java.util.Optional;
 @Order(400)
 public class GpsReplay implements ReplayHandler {
 
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private final DeadLetters deadLetters;
 
-    public GpsReplay(ProducerTemplate producer, DeadLetters deadLetters) {
-        this.producer = producer;
+    public GpsReplay(RouteCalls routes, DeadLetters deadLetters) {
+        this.routes = routes;
         this.deadLetters = deadLetters;
     }
 
@@ -33,7 +33,7 @@ public class GpsReplay implements ReplayHandler {
     }
 
     private ReplayOutcome locateAgain(long id, DeadLetter letter) {
-        GpsPollReport report = producer.requestBody(GpsPollRoute.RELOCATE, letter.recordKey(), GpsPollReport.class);
+        GpsPollReport report = routes.request(GpsPollRoute.RELOCATE, letter.recordKey(), GpsPollReport.class);
         if (report.requests().isEmpty()) {
             String why = report.skipped().stream().map(GpsPollReport.Skip::reason).findFirst().orElse("no vehicle with a GPS device");
             return new ReplayOutcome(id, false, "not located again: " + why);

@@ -1,7 +1,7 @@
 package io.leasebridge.gps;
 
+import io.leasebridge.flow.RouteCalls;
 import io.leasebridge.flow.RunOnceParts;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -10,16 +10,16 @@ import java.util.List;
 @Component
 class GpsRunOnce implements RunOnceParts {
 
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private volatile GpsPollReport report;
 
-    GpsRunOnce(ProducerTemplate producer) {
-        this.producer = producer;
+    GpsRunOnce(RouteCalls routes) {
+        this.routes = routes;
     }
 
     @Override
     public List<Step> steps() {
-        return List.of(Step.of(800, GpsPoll.FLOW, once -> report = producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class)));
+        return List.of(Step.of(800, GpsPoll.FLOW, once -> report = routes.request(GpsPollRoute.POLL, null, GpsPollReport.class)));
     }
 
     @Override

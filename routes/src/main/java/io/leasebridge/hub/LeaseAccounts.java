@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the last LeaseWorks export says of a lease, its customer, payments and collector notes: the query side of the
@@ -101,4 +102,15 @@ public class LeaseAccounts {
     private static LocalDate date(Date date) {
         return date == null ? null : date.toLocalDate();
     }
+
+    /** Customers by their contact preferences' source, for the sources that start with {@code prefix}. */
+    public Map<String, Long> customersByPreferenceSource(String prefix) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("select preference_source, count(*) from customer where preference_source like ? group by preference_source",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, prefix + "%");
+        return counts;
+    }
+
 }

@@ -1,5 +1,7 @@
 package io.leasebridge.observability;
 
+import io.leasebridge.salesforce.SalesforceApiUsage;
+import io.leasebridge.status.SystemStatus;
 import io.leasebridge.connectors.salesforce.SalesforceCallListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,8 +1,9 @@
 package io.leasebridge.observability;
 
+import io.leasebridge.status.SystemStatus;
 import io.leasebridge.ingest.LeaseWorksProperties;
 import io.leasebridge.ingest.LeaseWorksExportRoutes;
-import io.leasebridge.observability.SystemStatus.ExportStatus;
+import io.leasebridge.status.SystemStatus.ExportStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;

@@ -1,6 +1,9 @@
 package io.leasebridge.observability;
 
-import io.leasebridge.observability.SystemStatus.SalesforceStatus;
+import io.leasebridge.salesforce.SalesforceApiUsage;
+import io.leasebridge.status.SystemStatus;
+import io.leasebridge.salesforce.ApiBudget;
+import io.leasebridge.status.SystemStatus.SalesforceStatus;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

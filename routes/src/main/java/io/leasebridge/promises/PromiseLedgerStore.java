@@ -12,12 +12,14 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ledger in the hub: {@code promise_event}, appended to and never changed, and {@code promise}, the
@@ -65,7 +67,25 @@ public class PromiseLedgerStore {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), EVENT);
     }
 
-    public List<PromiseEvent> allEvents() {
+/** How many promises stand at each status. */
+    public Map<String, Long> countsByStatus() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("select status, count(*) from promise group by status", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** The verdicts and revisions, in order, of every promise revised at or after {@code since}. */
+    public List<PromiseEvent> verdictsOfPromisesRevisedSince(Instant since) {
+        return jdbc.query("""
+                select * from promise_event
+                where type in ('KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'REVISED')
+                  and promise_id in (select promise_id from promise_event where type = 'REVISED' and recorded_at >= ?)
+                order by sequence""", EVENT, Timestamp.from(since));
+    }
+
+        public List<PromiseEvent> allEvents() {
         return jdbc.query("select * from promise_event order by sequence", EVENT);
     }
 

@@ -1,11 +1,10 @@
 package io.leasebridge.promises;
 
 import io.leasebridge.flow.RunOnceParts;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.leasebridge.ledger.PromiseEvent;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -26,12 +24,12 @@ class PromisesRunOnce implements RunOnceParts {
 
     private final PromiseJudgement judgement;
     private final CollectorTasks tasks;
-    private final JdbcTemplate jdbc;
+    private final PromiseLedgerStore ledger;
 
-    PromisesRunOnce(PromiseJudgement judgement, CollectorTasks tasks, JdbcTemplate jdbc) {
+    PromisesRunOnce(PromiseJudgement judgement, CollectorTasks tasks, PromiseLedgerStore ledger) {
         this.judgement = judgement;
         this.tasks = tasks;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @Override
@@ -48,10 +46,7 @@ class PromisesRunOnce implements RunOnceParts {
     }
 
     private void printLedger(PrintStream out) {
-        Map<String, Long> byStatus = new TreeMap<>();
-        jdbc.query("select status, count(*) from promise group by status", rs -> {
-            byStatus.put(rs.getString(1), rs.getLong(2));
-        });
+        Map<String, Long> byStatus = ledger.countsByStatus();
         out.println("Promise ledger: " + byStatus.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         long kept = byStatus.getOrDefault("KEPT", 0L);
@@ -70,24 +65,20 @@ class PromisesRunOnce implements RunOnceParts {
         List<String> lines = new ArrayList<>();
         Map<String, String> lastVerdict = new HashMap<>();
         Map<String, Boolean> revising = new HashMap<>();
-        jdbc.query("""
-                select promise_id, lease_id, type, amount, recorded_at from promise_event
-                where type in ('KEPT', 'PARTIALLY_KEPT', 'BROKEN', 'REVISED')
-                  and promise_id in (select promise_id from promise_event where type = 'REVISED' and recorded_at >= ?)
-                order by sequence""", rs -> {
-            String promise = rs.getString(1);
-            String type = rs.getString(3);
+        for (PromiseEvent event : ledger.verdictsOfPromisesRevisedSince(started)) {
+            String promise = event.promiseId();
+            String type = event.type().name();
             if ("REVISED".equals(type)) {
-                revising.put(promise, !rs.getTimestamp(5).toInstant().isBefore(started));
+                revising.put(promise, !event.recordedAt().isBefore(started));
             } else {
                 if (Boolean.TRUE.equals(revising.remove(promise))) {
                     lines.add(String.format("  %-40s lease %-12s %s -> %s (%s applied by the deadline; a payment or reversal"
-                            + " arrived after judgement)", promise, rs.getString(2), lastVerdict.get(promise), type,
-                            rs.getBigDecimal(4).toPlainString()));
+                            + " arrived after judgement)", promise, event.leaseId(), lastVerdict.get(promise), type,
+                            event.amount().toPlainString()));
                 }
                 lastVerdict.put(promise, type);
             }
-        }, Timestamp.from(started));
+        }
         out.println("Promise verdicts revised: " + (lines.isEmpty() ? "none" : lines.size()));
         lines.forEach(out::println);
         out.println();

@@ -1,7 +1,7 @@
 package io.leasebridge.repocases;
 
+import io.leasebridge.flow.RouteCalls;
 import io.leasebridge.flow.RunOnceParts;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -11,13 +11,13 @@ import java.util.List;
 @Component
 class RepoCasesRunOnce implements RunOnceParts {
 
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private final RepoCaseSync cases;
     private final RepoOrderMail orders;
     private final FinalReviews finalReviews;
 
-    RepoCasesRunOnce(ProducerTemplate producer, RepoCaseSync cases, RepoOrderMail orders, FinalReviews finalReviews) {
-        this.producer = producer;
+    RepoCasesRunOnce(RouteCalls routes, RepoCaseSync cases, RepoOrderMail orders, FinalReviews finalReviews) {
+        this.routes = routes;
         this.cases = cases;
         this.orders = orders;
         this.finalReviews = finalReviews;
@@ -25,7 +25,7 @@ class RepoCasesRunOnce implements RunOnceParts {
 
     @Override
     public List<Step> steps() {
-        return List.of(Step.of(300, RepoCaseSync.FLOW, once -> producer.requestBody(RepoCaseRoutes.READ, (Object) null)));
+        return List.of(Step.of(300, RepoCaseSync.FLOW, once -> routes.run(RepoCaseRoutes.READ)));
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.leasebridge.flow.RunOnce;
 import io.leasebridge.flow.RunOnceParts;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.HeldRecords;
+import io.leasebridge.hub.LeaseAccounts;
 import io.leasebridge.model.PreferenceSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -19,12 +19,12 @@ class HubReports implements RunOnceParts {
 
     private final HeldRecords heldRecords;
     private final ExportFiles exportFiles;
-    private final JdbcTemplate jdbc;
+    private final LeaseAccounts leases;
 
-    HubReports(HeldRecords heldRecords, ExportFiles exportFiles, JdbcTemplate jdbc) {
+    HubReports(HeldRecords heldRecords, ExportFiles exportFiles, LeaseAccounts leases) {
         this.heldRecords = heldRecords;
         this.exportFiles = exportFiles;
-        this.jdbc = jdbc;
+        this.leases = leases;
     }
 
     @Override
@@ -47,10 +47,8 @@ class HubReports implements RunOnceParts {
     /** Customers whose contact preferences LeaseWorks left blank or unreadable: each taken as "not allowed". */
     private void printContactPreferencesNotAllowed(PrintStream out) {
         Map<String, Long> bySource = new TreeMap<>();
-        jdbc.query("select preference_source, count(*) from customer where preference_source like ? group by preference_source",
-                rs -> {
-                    bySource.put(rs.getString(1).substring(PreferenceSource.NOT_ALLOWED.length()), rs.getLong(2));
-                }, PreferenceSource.NOT_ALLOWED + "%");
+        leases.customersByPreferenceSource(PreferenceSource.NOT_ALLOWED).forEach((source, count) ->
+                bySource.put(source.substring(PreferenceSource.NOT_ALLOWED.length()), count));
         out.println("Contact preferences taken as not allowed (no usable value in LeaseWorks): "
                 + (bySource.isEmpty() ? "none" : bySource.values().stream().mapToLong(Long::longValue).sum() + " customers"));
         bySource.forEach((preferences, count) -> out.printf("  %-60s %d%n", preferences, count));

@@ -1,7 +1,7 @@
 package io.leasebridge.salesforce;
 
+import io.leasebridge.flow.RouteCalls;
 import io.leasebridge.flow.RunOnceParts;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -14,17 +14,17 @@ import java.util.List;
 @Component
 class SalesforceRunOnce implements RunOnceParts {
 
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private volatile DrainReport drain;
 
-    SalesforceRunOnce(ProducerTemplate producer) {
-        this.producer = producer;
+    SalesforceRunOnce(RouteCalls routes) {
+        this.routes = routes;
     }
 
     @Override
     public List<Step> steps() {
         return List.of(Step.of(1100, SalesforceOutboxDrain.FLOW,
-                once -> drain = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class)));
+                once -> drain = routes.request(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class)));
     }
 
     @Override

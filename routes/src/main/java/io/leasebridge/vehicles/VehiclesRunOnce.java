@@ -1,7 +1,7 @@
 package io.leasebridge.vehicles;
 
+import io.leasebridge.flow.RouteCalls;
 import io.leasebridge.flow.RunOnceParts;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -13,19 +13,19 @@ import java.util.List;
 @Component
 class VehiclesRunOnce implements RunOnceParts {
 
-    private final ProducerTemplate producer;
+    private final RouteCalls routes;
     private volatile String importFile;
 
-    VehiclesRunOnce(ProducerTemplate producer) {
-        this.producer = producer;
+    VehiclesRunOnce(RouteCalls routes) {
+        this.routes = routes;
     }
 
     @Override
     public List<Step> steps() {
         return List.of(
-                Step.of(200, VehicleSync.FLOW, once -> producer.requestBody(VehicleRoutes.READ, (Object) null)),
+                Step.of(200, VehicleSync.FLOW, once -> routes.run(VehicleRoutes.READ)),
                 Step.of(1200, LeaseWorksVehicleImport.FLOW,
-                        once -> importFile = producer.requestBody(VehicleRoutes.IMPORT, null, String.class)));
+                        once -> importFile = routes.request(VehicleRoutes.IMPORT, null, String.class)));
     }
 
     @Override

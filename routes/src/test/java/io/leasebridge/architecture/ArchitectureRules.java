@@ -28,6 +28,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 final class ArchitectureRules {
 
     private static final String CONNECTOR_PACKAGES = "io.leasebridge.connectors..";
+    private static final String FLOW_PACKAGES = "io.leasebridge.flow..";
 
     private ArchitectureRules() {
     }
@@ -56,7 +57,7 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat(assignableTo(ProducerTemplate.class)
                         .or(assignableTo(FluentProducerTemplate.class))
                         .or(resideInAPackage("org.apache.camel.component.salesforce..")))
-                .because("a flow calls an exchange-free gateway; only its Camel adapter sends exchanges or holds "
+                .because("a flow calls an exchange-free gateway or RouteCalls; only a Camel adapter sends exchanges or holds "
                         + "camel-salesforce types");
     }
 
@@ -73,11 +74,15 @@ final class ArchitectureRules {
      */
     static DescribedPredicate<JavaClass> adapters() {
         PackageMatcher connectorPackages = PackageMatcher.of(CONNECTOR_PACKAGES);
-        return DescribedPredicate.describe("adapters (" + CONNECTOR_PACKAGES + " classes named Camel*)", javaClass -> {
+        PackageMatcher flowPackages = PackageMatcher.of(FLOW_PACKAGES);
+        return DescribedPredicate.describe("adapters (classes named Camel* in " + CONNECTOR_PACKAGES + ", for the systems, or in "
+                + FLOW_PACKAGES + ", for LeaseBridge's own routes)", javaClass -> {
             JavaClass outermost = outermost(javaClass);
-            return connectorPackages.matches(outermost.getPackageName()) && outermost.getSimpleName().startsWith("Camel");
+            return (connectorPackages.matches(outermost.getPackageName()) || flowPackages.matches(outermost.getPackageName()))
+                    && outermost.getSimpleName().startsWith("Camel");
         });
     }
+
 
     /** A store: a Spring {@code @Repository} class, or a class nested in one (its row mappers, its rows). */
     static DescribedPredicate<JavaClass> stores() {

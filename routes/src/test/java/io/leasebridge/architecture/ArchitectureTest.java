@@ -2,7 +2,6 @@ package io.leasebridge.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -21,8 +20,7 @@ import static io.leasebridge.architecture.Modules.ROUTES;
 /**
  * The architecture rules held against the shipped classes of mappings, ledger, connectors and routes. Cycles are looked
  * for inside each module: Maven already refuses a cycle between modules, and a feature's package name may stand in two
- * modules (its model in mappings, its flows in routes). A rule marked {@code @Disabled("until #18 lands")} fails on
- * today's tree while its refactor is under way.
+ * modules (its model in mappings, its flows in routes).
  */
 class ArchitectureTest {
 
@@ -45,7 +43,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("until #18 lands")
     void theRoutesPackagesFormNoCycle() {
         noPackageCycles("io.leasebridge.(*)..").check(PRODUCTION.that(ROUTES));
     }
@@ -66,13 +63,11 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("until #18 lands")
     void onlyAdaptersHoldAProducerTemplateOrACamelSalesforceType() {
         onlyAdaptersCallCamelOrSalesforce().check(PRODUCTION);
     }
 
     @Test
-    @Disabled("until #18 lands")
     void onlyStoresHoldAJdbcTemplate() {
         onlyStoresQueryTheDatabase().check(PRODUCTION);
     }

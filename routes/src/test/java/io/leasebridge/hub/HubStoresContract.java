@@ -338,7 +338,7 @@ abstract class HubStoresContract {
         OutboxClaims claims = new OutboxClaims(jdbc, new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource())), clock,
                 new ClusterNode(node, "host-" + node), Duration.ofMinutes(5));
-        return new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock), claims, new io.leasebridge.observability.IngestTimings());
+        return new SalesforceOutbox(jdbc, json, clock, new HeldRecords(jdbc, clock), claims, new IngestTimings());
     }
 
     private void enqueueAccounts(int count) {

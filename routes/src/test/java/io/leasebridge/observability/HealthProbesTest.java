@@ -1,5 +1,6 @@
 package io.leasebridge.observability;
 
+import io.leasebridge.status.SystemStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;

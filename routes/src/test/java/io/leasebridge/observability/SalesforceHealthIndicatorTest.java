@@ -1,5 +1,8 @@
 package io.leasebridge.observability;
 
+import io.leasebridge.salesforce.SalesforceApiUsage;
+import io.leasebridge.status.SystemStatus;
+import io.leasebridge.salesforce.ApiBudget;
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
 import io.leasebridge.connectors.salesforce.CamelSalesforceErrors;
 import io.leasebridge.connectors.salesforce.SalesforceCallException;

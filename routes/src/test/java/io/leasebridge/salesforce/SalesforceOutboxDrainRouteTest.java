@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
-import io.leasebridge.observability.SalesforceApiUsage;
 import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;

@@ -2,7 +2,7 @@ package io.leasebridge.sandbox;
 
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
-import io.leasebridge.observability.IngestTimings;
+import io.leasebridge.hub.IngestTimings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -3,8 +3,8 @@ package io.leasebridge.sandbox;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
-import io.leasebridge.observability.IngestTimings;
-import io.leasebridge.observability.IngestTimings.Stage;
+import io.leasebridge.hub.IngestTimings;
+import io.leasebridge.hub.IngestTimings.Stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

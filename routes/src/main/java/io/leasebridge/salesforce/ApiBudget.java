@@ -1,4 +1,4 @@
-package io.leasebridge.observability;
+package io.leasebridge.salesforce;
 
 import io.leasebridge.salesforce.SalesforceDeliveryProperties;
 import org.springframework.beans.factory.annotation.Autowired;

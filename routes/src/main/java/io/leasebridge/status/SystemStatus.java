@@ -1,4 +1,4 @@
-package io.leasebridge.observability;
+package io.leasebridge.status;
 
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
 import io.leasebridge.connectors.salesforce.SalesforceCallException;

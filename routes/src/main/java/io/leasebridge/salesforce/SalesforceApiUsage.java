@@ -1,4 +1,4 @@
-package io.leasebridge.observability;
+package io.leasebridge.salesforce;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.leasebridge.observability;
+package io.leasebridge.hub;
 
 import org.springframework.stereotype.Component;
 
