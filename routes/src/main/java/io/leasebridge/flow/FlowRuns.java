@@ -25,13 +25,36 @@ public class FlowRuns {
         return run(flow, source, RuntimeException::toString, work);
     }
 
-    /** Runs {@code work} as one run of {@code flow}; {@code failure} says in the run history why it failed. */
+    /**
+     * Runs {@code work} as one run of {@code flow}; {@code failure} says in the run history why it failed, or null when
+     * the exception is the work's answer rather than a failure (input refused on purpose, its reason recorded).
+     */
     public <T> T run(String flow, String source, Function<RuntimeException, String> failure, Function<Run, T> work) {
-        Run run = new Run(history.start(flow, source));
+        return within(flow, new Run(history.start(flow, source)), failure, work, true);
+    }
+
+    /**
+     * Starts a run that other exchanges carry on (a poll whose answers come back on other threads) and {@link #finish}
+     * ends: {@code opening} does its first part in the run's log context. The run stays RUNNING when {@code opening}
+     * returns, and ends failed when it throws.
+     */
+    public <T> T open(String flow, String source, Function<Run, T> opening) {
+        return within(flow, new Run(history.start(flow, source)), RuntimeException::toString, opening, false);
+    }
+
+    /** Ends the run {@link #open} started: {@code closing} does its last part in the run's log context and counts. */
+    public <T> T finish(String flow, long runId, Function<Run, T> closing) {
+        return within(flow, new Run(runId), RuntimeException::toString, closing, true);
+    }
+
+    private <T> T within(String flow, Run run, Function<RuntimeException, String> failure, Function<Run, T> work,
+                         boolean finishes) {
         try (FlowLogContext ignored = FlowLogContext.enter(flow, run.id)) {
             try {
                 T result = work.apply(run);
-                history.finish(run.id, run.counts, run.error);
+                if (finishes) {
+                    history.finish(run.id, run.counts, run.error);
+                }
                 return result;
             } catch (RuntimeException e) {
                 history.finish(run.id, run.counts, failure.apply(e));
@@ -53,6 +76,11 @@ public class FlowRuns {
 
         public long id() {
             return id;
+        }
+
+        /** What the run has counted so far. */
+        public RunCounts counts() {
+            return counts;
         }
 
         /** What the run has done so far: it finishes with these counts, also when it fails. */

@@ -99,6 +99,53 @@ class FlowRunsTest {
         assertThat(recorded.error()).isEqualTo("3 postings left pending: QuickBooks unavailable (HTTP 503)");
     }
 
+    @Test
+    void anExceptionThatIsTheWorksAnswerEndsTheRunSucceededWithWhatItCounted() {
+        assertThatThrownBy(() -> runs.run("leaseworks-accounts", "accounts.csv", e -> null, run -> {
+            run.count(new RunCounts(0, 0, 0, 0, 1, 0));
+            throw new IllegalArgumentException("accounts.csv is not a LeaseWorks export");
+        })).isInstanceOf(IllegalArgumentException.class);
+
+        FlowRun recorded = only(history.since(T0));
+        assertThat(recorded.status()).isEqualTo(RunHistory.SUCCEEDED);
+        assertThat(recorded.counts()).isEqualTo(new RunCounts(0, 0, 0, 0, 1, 0));
+        assertThat(recorded.error()).isNull();
+    }
+
+    @Test
+    void aRunOpenedInOneExchangeStaysRunningUntilAnotherFinishesItEachInItsLogContext() {
+        String[] logged = new String[2];
+        long runId = runs.open("gps-location-poll", "vehicles in the hub", run -> {
+            logged[0] = MDC.get(FlowLogContext.RUN_ID);
+            return run.id();
+        });
+        assertThat(MDC.get(FlowLogContext.FLOW)).isNull();
+        assertThat(only(history.since(T0)).status()).isEqualTo(RunHistory.RUNNING);
+
+        runs.finish("gps-location-poll", runId, run -> {
+            logged[1] = MDC.get(FlowLogContext.RUN_ID);
+            run.count(new RunCounts(12, 3, 10, 1, 1, 10));
+            return null;
+        });
+
+        FlowRun recorded = only(history.since(T0));
+        assertThat(recorded.status()).isEqualTo(RunHistory.SUCCEEDED);
+        assertThat(recorded.counts()).isEqualTo(new RunCounts(12, 3, 10, 1, 1, 10));
+        assertThat(logged).containsExactly(Long.toString(runId), Long.toString(runId));
+        assertThat(MDC.get(FlowLogContext.RUN_ID)).isNull();
+    }
+
+    @Test
+    void aRunWhoseOpeningThrowsEndsFailed() {
+        assertThatThrownBy(() -> runs.open("gps-location-poll", "vehicles in the hub", run -> {
+            throw new IllegalStateException("hub unreachable");
+        })).isInstanceOf(IllegalStateException.class);
+
+        FlowRun recorded = only(history.since(T0));
+        assertThat(recorded.status()).isEqualTo(RunHistory.FAILED);
+        assertThat(recorded.error()).isEqualTo("java.lang.IllegalStateException: hub unreachable");
+    }
+
     private static FlowRun only(List<FlowRun> runs) {
         assertThat(runs).hasSize(1);
         return runs.get(0);
