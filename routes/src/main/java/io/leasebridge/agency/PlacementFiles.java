@@ -7,10 +7,9 @@ import io.leasebridge.connectors.files.FileSink;
 import io.leasebridge.connectors.files.FileSink.OutgoingFile;
 import io.leasebridge.promises.LedgerProperties;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
-import io.leasebridge.flow.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,14 +42,14 @@ public class PlacementFiles {
     private final AgencyLayouts layouts;
     private final SalesforceOutbox outbox;
     private final FileSink files;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final LedgerProperties lessor;
     private final Clock clock;
     private final List<String> sent = new ArrayList<>();
 
     PlacementFiles(PlacementStore store, AgencyLayouts layouts, SalesforceOutbox outbox, FileSink files,
-                   RunHistory runs, TransactionTemplate transaction, LedgerProperties lessor, Clock clock) {
+                   FlowRuns runs, TransactionTemplate transaction, LedgerProperties lessor, Clock clock) {
         this.store = store;
         this.layouts = layouts;
         this.outbox = outbox;
@@ -69,32 +68,42 @@ public class PlacementFiles {
     public synchronized RunCounts sendApproved() {
         sent.clear();
         LocalDate today = LocalDate.now(clock.withZone(lessor.zone()));
-        long runId = runs.start(FLOW, null);
-        long delivered = 0;
-        long filed = 0;
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            for (String agency : store.agenciesToWrite(FileKind.PLACEMENT)) {
-                filed += write(agency, FileKind.PLACEMENT, today);
-            }
-            transaction.executeWithoutResult(status -> store.markRecallsDue(today));
-            for (String agency : store.agenciesToWrite(FileKind.RECALL)) {
-                filed += write(agency, FileKind.RECALL, today);
-            }
-            List<QueuedFile> queued = store.claimFiles(BATCH);
+        return runs.run(FLOW, null, run -> {
             try {
-                for (QueuedFile file : queued) {
-                    deliver(file);
-                    delivered += file.rows();
-                }
-            } finally {
-                store.releaseFiles(queued);
+                send(run, today);
+            } catch (RuntimeException e) {
+                log.error("{}: stopped; what was not sent stays queued for the next run: {}", FLOW, e.getMessage());
+                run.count(run.counts().plus(new RunCounts(0, 0, 0, 1, 0, 0)));
+                run.fail(e.getMessage());
             }
-            runs.finish(runId, new RunCounts(filed, filed, delivered, 0, 0, 0), null);
-        } catch (RuntimeException e) {
-            log.error("{}: stopped; what was not sent stays queued for the next run: {}", FLOW, e.getMessage());
-            runs.finish(runId, new RunCounts(filed, filed, delivered, 1, 0, 0), e.getMessage());
+            RunCounts counts = run.counts();
+            return new RunCounts(counts.read(), counts.changed(), counts.sent(), 0, 0, 0);
+        });
+    }
+
+    /** Files the approved placements and recalls, then sends the queued files; counts as it goes. */
+    private void send(FlowRuns.Run run, LocalDate today) {
+        long filed = 0;
+        for (String agency : store.agenciesToWrite(FileKind.PLACEMENT)) {
+            filed += write(agency, FileKind.PLACEMENT, today);
+            run.count(new RunCounts(filed, filed, 0, 0, 0, 0));
         }
-        return new RunCounts(filed, filed, delivered, 0, 0, 0);
+        transaction.executeWithoutResult(status -> store.markRecallsDue(today));
+        for (String agency : store.agenciesToWrite(FileKind.RECALL)) {
+            filed += write(agency, FileKind.RECALL, today);
+            run.count(new RunCounts(filed, filed, 0, 0, 0, 0));
+        }
+        long delivered = 0;
+        List<QueuedFile> queued = store.claimFiles(BATCH);
+        try {
+            for (QueuedFile file : queued) {
+                deliver(file);
+                delivered += file.rows();
+                run.count(new RunCounts(filed, filed, delivered, 0, 0, 0));
+            }
+        } finally {
+            store.releaseFiles(queued);
+        }
     }
 
     /** Writes one file of the agency's placements a file of this kind has yet to carry; returns how many it carries. */

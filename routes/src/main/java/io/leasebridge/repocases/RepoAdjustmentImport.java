@@ -3,10 +3,9 @@ package io.leasebridge.repocases;
 import io.leasebridge.connectors.files.FileSink;
 import io.leasebridge.connectors.files.FileSink.OutgoingFile;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.imports.ImportFile;
 import io.leasebridge.mapping.LeaseWorksMapping;
-import io.leasebridge.flow.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.repo.RepoAdjustment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +33,11 @@ public class RepoAdjustmentImport {
     private final ImportFile<RepoAdjustment> file;
     private final AdjustmentImportProperties properties;
     private final FileSink files;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final Clock clock;
 
     RepoAdjustmentImport(RepoAdjustmentStore store, LeaseWorksMapping mapping, AdjustmentImportProperties properties,
-                         FileSink files, RunHistory runs, Clock clock) {
+                         FileSink files, FlowRuns runs, Clock clock) {
         this.store = store;
         this.file = new ImportFile<>(mapping, IMPORT, RepoAdjustment.class);
         this.properties = properties;
@@ -54,26 +53,30 @@ public class RepoAdjustmentImport {
 
     /** Writes the file of the adjustments not written yet; returns its name, or null when there were none. */
     public String write() {
-        long runId = runs.start(FLOW, properties.filePrefix());
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            String name = store.unfinishedFile();
-            if (name == null) {
-                name = properties.filePrefix() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".csv";
-                if (store.nameUnfiled(name) == 0) {
-                    runs.finish(runId, RunCounts.NONE, null);
-                    return null;
-                }
+        return runs.run(FLOW, properties.filePrefix(), run -> {
+            try {
+                return write(run);
+            } catch (RuntimeException e) {
+                log.error("{}: the adjustment file was not written, its adjustments stay pending: {}", FLOW, e.getMessage());
+                run.fail(e.getMessage());
+                return null;
             }
-            List<RepoAdjustment> rows = store.inFile(name);
-            files.write(RepoCaseRoutes.ADJUSTMENT_FILE, OutgoingFile.named(name, file.render(rows)));
-            store.markWritten(name, clock.instant());
-            log.info("{}: wrote {} with {} lease adjustments", FLOW, name, rows.size());
-            runs.finish(runId, new RunCounts(rows.size(), 0, rows.size(), 0, 0, 0), null);
-            return name;
-        } catch (RuntimeException e) {
-            log.error("{}: the adjustment file was not written, its adjustments stay pending: {}", FLOW, e.getMessage());
-            runs.finish(runId, RunCounts.NONE, e.getMessage());
-            return null;
+        });
+    }
+
+    private String write(FlowRuns.Run run) {
+        String name = store.unfinishedFile();
+        if (name == null) {
+            name = properties.filePrefix() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".csv";
+            if (store.nameUnfiled(name) == 0) {
+                return null;
+            }
         }
+        List<RepoAdjustment> rows = store.inFile(name);
+        files.write(RepoCaseRoutes.ADJUSTMENT_FILE, OutgoingFile.named(name, file.render(rows)));
+        store.markWritten(name, clock.instant());
+        log.info("{}: wrote {} with {} lease adjustments", FLOW, name, rows.size());
+        run.count(new RunCounts(rows.size(), 0, rows.size(), 0, 0, 0));
+        return name;
     }
 }

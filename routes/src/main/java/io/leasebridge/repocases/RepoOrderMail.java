@@ -2,10 +2,9 @@ package io.leasebridge.repocases;
 
 import io.leasebridge.connectors.mail.RepoOrderMailer;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
-import io.leasebridge.flow.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,13 +33,13 @@ public class RepoOrderMail {
     private final SalesforceOutbox salesforceOutbox;
     private final RepoOrderMailer mailer;
     private final RepoProperties properties;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final List<String> sent = new ArrayList<>();
 
     public RepoOrderMail(RepoCaseStore store, SalesforceOutbox salesforceOutbox, RepoOrderMailer mailer,
-                         RepoProperties properties, RunHistory runs, TransactionTemplate transaction, Clock clock) {
+                         RepoProperties properties, FlowRuns runs, TransactionTemplate transaction, Clock clock) {
         this.store = store;
         this.salesforceOutbox = salesforceOutbox;
         this.mailer = mailer;
@@ -57,27 +56,34 @@ public class RepoOrderMail {
 
     public synchronized RunCounts sendPending() {
         sent.clear();
-        long runId = runs.start(FLOW, null);
-        long delivered = 0;
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            List<RepoCaseStore.QueuedLetter> pending = store.claimOrders(BATCH);
+        return runs.run(FLOW, null, run -> {
             try {
-                delivered = send(pending, 0);
-            } finally {
-                store.release(RepoCaseStore.Letter.ORDER, pending);
+                return send(run);
+            } catch (MailNotTaken e) {
+                log.error("{}: the mail server did not take a repo order or recall; it stays queued: {}", FLOW, e.getCause().getMessage());
+                RunCounts counts = new RunCounts(e.delivered, 0, e.delivered, 0, 0, 0);
+                run.count(counts);
+                run.fail("mail: " + e.getCause().getMessage());
+                return counts;
             }
-            List<RepoCaseStore.QueuedLetter> recalls = store.claimRecalls(BATCH);
-            try {
-                delivered += send(recalls, delivered);
-            } finally {
-                store.release(RepoCaseStore.Letter.RECALL, recalls);
-            }
-            runs.finish(runId, new RunCounts(pending.size() + recalls.size(), 0, delivered, 0, 0, 0), null);
-        } catch (MailNotTaken e) {
-            delivered = e.delivered;
-            log.error("{}: the mail server did not take a repo order or recall; it stays queued: {}", FLOW, e.getCause().getMessage());
-            runs.finish(runId, new RunCounts(delivered, 0, delivered, 0, 0, 0), "mail: " + e.getCause().getMessage());
+        });
+    }
+
+    private RunCounts send(FlowRuns.Run run) {
+        List<RepoCaseStore.QueuedLetter> pending = store.claimOrders(BATCH);
+        long delivered;
+        try {
+            delivered = send(pending, 0);
+        } finally {
+            store.release(RepoCaseStore.Letter.ORDER, pending);
         }
+        List<RepoCaseStore.QueuedLetter> recalls = store.claimRecalls(BATCH);
+        try {
+            delivered += send(recalls, delivered);
+        } finally {
+            store.release(RepoCaseStore.Letter.RECALL, recalls);
+        }
+        run.count(new RunCounts(pending.size() + recalls.size(), 0, delivered, 0, 0, 0));
         return new RunCounts(delivered, 0, delivered, 0, 0, 0);
     }
 

@@ -3,8 +3,7 @@ package io.leasebridge.vehicles;
 import io.leasebridge.connectors.files.FileSink;
 import io.leasebridge.connectors.files.FileSink.OutgoingFile;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
-import io.leasebridge.flow.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,11 +32,11 @@ public class LeaseWorksVehicleImport {
     private final VehicleImportFile file;
     private final VehicleImportProperties properties;
     private final FileSink files;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final Clock clock;
 
     public LeaseWorksVehicleImport(VehicleStore vehicles, VehicleImportFile file, VehicleImportProperties properties,
-                                   FileSink files, RunHistory runs, Clock clock) {
+                                   FileSink files, FlowRuns runs, Clock clock) {
         this.vehicles = vehicles;
         this.file = file;
         this.properties = properties;
@@ -48,24 +47,28 @@ public class LeaseWorksVehicleImport {
 
     /** Writes the file; returns its name, or null when no vehicle changed. */
     public String write() {
-        long runId = runs.start(FLOW, properties.filePrefix());
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            List<VehicleStore.PendingImport> pending = vehicles.pendingImport(MAX_ROWS_PER_FILE);
-            if (pending.isEmpty()) {
-                runs.finish(runId, RunCounts.NONE, null);
+        return runs.run(FLOW, properties.filePrefix(), run -> {
+            try {
+                return write(run);
+            } catch (RuntimeException e) {
+                log.error("{}: the import file was not written, its vehicles stay pending: {}", FLOW, e.getMessage());
+                run.fail(e.getMessage());
                 return null;
             }
-            String name = properties.filePrefix() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".csv";
-            String body = file.render(pending.stream().map(VehicleStore.PendingImport::vehicle).toList());
-            files.write(VehicleRoutes.IMPORT_FILE, OutgoingFile.named(name, body));
-            vehicles.markImported(pending);
-            log.info("{}: wrote {} with {} vehicles", FLOW, name, pending.size());
-            runs.finish(runId, new RunCounts(pending.size(), 0, pending.size(), 0, 0, 0), null);
-            return name;
-        } catch (RuntimeException e) {
-            log.error("{}: the import file was not written, its vehicles stay pending: {}", FLOW, e.getMessage());
-            runs.finish(runId, RunCounts.NONE, e.getMessage());
+        });
+    }
+
+    private String write(FlowRuns.Run run) {
+        List<VehicleStore.PendingImport> pending = vehicles.pendingImport(MAX_ROWS_PER_FILE);
+        if (pending.isEmpty()) {
             return null;
         }
+        String name = properties.filePrefix() + "-" + STAMP.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".csv";
+        String body = file.render(pending.stream().map(VehicleStore.PendingImport::vehicle).toList());
+        files.write(VehicleRoutes.IMPORT_FILE, OutgoingFile.named(name, body));
+        vehicles.markImported(pending);
+        log.info("{}: wrote {} with {} vehicles", FLOW, name, pending.size());
+        run.count(new RunCounts(pending.size(), 0, pending.size(), 0, 0, 0));
+        return name;
     }
 }
