@@ -7,10 +7,9 @@ import io.leasebridge.connectors.fleetrock.RepairOrder;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.mapping.fleetrock.WorkOrderProblem;
-import io.leasebridge.flow.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.webhooks.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +43,11 @@ public class FleetRockWebhook {
     private final WorkOrderIntake intake;
     private final WorkOrderStore store;
     private final DeadLetters deadLetters;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
 
     public FleetRockWebhook(FleetRockProperties properties, WebhookProperties webhooks, ObjectMapper json, WorkOrderIntake intake,
-                            WorkOrderStore store, DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction) {
+                            WorkOrderStore store, DeadLetters deadLetters, FlowRuns runs, TransactionTemplate transaction) {
         this.settings = properties.webhook();
         this.webhooks = webhooks;
         this.json = json;
@@ -71,17 +70,12 @@ public class FleetRockWebhook {
             log.warn("{}: push refused ({} bytes): {}", FLOW, body == null ? 0 : body.length(), e.getMessage());
             return new Reply(400, Map.of("error", "malformed push", "detail", e.getMessage()));
         }
-        long runId = runs.start(FLOW, "push " + push.event());
-        try (FlowLogContext ignored = FlowLogContext.enter(FLOW, runId)) {
-            return apply(push, body, runId);
-        } catch (RuntimeException e) {
-            runs.finish(runId, new RunCounts(push.orders().size(), 0, 0, 0, 0, 0), e.getMessage());
-            throw e;
-        }
+        return runs.run(FLOW, "push " + push.event(), RuntimeException::getMessage, run -> apply(push, body, run));
     }
 
-    private Reply apply(Push push, String body, long runId) {
+    private Reply apply(Push push, String body, FlowRuns.Run run) {
         int read = push.orders().size();
+        run.count(new RunCounts(read, 0, 0, 0, 0, 0));
         List<WorkOrderProblem> problems = intake.problems(push.orders());
         if (!problems.isEmpty()) {
             List<DeadLetter> letters = new ArrayList<>();
@@ -92,8 +86,8 @@ public class FleetRockWebhook {
                                 null, null, p.field(), "INVALID_FIELD", p + " (push " + push.event() + ", nothing of it applied)",
                                 payload(ro))));
             }
-            deadLetters.record(letters, runId);
-            runs.finish(runId, new RunCounts(read, 0, 0, 0, letters.size(), 0), null);
+            deadLetters.record(letters, run.id());
+            run.count(new RunCounts(read, 0, 0, 0, letters.size(), 0));
             String detail = problems.stream().map(WorkOrderProblem::toString).collect(Collectors.joining("; "));
             log.warn("{}: push {} refused, nothing applied: {}", FLOW, push.event(), detail);
             return new Reply(422, Map.of("error", "invalid repair order", "detail", detail));
@@ -102,17 +96,16 @@ public class FleetRockWebhook {
         WorkOrderIntake.Outcome outcome;
         try {
             outcome = transaction.execute(status -> store.firstDelivery(HexFormat.of().formatHex(sha256(body)), push.event(), cut(roIds))
-                    ? intake.accept(push.orders(), FLOW, "push " + push.event(), runId)
+                    ? intake.accept(push.orders(), FLOW, "push " + push.event(), run.id())
                     : null);
         } catch (DuplicateKeyException concurrentDuplicate) {
             outcome = null;
         }
         if (outcome == null) {
-            runs.finish(runId, new RunCounts(read, 0, 0, 0, 0, 0), null);
             log.info("{}: push {} for {} was applied before; nothing to do", FLOW, push.event(), roIds);
             return new Reply(200, Map.of("status", "duplicate"));
         }
-        runs.finish(runId, new RunCounts(read, outcome.changed(), 0, 0, outcome.quarantined(), 0), null);
+        run.count(new RunCounts(read, outcome.changed(), 0, 0, outcome.quarantined(), 0));
         log.info("{}: push {} applied: {} repair orders, {} work orders new or changed", FLOW, push.event(), read, outcome.changed());
         return new Reply(200, Map.of("status", "applied", "repairOrders", read, "changed", outcome.changed()));
     }

@@ -2,7 +2,7 @@ package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.hub.DeadLetters;
-import io.leasebridge.hub.RunHistory;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.webhooks.WebhookProperties;
 import io.leasebridge.webhooks.WebhookSecret;
@@ -22,7 +22,7 @@ class FleetRockWebhookConfiguration {
 
     @Bean
     FleetRockWebhook fleetRockWebhook(FleetRockProperties properties, WebhookProperties webhooks, ObjectMapper json,
-                                      WorkOrderIntake intake, WorkOrderStore store, DeadLetters deadLetters, RunHistory runs,
+                                      WorkOrderIntake intake, WorkOrderStore store, DeadLetters deadLetters, FlowRuns runs,
                                       TransactionTemplate transaction) {
         return new FleetRockWebhook(properties, webhooks, json, intake, store, deadLetters, runs, transaction);
     }

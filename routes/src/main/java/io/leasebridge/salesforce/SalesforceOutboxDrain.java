@@ -14,10 +14,9 @@ import io.leasebridge.hub.ExternalWrite;
 import io.leasebridge.hub.ExternalWrites;
 import io.leasebridge.hub.OutboxRow;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
-import io.leasebridge.flow.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.status.SystemStatus;
 import io.leasebridge.salesforce.ParallelCollections.Call;
 import io.leasebridge.salesforce.ParallelCollections.Pending;
@@ -51,7 +50,7 @@ public class SalesforceOutboxDrain {
     private final ParallelCollections collections;
     private final SalesforceGateway salesforce;
     private final DeadLetters deadLetters;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final ExternalWrites externalWrites;
     private final TransactionTemplate transaction;
     private final SalesforceDeliveryProperties properties;
@@ -61,7 +60,7 @@ public class SalesforceOutboxDrain {
     private final BulkDelivery bulk;
 
     SalesforceOutboxDrain(SalesforceOutbox outbox, ParallelCollections collections, SalesforceGateway salesforce,
-                                 DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction,
+                                 DeadLetters deadLetters, FlowRuns runs, TransactionTemplate transaction,
                                  SalesforceDeliveryProperties properties, ObjectMapper json, SystemStatus status,
                                  ExternalWrites externalWrites, ApiBudget budget, BulkDelivery bulk) {
         this.outbox = outbox;
@@ -80,13 +79,11 @@ public class SalesforceOutboxDrain {
 
     /** One drain at a time on a node: a second one (a trigger while the schedule runs) waits rather than skipping the claimed rows. */
     public synchronized DrainReport drain() {
-        long runId = runs.start(FLOW, null);
-        try (FlowLogContext logContext = FlowLogContext.enter(FLOW, runId)) {
-            return deliverAll(runId);
-        }
+        return runs.run(FLOW, null, this::deliverAll);
     }
 
-    private DrainReport deliverAll(long runId) {
+    private DrainReport deliverAll(FlowRuns.Run run) {
+        long runId = run.id();
         Map<String, RunCounts> bySObject = new LinkedHashMap<>();
         RunCounts total = RunCounts.NONE;
         String usageBefore = budget.usage();
@@ -96,20 +93,22 @@ public class SalesforceOutboxDrain {
                 bySObject.put(type.recordType(), counts);
                 total = total.plus(counts);
             }
-            runs.finish(runId, total, null);
+            run.count(total);
             status.salesforceDrainCompleted();
             return new DrainReport(total, bySObject, usageBefore, budget.usage(), null);
         } catch (BudgetReached reached) {
             total = total.plus(reached.soFar);
             bySObject.put(reached.type.recordType(), reached.soFar);
-            runs.finish(runId, total, reached.getMessage());
+            run.count(total);
+            run.fail(reached.getMessage());
             log.warn("{}: stopped, records stay pending for a later run: {}", FLOW, reached.getMessage());
             return new DrainReport(total, bySObject, usageBefore, budget.usage(), reached.getMessage());
         } catch (DeliveryFailed failed) {
             total = total.plus(failed.soFar);
             bySObject.put(failed.type.recordType(), failed.soFar);
             String error = failed.type.recordType() + ": " + SalesforceCallException.describe(failed.getCause());
-            runs.finish(runId, total, error);
+            run.count(total);
+            run.fail(error);
             status.salesforceDrainStopped(failed.getCause());
             log.error("{}: stopped, records stay pending for the next run: {}", FLOW, error);
             return new DrainReport(total, bySObject, usageBefore, budget.usage(), error);
