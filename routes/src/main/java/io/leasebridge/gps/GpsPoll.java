@@ -4,9 +4,9 @@ import io.leasebridge.gps.rules.GpsAssessment;
 import io.leasebridge.gps.rules.GpsRules;
 import io.leasebridge.gps.rules.Motion;
 import io.leasebridge.hub.DeadLetter;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
@@ -41,13 +41,13 @@ public class GpsPoll {
     private final GpsRules rules;
     private final SalesforceOutbox outbox;
     private final DeadLetters deadLetters;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final AtomicReference<GpsPollReport> last = new AtomicReference<>();
 
     public GpsPoll(GpsEligibility eligibility, GpsPullAudit audit, VehicleLocations locations, GpsAlerts alerts, GpsRules rules,
-                   SalesforceOutbox outbox, DeadLetters deadLetters, RunHistory runs, TransactionTemplate transaction, Clock clock) {
+                   SalesforceOutbox outbox, DeadLetters deadLetters, FlowRuns runs, TransactionTemplate transaction, Clock clock) {
         this.eligibility = eligibility;
         this.audit = audit;
         this.locations = locations;
@@ -62,12 +62,13 @@ public class GpsPoll {
 
     /** Starts a run: records a pull for each eligible vehicle, and closes the alerts of vehicles no longer tracked. */
     public GpsPollReport plan() {
-        return plan(runs.start(FLOW, "vehicles in the hub"), eligibility.candidates());
+        return runs.open(FLOW, "vehicles in the hub", run -> plan(run.id(), eligibility.candidates()));
     }
 
     /** A run for one vehicle (a dead letter replayed): the policy decides as for a poll. */
     public GpsPollReport planFor(String vin) {
-        return plan(runs.start(FLOW, "replay of " + vin), eligibility.candidates().stream().filter(c -> c.vehicle().vin().equals(vin)).toList());
+        return runs.open(FLOW, "replay of " + vin, run -> plan(run.id(),
+                eligibility.candidates().stream().filter(c -> c.vehicle().vin().equals(vin)).toList()));
     }
 
     private GpsPollReport plan(long runId, List<GpsEligibility.Candidate> candidates) {
@@ -147,15 +148,16 @@ public class GpsPoll {
     }
 
     public GpsPollReport finish(GpsPollReport report) {
-        long failed = report.count(PullResult.FAILED) + report.count(PullResult.CIRCUIT_OPEN) + report.count(PullResult.REFUSED);
-        RunCounts counts = new RunCounts(report.requests().size() + report.skipped().size(), report.accepted(),
-                report.requests().size(), failed, report.count(PullResult.MALFORMED), report.requests().size());
-        runs.finish(report.runId(), counts, null);
-        log.info("{}: {} locations requested, {} vehicles skipped, {} fixes accepted, {} failed, {} malformed, {} alerts raised, {} closed",
-                FLOW, report.requests().size(), report.skipped().size(), report.accepted(), failed,
-                report.count(PullResult.MALFORMED), report.raised().size(), report.closed().size());
-        last.set(report);
-        return report;
+        return runs.finish(FLOW, report.runId(), run -> {
+            long failed = report.count(PullResult.FAILED) + report.count(PullResult.CIRCUIT_OPEN) + report.count(PullResult.REFUSED);
+            run.count(new RunCounts(report.requests().size() + report.skipped().size(), report.accepted(),
+                    report.requests().size(), failed, report.count(PullResult.MALFORMED), report.requests().size()));
+            log.info("{}: {} locations requested, {} vehicles skipped, {} fixes accepted, {} failed, {} malformed, {} alerts raised, {} closed",
+                    FLOW, report.requests().size(), report.skipped().size(), report.accepted(), failed,
+                    report.count(PullResult.MALFORMED), report.raised().size(), report.closed().size());
+            last.set(report);
+            return report;
+        });
     }
 
     /** The report of the last poll that finished, or null. */
