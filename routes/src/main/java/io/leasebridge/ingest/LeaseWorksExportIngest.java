@@ -10,7 +10,6 @@ import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.ExportTotals;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.RunHistory;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.ExportFileRules;
 import io.leasebridge.mapping.ExportMapper;
@@ -20,7 +19,7 @@ import io.leasebridge.mapping.MappedRow;
 import io.leasebridge.mapping.SourceRow;
 import io.leasebridge.mapping.Violation;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
-import io.leasebridge.flow.FlowLogContext;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.IngestTimings;
 import io.leasebridge.hub.IngestTimings.Stage;
 import io.leasebridge.status.SystemStatus;
@@ -64,7 +63,7 @@ public class LeaseWorksExportIngest {
     private final SalesforceOutbox outbox;
     private final DeadLetters deadLetters;
     private final ExportFiles files;
-    private final RunHistory runs;
+    private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final RecordSinks sinks;
     private final RowRejects rejects;
@@ -76,7 +75,7 @@ public class LeaseWorksExportIngest {
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
     public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox,
-                                  DeadLetters deadLetters, ExportFiles files, RunHistory runs, TransactionTemplate transaction,
+                                  DeadLetters deadLetters, ExportFiles files, FlowRuns runs, TransactionTemplate transaction,
                                   RecordSinks sinks, RowRejects rejects, LocalExportFiles localFiles, Clock clock,
                                   SystemStatus status, IngestTimings timings, ExportTotals totals) {
         this.mapping = mapping;
@@ -109,12 +108,16 @@ public class LeaseWorksExportIngest {
             log.info("{}: {} was read whole before; nothing to do", flow, fileName);
             return RunCounts.NONE;
         }
-        long runId = runs.start(flow, fileName);
-        files.reading(fileKey, export, fileName, runId);
-        try (FlowLogContext logContext = FlowLogContext.enter(flow, runId)) {
-            return readFile(new FileRun(export, fileName, fileKey, path, runId, mapping.totals(export),
+        return runs.run(flow, fileName, LeaseWorksExportIngest::failure, run -> {
+            files.reading(fileKey, export, fileName, run.id());
+            return readFile(new FileRun(export, fileName, fileKey, path, run, mapping.totals(export),
                     deadLetters.anyOpen(flow, export + RowRejects.ROW_SUFFIX)));
-        }
+        });
+    }
+
+    /** A refused file is quarantined like a bad row: its run did what it should, and the dead letter says why. */
+    private static String failure(RuntimeException e) {
+        return e instanceof ExportRefusedException ? null : e.getClass().getSimpleName();
     }
 
     /** Reads an export handed over as a stream (an upload, a test): copied to a local file first, read as a new file. */
@@ -131,7 +134,7 @@ public class LeaseWorksExportIngest {
         ExportMapper mapper = mapper(run.export);
         ExportFileRules rules = mapping.files(run.export);
         ExportFile file = new ExportFile(run.fileName, ExportDay.of(run.path, run.fileName, rules, mapping, LocalDate.now(clock)));
-        Progress progress = new Progress(run.flow(), run.fileName);
+        Progress progress = new Progress(run.flow(), run.fileName, run.flowRun);
         try {
             long scanStart = System.nanoTime();
             ExportScan.Result scan = open(run.path, in -> new ExportScan(mapper.layout(), rules.charset()).scan(run.fileName, in));
@@ -172,7 +175,6 @@ public class LeaseWorksExportIngest {
                 log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
             });
             progress.add(commit(batch[0], file, run, true));
-            runs.finish(run.runId, progress.counts, null);
             status.exportRead(run.export, run.fileName);
             log.info("{}: {} done: {} rows read, {} changed, {} quarantined; control totals {}", run.flow(), run.fileName,
                     progress.counts.read(), progress.counts.changed(), progress.counts.quarantined(), run.totals.sums());
@@ -180,7 +182,6 @@ public class LeaseWorksExportIngest {
         } catch (ExportFormatException unreadable) {
             throw refuse(run, progress.counts, unreadable);
         } catch (RuntimeException e) {
-            runs.finish(run.runId, progress.counts, e.getClass().getSimpleName());
             status.exportFailed(run.export, run.fileName, e);
             throw e;
         }
@@ -245,7 +246,6 @@ public class LeaseWorksExportIngest {
     private RunCounts emptyExport(FileRun run, ExportFile file) {
         file.inferNothingFromAbsence("empty export");
         transaction.executeWithoutResult(tx -> files.done(run.fileKey, 0, "empty export", file.asOf()));
-        runs.finish(run.runId, RunCounts.NONE, null);
         status.exportRead(run.export, run.fileName);
         log.warn("{}: {} is an empty export (no rows); nothing was changed", run.flow(), run.fileName);
         return RunCounts.NONE;
@@ -253,10 +253,9 @@ public class LeaseWorksExportIngest {
 
     private ExportRefusedException refuse(FileRun run, RunCounts counts, ExportFormatException unreadable) {
         deadLetters.record(List.of(new DeadLetter(run.flow(), run.export + " file", run.fileName, run.fileName, 0L, null,
-                "UNREADABLE_EXPORT", unreadable.getMessage(), null)), run.runId);
+                "UNREADABLE_EXPORT", unreadable.getMessage(), null)), run.runId());
         files.refused(run.fileKey, unreadable.getMessage());
-        // the file is quarantined like a bad row: its run did what it should, and the dead letter says why
-        runs.finish(run.runId, counts.plus(new RunCounts(0, 0, 0, 0, 1, 0)), null);
+        run.flowRun.count(counts.plus(new RunCounts(0, 0, 0, 0, 1, 0)));
         status.exportFailed(run.export, run.fileName, unreadable);
         log.error("{}: {} refused: {}", run.flow(), run.fileName, unreadable.getMessage());
         return new ExportRefusedException(unreadable.getMessage(), unreadable);
@@ -297,7 +296,7 @@ public class LeaseWorksExportIngest {
         }
         long commitStart = System.nanoTime();
         try {
-            long changed = writeInTransaction(run.export, batch, file, run.runId, finish, run.openDeadLetters);
+            long changed = writeInTransaction(run.export, batch, file, run.runId(), finish, run.openDeadLetters);
             log.debug("{}: {}: committed a batch of {} rows", run.flow(), run.fileName, batch.rows());
             return new RunCounts(batch.rows(), changed, 0, 0, batch.rejects.size(), 0);
         } catch (DataAccessException refused) {
@@ -316,13 +315,13 @@ public class LeaseWorksExportIngest {
         leftovers.rejects.addAll(batch.rejects);
         for (MappedRow row : batch.valid) {
             try {
-                changed += writeInTransaction(run.export, IngestBatch.of(row), file, run.runId, null, run.openDeadLetters);
+                changed += writeInTransaction(run.export, IngestBatch.of(row), file, run.runId(), null, run.openDeadLetters);
             } catch (DataAccessException refused) {
                 leftovers.reject(rejects.refusedByHub(run.flow(), run.export, mapper(run.export).layout(), row,
                         DatabaseMessages.summary(refused)));
             }
         }
-        writeInTransaction(run.export, leftovers, file, run.runId, finish, run.openDeadLetters);
+        writeInTransaction(run.export, leftovers, file, run.runId(), finish, run.openDeadLetters);
         return new RunCounts(batch.rows(), changed, 0, 0, leftovers.rejects.size(), 0);
     }
 
@@ -365,7 +364,7 @@ public class LeaseWorksExportIngest {
             sinks.forRecord(record.name()).fileDone(file, toSalesforce);
         }
         outbox.enqueue(toSalesforce);
-        totals.record(run.fileKey, run.export, run.runId, run.totals);
+        totals.record(run.fileKey, run.export, run.runId(), run.totals);
         files.done(run.fileKey, file.rowsInFile(), file.noInferenceBecause().orElse(null), file.asOf());
     }
 
@@ -378,27 +377,34 @@ public class LeaseWorksExportIngest {
     }
 
     /** @param openDeadLetters whether the flow had open row dead letters when the file was taken */
-    private record FileRun(String export, String fileName, String fileKey, Path path, long runId, FileTotals totals,
+    private record FileRun(String export, String fileName, String fileKey, Path path, FlowRuns.Run flowRun, FileTotals totals,
                            boolean openDeadLetters) {
         String flow() {
             return flowName(export);
+        }
+
+        long runId() {
+            return flowRun.id();
         }
     }
 
     private static final class Progress {
         private final String flow;
         private final String file;
+        private final FlowRuns.Run run;
         private final long startedNanos = System.nanoTime();
         private RunCounts counts = RunCounts.NONE;
 
-        Progress(String flow, String file) {
+        Progress(String flow, String file, FlowRuns.Run run) {
             this.flow = flow;
             this.file = file;
+            this.run = run;
         }
 
         void add(RunCounts batch) {
             long before = counts.read() / PROGRESS_EVERY_ROWS;
             counts = counts.plus(batch);
+            run.count(counts);
             if (counts.read() / PROGRESS_EVERY_ROWS > before) {
                 double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
                 log.info("{}: {}: {} rows read ({} rows/s)", flow, file, counts.read(), Math.round(counts.read() / seconds));
