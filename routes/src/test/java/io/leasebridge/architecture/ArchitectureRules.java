@@ -4,6 +4,9 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.lang.ArchRule;
+import io.leasebridge.flow.FlowRuns;
+import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.RunHistory;
 import org.apache.camel.FluentProducerTemplate;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Configuration;
@@ -66,6 +69,14 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat(belongToAnyOf(JdbcTemplate.class, NamedParameterJdbcTemplate.class,
                         JdbcOperations.class, NamedParameterJdbcOperations.class, JdbcClient.class))
                 .because("each table is read and written through the store of the feature that owns it");
+    }
+
+    static ArchRule onlyFlowRunsStartsAndFinishesRuns() {
+        return noClasses().that().doNotBelongToAnyOf(FlowRuns.class)
+                .should().callMethod(RunHistory.class, "start", String.class, String.class)
+                .orShould().callMethod(RunHistory.class, "finish", long.class, RunCounts.class, String.class)
+                .because("every run is kept the one way FlowRuns keeps it: started, in the log context, finished with its counts "
+                        + "or its failure");
     }
 
     /**

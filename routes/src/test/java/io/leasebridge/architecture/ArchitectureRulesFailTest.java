@@ -7,7 +7,9 @@ import io.leasebridge.architecture.violations.CamelNamedOutsideConnectors;
 import io.leasebridge.architecture.violations.FixtureConfiguration;
 import io.leasebridge.architecture.violations.FixtureStore;
 import io.leasebridge.architecture.violations.FlowWithProducerTemplate;
+import io.leasebridge.architecture.violations.FlowKeepingItsOwnRun;
 import io.leasebridge.architecture.violations.FlowWithSalesforceDto;
+import io.leasebridge.architecture.violations.HousekeepingThatAbortsRuns;
 import io.leasebridge.architecture.violations.ReportWithJdbcTemplate;
 import io.leasebridge.architecture.violations.connectors.ConnectorOnItsOwn;
 import io.leasebridge.architecture.violations.connectors.ConnectorThatKnowsAFlow;
@@ -25,6 +27,7 @@ import static io.leasebridge.architecture.ArchitectureRules.connectorsKnowNoRout
 import static io.leasebridge.architecture.ArchitectureRules.knowsNoCamelAndNoSpring;
 import static io.leasebridge.architecture.ArchitectureRules.noPackageCycles;
 import static io.leasebridge.architecture.ArchitectureRules.onlyAdaptersCallCamelOrSalesforce;
+import static io.leasebridge.architecture.ArchitectureRules.onlyFlowRunsStartsAndFinishesRuns;
 import static io.leasebridge.architecture.ArchitectureRules.onlyStoresQueryTheDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +79,15 @@ class ArchitectureRulesFailTest {
         assertThat(report).anyMatch(line -> line.contains(ReportWithJdbcTemplate.class.getName()))
                 .noneMatch(line -> line.contains(FixtureStore.class.getName()))
                 .noneMatch(line -> line.contains(FixtureConfiguration.class.getName()));
+    }
+
+    @Test
+    void aFlowThatStartsAndFinishesItsRunItselfIsReportedButAbortingDepartedRunsIsNot() {
+        List<String> report = violations(onlyFlowRunsStartsAndFinishesRuns());
+
+        assertThat(report).anyMatch(line -> line.contains(FlowKeepingItsOwnRun.class.getName()) && line.contains("RunHistory.start"))
+                .anyMatch(line -> line.contains(FlowKeepingItsOwnRun.class.getName()) && line.contains("RunHistory.finish"))
+                .noneMatch(line -> line.contains(HousekeepingThatAbortsRuns.class.getName()));
     }
 
     private static List<String> violations(ArchRule rule) {

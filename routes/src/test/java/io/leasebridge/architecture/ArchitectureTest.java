@@ -10,6 +10,7 @@ import static io.leasebridge.architecture.ArchitectureRules.connectorsKnowNoRout
 import static io.leasebridge.architecture.ArchitectureRules.knowsNoCamelAndNoSpring;
 import static io.leasebridge.architecture.ArchitectureRules.noPackageCycles;
 import static io.leasebridge.architecture.ArchitectureRules.onlyAdaptersCallCamelOrSalesforce;
+import static io.leasebridge.architecture.ArchitectureRules.onlyFlowRunsStartsAndFinishesRuns;
 import static io.leasebridge.architecture.ArchitectureRules.onlyStoresQueryTheDatabase;
 import static io.leasebridge.architecture.Modules.CONNECTORS;
 import static io.leasebridge.architecture.Modules.LEDGER;
@@ -70,5 +71,10 @@ class ArchitectureTest {
     @Test
     void onlyStoresHoldAJdbcTemplate() {
         onlyStoresQueryTheDatabase().check(PRODUCTION);
+    }
+
+    @Test
+    void onlyFlowRunsStartsAndFinishesARun() {
+        onlyFlowRunsStartsAndFinishesRuns().check(PRODUCTION);
     }
 }
