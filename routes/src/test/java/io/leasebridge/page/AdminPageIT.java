@@ -95,11 +95,11 @@ class AdminPageIT {
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
         assertThat(browser.findElement(By.id("flow-salesforce-outbox-drain")).getText()).doesNotContain("never ran");
 
-        browser.findElement(By.linkText("Dead letters")).click();
+        chromium.clickThrough(browser.findElement(By.linkText("Dead letters")));
         WebElement entry = browser.findElement(By.id("dead-letter-" + id));
         assertThat(entry.findElement(By.cssSelector(".status")).getText()).isEqualTo("OPEN");
         assertThat(entry.getText()).contains("DUPLICATE_VALUE").contains("Account C-3").doesNotContain("DUPLICATE Co");
-        entry.findElement(By.cssSelector("button.replay")).click();
+        chromium.clickThrough(entry.findElement(By.cssSelector("button.replay")));
 
         assertThat(browser.getCurrentUrl()).startsWith(url("/dead-letters"));
         assertThat(browser.findElement(By.id("replay-outcome")).getText()).startsWith("Dead letter " + id + ": replayed, now REPLAYED");
@@ -137,10 +137,10 @@ class AdminPageIT {
         }
 
         signIn("viewer", DevelopmentUsers.VIEWER_PASSWORD);
-        browser.findElement(By.linkText("Runs")).click();
+        chromium.clickThrough(browser.findElement(By.linkText("Runs")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("salesforce-outbox-drain");
 
-        browser.findElement(By.linkText("Dead letters")).click();
+        chromium.clickThrough(browser.findElement(By.linkText("Dead letters")));
         WebElement entry = browser.findElement(By.id("dead-letter-" + id));
         assertThat(entry.findElement(By.cssSelector(".status")).getText()).isEqualTo("OPEN");
         assertThat(browser.findElements(By.cssSelector("button.replay"))).isEmpty();

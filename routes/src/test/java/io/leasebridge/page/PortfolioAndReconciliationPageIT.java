@@ -105,9 +105,9 @@ class PortfolioAndReconciliationPageIT {
                         'Payment Amount is not a number', 'OPEN', ?, ?)""", quarantinedAt, quarantinedAt);
 
         chromium.signIn(url(""), "operator", DevelopmentUsers.OPERATOR_PASSWORD);
-        browser.findElement(By.linkText("Reconciliation")).click();
+        chromium.clickThrough(browser.findElement(By.linkText("Reconciliation")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("No reconciliation has run yet.");
-        browser.findElement(By.id("reconcile-now")).click();
+        chromium.clickThrough(browser.findElement(By.id("reconcile-now")));
 
         assertThat(browser.findElement(By.id("reconciliation-summary")).getText()).contains("1 unexplained differences");
         assertThat(browser.findElement(By.id("object-Payment__c")).getText()).as("LeaseWorks goes by day, one row quarantined")
@@ -117,7 +117,7 @@ class PortfolioAndReconciliationPageIT {
         WebElement missing = browser.findElement(By.id("difference-Payment__c-P-2"));
         assertThat(missing.getText()).contains("MISSING_IN_SALESFORCE");
         assertThat(missing.findElement(By.cssSelector("button.resend")).getText()).isEqualTo("Send again");
-        missing.findElement(By.cssSelector("button.resend")).click();
+        chromium.clickThrough(missing.findElement(By.cssSelector("button.resend")));
 
         assertThat(browser.findElement(By.id("mend-outcome")).getText()).isEqualTo("Payment__c P-2 is queued to be sent again");
         assertThat(jdbc.queryForMap("select status, version from sf_outbox where external_id = 'P-2'"))
@@ -147,7 +147,7 @@ class PortfolioAndReconciliationPageIT {
                        ('500D000000Rp2AAAAZ', '00001028', 'L-1', 'ORDERED', 400.00, null, ?)""", now, now);
 
         chromium.signIn(url(""), "viewer", DevelopmentUsers.VIEWER_PASSWORD);
-        browser.findElement(By.linkText("Portfolio")).click();
+        chromium.clickThrough(browser.findElement(By.linkText("Portfolio")));
 
         WebElement buckets = browser.findElement(By.id("chart-dpd-buckets"));
         WebElement chart = buckets.findElement(By.cssSelector("svg.chart"));

@@ -4,12 +4,16 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -32,6 +36,7 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterEachCall
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
 
     private WebDriver browser;
     private Path profile;
@@ -79,7 +84,19 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterEachCall
         browser.get(baseUrl + "/login");
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        clickThrough(browser.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /**
+     * Clicks a link or a form's button and waits until the page it leads to has loaded. A click returns as soon as the
+     * browser has taken it, which may be before the server has answered a form that runs a reconciliation or a replay.
+     */
+    public void clickThrough(WebElement linkOrButton) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        linkOrButton.click();
+        WebDriverWait wait = new WebDriverWait(browser, PAGE_WAIT);
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
     }
 
     /** Saves what the browser shows now as a PNG file and returns its path. */
