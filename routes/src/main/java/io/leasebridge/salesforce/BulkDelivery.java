@@ -130,7 +130,9 @@ class BulkDelivery {
                     + properties.jobTimeout() + "; the next run resumes it");
         }
         Map<String, Map<String, String>> written = byExternalId(type, salesforce.successfulResults(jobId));
-        Map<String, Map<String, String>> refused = byExternalId(type, salesforce.failedResults(jobId));
+        // a job that refused nothing has no failed results worth a call
+        Map<String, Map<String, String>> refused = job.failed() > 0 || written.size() < job.processed()
+                ? byExternalId(type, salesforce.failedResults(jobId)) : Map.of();
         long[] sentAndFailed = new long[2];
         transaction.executeWithoutResult(tx -> {
             List<DeadLetter> rejected = new ArrayList<>();
@@ -166,9 +168,10 @@ class BulkDelivery {
     private BulkJob awaitFinished(String jobId) {
         Instant giveUp = clock.instant().plus(properties.jobTimeout());
         BulkJob job = salesforce.job(jobId);
+        JobPollWaits waits = new JobPollWaits(properties.pollInterval(), properties.maxPollInterval());
         while (!job.finished() && clock.instant().isBefore(giveUp)) {
             try {
-                Thread.sleep(properties.pollInterval().toMillis());
+                Thread.sleep(waits.next().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return job;

@@ -38,14 +38,16 @@ public record SalesforceDeliveryProperties(
      *                       instead of sObject Collections; 0 never
      * @param maxUpload      rows per job: camel-salesforce holds one upload in memory, so this bounds the heap it takes
      * @param maxUploadBytes bytes of CSV per job, the other bound of one upload (Salesforce takes up to 150 MB)
-     * @param pollInterval   how often an open job's state is read
+     * @param pollInterval   the wait before an open job's state is read again; each next wait is twice as long
+     * @param maxPollInterval the longest wait between two reads of an open job's state
      * @param jobTimeout     how long a job may take before the run leaves it (the next run resumes it)
      */
     public record Bulk(
             @DefaultValue("2000") @Min(0) int threshold,
-            @DefaultValue("10000") @Min(1) int maxUpload,
+            @DefaultValue("50000") @Min(1) int maxUpload,
             @DefaultValue("20000000") @Min(1000) long maxUploadBytes,
             @DefaultValue("2s") @NotNull Duration pollInterval,
+            @DefaultValue("30s") @NotNull Duration maxPollInterval,
             @DefaultValue("30m") @NotNull Duration jobTimeout) {
     }
 

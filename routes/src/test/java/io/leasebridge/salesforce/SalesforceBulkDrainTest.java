@@ -28,6 +28,7 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -138,6 +139,19 @@ class SalesforceBulkDrainTest {
         assertThat(pendingPayments()).isEqualTo(5);
         assertThat(jdbc.queryForList("select claimed_by from sf_outbox where sobject = 'Payment__c'", String.class)).containsOnlyNulls();
         assertThat(jdbc.queryForObject("select count(*) from dead_letter", Long.class)).isZero();
+    }
+
+    @Test
+    void aJobThatWroteEveryRowCostsNoCallForFailedResults() {
+        stubJobLifecycle("bulk/job-complete-all-written.json");
+        stubResults("payments-all-successful.csv", "payments-none-failed.csv");
+
+        drain();
+
+        salesforce.verify(1, getRequestedFor(urlPathEqualTo(JOBS + "/" + JOB + "/successfulResults")));
+        salesforce.verify(0, getRequestedFor(urlPathEqualTo(JOBS + "/" + JOB + "/failedResults")));
+        assertThat(jdbc.queryForList("select status from sf_outbox where sobject = 'Payment__c'", String.class))
+                .hasSize(5).containsOnly("DELIVERED");
     }
 
     @Test
