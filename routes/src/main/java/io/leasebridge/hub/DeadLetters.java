@@ -1,6 +1,7 @@
 package io.leasebridge.hub;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -8,10 +9,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The dead-letter table. The same problem seen again (see {@link DeadLetter#dedupKey()}) updates its entry: new
@@ -93,11 +97,17 @@ public class DeadLetters {
         }).stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Whether {@code flow} has any open dead letter of {@code recordType}: one look-up through an index. */
-    public boolean anyOpen(String flow, String recordType) {
-        return !jdbc.queryForList("""
-                select 1 from dead_letter where flow = ? and status = 'OPEN' and record_type = ? fetch first 1 rows only""",
-                Integer.class, flow, recordType).isEmpty();
+    /**
+     * The record keys of {@code flow}'s open dead letters of {@code recordType}, when there are at most {@code atMost}
+     * of them; nothing when there are more, which a caller must take as "any record may have one".
+     */
+    public Optional<Set<String>> openRecordKeys(String flow, String recordType, int atMost) {
+        Set<String> keys = new HashSet<>();
+        jdbc.query("""
+                select record_key from dead_letter where flow = ? and status = 'OPEN' and record_type = ?
+                 fetch first %d rows only""".formatted(atMost + 1),
+                (RowCallbackHandler) rs -> keys.add(rs.getString(1)), flow, recordType);
+        return keys.size() > atMost ? Optional.empty() : Optional.of(keys);
     }
 
     public long countOpen(String flow) {
@@ -105,7 +115,7 @@ public class DeadLetters {
         return count == null ? 0 : count;
     }
 
-    public java.util.Optional<StoredDeadLetter> find(long id) {
+    public Optional<StoredDeadLetter> find(long id) {
         return jdbc.query("""
                 select id, flow, record_type, record_key, source_file, source_line, field, error_code, reason, payload,
                        attempts, status from dead_letter where id = ?""",

@@ -57,6 +57,7 @@ public class LeaseWorksExportIngest {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseWorksExportIngest.class);
     private static final long PROGRESS_EVERY_ROWS = 100_000;
+    private static final int OPEN_DEAD_LETTERS_HELD = 50_000;
 
     private final LeaseWorksMapping mapping;
     private final LeaseWorksProperties properties;
@@ -111,7 +112,8 @@ public class LeaseWorksExportIngest {
         return runs.run(flow, fileName, LeaseWorksExportIngest::failure, run -> {
             files.reading(fileKey, export, fileName, run.id());
             return readFile(new FileRun(export, fileName, fileKey, path, run, mapping.totals(export),
-                    deadLetters.anyOpen(flow, export + RowRejects.ROW_SUFFIX)));
+                    deadLetters.openRecordKeys(flow, export + RowRejects.ROW_SUFFIX, OPEN_DEAD_LETTERS_HELD)
+                            .map(OpenRowDeadLetters::new).orElse(OpenRowDeadLetters.ANY)));
         });
     }
 
@@ -270,7 +272,7 @@ public class LeaseWorksExportIngest {
         if (mapped.isValid()) {
             ExportFile file = new ExportFile(row.file(), mapping.files(export), LocalDate.now(clock));
             file.inferNothingFromAbsence("a replayed row");
-            writeInTransaction(export, IngestBatch.of(mapped), file, runId, null, true);
+            writeInTransaction(export, IngestBatch.of(mapped), file, runId, null, OpenRowDeadLetters.ANY);
         }
         return mapped.violations();
     }
@@ -326,11 +328,11 @@ public class LeaseWorksExportIngest {
     }
 
     /**
-     * @param openDeadLetters whether the flow had open row dead letters before the file: without any, only the
-     *                        records whose rows this file quarantined can have one to close
+     * @param openDeadLetters the records with an open row dead letter before the file: besides them, only the records
+     *                        whose rows this file quarantined can have one to close
      */
     private long writeInTransaction(String export, IngestBatch batch, ExportFile file, long runId, Runnable finish,
-                                    boolean openDeadLetters) {
+                                    OpenRowDeadLetters openDeadLetters) {
         Long changed = transaction.execute(tx -> {
             long count = 0;
             batch.rejects.forEach(rejected -> file.rowQuarantined(RowRejects.recordKeyOf(rejected)));
@@ -341,8 +343,8 @@ public class LeaseWorksExportIngest {
             outbox.enqueue(toSalesforce);
             // a record that arrives valid closes its open dead letter; a bad copy of it in this batch reopens it below
             List<String> recovered = rejects.recordKeys(mapper(export).layout(), batch.valid);
-            deadLetters.resolveRecovered(flowName(export), export + RowRejects.ROW_SUFFIX,
-                    openDeadLetters ? recovered : recovered.stream().filter(file::wasQuarantined).toList(), runId);
+            deadLetters.resolveRecovered(flowName(export), export + RowRejects.ROW_SUFFIX, recovered.stream()
+                    .filter(key -> openDeadLetters.mayHaveOne(key) || file.wasQuarantined(key)).toList(), runId);
             deadLetters.record(batch.rejects, runId);
             if (finish != null) {
                 finish.run();
@@ -376,9 +378,9 @@ public class LeaseWorksExportIngest {
         }
     }
 
-    /** @param openDeadLetters whether the flow had open row dead letters when the file was taken */
+    /** @param openDeadLetters the records with an open row dead letter when the file was taken */
     private record FileRun(String export, String fileName, String fileKey, Path path, FlowRuns.Run flowRun, FileTotals totals,
-                           boolean openDeadLetters) {
+                           OpenRowDeadLetters openDeadLetters) {
         String flow() {
             return flowName(export);
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,18 +130,19 @@ abstract class DeadLettersContract {
     }
 
     @Test
-    void aFlowHasOpenDeadLettersOfARecordTypeOnlyWhileOneIsOpen() {
-        assertThat(deadLetters.anyOpen(FLOW, ROW)).isFalse();
-        deadLetters.record(List.of(bad("P-1", "p1.csv", 1, "method", "too long"),
-                new DeadLetter(FLOW, "other row", "P-2", "p1.csv", 2L, "method", "INVALID_ROW", "too long", null)), 1);
+    void theOpenRecordKeysOfAFlowAndRecordTypeAreHeldOnlyWhileFewEnough() {
+        assertThat(deadLetters.openRecordKeys(FLOW, ROW, 2)).contains(Set.of());
+        deadLetters.record(List.of(bad("P-1", "p1.csv", 1, "method", "too long"), bad("P-2", "p1.csv", 2, "method", "too long"),
+                new DeadLetter(FLOW, "other row", "P-3", "p1.csv", 3L, "method", "INVALID_ROW", "too long", null)), 1);
 
-        assertThat(deadLetters.anyOpen(FLOW, ROW)).isTrue();
-        assertThat(deadLetters.anyOpen("leaseworks-notes", ROW)).isFalse();
+        assertThat(deadLetters.openRecordKeys(FLOW, ROW, 2)).contains(Set.of("P-1", "P-2"));
+        assertThat(deadLetters.openRecordKeys(FLOW, ROW, 1)).as("more than it may hold").isEmpty();
+        assertThat(deadLetters.openRecordKeys("leaseworks-notes", ROW, 2)).contains(Set.of());
 
         deadLetters.resolveRecovered(FLOW, ROW, List.of("P-1"), 2);
 
-        assertThat(deadLetters.anyOpen(FLOW, ROW)).isFalse();
-        assertThat(deadLetters.anyOpen(FLOW, "other row")).isTrue();
+        assertThat(deadLetters.openRecordKeys(FLOW, ROW, 2)).contains(Set.of("P-2"));
+        assertThat(deadLetters.openRecordKeys(FLOW, "other row", 2)).contains(Set.of("P-3"));
     }
 
     @Test
