@@ -155,6 +155,23 @@ class SalesforceBulkDrainTest {
     }
 
     @Test
+    void resultsLargerThanCamelSalesforcesDefaultFourMegabytesAreRead() {
+        stubJobLifecycle("bulk/job-complete-all-written.json");
+        StringBuilder results = new StringBuilder(body("bulk/payments-all-successful.csv"));
+        for (int i = 1_000; results.length() < 5 * 1024 * 1024; i++) {
+            results.append("\"a0B5f00000Q%05dAAA\",\"true\",P-%d\n".formatted(i % 100_000, i));
+        }
+        salesforce.stubFor(get(urlPathEqualTo(JOBS + "/" + JOB + "/successfulResults"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/csv").withBody(results.toString())));
+
+        DrainReport report = drain();
+
+        assertThat(report.stoppedFor()).isNull();
+        assertThat(jdbc.queryForList("select status from sf_outbox where sobject = 'Payment__c'", String.class))
+                .hasSize(5).containsOnly("DELIVERED");
+    }
+
+    @Test
     void aJobLeftByARunThatDiedAfterClosingItIsResumedNotUploadedAgain() {
         List<Map<String, Object>> payments = jdbc.queryForList(
                 "select id, version, external_id from sf_outbox where sobject = 'Payment__c' order by id");
