@@ -32,7 +32,6 @@ public final class DeliveryBenchmark {
     private static final Duration CALL_LATENCY = Duration.ofMillis(400);
     private static final Duration JOB_TIME = Duration.ofSeconds(2);
     private static final Duration RECORD_TIME = Duration.ofNanos(50_000);
-    private static final String PARKED = "0 0 0 1 1 ? 2099";
 
     private record Mode(String name, int concurrency, int bulkThreshold) {
     }
@@ -138,12 +137,7 @@ public final class DeliveryBenchmark {
                 "--leasebridge.salesforce.bulk.poll-interval=1s",
                 "--leasebridge.salesforce.api-budget=100",
                 "--logging.level.io.leasebridge=WARN"));
-        for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
-                "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
-                "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders",
-                "work-order-approvals", "gps-location-poll")) {
-            arguments.add("--leasebridge.schedules." + flow + "=" + PARKED);
-        }
+        arguments.addAll(ParkedSchedules.arguments());
         return app.run(arguments.toArray(String[]::new));
     }
 

@@ -335,13 +335,7 @@ public final class Sandbox implements AutoCloseable {
     public ConfigurableApplicationContext serve(String... extraProperties) {
         List<String> args = new ArrayList<>(runOnceArguments().stream().filter(a -> !a.startsWith("--leasebridge.run-once")).toList());
         args.add("--server.port=0");
-        for (String flow : List.of("leaseworks-accounts", "leaseworks-payments", "leaseworks-notes", "leaseworks-promises",
-                "promise-judgement", "salesforce-outbox-drain", "salesforce-vehicles-read", "salesforce-repo-cases-read",
-                "leaseworks-vehicle-import", "leaseworks-gl", "quickbooks-postings", "fleetrock-repair-orders",
-                "work-order-approvals", "gps-location-poll", "salesforce-calls-read", "recovery-risk", "systems-reconciliation",
-                "agency-placements", "agency-returns")) {
-            args.add("--leasebridge.schedules." + flow + "=0 0 0 1 1 ? 2099");
-        }
+        args.addAll(ParkedSchedules.arguments());
         args.addAll(List.of(extraProperties));
         return new SpringApplication(LeaseBridgeApplication.class).run(args.toArray(String[]::new));
     }
