@@ -14,11 +14,14 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Outbox payloads as a Bulk API 2.0 upload (comma-delimited, LF, a header of field names, a parent referenced by its
@@ -35,16 +38,25 @@ final class BulkCsv {
     }
 
     static byte[] write(List<Map<String, Object>> records) {
-        List<Map<String, String>> rows = records.stream().map(BulkCsv::flatten).toList();
+        return write(records, record -> record, 0);
+    }
+
+    /**
+     * Writes the rows, each read into its fields by {@code fields} twice (for the header, then for its line) and
+     * dropped at once, so that a job of tens of thousands of rows holds its bytes, never every row's fields at once.
+     */
+    static <T> byte[] write(List<T> rows, Function<T, Map<String, Object>> fields, int expectedBytes) {
         Set<String> header = new LinkedHashSet<>();
-        rows.forEach(r -> header.addAll(r.keySet()));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        rows.forEach(row -> header.addAll(flatten(fields.apply(row)).keySet()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(expectedBytes, 1024));
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(writer, UPLOAD)) {
             csv.printRecord(header);
-            for (Map<String, String> row : rows) {
-                List<String> values = new ArrayList<>(header.size());
-                header.forEach(column -> values.add(row.getOrDefault(column, "")));
+            List<String> values = new ArrayList<>(header.size());
+            for (T row : rows) {
+                Map<String, String> flat = flatten(fields.apply(row));
+                values.clear();
+                header.forEach(column -> values.add(flat.getOrDefault(column, "")));
                 csv.printRecord(values);
             }
         } catch (IOException e) {
@@ -53,17 +65,22 @@ final class BulkCsv {
         return bytes.toByteArray();
     }
 
-    /** The rows of a result CSV, column name to value; empty for an empty answer. */
-    static List<Map<String, String>> read(String csv) {
+    /**
+     * A result CSV's rows by the value of {@code keyColumn}, each kept as {@code keep} makes it: a job's successful
+     * results need only their record id, not every field sent.
+     */
+    static <V> Map<String, V> byColumn(String csv, String keyColumn, Function<CSVRecord, V> keep) {
+        Map<String, V> rows = new HashMap<>();
+        forEachRow(csv, record -> rows.put(record.get(keyColumn), keep.apply(record)));
+        return rows;
+    }
+
+    private static void forEachRow(String csv, Consumer<CSVRecord> each) {
         if (csv == null || csv.isBlank()) {
-            return List.of();
+            return;
         }
         try (CSVParser parser = RESULTS.parse(new StringReader(csv))) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                rows.add(record.toMap());
-            }
-            return rows;
+            parser.forEach(each);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

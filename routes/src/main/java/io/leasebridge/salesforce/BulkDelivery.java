@@ -13,6 +13,7 @@ import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.SalesforceBulkJobs;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.salesforce.SObjectType;
+import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -101,7 +102,7 @@ class BulkDelivery {
             outbox.hold(rows, properties.jobTimeout().plus(properties.jobTimeout()));
             job = salesforce.createUpsertJob(type.apiName(), type.externalIdField());
             jobs.opened(job.id(), type, rows);
-            salesforce.upload(job.id(), BulkCsv.write(rows.stream().map(this::fields).toList()));
+            salesforce.upload(job.id(), BulkCsv.write(rows, this::fields, payloadBytes(rows)));
         } catch (RuntimeException e) {
             outbox.release(rows);
             throw e;
@@ -129,19 +130,20 @@ class BulkDelivery {
             throw new IllegalStateException("Bulk job " + jobId + " is still " + job.state() + " after "
                     + properties.jobTimeout() + "; the next run resumes it");
         }
-        Map<String, Map<String, String>> written = byExternalId(type, salesforce.successfulResults(jobId));
+        Map<String, String> written = BulkCsv.byColumn(salesforce.successfulResults(jobId), type.externalIdField(),
+                result -> result.get("sf__Id"));
         // a job that refused nothing has no failed results worth a call
         Map<String, Map<String, String>> refused = job.failed() > 0 || written.size() < job.processed()
-                ? byExternalId(type, salesforce.failedResults(jobId)) : Map.of();
+                ? BulkCsv.byColumn(salesforce.failedResults(jobId), type.externalIdField(), CSVRecord::toMap) : Map.of();
         long[] sentAndFailed = new long[2];
         transaction.executeWithoutResult(tx -> {
             List<DeadLetter> rejected = new ArrayList<>();
             List<OutboxRow> left = new ArrayList<>();
             for (SalesforceBulkJobs.JobRow carriedRow : carried) {
-                Map<String, String> ok = written.get(carriedRow.externalId());
+                String salesforceId = written.get(carriedRow.externalId());
                 Map<String, String> error = refused.get(carriedRow.externalId());
-                if (ok != null) {
-                    outbox.markDelivered(row(type, carriedRow, null), ok.get("sf__Id"));
+                if (salesforceId != null) {
+                    outbox.markDelivered(row(type, carriedRow, null), salesforceId);
                     sentAndFailed[0]++;
                 } else if (error != null) {
                     BulkError reason = BulkError.parse(error.get("sf__Error"));
@@ -201,12 +203,9 @@ class BulkDelivery {
         return rows;
     }
 
-    private Map<String, Map<String, String>> byExternalId(SObjectType type, String csv) {
-        Map<String, Map<String, String>> rows = new HashMap<>();
-        for (Map<String, String> row : BulkCsv.read(csv)) {
-            rows.put(row.get(type.externalIdField()), row);
-        }
-        return rows;
+    private static int payloadBytes(List<OutboxRow> rows) {
+        long bytes = rows.stream().mapToLong(r -> r.payload().length()).sum();
+        return (int) Math.min(bytes, Integer.MAX_VALUE - 8);
     }
 
     private static OutboxRow row(SObjectType type, SalesforceBulkJobs.JobRow row, String payload) {
