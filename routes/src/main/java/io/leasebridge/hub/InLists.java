@@ -20,9 +20,9 @@ public final class InLists {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
-    /** Runs {@code query} once per chunk of at most {@value #CHUNK} keys and returns all the rows. */
-    public static <T> List<T> inChunks(Collection<String> keys, Function<List<String>, List<T>> query) {
-        List<String> all = new ArrayList<>(keys);
+    /** Runs {@code query} once per chunk of at most {@value #CHUNK} keys, in their order, and returns all the rows. */
+    public static <K, T> List<T> inChunks(Collection<K> keys, Function<List<K>, List<T>> query) {
+        List<K> all = new ArrayList<>(keys);
         List<T> results = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             results.addAll(query.apply(all.subList(from, Math.min(all.size(), from + CHUNK))));

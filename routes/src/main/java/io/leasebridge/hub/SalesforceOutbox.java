@@ -200,8 +200,9 @@ public class SalesforceOutbox {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(ROW_COLUMNS + " where id in (" + InLists.placeholders(ids.size()) + ") order by id",
-                SalesforceOutbox::row, ids.toArray());
+        // a Bulk job claims tens of thousands: read in chunks, each under every database's bind-parameter limit
+        return InLists.inChunks(ids, chunk -> jdbc.query(ROW_COLUMNS + " where id in (" + InLists.placeholders(chunk.size())
+                + ") order by id", SalesforceOutbox::row, chunk.toArray()));
     }
 
     /**

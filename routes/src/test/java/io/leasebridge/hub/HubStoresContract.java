@@ -361,6 +361,16 @@ abstract class HubStoresContract {
     }
 
     @Test
+    void aClaimLargerThanOneStatementsKeysComesBackWholeInIdOrder() {
+        enqueueAccounts(1_201);
+
+        List<OutboxRow> claimed = worker("a").claimNext(SObjectType.ACCOUNT, 0, 1_201);
+
+        assertThat(claimed).hasSize(1_201).extracting(OutboxRow::id).isSorted().doesNotHaveDuplicates();
+        assertThat(claimed.get(1_200).externalId()).isEqualTo("C-1201");
+    }
+
+    @Test
     void theClaimOfAWorkerThatDiedExpiresAndItsRowsAreClaimedAgain() {
         enqueueAccounts(2);
         worker("dead").claimNext(SObjectType.ACCOUNT, 0, 10);

@@ -78,8 +78,9 @@ public class OutboxClaims {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(select + " where " + outbox.key() + " in (" + InLists.placeholders(keys.size()) + ") order by " + order,
-                row, keys.toArray());
+        // chunks of keys in claim order, each read in that order, keep the whole in claim order
+        return InLists.inChunks(keys, chunk -> jdbc.query(select + " where " + outbox.key() + " in ("
+                + InLists.placeholders(chunk.size()) + ") order by " + order, row, chunk.toArray()));
     }
 
     /** Gives back what this node still holds of {@code keys}: rows left pending are free for any worker again. */
