@@ -37,10 +37,6 @@ final class BulkCsv {
     private BulkCsv() {
     }
 
-    static byte[] write(List<Map<String, Object>> records) {
-        return write(records, record -> record, 0);
-    }
-
     /**
      * Writes the rows, each read into its fields by {@code fields} twice (for the header, then for its line) and
      * dropped at once, so that a job of tens of thousands of rows holds its bytes, never every row's fields at once.
