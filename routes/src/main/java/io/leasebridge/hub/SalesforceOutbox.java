@@ -58,6 +58,10 @@ public class SalesforceOutbox {
                  status = 'PENDING', attempts = 0, last_error = null, updated_at = excluded.updated_at"""
             .formatted(QUEUED);
 
+    private static final String MARK_DELIVERED = """
+            update sf_outbox set status = 'DELIVERED', sf_id = ?, attempts = attempts + 1, last_error = null,
+                   delivered_at = ?, updated_at = ?, claimed_by = null, claimed_until = null where id = ? and version = ?""";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -232,10 +236,17 @@ public class SalesforceOutbox {
 
     /** Marks delivered, unless a newer version was queued meanwhile: that one still has to go. */
     public void markDelivered(OutboxRow row, String salesforceId) {
-        jdbc.update("""
-                update sf_outbox set status = 'DELIVERED', sf_id = ?, attempts = attempts + 1, last_error = null,
-                       delivered_at = ?, updated_at = ?, claimed_by = null, claimed_until = null where id = ? and version = ?""",
-                salesforceId, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), row.id(), row.version());
+        markDelivered(Map.of(row, salesforceId));
+    }
+
+    /** {@link #markDelivered(OutboxRow, String)} for many rows, with their Salesforce ids, in one batch. */
+    public void markDelivered(Map<OutboxRow, String> salesforceIds) {
+        if (salesforceIds.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate(MARK_DELIVERED, salesforceIds.entrySet().stream()
+                .map(e -> new Object[]{e.getValue(), now, now, e.getKey().id(), e.getKey().version()}).toList());
     }
 
     public void markFailed(OutboxRow row, String error) {

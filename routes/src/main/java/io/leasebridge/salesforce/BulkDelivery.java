@@ -8,6 +8,8 @@ import io.leasebridge.connectors.salesforce.BulkJob;
 import io.leasebridge.connectors.salesforce.SalesforceGateway;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.ExternalWrite;
+import io.leasebridge.hub.ExternalWrites;
 import io.leasebridge.hub.OutboxRow;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.SalesforceBulkJobs;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,18 +47,20 @@ class BulkDelivery {
     private final SalesforceBulkJobs jobs;
     private final SalesforceGateway salesforce;
     private final DeadLetters deadLetters;
+    private final ExternalWrites externalWrites;
     private final TransactionTemplate transaction;
     private final SalesforceDeliveryProperties.Bulk properties;
     private final ObjectReader payloadReader;
     private final Clock clock;
 
     BulkDelivery(SalesforceOutbox outbox, SalesforceBulkJobs jobs, SalesforceGateway salesforce,
-                 DeadLetters deadLetters, TransactionTemplate transaction, SalesforceDeliveryProperties properties,
-                 ObjectMapper json, Clock clock) {
+                 DeadLetters deadLetters, ExternalWrites externalWrites, TransactionTemplate transaction,
+                 SalesforceDeliveryProperties properties, ObjectMapper json, Clock clock) {
         this.outbox = outbox;
         this.jobs = jobs;
         this.salesforce = salesforce;
         this.deadLetters = deadLetters;
+        this.externalWrites = externalWrites;
         this.transaction = transaction;
         this.properties = properties.bulk();
         this.payloadReader = json.readerFor(Map.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -130,8 +135,8 @@ class BulkDelivery {
             throw new IllegalStateException("Bulk job " + jobId + " is still " + job.state() + " after "
                     + properties.jobTimeout() + "; the next run resumes it");
         }
-        Map<String, String> written = BulkCsv.byColumn(salesforce.successfulResults(jobId), type.externalIdField(),
-                result -> result.get("sf__Id"));
+        Map<String, Written> written = BulkCsv.byColumn(salesforce.successfulResults(jobId), type.externalIdField(),
+                result -> new Written(result.get("sf__Id"), "true".equalsIgnoreCase(result.get("sf__Created"))));
         // a job that refused nothing has no failed results worth a call
         Map<String, Map<String, String>> refused = job.failed() > 0 || written.size() < job.processed()
                 ? BulkCsv.byColumn(salesforce.failedResults(jobId), type.externalIdField(), CSVRecord::toMap) : Map.of();
@@ -139,11 +144,14 @@ class BulkDelivery {
         transaction.executeWithoutResult(tx -> {
             List<DeadLetter> rejected = new ArrayList<>();
             List<OutboxRow> left = new ArrayList<>();
+            Map<OutboxRow, String> delivered = new LinkedHashMap<>();
+            List<ExternalWrite> audit = new ArrayList<>();
             for (SalesforceBulkJobs.JobRow carriedRow : carried) {
-                String salesforceId = written.get(carriedRow.externalId());
+                Written ok = written.get(carriedRow.externalId());
                 Map<String, String> error = refused.get(carriedRow.externalId());
-                if (salesforceId != null) {
-                    outbox.markDelivered(row(type, carriedRow, null), salesforceId);
+                if (ok != null) {
+                    delivered.put(row(type, carriedRow, null), ok.salesforceId());
+                    audit.add(write(type, carriedRow, jobId, runId, ok.created() ? "CREATED" : "UPDATED", ok.salesforceId()));
                     sentAndFailed[0]++;
                 } else if (error != null) {
                     BulkError reason = BulkError.parse(error.get("sf__Error"));
@@ -151,12 +159,15 @@ class BulkDelivery {
                     outbox.markFailed(row(type, carriedRow, payload), reason.describe());
                     rejected.add(new DeadLetter(SalesforceOutboxDrain.FLOW, type.recordType(), carriedRow.externalId(), null, null,
                             reason.fields(), reason.code(), reason.describe(), payload));
+                    audit.add(write(type, carriedRow, jobId, runId, "REJECTED", reason.describe()));
                     sentAndFailed[1]++;
                 } else {
                     left.add(row(type, carriedRow, null));
                 }
             }
+            outbox.markDelivered(delivered);
             deadLetters.record(rejected, runId);
+            externalWrites.record(audit);
             outbox.release(left);
             jobs.done(jobId);
         });
@@ -208,12 +219,23 @@ class BulkDelivery {
         return (int) Math.min(bytes, Integer.MAX_VALUE - 8);
     }
 
+    /** A row's outcome in the audit trail, as a collections call records it, naming the job that carried it. */
+    private static ExternalWrite write(SObjectType type, SalesforceBulkJobs.JobRow row, String jobId, long runId, String outcome,
+                                       String detail) {
+        return new ExternalWrite(0, "salesforce", type.recordType(), row.externalId(), "UPSERT", SalesforceOutboxDrain.FLOW, runId,
+                "sf_outbox:" + row.outboxId() + " v" + row.version() + " bulk job " + jobId, outcome, detail, null);
+    }
+
+    /** What a successful result row says: the record's id, and whether the upsert created it. */
+    private record Written(String salesforceId, boolean created) {
+    }
+
     private static OutboxRow row(SObjectType type, SalesforceBulkJobs.JobRow row, String payload) {
         return new OutboxRow(row.outboxId(), type.apiName(), row.externalId(), payload, row.version(), 0);
     }
 
     private static String payload(Map<String, String> resultRow) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>(resultRow);
+        Map<String, String> fields = new LinkedHashMap<>(resultRow);
         fields.keySet().removeIf(k -> k.startsWith("sf__"));
         return fields.toString();
     }

@@ -127,6 +127,12 @@ class SalesforceBulkDrainTest {
         assertThat(report.bySObject().get("Payment__c").sent()).isEqualTo(2);
         assertThat(report.bySObject().get("Payment__c").failed()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select state from sf_bulk_job where job_id = ?", String.class, JOB)).isEqualTo("Done");
+        assertThat(jdbc.queryForList("select external_id, outcome, detail, source_record from external_write"
+                        + " where system = 'salesforce' and operation = 'UPSERT' and external_id like 'P-%' order by external_id"))
+                .as("the audit trail, as for a collections call").extracting(r -> r.get("EXTERNAL_ID"), r -> r.get("OUTCOME"),
+                        r -> ((String) r.get("DETAIL")).split(":")[0], r -> ((String) r.get("SOURCE_RECORD")).endsWith(" bulk job " + JOB))
+                .containsExactly(tuple("P-1", "UPDATED", "a0B5f00000P0001AAA", true), tuple("P-2", "CREATED", "a0B5f00000P0002AAA", true),
+                        tuple("P-3", "REJECTED", "FIELD_CUSTOM_VALIDATION_EXCEPTION", true));
     }
 
     @Test
