@@ -204,12 +204,13 @@ public class SalesforceOutboxDrain {
         transaction.executeWithoutResult(status -> {
             List<DeadLetter> rejected = new ArrayList<>();
             List<ExternalWrite> audit = new ArrayList<>();
+            Map<OutboxRow, String> delivered = new LinkedHashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 OutboxRow row = rows.get(i);
                 UpsertResult result = results.get(i);
                 String outcome;
                 if (result.success()) {
-                    outbox.markDelivered(row, result.id());
+                    delivered.put(row, result.id());
                     sentAndFailed[0]++;
                     outcome = result.created() ? "CREATED" : "UPDATED";
                 } else if (retryable(result) && row.attempts() + 1 < properties.maxRecordAttempts()) {
@@ -225,6 +226,7 @@ public class SalesforceOutboxDrain {
                         "sf_outbox:" + row.id() + " v" + row.version(), outcome,
                         result.success() ? result.id() : describe(result), null));
             }
+            outbox.markDelivered(delivered);
             deadLetters.record(rejected, runId);
             externalWrites.record(audit);
         });
