@@ -33,7 +33,8 @@ public class SalesforceOutbox {
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
 
-    private static final OutboxClaims.Outbox<Long> TABLE = new OutboxClaims.Outbox<>("sf_outbox", "id", Long.class);
+    private static final OutboxClaims.Outbox<Long> TABLE =
+            new OutboxClaims.Outbox<>("sf_outbox", "id", Long.class, "status = 'PENDING'");
     private static final String ROW_COLUMNS = "select id, sobject, external_id, payload, version, attempts from sf_outbox";
     /*
      * A record queued again replaces the version waiting, if any, and waits for its first attempt. New rows
@@ -199,8 +200,9 @@ public class SalesforceOutbox {
      * worker holds are skipped. Each row is marked (which ends its claim) or {@linkplain #release released}.
      */
     public List<OutboxRow> claimNext(SObjectType type, long afterId, int limit) {
-        List<Long> ids = claims.claim(TABLE, "status = 'PENDING' and sobject = ? and facet = ? and id > ?", "id", limit,
-                type.apiName(), type.facet(), afterId);
+        // the order names the index's leading columns, fixed here, so that H2 reads the index in order instead of sorting
+        List<Long> ids = claims.claim(TABLE, "status = 'PENDING' and sobject = ? and facet = ? and id > ?",
+                "status, sobject, facet, id", limit, type.apiName(), type.facet(), afterId);
         if (ids.isEmpty()) {
             return List.of();
         }

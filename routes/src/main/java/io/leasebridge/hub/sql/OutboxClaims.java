@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The claim every outbox table shares ({@code claimed_by}, {@code claimed_until}): a worker claims a batch of
@@ -31,6 +33,7 @@ public class OutboxClaims {
     private final Clock clock;
     private final ClusterNode node;
     private final Duration timeout;
+    private volatile HubDatabase database;
 
     public OutboxClaims(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, ClusterNode node, Duration timeout) {
         this.jdbc = jdbc;
@@ -56,9 +59,11 @@ public class OutboxClaims {
             List<Object> selectArgs = new ArrayList<>(List.of(args));
             selectArgs.add(now);
             selectArgs.add(limit);
-            List<K> keys = jdbc.queryForList("select " + outbox.key() + " from " + outbox.table() + " where " + pending
-                    + " and (claimed_until is null or claimed_until < ?) order by " + order
-                    + " fetch first ? rows only for update skip locked", outbox.keyType(), selectArgs.toArray());
+            String select = "select " + outbox.key() + " from " + outbox.table() + " where " + pending
+                    + " and (claimed_until is null or claimed_until < ?) order by " + order + " fetch first ? rows only";
+            List<K> keys = outbox.claimable() != null && database() == HubDatabase.H2
+                    ? pickThenLock(outbox, select, selectArgs, now)
+                    : jdbc.queryForList(select + " for update skip locked", outbox.keyType(), selectArgs.toArray());
             if (!keys.isEmpty()) {
                 Timestamp until = Timestamp.from(clock.instant().plus(timeout));
                 jdbc.batchUpdate("update " + outbox.table() + " set claimed_by = ?, claimed_until = ? where " + outbox.key() + " = ?",
@@ -66,6 +71,31 @@ public class OutboxClaims {
             }
             return keys;
         });
+    }
+
+    /**
+     * H2 locks every row a {@code for update} query matches before it applies the limit, so a claim on a large backlog
+     * would cost the whole backlog: here the rows are picked first without a lock, then locked through the primary key
+     * alone, checked again against the outbox's {@code claimable} condition, skipping those another claim holds.
+     */
+    private <K> List<K> pickThenLock(Outbox<K> outbox, String select, List<Object> selectArgs, Timestamp now) {
+        List<K> picked = jdbc.queryForList(select, outbox.keyType(), selectArgs.toArray());
+        Set<K> locked = new HashSet<>(InLists.inChunks(picked, chunk -> {
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(now);
+            return jdbc.queryForList("select " + outbox.key() + " from " + outbox.table() + " where " + outbox.key() + " in ("
+                    + InLists.placeholders(chunk.size()) + ") and " + outbox.claimable()
+                    + " and (claimed_until is null or claimed_until < ?) order by " + outbox.key() + " for update skip locked",
+                    outbox.keyType(), args.toArray());
+        }));
+        return picked.stream().filter(locked::contains).toList();
+    }
+
+    private HubDatabase database() {
+        if (database == null) {
+            database = HubDatabase.of(jdbc);
+        }
+        return database;
     }
 
     /**
@@ -117,7 +147,14 @@ public class OutboxClaims {
         return node.id();
     }
 
-    /** An outbox table and its key column; both are constants of the code, never input. */
-    public record Outbox<K>(String table, String key, Class<K> keyType) {
+    /**
+     * An outbox table and its key column; all are constants of the code, never input. {@code claimable}, where set, is
+     * the condition a row keeps while it waits (its status), which lets H2 claim from a large backlog at a bounded cost.
+     */
+    public record Outbox<K>(String table, String key, Class<K> keyType, String claimable) {
+
+        public Outbox(String table, String key, Class<K> keyType) {
+            this(table, key, keyType, null);
+        }
     }
 }
