@@ -13,14 +13,19 @@ import java.util.concurrent.atomic.LongAdder;
 @Component
 public class IngestTimings {
 
-    /** The stages; {@link #COMMIT} contains {@link #HASH}, {@link #PAYLOAD} and {@link #OUTBOX}, {@link #OUTBOX} contains {@link #PAYLOAD}. */
+    /**
+     * The stages. {@link #PARSE} and {@link #MAP} run on a thread of their own, beside the others. {@link #COMMIT}
+     * contains {@link #HASH}, {@link #PAYLOAD} and {@link #OUTBOX}; {@link #OUTBOX} contains {@link #PAYLOAD}.
+     */
     public enum Stage {
         /** the first pass over the file: encoding, row count, duplicates */
         SCAN,
-        /** reading and splitting rows, between the rows handed over */
+        /** reading and splitting rows, between the rows handed over (on the reading thread) */
         PARSE,
-        /** values parsed and checked, canonical records built */
+        /** values parsed and checked, canonical records built (on the reading thread) */
         MAP,
+        /** the writing thread waiting for the reading thread's next batch */
+        WAIT_FOR_ROWS,
         /** content hashes of canonical records */
         HASH,
         /** Salesforce payloads serialized */

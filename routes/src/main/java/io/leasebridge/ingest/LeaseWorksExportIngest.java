@@ -42,12 +42,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Reads one LeaseWorks export file into the hub. A first pass checks the whole file before anything is
  * stored (readable, complete, no conflicting duplicates); then rows stream through in batches, each
- * batch's canonical changes, outbox rows and rejects committing together. The file counts as read only
+ * batch's canonical changes, outbox rows and rejects committing together. A thread of its own parses and
+ * maps the rows a few batches ahead of the one that writes them. The file counts as read only
  * in the transaction of its last batch, so a crash mid-file loses nothing: the file is read again and its
  * stored rows change nothing. A batch the database refuses is retried row by row, so that only the guilty
  * row is quarantined.
@@ -155,28 +157,22 @@ public class LeaseWorksExportIngest {
                 file.inferNothingFromAbsence(reason);
                 log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
             });
-            IngestBatch[] batch = {new IngestBatch()};
-            // the reader's own time is the time between the rows it hands over
-            long[] handedOver = {System.nanoTime()};
-            ExportRead read = open(run.path, in -> new ExportReader(mapper.layout(), rules.charset()).read(run.fileName, in, row -> {
-                long mapStart = timings.since(Stage.PARSE, handedOver[0]);
-                run.totals.add(row);
-                batch[0] = take(row, scan, mapper, run, batch[0]);
-                handedOver[0] = timings.since(Stage.MAP, mapStart);
-                if (batch[0].rows() >= properties.batchSize()) {
-                    progress.add(commit(batch[0], file, run, false));
-                    batch[0] = new IngestBatch();
-                    handedOver[0] = System.nanoTime();
+            ReadEnd end;
+            try (ReadAhead<IngestBatch, ReadEnd> reading = ReadAhead.start(run.flow() + "-read", handOver ->
+                    readRows(run, mapper, rules, scan, handOver))) {
+                for (Optional<IngestBatch> batch = nextBatch(reading); batch.isPresent(); batch = nextBatch(reading)) {
+                    progress.add(commit(batch.get(), file, run, false));
                 }
-            }));
-            if (read.endsInsideQuotedValue()) {
-                batch[0].reject(rejects.cutShort(run.flow(), run.export, run.fileName, read.cutAtLine()));
+                end = reading.result();
+            }
+            if (end.read().endsInsideQuotedValue()) {
+                end.rest().reject(rejects.cutShort(run.flow(), run.export, run.fileName, end.read().cutAtLine()));
             }
             controlFileDisagrees(run, rules).ifPresent(reason -> {
                 file.inferNothingFromAbsence(file.noInferenceBecause().map(earlier -> earlier + "; " + reason).orElse(reason));
                 log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
             });
-            progress.add(commit(batch[0], file, run, true));
+            progress.add(commit(end.rest(), file, run, true));
             status.exportRead(run.export, run.fileName);
             log.info("{}: {} done: {} rows read, {} changed, {} quarantined; control totals {}", run.flow(), run.fileName,
                     progress.counts.read(), progress.counts.changed(), progress.counts.quarantined(), run.totals.sums());
@@ -186,6 +182,38 @@ public class LeaseWorksExportIngest {
         } catch (RuntimeException e) {
             status.exportFailed(run.export, run.fileName, e);
             throw e;
+        }
+    }
+
+    /**
+     * The reading thread's part: rows parsed, checked against the scan and mapped, handed over in full batches; the
+     * batch left at the end comes back with what the reader found.
+     */
+    private ReadEnd readRows(FileRun run, ExportMapper mapper, ExportFileRules rules, ExportScan.Result scan,
+                             Consumer<IngestBatch> handOver) {
+        IngestBatch[] batch = {new IngestBatch()};
+        // the reader's own time is the time between the rows it hands over
+        long[] handedOver = {System.nanoTime()};
+        ExportRead read = open(run.path, in -> new ExportReader(mapper.layout(), rules.charset()).read(run.fileName, in, row -> {
+            long mapStart = timings.since(Stage.PARSE, handedOver[0]);
+            run.totals.add(row);
+            batch[0] = take(row, scan, mapper, run, batch[0]);
+            handedOver[0] = timings.since(Stage.MAP, mapStart);
+            if (batch[0].rows() >= properties.batchSize()) {
+                handOver.accept(batch[0]);
+                batch[0] = new IngestBatch();
+                handedOver[0] = System.nanoTime();
+            }
+        }));
+        return new ReadEnd(read, batch[0]);
+    }
+
+    private Optional<IngestBatch> nextBatch(ReadAhead<IngestBatch, ReadEnd> reading) {
+        long waitStart = System.nanoTime();
+        try {
+            return reading.next();
+        } finally {
+            timings.since(Stage.WAIT_FOR_ROWS, waitStart);
         }
     }
 
@@ -388,6 +416,10 @@ public class LeaseWorksExportIngest {
         long runId() {
             return flowRun.id();
         }
+    }
+
+    /** What the reading thread found at the end of a file, and the batch it had not handed over. */
+    private record ReadEnd(ExportRead read, IngestBatch rest) {
     }
 
     private static final class Progress {
