@@ -68,7 +68,7 @@ public final class CanonicalTable<T extends Record> {
     }
 
     /** A digest of every value of the record: equal for equal records, different when any value changed. */
-    String contentHash(T record) {
+    public String contentHash(T record) {
         return Hashes.sha256(record.toString());
     }
 

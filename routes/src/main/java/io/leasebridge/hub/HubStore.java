@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The canonical tables. Writes a batch of records and tells which of them are new or changed, so that
@@ -43,6 +44,16 @@ public class HubStore {
 
     /** Inserts new records, updates changed ones, skips unchanged ones; returns the new and changed. */
     public <T extends Record> List<T> upsert(CanonicalTable<T> table, Collection<T> records) {
+        return upsert(table, records, record -> {
+            long hashStart = System.nanoTime();
+            String hash = table.contentHash(record);
+            timings.since(Stage.HASH, hashStart);
+            return hash;
+        });
+    }
+
+    /** As {@link #upsert(CanonicalTable, Collection)}, with each record's content hash worked out by {@code contentHash}. */
+    public <T extends Record> List<T> upsert(CanonicalTable<T> table, Collection<T> records, Function<T, String> contentHash) {
         Map<String, T> latestByKey = new LinkedHashMap<>();
         records.forEach(r -> latestByKey.put(table.key(r), r));
         Map<String, String> storedHashes = storedHashes(table, new ArrayList<>(latestByKey.keySet()));
@@ -51,9 +62,7 @@ public class HubStore {
         List<Object[]> rows = new ArrayList<>();
         List<T> changed = new ArrayList<>();
         latestByKey.forEach((key, record) -> {
-            long hashStart = System.nanoTime();
-            String hash = table.contentHash(record);
-            timings.since(Stage.HASH, hashStart);
+            String hash = contentHash.apply(record);
             if (!hash.equals(storedHashes.get(key))) {
                 rows.add(table.rowValues(record, hash, now));
                 changed.add(record);

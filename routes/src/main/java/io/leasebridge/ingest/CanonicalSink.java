@@ -5,6 +5,7 @@ import io.leasebridge.hub.HubStore;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -48,8 +49,16 @@ class CanonicalSink<T extends Record> implements RecordSink<T> {
     }
 
     @Override
-    public long write(List<T> records, ExportFile file, List<SObjectRecord> out) {
-        List<T> changed = hub.upsert(table, records);
+    public String contentHash(T record) {
+        return table.contentHash(record);
+    }
+
+    @Override
+    public long write(List<T> records, Map<Record, String> contentHashes, ExportFile file, List<SObjectRecord> out) {
+        List<T> changed = hub.upsert(table, records, record -> {
+            String hash = contentHashes.get(record);
+            return hash != null ? hash : table.contentHash(record);
+        });
         changed.forEach(record -> out.add(toSalesforce.apply(record)));
         onChange.accept(changed, file, out);
         return changed.size();

@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,7 +39,8 @@ class GlSummarySink implements RecordSink<GlSummaryLine> {
     }
 
     @Override
-    public long write(List<GlSummaryLine> lines, ExportFile file, List<SObjectRecord> toSalesforce) {
+    public long write(List<GlSummaryLine> lines, Map<Record, String> contentHashes, ExportFile file,
+                      List<SObjectRecord> toSalesforce) {
         long changed = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (GlSummaryLine line : lines) {

@@ -4,6 +4,7 @@ import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.mapping.MappedRow;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ final class IngestBatch {
 
     final List<MappedRow> valid = new ArrayList<>();
     final List<DeadLetter> rejects = new ArrayList<>();
+    /** The content hashes of the valid rows' records, worked out on the reading thread, by record instance. */
+    final Map<Record, String> contentHashes = new IdentityHashMap<>();
 
     static IngestBatch of(MappedRow row) {
         IngestBatch batch = new IngestBatch();

@@ -226,6 +226,9 @@ public class LeaseWorksExportIngest {
         MappedRow mapped = mapper.map(row);
         if (mapped.isValid()) {
             batch.add(mapped);
+            long hashStart = System.nanoTime();
+            mapped.records().forEach((name, record) -> hashOf(sinks.forRecord(name), record, batch.contentHashes));
+            timings.since(Stage.HASH, hashStart);
         } else {
             batch.reject(rejects.invalid(run.flow(), run.export, mapper.layout(), mapped));
         }
@@ -366,7 +369,7 @@ public class LeaseWorksExportIngest {
             batch.rejects.forEach(rejected -> file.rowQuarantined(RowRejects.recordKeyOf(rejected)));
             List<SObjectRecord> toSalesforce = new ArrayList<>();
             for (Map.Entry<String, List<Record>> entry : batch.records().entrySet()) {
-                count += write(sinks.forRecord(entry.getKey()), entry.getValue(), file, toSalesforce);
+                count += write(sinks.forRecord(entry.getKey()), entry.getValue(), batch.contentHashes, file, toSalesforce);
             }
             outbox.enqueue(toSalesforce);
             // a record that arrives valid closes its open dead letter; a bad copy of it in this batch reopens it below
@@ -382,9 +385,16 @@ public class LeaseWorksExportIngest {
         return changed == null ? 0 : changed;
     }
 
-    private static <T extends Record> long write(RecordSink<T> sink, List<Record> records, ExportFile file,
-                                                 List<SObjectRecord> toSalesforce) {
-        return sink.write(records.stream().map(sink.type()::cast).toList(), file, toSalesforce);
+    private static <T extends Record> long write(RecordSink<T> sink, List<Record> records, Map<Record, String> contentHashes,
+                                                 ExportFile file, List<SObjectRecord> toSalesforce) {
+        return sink.write(records.stream().map(sink.type()::cast).toList(), contentHashes, file, toSalesforce);
+    }
+
+    private static <T extends Record> void hashOf(RecordSink<T> sink, Record record, Map<Record, String> contentHashes) {
+        String hash = sink.contentHash(sink.type().cast(record));
+        if (hash != null) {
+            contentHashes.put(record, hash);
+        }
     }
 
     /** What the sinks do once the whole file was read (a snapshot's disappeared promises), and the file marked read. */

@@ -3,6 +3,7 @@ package io.leasebridge.ingest;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the canonical records of one field-map record name go (a hub table, the promise ledger), inside
@@ -15,8 +16,19 @@ public interface RecordSink<T extends Record> {
 
     Class<T> type();
 
-    /** Writes a batch; returns how many records were new or changed. */
-    long write(List<T> records, ExportFile file, List<SObjectRecord> toSalesforce);
+    /**
+     * What the sink tells a changed record by, worked out on the reading thread ahead of the write; null where it
+     * compares nothing.
+     */
+    default String contentHash(T record) {
+        return null;
+    }
+
+    /**
+     * Writes a batch; returns how many records were new or changed. {@code contentHashes} holds the {@link #contentHash}
+     * of each record that has one.
+     */
+    long write(List<T> records, Map<Record, String> contentHashes, ExportFile file, List<SObjectRecord> toSalesforce);
 
     /** After the last batch of a file, in a transaction of its own; returns how many records changed. */
     default long fileDone(ExportFile file, List<SObjectRecord> toSalesforce) {

@@ -60,7 +60,8 @@ public class RecordSinks {
         }
 
         @Override
-        public long write(List<Promise> records, ExportFile file, List<SObjectRecord> toSalesforce) {
+        public long write(List<Promise> records, Map<Record, String> contentHashes, ExportFile file,
+                          List<SObjectRecord> toSalesforce) {
             if (file.superseded()) {
                 return 0;
             }
