@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -200,9 +201,17 @@ public class SalesforceOutbox {
      * worker holds are skipped. Each row is marked (which ends its claim) or {@linkplain #release released}.
      */
     public List<OutboxRow> claimNext(SObjectType type, long afterId, int limit) {
+        return claimNext(type, afterId, limit, null);
+    }
+
+    /** As {@link #claimNext(SObjectType, long, int)}, claimed for {@code period}: a Bulk job can outlast the usual claim. */
+    public List<OutboxRow> claimNext(SObjectType type, long afterId, int limit, Duration period) {
         // the order names the index's leading columns, fixed here, so that H2 reads the index in order instead of sorting
-        List<Long> ids = claims.claim(TABLE, "status = 'PENDING' and sobject = ? and facet = ? and id > ?",
-                "status, sobject, facet, id", limit, type.apiName(), type.facet(), afterId);
+        String pending = "status = 'PENDING' and sobject = ? and facet = ? and id > ?";
+        String order = "status, sobject, facet, id";
+        List<Long> ids = period == null
+                ? claims.claim(TABLE, pending, order, limit, type.apiName(), type.facet(), afterId)
+                : claims.claim(TABLE, period, pending, order, limit, type.apiName(), type.facet(), afterId);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -220,11 +229,6 @@ public class SalesforceOutbox {
                 select count(*) from (select id from sf_outbox where status = 'PENDING' and sobject = ? and facet = ?
                 order by id fetch first ? rows only) backlog""", Long.class, type.apiName(), type.facet(), cap + 1);
         return count == null ? 0 : count;
-    }
-
-    /** Keeps this worker's claim on rows for {@code period} from now: a Bulk job can outlast the usual claim. */
-    public void hold(List<OutboxRow> rows, java.time.Duration period) {
-        claims.extend(TABLE, rows.stream().map(OutboxRow::id).toList(), period);
     }
 
     /** Ends this worker's claim on rows it did not mark: they stay pending for the next claim. */

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,7 +89,9 @@ class BulkDelivery {
         RunCounts counts = RunCounts.NONE;
         long afterId = 0;
         List<OutboxRow> rows;
-        while (!(rows = outbox.claimNext(type, afterId, properties.maxUpload())).isEmpty()) {
+        // a job's rows stay claimed while Salesforce works on them, which can outlast the usual claim
+        Duration claimFor = properties.jobTimeout().plus(properties.jobTimeout());
+        while (!(rows = outbox.claimNext(type, afterId, properties.maxUpload(), claimFor)).isEmpty()) {
             afterId = rows.get(rows.size() - 1).id();
             List<OutboxRow> job = withinBytes(byParent(rows));
             if (job.size() < rows.size()) {
@@ -104,7 +107,6 @@ class BulkDelivery {
         long callsBefore = salesforce.apiCalls();
         BulkJob job;
         try {
-            outbox.hold(rows, properties.jobTimeout().plus(properties.jobTimeout()));
             job = salesforce.createUpsertJob(type.apiName(), type.externalIdField());
             jobs.opened(job.id(), type, rows);
             salesforce.upload(job.id(), BulkCsv.write(rows, this::fields, payloadBytes(rows)));
