@@ -45,7 +45,20 @@ class ParallelCollections implements DisposableBean {
         });
     }
 
-    List<Call> send(SObjectType type, List<List<Pending>> wave) {
+    /** A wave's calls, sent: their answers come in request order once every call is answered. */
+    interface Sent {
+        List<Call> answers();
+
+        /** The rows of every call of the wave. */
+        List<OutboxRow> rows();
+    }
+
+    /**
+     * Sends a wave's calls side by side and returns at once, so that the caller can work while they are in flight; with
+     * one call at a time, the call is made before this returns.
+     */
+    Sent start(SObjectType type, List<List<Pending>> wave) {
+        List<OutboxRow> rows = wave.stream().flatMap(List::stream).map(Pending::row).toList();
         if (callers == null || wave.size() == 1) {
             List<Call> calls = new ArrayList<>(wave.size());
             for (List<Pending> batch : wave) {
@@ -53,7 +66,7 @@ class ParallelCollections implements DisposableBean {
                         ? new Call(rows(batch), null, new IllegalStateException("not sent: an earlier call of the run failed"))
                         : call(type, batch));
             }
-            return calls;
+            return new Answered(calls, rows);
         }
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         List<Future<Call>> inFlight = new ArrayList<>(wave.size());
@@ -69,11 +82,21 @@ class ParallelCollections implements DisposableBean {
                 }
             }));
         }
-        List<Call> calls = new ArrayList<>(wave.size());
-        for (int i = 0; i < inFlight.size(); i++) {
-            calls.add(answer(inFlight.get(i), rows(wave.get(i))));
+        return new InFlight(inFlight, wave, rows);
+    }
+
+    private record Answered(List<Call> answers, List<OutboxRow> rows) implements Sent {
+    }
+
+    private record InFlight(List<Future<Call>> calls, List<List<Pending>> wave, List<OutboxRow> rows) implements Sent {
+        @Override
+        public List<Call> answers() {
+            List<Call> answers = new ArrayList<>(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                answers.add(answer(calls.get(i), ParallelCollections.rows(wave.get(i))));
+            }
+            return answers;
         }
-        return calls;
     }
 
     private Call call(SObjectType type, List<Pending> batch) {

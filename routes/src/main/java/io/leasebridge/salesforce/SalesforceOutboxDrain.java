@@ -20,6 +20,7 @@ import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.status.SystemStatus;
 import io.leasebridge.salesforce.ParallelCollections.Call;
 import io.leasebridge.salesforce.ParallelCollections.Pending;
+import io.leasebridge.salesforce.ParallelCollections.Sent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -130,16 +131,33 @@ public class SalesforceOutboxDrain {
         } catch (RuntimeException bulkFailed) {
             throw new DeliveryFailed(type, counts, bulkFailed);
         }
+        long callsBefore = salesforce.apiCalls();
+        try {
+            return deliverInWaves(type, counts, runId).plus(calls(callsBefore));
+        } catch (DeliveryFailed failed) {
+            throw new DeliveryFailed(type, failed.soFar.plus(calls(callsBefore)), failed.getCause());
+        } catch (BudgetReached reached) {
+            throw new BudgetReached(type, reached.soFar.plus(calls(callsBefore)), reached.getMessage());
+        }
+    }
+
+    private RunCounts calls(long callsBefore) {
+        return new RunCounts(0, 0, 0, 0, 0, salesforce.apiCalls() - callsBefore);
+    }
+
+    /**
+     * Collections calls in waves of up to {@code concurrency} calls. While a wave is in flight, the next one is claimed
+     * and planned, and once it is sent, the answers of the one before are recorded: the hub's work overlaps Salesforce's
+     * instead of adding to it, and two waves are never in flight at once.
+     */
+    private RunCounts deliverInWaves(SObjectType type, RunCounts counts, long runId) {
         long afterId = 0;
         int wave = properties.batchSize() * properties.concurrency();
         // rows of a parent that did not fit in a wave's calls: still claimed, they go in the next wave
         List<Pending> waiting = new ArrayList<>();
+        Sent inFlight = null;
         try {
             while (true) {
-                Optional<String> overBudget = budget.exhausted();
-                if (overBudget.isPresent()) {
-                    throw new BudgetReached(type, counts, overBudget.get());
-                }
                 // a call's worth beyond the wave, so that the wave's calls are full despite the rows that must wait
                 int wanted = wave + properties.batchSize() - waiting.size();
                 List<OutboxRow> claimed = wanted <= 0 ? List.of() : outbox.claimNext(type, afterId, wanted);
@@ -155,14 +173,35 @@ public class SalesforceOutboxDrain {
                 CollectionWaves.Wave<Pending> planned = CollectionWaves.plan(rows, Pending::group, properties.batchSize(),
                         properties.concurrency(), last);
                 waiting = planned.waiting();
-                List<OutboxRow> sent = planned.calls().stream().flatMap(List::stream).map(Pending::row).toList();
+                Sent previous = inFlight;
+                inFlight = null;
+                List<Call> answered = previous == null ? List.of() : previous.answers();
                 try {
-                    counts = deliverWave(type, planned.calls(), counts, runId);
-                } finally {
-                    outbox.release(sent);
+                    counts = stopIfNeeded(type, answered, previous, counts, runId);
+                } catch (RuntimeException stopped) {
+                    outbox.release(planned.calls().stream().flatMap(List::stream).map(Pending::row).toList());
+                    throw stopped;
+                }
+                inFlight = collections.start(type, planned.calls());
+                if (previous != null) {
+                    counts = recordWave(type, answered, previous, counts, runId);
+                }
+            }
+            if (inFlight != null) {
+                Sent lastWave = inFlight;
+                inFlight = null;
+                List<Call> answered = lastWave.answers();
+                counts = recordWave(type, answered, lastWave, counts, runId);
+                Optional<Call> failed = answered.stream().filter(call -> call.failure() != null).findFirst();
+                if (failed.isPresent()) {
+                    throw new DeliveryFailed(type, counts, failed.get().failure());
                 }
             }
         } finally {
+            if (inFlight != null) {
+                // stopped while a wave was in flight: what Salesforce took is recorded, so that it is never sent again
+                recordWaveQuietly(type, inFlight, counts, runId);
+            }
             if (!waiting.isEmpty()) {
                 outbox.release(waiting.stream().map(Pending::row).toList());
             }
@@ -171,28 +210,47 @@ public class SalesforceOutboxDrain {
     }
 
     /**
-     * Sends a wave's calls side by side, then records each answer; a call that failed for good stops the run once the
-     * answers of the others are recorded, so that nothing Salesforce took is sent again.
+     * Before a wave goes, once the one before it has answered: when a call of that one failed for good or the API budget
+     * is spent, its answers are recorded and the run stops.
      */
-    private RunCounts deliverWave(SObjectType type, List<List<Pending>> wave, RunCounts counts, long runId) {
-        long callsBefore = salesforce.apiCalls();
-        List<Call> calls = collections.send(type, wave);
-        RuntimeException failure = null;
-        long unanswered = 0;
-        for (Call call : calls) {
-            if (call.failure() != null) {
-                failure = failure == null ? call.failure() : failure;
-                unanswered += call.rows().size();
-                continue;
+    private RunCounts stopIfNeeded(SObjectType type, List<Call> answered, Sent previous, RunCounts counts, long runId) {
+        Optional<Call> failed = answered.stream().filter(call -> call.failure() != null).findFirst();
+        Optional<String> overBudget = failed.isPresent() ? Optional.empty() : budget.exhausted();
+        if (failed.isEmpty() && overBudget.isEmpty()) {
+            return counts;
+        }
+        RunCounts recorded = previous == null ? counts : recordWave(type, answered, previous, counts, runId);
+        if (failed.isPresent()) {
+            throw new DeliveryFailed(type, recorded, failed.get().failure());
+        }
+        throw new BudgetReached(type, recorded, overBudget.get());
+    }
+
+    /** Records a wave's answers and ends its claim on the rows; what a failed call carried stays pending. */
+    private RunCounts recordWave(SObjectType type, List<Call> calls, Sent wave, RunCounts counts, long runId) {
+        try {
+            long unanswered = 0;
+            for (Call call : calls) {
+                if (call.failure() != null) {
+                    unanswered += call.rows().size();
+                    continue;
+                }
+                RunCounts batch = record(type, call.rows(), call.results(), runId);
+                counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, 0));
             }
-            RunCounts batch = record(type, call.rows(), call.results(), runId);
-            counts = counts.plus(new RunCounts(batch.read(), 0, batch.sent(), batch.failed(), 0, 0));
+            return counts.plus(new RunCounts(unanswered, 0, 0, 0, 0, 0));
+        } finally {
+            outbox.release(wave.rows());
         }
-        counts = counts.plus(new RunCounts(unanswered, 0, 0, 0, 0, salesforce.apiCalls() - callsBefore));
-        if (failure != null) {
-            throw new DeliveryFailed(type, counts, failure);
+    }
+
+    private void recordWaveQuietly(SObjectType type, Sent wave, RunCounts counts, long runId) {
+        try {
+            recordWave(type, wave.answers(), wave, counts, runId);
+        } catch (RuntimeException e) {
+            log.warn("{}: the answers of the last {} calls could not be recorded; their records stay pending: {}", FLOW,
+                    type.recordType(), e.getMessage());
         }
-        return counts;
     }
 
     private RunCounts record(SObjectType type, List<OutboxRow> rows, List<UpsertResult> results, long runId) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -101,6 +102,43 @@ class SalesforceParallelDrainTest {
             assertThat(ofL1.get(i).getLoggedDate().getTime() - ofL1.get(i - 1).getLoggedDate().getTime())
                     .as("a call with L-1's payments starts once the previous one was answered").isGreaterThanOrEqualTo(CALL_MILLIS);
         }
+    }
+
+    @Test
+    void aCallThatFailsForGoodStopsTheRunOnceItsWaveIsRecordedAndTheWaveClaimedMeanwhileIsNeverSent() {
+        salesforce.resetRequests();
+        for (String[] parent : new String[][]{{"Account", "LeaseWorks_Customer_Id__c"}, {"Lease__c", "LeaseWorks_Lease_Id__c"}}) {
+            salesforce.stubFor(patch(urlPathEqualTo(upsertPath(parent[0], parent[1])))
+                    .willReturn(json(200, body("collections-upsert-results.json"))));
+        }
+        salesforce.stubFor(patch(urlPathEqualTo(PAYMENTS))
+                .willReturn(json(200, body("collections-upsert-results.json")).withFixedDelay(CALL_MILLIS)));
+        // the second call of the first wave (F-3's and F-4's payments) meets an outage that outlasts the retries
+        salesforce.stubFor(patch(urlPathEqualTo(PAYMENTS)).withRequestBody(containing("\"F-3\""))
+                .willReturn(json(503, body("server-unavailable.json"))));
+        LeaseWorksExports accounts = LeaseWorksExports.accounts();
+        LeaseWorksExports payments = LeaseWorksExports.payments();
+        for (int lease = 1; lease <= 20; lease++) {
+            accounts.lease("FC-" + lease, "Fleet customer " + lease, "F-" + lease, 0);
+            for (int i = 0; i < 100; i++) {
+                payments.payment("FP-" + lease + "-" + i, "F-" + lease, "450.00", "10/15/2026");
+            }
+        }
+        ingest.ingest("accounts", "accounts_20261128.csv", accounts.stream());
+        ingest.ingest("payments", "payments_20261128.csv", payments.stream());
+
+        DrainReport report = producer.requestBody(SalesforceOutboxDrainRoute.DRAIN, null, DrainReport.class);
+
+        assertThat(report.stoppedFor()).contains("Payment__c", "SERVER_UNAVAILABLE");
+        List<String> sentBodies = salesforce.findAll(patchRequestedFor(urlPathEqualTo(PAYMENTS))).stream()
+                .map(LoggedRequest::getBodyAsString).toList();
+        assertThat(sentBodies).as("the first wave only").noneMatch(body -> body.contains("\"F-9\""));
+        assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where sobject = 'Payment__c' and status = 'DELIVERED'"
+                + " and external_id like 'FP-%'")).as("the first wave's three answered calls").isEqualTo(600);
+        assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where sobject = 'Payment__c' and status = 'PENDING'"
+                + " and external_id like 'FP-%'")).isEqualTo(2_000 - 600);
+        assertThat(HubTables.count(jdbc, "select count(*) from sf_outbox where claimed_by is not null and status = 'PENDING'"))
+                .as("claims left behind").isZero();
     }
 
     /** The most calls whose [start, start + call time) overlap. */
