@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Look-ups by many keys: {@code in (?, ?, ...)} lists, split so that no statement exceeds a database's bind limit. */
@@ -22,11 +23,16 @@ public final class InLists {
 
     /** Runs {@code query} once per chunk of at most {@value #CHUNK} keys, in their order, and returns all the rows. */
     public static <K, T> List<T> inChunks(Collection<K> keys, Function<List<K>, List<T>> query) {
-        List<K> all = new ArrayList<>(keys);
         List<T> results = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            results.addAll(query.apply(all.subList(from, Math.min(all.size(), from + CHUNK))));
-        }
+        forEachChunk(keys, chunk -> results.addAll(query.apply(chunk)));
         return results;
+    }
+
+    /** Runs {@code statement} once per chunk of at most {@value #CHUNK} keys, in their order. */
+    public static <K> void forEachChunk(Collection<K> keys, Consumer<List<K>> statement) {
+        List<K> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            statement.accept(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
     }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 public class IngestTimings {
 
     /**
-     * The stages. {@link #PARSE} and {@link #MAP} run on a thread of their own, beside the others. {@link #COMMIT}
-     * contains {@link #HASH}, {@link #PAYLOAD} and {@link #OUTBOX}; {@link #OUTBOX} contains {@link #PAYLOAD}.
+     * The stages. {@link #PARSE}, {@link #MAP} and an export's {@link #HASH} run on a reading thread of their own, beside
+     * the others. {@link #COMMIT} contains {@link #PAYLOAD} and {@link #OUTBOX} (and {@link #HASH} where records are
+     * written without a reading thread, as vehicles are); {@link #OUTBOX} contains {@link #PAYLOAD}.
      */
     public enum Stage {
         /** the first pass over the file: encoding, row count, duplicates */

@@ -86,12 +86,14 @@ final class BackfillPass {
 
     /**
      * Rows, rate, and where the time went: the stages the intake times, the rest of a batch's transaction as "store".
-     * Parse and map run on the reading thread beside the writing one, which waits for rows only when they are not ready.
+     * Parse, map and hash run on the reading thread beside the writing one, which waits for rows only when they are not
+     * ready.
      */
     static String describe(Export e) {
         Map<Stage, Long> s = e.stages();
         long outboxWrites = s.get(Stage.OUTBOX) - s.get(Stage.PAYLOAD);
-        long store = s.get(Stage.COMMIT) - s.get(Stage.HASH) - s.get(Stage.OUTBOX);
+        // an export's hashes are taken on the reading thread, outside the writing thread's commit
+        long store = s.get(Stage.COMMIT) - s.get(Stage.OUTBOX);
         long other = e.nanos() - s.get(Stage.SCAN) - s.get(Stage.WAIT_FOR_ROWS) - s.get(Stage.COMMIT);
         return String.format("%,9d rows %6.1f s %,8.0f rows/s, cpu %5.1f s (writing thread %5.1f s) (%,d changed, %,d quarantined) | scan %.1f "
                         + "parse %.1f map %.1f (waited for rows %.1f) hash %.1f store %.1f payload %.1f outbox %.1f other %.1f s",

@@ -129,13 +129,12 @@ public class OutboxClaims {
      */
     private <K> void updateInChunks(Outbox<K> outbox, String set, List<Object> setArgs, Collection<K> keys, String andWhere,
                                     List<Object> andWhereArgs) {
-        InLists.inChunks(keys, chunk -> {
+        InLists.forEachChunk(keys, chunk -> {
             List<Object> all = new ArrayList<>(setArgs);
             all.addAll(chunk);
             all.addAll(andWhereArgs);
             jdbc.update("update " + outbox.table() + " set " + set + " where " + outbox.key() + " in ("
                     + InLists.placeholders(chunk.size()) + ")" + andWhere, all.toArray());
-            return List.of();
         });
     }
 
