@@ -36,8 +36,9 @@ import java.util.Map;
  * together, go up as one job per upload (at most {@code max-upload} rows and bytes); the job is recorded before the
  * upload, polled until Salesforce finishes it, and its results matched to the rows by external id (Salesforce keeps
  * no row order): written rows are delivered, refused ones go to dead letters with the code, message and fields of
- * their {@code sf__Error}, unprocessed ones stay pending. A job left by a run that died is resumed, never uploaded
- * again.
+ * their {@code sf__Error}, unprocessed ones stay pending. While Salesforce works on one job, the next is uploaded,
+ * and closed once the first has finished. A job that a run which died had closed is resumed, never uploaded again;
+ * one it left open, which Salesforce never starts, is aborted and its rows go up in a new job.
  */
 @Service
 class BulkDelivery {
@@ -74,69 +75,138 @@ class BulkDelivery {
                 && outbox.countPending(type, properties.threshold()) > properties.threshold();
     }
 
-    /** Finishes the jobs earlier runs left open for this type; their rows are not uploaded again. */
+    /**
+     * Finishes the jobs earlier runs left for this type; their rows are not uploaded again. A job still open was never
+     * closed, so Salesforce processed none of it: it is aborted and its rows go up again in a new job.
+     */
     RunCounts resume(SObjectType type, long runId) {
         RunCounts counts = RunCounts.NONE;
         for (String jobId : jobs.unfinished(type)) {
-            log.info("{}: resuming Bulk API 2.0 job {} of {}", SalesforceOutboxDrain.FLOW, jobId, type.recordType());
-            counts = counts.plus(finish(type, jobId, runId));
+            long callsBefore = salesforce.apiCalls();
+            if (BulkJob.OPEN.equals(salesforce.job(jobId).state())) {
+                log.info("{}: aborting Bulk API 2.0 job {} of {}, left open by a run that stopped", SalesforceOutboxDrain.FLOW, jobId,
+                        type.recordType());
+                abandon(type, jobId);
+            } else {
+                log.info("{}: resuming Bulk API 2.0 job {} of {}", SalesforceOutboxDrain.FLOW, jobId, type.recordType());
+                counts = counts.plus(record(type, jobId, awaitFinished(jobId), runId));
+            }
+            counts = counts.plus(calls(callsBefore));
         }
         return counts;
     }
 
-    /** Uploads the type's pending rows job by job until none is left; a failed call leaves the rest pending. */
+    /**
+     * Uploads the type's pending rows job by job until none is left; a failed call leaves the rest pending. While
+     * Salesforce works on one job, the next is claimed and uploaded, then closed as soon as the first has finished,
+     * before the first's results are recorded: Salesforce never works on two jobs of one type at once, and the hub's
+     * work overlaps Salesforce's.
+     */
     RunCounts deliver(SObjectType type, long runId) {
+        long callsBefore = salesforce.apiCalls();
         RunCounts counts = RunCounts.NONE;
-        long afterId = 0;
-        List<OutboxRow> rows;
+        Staged processing = stage(type, 0);
+        if (processing != null) {
+            close(processing.jobId());
+        }
+        while (processing != null) {
+            Staged next;
+            try {
+                next = stage(type, processing.lastId());
+            } catch (RuntimeException stopped) {
+                // what Salesforce has taken is recorded before the run stops
+                record(type, processing.jobId(), awaitFinished(processing.jobId()), runId);
+                throw stopped;
+            }
+            try {
+                BulkJob finished = awaitFinished(processing.jobId());
+                if (next != null && finished.finished()) {
+                    close(next.jobId());
+                }
+                counts = counts.plus(record(type, processing.jobId(), finished, runId));
+            } catch (RuntimeException stopped) {
+                if (next != null) {
+                    abandonQuietly(type, next.jobId());
+                }
+                throw stopped;
+            }
+            processing = next;
+        }
+        return counts.plus(calls(callsBefore));
+    }
+
+    /** A job uploaded and not yet closed, and the last outbox id it was claimed up to. */
+    private record Staged(String jobId, long lastId) {
+    }
+
+    /** Claims the rows of the next job after {@code afterId} and uploads them to a new job, left open; null when none is pending. */
+    private Staged stage(SObjectType type, long afterId) {
         // a job's rows stay claimed while Salesforce works on them, which can outlast the usual claim
         Duration claimFor = properties.jobTimeout().plus(properties.jobTimeout());
-        while (!(rows = outbox.claimNext(type, afterId, properties.maxUpload(), claimFor)).isEmpty()) {
-            afterId = rows.get(rows.size() - 1).id();
-            List<OutboxRow> job = withinBytes(byParent(rows));
-            if (job.size() < rows.size()) {
-                outbox.release(rows.subList(job.size(), rows.size()));
-                afterId = job.get(job.size() - 1).id();
-            }
-            counts = counts.plus(upload(type, job, runId));
+        List<OutboxRow> rows = outbox.claimNext(type, afterId, properties.maxUpload(), claimFor);
+        if (rows.isEmpty()) {
+            return null;
         }
-        return counts;
-    }
-
-    private RunCounts upload(SObjectType type, List<OutboxRow> rows, long runId) {
-        long callsBefore = salesforce.apiCalls();
-        BulkJob job;
+        List<OutboxRow> job = withinBytes(byParent(rows));
+        if (job.size() < rows.size()) {
+            outbox.release(rows.subList(job.size(), rows.size()));
+        }
+        long lastId = job.size() < rows.size() ? job.get(job.size() - 1).id() : rows.get(rows.size() - 1).id();
         try {
-            job = salesforce.createUpsertJob(type.apiName(), type.externalIdField());
-            jobs.opened(job.id(), type, rows);
-            salesforce.upload(job.id(), BulkCsv.write(rows, this::fields, payloadBytes(rows)));
+            String jobId = salesforce.createUpsertJob(type.apiName(), type.externalIdField()).id();
+            jobs.opened(jobId, type, job);
+            salesforce.upload(jobId, BulkCsv.write(job, this::fields, payloadBytes(job)));
+            return new Staged(jobId, lastId);
         } catch (RuntimeException e) {
-            outbox.release(rows);
+            outbox.release(job);
             throw e;
         }
-        try {
-            jobs.state(job.id(), salesforce.closeJob(job.id()).state());
-        } catch (RuntimeException closeFailed) {
-            // the job may be closed or not: Salesforce's own state decides, read below; abort one still open
-            log.warn("{}: closing Bulk job {} failed: {}", SalesforceOutboxDrain.FLOW, job.id(), closeFailed.getMessage());
-            BulkJob state = salesforce.job(job.id());
-            if (BulkJob.OPEN.equals(state.state())) {
-                salesforce.abortJob(job.id());
-            }
-        }
-        RunCounts result = finish(type, job.id(), runId);
-        return result.plus(new RunCounts(0, 0, 0, 0, 0, salesforce.apiCalls() - callsBefore - result.apiCalls()));
     }
 
-    private RunCounts finish(SObjectType type, String jobId, long runId) {
-        long callsBefore = salesforce.apiCalls();
-        BulkJob job = awaitFinished(jobId);
-        List<SalesforceBulkJobs.JobRow> carried = jobs.rows(jobId);
+    private void close(String jobId) {
+        try {
+            jobs.state(jobId, salesforce.closeJob(jobId).state());
+        } catch (RuntimeException closeFailed) {
+            // the job may be closed or not: Salesforce's own state decides, read when the job is awaited; abort one still open
+            log.warn("{}: closing Bulk job {} failed: {}", SalesforceOutboxDrain.FLOW, jobId, closeFailed.getMessage());
+            BulkJob state = salesforce.job(jobId);
+            if (BulkJob.OPEN.equals(state.state())) {
+                salesforce.abortJob(jobId);
+            }
+        }
+    }
+
+    /** Aborts a job Salesforce never started on: its rows stay pending, for a new job. */
+    private void abandon(SObjectType type, String jobId) {
+        salesforce.abortJob(jobId);
+        List<OutboxRow> carried = jobs.rows(jobId).stream().map(r -> row(type, r, null)).toList();
+        transaction.executeWithoutResult(tx -> {
+            outbox.release(carried);
+            jobs.done(jobId);
+        });
+    }
+
+    private void abandonQuietly(SObjectType type, String jobId) {
+        try {
+            abandon(type, jobId);
+        } catch (RuntimeException e) {
+            // the next run finds it open and aborts it then
+            log.warn("{}: aborting Bulk job {} failed: {}", SalesforceOutboxDrain.FLOW, jobId, e.getMessage());
+        }
+    }
+
+    private RunCounts calls(long callsBefore) {
+        return new RunCounts(0, 0, 0, 0, 0, salesforce.apiCalls() - callsBefore);
+    }
+
+    /** Reads a finished job's results and marks its rows; a job still unfinished stays for the next run. */
+    private RunCounts record(SObjectType type, String jobId, BulkJob job, long runId) {
         if (!job.finished()) {
             // the rows stay claimed while Salesforce works on them: the next run resumes the job
             throw new IllegalStateException("Bulk job " + jobId + " is still " + job.state() + " after "
                     + properties.jobTimeout() + "; the next run resumes it");
         }
+        List<SalesforceBulkJobs.JobRow> carried = jobs.rows(jobId);
         Map<String, Written> written = BulkCsv.byColumn(salesforce.successfulResults(jobId), type.externalIdField(),
                 result -> new Written(result.get("sf__Id"), "true".equalsIgnoreCase(result.get("sf__Created"))));
         // a job that refused nothing has no failed results worth a call
@@ -177,7 +247,7 @@ class BulkDelivery {
             log.warn("{}: Bulk job {} of {} ended {}{}; its unprocessed rows stay pending", SalesforceOutboxDrain.FLOW, jobId,
                     type.recordType(), job.state(), job.errorMessage() == null ? "" : " (" + job.errorMessage() + ")");
         }
-        return new RunCounts(carried.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, salesforce.apiCalls() - callsBefore);
+        return new RunCounts(carried.size(), 0, sentAndFailed[0], sentAndFailed[1], 0, 0);
     }
 
     private BulkJob awaitFinished(String jobId) {
