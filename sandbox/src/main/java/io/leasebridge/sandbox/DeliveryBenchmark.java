@@ -26,13 +26,17 @@ import java.util.stream.Stream;
  * 0.05 ms per record), three times on fresh hubs: Bulk API 2.0 above the threshold, collections only with four calls in
  * flight, and collections only with one call at a time. Prints for each the API calls, the wall time and records per
  * second, against the targets: Bulk uses at most 1/20 of the calls of collections only and drains in under 10 minutes;
- * four calls in flight are at least 3 times faster than one. Arguments: {@code --accounts=N --home=DIR}.
+ * four calls in flight are at least 3 times faster than one. The simulated org runs in a JVM of its own, so that the
+ * heap printed is LeaseBridge's alone. Arguments: {@code --accounts=N --home=DIR}; {@code -Dbench.delivery.modes=bulk}
+ * (of {@code bulk,four,one}) runs some modes only, without the targets' check.
  */
 public final class DeliveryBenchmark {
 
     private static final Duration CALL_LATENCY = Duration.ofMillis(400);
     private static final Duration JOB_TIME = Duration.ofSeconds(2);
     private static final Duration RECORD_TIME = Duration.ofNanos(50_000);
+    /** The simulated org keeps every record it is sent, in a JVM of its own. */
+    private static final String ORG_HEAP = "3g";
 
     private record Mode(String name, int concurrency, int bulkThreshold) {
     }
@@ -86,11 +90,10 @@ public final class DeliveryBenchmark {
     }
 
     private static Result deliver(SandboxOptions options, GeneratedPortfolio portfolio, Mode mode) throws IOException {
-        SalesforceSimulator salesforce = SalesforceSimulator.startForLoad(0);
-        salesforce.apiDailyLimit(Long.MAX_VALUE / 2);
-        salesforce.bulkProcessingTime(JOB_TIME, RECORD_TIME);
         Path hubFiles = Files.createDirectories(options.home().resolve("hub-" + mode.concurrency() + "-" + mode.bulkThreshold()));
-        try (ConfigurableApplicationContext node = start(salesforce, hubFiles, options, mode)) {
+        try (SalesforceSimulatorProcess salesforce = SalesforceSimulatorProcess.start(ORG_HEAP, CALL_LATENCY, JOB_TIME, RECORD_TIME);
+             HeapSampler heap = new HeapSampler();
+             ConfigurableApplicationContext node = start(salesforce.baseUrl(), hubFiles, options, mode)) {
             LeaseWorksExportIngest ingest = node.getBean(LeaseWorksExportIngest.class);
             for (GeneratedPortfolio.ExportFile file : portfolio.allFiles()) {
                 ingest.ingest(file.export(), file.fileName(), ExportFiles.key(file.fileName(), Files.size(file.path()), System.nanoTime()),
@@ -99,7 +102,6 @@ public final class DeliveryBenchmark {
             JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
             ProducerTemplate producer = node.getBean(ProducerTemplate.class);
             long callsBefore = salesforce.apiUsage();
-            salesforce.writeLatency(CALL_LATENCY);
             long start = System.nanoTime();
             long sent = 0;
             // a run stops at a call that failed for good or a job that outlasts its timeout; the next run goes on
@@ -112,12 +114,10 @@ public final class DeliveryBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Result result = new Result(mode, sent, salesforce.apiUsage() - callsBefore, seconds, pending(jdbc));
-            System.out.printf("  %-32s %,9d records %,7d API calls (%,d Bulk jobs) %8.1f s %,9.0f records/s, %,d pending%n",
+            System.out.printf("  %-32s %,9d records %,7d API calls (%,d Bulk jobs) %8.1f s %,9.0f records/s, %,d pending; heap at peak %,d MB (%,d MB live)%n",
                     mode.name(), result.records(), result.calls(), salesforce.totalBulkJobs(), result.seconds(),
-                    result.recordsPerSecond(), result.pending());
+                    result.recordsPerSecond(), result.pending(), heap.peaks().usedMegabytes(), heap.peaks().afterCollectionMegabytes());
             return result;
-        } finally {
-            salesforce.stop();
         }
     }
 
@@ -126,13 +126,13 @@ public final class DeliveryBenchmark {
         return pending == null ? 0 : pending;
     }
 
-    private static ConfigurableApplicationContext start(SalesforceSimulator salesforce, Path hubFiles, SandboxOptions options, Mode mode) {
+    private static ConfigurableApplicationContext start(String salesforce, Path hubFiles, SandboxOptions options, Mode mode) {
         SpringApplication app = new SpringApplication(LeaseBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:h2:file:" + hubFiles.toAbsolutePath().resolve("hub") + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE",
                 "--leasebridge.leaseworks.inbox=" + options.inbox().toAbsolutePath().resolve("unused"),
-                "--camel.component.salesforce.login-url=" + salesforce.baseUrl(),
+                "--camel.component.salesforce.login-url=" + salesforce,
                 "--camel.component.salesforce.client-id=bench",
                 "--camel.component.salesforce.client-secret=bench-secret",
                 "--camel.component.salesforce.user-name=integration@bench.leasebridge.io",
