@@ -192,16 +192,22 @@ public class SalesforceOutboxDrain {
                 inFlight = null;
                 List<Call> answered = lastWave.answers();
                 counts = recordWave(type, answered, lastWave, counts, runId);
-                Optional<Call> failed = answered.stream().filter(call -> call.failure() != null).findFirst();
+                Optional<Call> failed = firstFailure(answered);
                 if (failed.isPresent()) {
                     throw new DeliveryFailed(type, counts, failed.get().failure());
                 }
             }
-        } finally {
-            if (inFlight != null) {
-                // stopped while a wave was in flight: what Salesforce took is recorded, so that it is never sent again
-                recordWaveQuietly(type, inFlight, counts, runId);
+        } catch (RuntimeException stopped) {
+            if (inFlight == null) {
+                throw stopped;
             }
+            // stopped while a wave was in flight: what Salesforce took is recorded, so that it is never sent again
+            RunCounts recorded = recordWaveQuietly(type, inFlight, counts, runId);
+            if (stopped instanceof DeliveryFailed failed) {
+                throw new DeliveryFailed(type, recorded, failed.getCause());
+            }
+            throw stopped;
+        } finally {
             if (!waiting.isEmpty()) {
                 outbox.release(waiting.stream().map(Pending::row).toList());
             }
@@ -214,7 +220,7 @@ public class SalesforceOutboxDrain {
      * is spent, its answers are recorded and the run stops.
      */
     private RunCounts stopIfNeeded(SObjectType type, List<Call> answered, Sent previous, RunCounts counts, long runId) {
-        Optional<Call> failed = answered.stream().filter(call -> call.failure() != null).findFirst();
+        Optional<Call> failed = firstFailure(answered);
         Optional<String> overBudget = failed.isPresent() ? Optional.empty() : budget.exhausted();
         if (failed.isEmpty() && overBudget.isEmpty()) {
             return counts;
@@ -244,13 +250,18 @@ public class SalesforceOutboxDrain {
         }
     }
 
-    private void recordWaveQuietly(SObjectType type, Sent wave, RunCounts counts, long runId) {
+    private RunCounts recordWaveQuietly(SObjectType type, Sent wave, RunCounts counts, long runId) {
         try {
-            recordWave(type, wave.answers(), wave, counts, runId);
+            return recordWave(type, wave.answers(), wave, counts, runId);
         } catch (RuntimeException e) {
             log.warn("{}: the answers of the last {} calls could not be recorded; their records stay pending: {}", FLOW,
                     type.recordType(), e.getMessage());
+            return counts;
         }
+    }
+
+    private static Optional<Call> firstFailure(List<Call> calls) {
+        return calls.stream().filter(call -> call.failure() != null).findFirst();
     }
 
     private RunCounts record(SObjectType type, List<OutboxRow> rows, List<UpsertResult> results, long runId) {
