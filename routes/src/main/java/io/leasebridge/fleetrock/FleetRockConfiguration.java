@@ -6,7 +6,7 @@ import io.leasebridge.connectors.fleetrock.FleetRockClient;
 import io.leasebridge.connectors.fleetrock.FleetRockSettings;
 import io.leasebridge.connectors.fleetrock.FleetRockTransport;
 import io.leasebridge.flow.FlowRuns;
-import io.leasebridge.hub.WorkOrderStore;
+import io.leasebridge.workorders.WorkOrderStore;
 import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;

@@ -4,23 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.connectors.fleetrock.RepairOrder;
+import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
+import io.leasebridge.hub.Hashes;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.mapping.fleetrock.WorkOrderProblem;
-import io.leasebridge.flow.FlowRuns;
 import io.leasebridge.webhooks.WebhookProperties;
+import io.leasebridge.workorders.WorkOrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -95,7 +92,7 @@ public class FleetRockWebhook {
         String roIds = push.orders().stream().map(RepairOrder::id).collect(Collectors.joining(","));
         WorkOrderIntake.Outcome outcome;
         try {
-            outcome = transaction.execute(status -> store.firstDelivery(HexFormat.of().formatHex(sha256(body)), push.event(), cut(roIds))
+            outcome = transaction.execute(status -> store.firstDelivery(Hashes.sha256(body), push.event(), cut(roIds))
                     ? intake.accept(push.orders(), FLOW, "push " + push.event(), run.id())
                     : null);
         } catch (DuplicateKeyException concurrentDuplicate) {
@@ -153,14 +150,6 @@ public class FleetRockWebhook {
             }
         }
         return new Push(event, orders);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean same(String a, String b) {

@@ -1,11 +1,11 @@
 package io.leasebridge.fleetrock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.flow.FlowRuns;
-import io.leasebridge.hub.WorkOrderStore;
+import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.webhooks.WebhookProperties;
 import io.leasebridge.webhooks.WebhookSecret;
+import io.leasebridge.workorders.WorkOrderStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;

@@ -1,9 +1,6 @@
 package io.leasebridge.quickbooks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.leasebridge.hub.Hashes;
 
 /** The requestids of calls that are not postings themselves: vendor creation and updates. */
 final class QuickBooksRequestIds {
@@ -12,7 +9,7 @@ final class QuickBooksRequestIds {
     }
 
     static String vendor(String displayName) {
-        return "vendor-" + sha256(displayName).substring(0, 40);
+        return "vendor-" + Hashes.sha256(displayName).substring(0, 40);
     }
 
     /** An update of a posting: its own id per content (a replayed requestid would return the first answer). */
@@ -26,13 +23,5 @@ final class QuickBooksRequestIds {
     static String repost(String requestId, int n) {
         String suffix = "-r" + n;
         return (requestId.length() + suffix.length() <= 50 ? requestId : requestId.substring(0, 50 - suffix.length())) + suffix;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

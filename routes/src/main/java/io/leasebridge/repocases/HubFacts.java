@@ -1,11 +1,11 @@
 package io.leasebridge.repocases;
 
 import io.leasebridge.hub.LeaseAccounts;
-import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.model.LeaseAccount;
 import io.leasebridge.model.Vehicle;
 import io.leasebridge.repo.RepoFacts;
 import io.leasebridge.vehicles.VehicleStore;
+import io.leasebridge.workorders.WorkOrderStore;
 import org.springframework.stereotype.Component;
 
 /**

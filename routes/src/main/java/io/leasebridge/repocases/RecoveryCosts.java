@@ -6,13 +6,13 @@ import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.SalesforceOutbox;
-import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
 import io.leasebridge.repo.RecoveryCost;
 import io.leasebridge.repo.RecoveryCostType;
 import io.leasebridge.salesforce.ChangeQuery;
 import io.leasebridge.salesforce.SalesforceReadFlow;
+import io.leasebridge.workorders.WorkOrderStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

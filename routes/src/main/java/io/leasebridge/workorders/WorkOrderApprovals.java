@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.hub.DeadLetter;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.RunCounts;
-import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.salesforce.ChangeQuery;
 import io.leasebridge.salesforce.SalesforceChangeReader;
 import io.leasebridge.salesforce.SalesforceReadFlow;

@@ -2,7 +2,6 @@ package io.leasebridge.workorders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leasebridge.hub.DeadLetters;
-import io.leasebridge.hub.WorkOrderStore;
 import io.leasebridge.salesforce.SalesforceReadFlow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;

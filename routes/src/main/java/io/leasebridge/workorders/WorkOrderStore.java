@@ -1,5 +1,7 @@
-package io.leasebridge.hub;
+package io.leasebridge.workorders;
 
+import io.leasebridge.hub.Hashes;
+import io.leasebridge.hub.InLists;
 import io.leasebridge.model.WorkOrder;
 import io.leasebridge.model.WorkOrderLine;
 import org.springframework.jdbc.core.JdbcTemplate;
