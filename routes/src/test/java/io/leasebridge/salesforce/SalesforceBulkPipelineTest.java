@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.testing.HubTables;
-import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -91,7 +90,7 @@ class SalesforceBulkPipelineTest {
                     .willReturn(json(200, body("collections-upsert-results.json"))));
         }
         stubJobs();
-        ingestPortfolio();
+        BulkBacklog.ingest(ingest);
     }
 
     @Test
@@ -182,18 +181,6 @@ class SalesforceBulkPipelineTest {
             calls.add(method + " " + path + state);
         }
         return calls;
-    }
-
-    private void ingestPortfolio() {
-        ingest.ingest("accounts", "accounts_20261127.csv", LeaseWorksExports.accounts()
-                .lease("C-1", "Ada Lovelace", "L-1", 12)
-                .lease("C-2", "Grace Hopper", "L-2", 0)
-                .stream());
-        LeaseWorksExports paymentFile = LeaseWorksExports.payments();
-        for (int i = 1; i <= 5; i++) {
-            paymentFile.payment("P-" + i, i % 2 == 0 ? "L-2" : "L-1", "450.00", "10/15/2026");
-        }
-        ingest.ingest("payments", "payments_20261127.csv", paymentFile.stream());
     }
 
     private DrainReport drain() {
