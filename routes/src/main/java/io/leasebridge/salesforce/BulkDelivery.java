@@ -112,20 +112,27 @@ class BulkDelivery {
         while (processing != null) {
             Staged next;
             try {
-                next = stage(type, processing.lastId());
+                next = stage(type, processing.continueAfter());
             } catch (RuntimeException stopped) {
                 // what Salesforce has taken is recorded before the run stops
-                record(type, processing.jobId(), awaitFinished(processing.jobId()), runId);
+                try {
+                    record(type, processing.jobId(), awaitFinished(processing.jobId()), runId);
+                } catch (RuntimeException alsoFailed) {
+                    stopped.addSuppressed(alsoFailed);
+                }
                 throw stopped;
             }
+            boolean nextClosed = false;
             try {
                 BulkJob finished = awaitFinished(processing.jobId());
                 if (next != null && finished.finished()) {
                     close(next.jobId());
+                    nextClosed = true;
                 }
                 counts = counts.plus(record(type, processing.jobId(), finished, runId));
             } catch (RuntimeException stopped) {
-                if (next != null) {
+                // a closed job is Salesforce's to process, and the next run resumes it; one still open is aborted
+                if (next != null && !nextClosed) {
                     abandonQuietly(type, next.jobId());
                 }
                 throw stopped;
@@ -135,8 +142,8 @@ class BulkDelivery {
         return counts.plus(calls(callsBefore));
     }
 
-    /** A job uploaded and not yet closed, and the last outbox id it was claimed up to. */
-    private record Staged(String jobId, long lastId) {
+    /** A job uploaded and not yet closed, and the outbox id after which the next job claims. */
+    private record Staged(String jobId, long continueAfter) {
     }
 
     /** Claims the rows of the next job after {@code afterId} and uploads them to a new job, left open; null when none is pending. */
@@ -147,16 +154,18 @@ class BulkDelivery {
         if (rows.isEmpty()) {
             return null;
         }
-        List<OutboxRow> job = withinBytes(byParent(rows));
+        List<OutboxRow> sorted = byParent(rows);
+        List<OutboxRow> job = withinBytes(sorted);
         if (job.size() < rows.size()) {
-            outbox.release(rows.subList(job.size(), rows.size()));
+            outbox.release(sorted.subList(job.size(), sorted.size()));
         }
-        long lastId = job.size() < rows.size() ? job.get(job.size() - 1).id() : rows.get(rows.size() - 1).id();
+        // rows cut off by bytes may sit anywhere in id order: the next claim starts where this one did and skips the job's claimed rows
+        long continueAfter = job.size() < rows.size() ? afterId : rows.get(rows.size() - 1).id();
         try {
             String jobId = salesforce.createUpsertJob(type.apiName(), type.externalIdField()).id();
             jobs.opened(jobId, type, job);
             salesforce.upload(jobId, BulkCsv.write(job, this::fields, payloadBytes(job)));
-            return new Staged(jobId, lastId);
+            return new Staged(jobId, continueAfter);
         } catch (RuntimeException e) {
             outbox.release(job);
             throw e;

@@ -2,6 +2,7 @@ package io.leasebridge.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.testing.HubTables;
@@ -136,6 +137,32 @@ class SalesforceBulkPipelineTest {
                 .hasSize(5).containsOnly("DELIVERED");
         assertThat(jdbc.queryForObject("select state from sf_bulk_job where job_id = ?", String.class, LEFT_OPEN)).isEqualTo("Done");
         assertThat(jdbc.queryForObject("select count(*) from sf_bulk_job_row", Long.class)).isZero();
+    }
+
+    @Test
+    void aRunStoppedAfterClosingTheNextJobLeavesThatJobToTheNextRunInsteadOfAbortingIt() {
+        String first = JOB_IDS.get(0);
+        String second = JOB_IDS.get(1);
+        StubMapping resultsUnavailable = salesforce.stubFor(get(urlPathEqualTo(JOBS + "/" + first + "/successfulResults")).atPriority(1)
+                .willReturn(json(500, "[{\"errorCode\":\"UNKNOWN_EXCEPTION\",\"message\":\"An unexpected error occurred.\"}]")));
+
+        DrainReport stopped = drain();
+
+        assertThat(stopped.stoppedFor()).isNotNull();
+        assertThat(jobCalls()).contains("PATCH " + second + " UploadComplete").doesNotContain("PATCH " + second + " Aborted");
+
+        salesforce.removeStub(resultsUnavailable);
+        // the one payment left after the two resumed jobs is under the Bulk threshold and goes by sObject Collections
+        salesforce.stubFor(patch(urlPathEqualTo(upsertPath("Payment__c", "LeaseWorks_Payment_Id__c")))
+                .willReturn(json(200, body("collections-upsert-results.json"))));
+        DrainReport resumed = drain();
+
+        assertThat(resumed.stoppedFor()).isNull();
+        salesforce.verify(0, patchRequestedFor(urlPathEqualTo(JOBS + "/" + second)).withRequestBody(matchingJsonPath("$.state", equalTo("Aborted"))));
+        salesforce.verify(1, putRequestedFor(urlPathEqualTo(JOBS + "/" + second + "/batches")));
+        assertThat(jdbc.queryForList("select status from sf_outbox where sobject = 'Payment__c'", String.class))
+                .hasSize(5).containsOnly("DELIVERED");
+        assertThat(jdbc.queryForList("select state from sf_bulk_job", String.class)).hasSize(2).containsOnly("Done");
     }
 
     /** Three jobs in turn, each InProgress at its first read and JobComplete at the next, each having written every row. */
