@@ -9,22 +9,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rows of one export collected for one transaction: the valid rows' canonical records, and rejects. */
+/**
+ * Rows of one export collected for one transaction: the valid rows' canonical records, and rejects. What the writing
+ * thread needs of the valid rows (their records by name, the keys that close dead letters) is gathered as they are
+ * added, on the reading thread.
+ */
 final class IngestBatch {
 
     final List<MappedRow> valid = new ArrayList<>();
     final List<DeadLetter> rejects = new ArrayList<>();
     /** The content hashes of the valid rows' records, worked out on the reading thread, by record instance. */
     final Map<Record, String> contentHashes = new IdentityHashMap<>();
+    private final Map<String, List<Record>> records = new LinkedHashMap<>();
+    private final List<String> recordKeys = new ArrayList<>();
 
-    static IngestBatch of(MappedRow row) {
+    static IngestBatch of(MappedRow row, String recordKey) {
         IngestBatch batch = new IngestBatch();
-        batch.add(row);
+        batch.add(row, recordKey);
         return batch;
     }
 
-    void add(MappedRow row) {
+    /** @param recordKey the key of the row's record, null when the row does not tell it */
+    void add(MappedRow row, String recordKey) {
         valid.add(row);
+        row.records().forEach((name, record) -> records.computeIfAbsent(name, n -> new ArrayList<>()).add(record));
+        if (recordKey != null) {
+            recordKeys.add(recordKey);
+        }
     }
 
     void reject(DeadLetter deadLetter) {
@@ -33,9 +44,12 @@ final class IngestBatch {
 
     /** Canonical records by field-map record name, in row order. */
     Map<String, List<Record>> records() {
-        Map<String, List<Record>> byName = new LinkedHashMap<>();
-        valid.forEach(row -> row.records().forEach((name, record) -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(record)));
-        return byName;
+        return records;
+    }
+
+    /** The keys of the valid rows' records, where the rows tell them: each closes its record's open dead letter. */
+    List<String> recordKeys() {
+        return recordKeys;
     }
 
     int rows() {

@@ -225,7 +225,7 @@ public class LeaseWorksExportIngest {
         }
         MappedRow mapped = mapper.map(row);
         if (mapped.isValid()) {
-            batch.add(mapped);
+            batch.add(mapped, RowRejects.recordKeyOfValid(mapper.layout(), mapped));
             long hashStart = System.nanoTime();
             mapped.records().forEach((name, record) -> hashOf(sinks.forRecord(name), record, batch.contentHashes));
             timings.since(Stage.HASH, hashStart);
@@ -303,7 +303,8 @@ public class LeaseWorksExportIngest {
         if (mapped.isValid()) {
             ExportFile file = new ExportFile(row.file(), mapping.files(export), LocalDate.now(clock));
             file.inferNothingFromAbsence("a replayed row");
-            writeInTransaction(export, IngestBatch.of(mapped), file, runId, null, OpenRowDeadLetters.ANY);
+            writeInTransaction(export, IngestBatch.of(mapped, RowRejects.recordKeyOfValid(mapper(export).layout(), mapped)), file,
+                    runId, null, OpenRowDeadLetters.ANY);
         }
         return mapped.violations();
     }
@@ -348,7 +349,8 @@ public class LeaseWorksExportIngest {
         leftovers.rejects.addAll(batch.rejects);
         for (MappedRow row : batch.valid) {
             try {
-                changed += writeInTransaction(run.export, IngestBatch.of(row), file, run.runId(), null, run.openDeadLetters);
+                changed += writeInTransaction(run.export, IngestBatch.of(row, RowRejects.recordKeyOfValid(mapper(run.export).layout(), row)),
+                        file, run.runId(), null, run.openDeadLetters);
             } catch (DataAccessException refused) {
                 leftovers.reject(rejects.refusedByHub(run.flow(), run.export, mapper(run.export).layout(), row,
                         DatabaseMessages.summary(refused)));
@@ -373,8 +375,7 @@ public class LeaseWorksExportIngest {
             }
             outbox.enqueue(toSalesforce);
             // a record that arrives valid closes its open dead letter; a bad copy of it in this batch reopens it below
-            List<String> recovered = rejects.recordKeys(mapper(export).layout(), batch.valid);
-            deadLetters.resolveRecovered(flowName(export), export + RowRejects.ROW_SUFFIX, recovered.stream()
+            deadLetters.resolveRecovered(flowName(export), export + RowRejects.ROW_SUFFIX, batch.recordKeys().stream()
                     .filter(key -> openDeadLetters.mayHaveOne(key) || file.wasQuarantined(key)).toList(), runId);
             deadLetters.record(batch.rejects, runId);
             if (finish != null) {

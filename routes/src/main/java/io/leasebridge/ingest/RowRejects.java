@@ -11,7 +11,6 @@ import io.leasebridge.mapping.Violation;
 import io.leasebridge.privacy.PersonalDataMasker;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,16 +88,10 @@ public class RowRejects {
                 .collect(Collectors.joining("; "));
     }
 
-    /** The keys of rows that were stored: each closes the open dead letter of its record, if it has one. */
-    public List<String> recordKeys(ExportLayout layout, List<MappedRow> stored) {
-        List<String> keys = new ArrayList<>(stored.size());
-        for (MappedRow row : stored) {
-            String key = recordKey(layout, row.source());
-            if (!key.equals(position(row.source()))) {
-                keys.add(key);
-            }
-        }
-        return keys;
+    /** The key of a valid row's record, which closes that record's open dead letter; null when the row does not tell it. */
+    static String recordKeyOfValid(ExportLayout layout, MappedRow row) {
+        String key = recordKey(layout, row.source());
+        return key.equals(position(row.source())) ? null : key;
     }
 
     /** The id of the row's main record (the last of the layout: a lease in the accounts export), or where it is. */

@@ -1,5 +1,6 @@
 package io.leasebridge.promises;
 
+import io.leasebridge.hub.sql.KeyLookup;
 import io.leasebridge.ledger.ProjectedPromise;
 import io.leasebridge.ledger.PromiseEvent;
 import io.leasebridge.ledger.PromiseEventType;
@@ -19,7 +20,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The ledger in the hub: {@code promise_event}, appended to and never changed, and {@code promise}, the
@@ -112,21 +115,23 @@ public class PromiseLedgerStore {
 
     /** Those of {@code leaseIds} with a promise a payment can still move: open, or judged (a late payment revises it). */
     public List<String> leasesWithLivePromises(Collection<String> leaseIds) {
-        return leasesWithPromises(leaseIds, "p.status <> 'CANCELLED'");
+        return leasesWithPromises(leaseIds, status -> !"CANCELLED".equals(status));
     }
 
     /** Those of {@code leaseIds} with a promise still open. */
     public List<String> leasesWithOpenPromises(Collection<String> leaseIds) {
-        return leasesWithPromises(leaseIds, "p.status in ('OPEN', 'UNCONFIRMED')");
+        return leasesWithPromises(leaseIds, status -> "OPEN".equals(status) || "UNCONFIRMED".equals(status));
     }
 
-    private List<String> leasesWithPromises(Collection<String> leaseIds, String status) {
-        if (leaseIds.isEmpty()) {
-            return List.of();
-        }
-        Object[] distinct = new LinkedHashSet<>(leaseIds).toArray();
-        return jdbc.query("select distinct p.lease_id from unnest(?) k (id) join promise p on p.lease_id = k.id where " + status,
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), (rs, n) -> rs.getString(1));
+    /**
+     * The status is judged here, not in the query: with it, H2 would seek the status index for every lease and walk all of
+     * that status's promises each time, instead of looking each lease up in the lease index.
+     */
+    private List<String> leasesWithPromises(Collection<String> leaseIds, Predicate<String> status) {
+        Set<String> leases = new LinkedHashSet<>();
+        KeyLookup.rows(jdbc, "select p.lease_id, p.status from unnest(?) k (id) join promise p on p.lease_id = k.id", leaseIds,
+                (rs, n) -> status.test(rs.getString(2)) && leases.add(rs.getString(1)));
+        return List.copyOf(leases);
     }
 
     /** Every promise of the projection as stored (payments applied per promise are in the events only). */

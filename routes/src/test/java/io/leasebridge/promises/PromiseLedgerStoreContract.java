@@ -172,6 +172,27 @@ abstract class PromiseLedgerStoreContract extends HubDatabaseContract {
         assertThat(incremental.get(0).amendedCount()).isEqualTo(1);
     }
 
+    @Test
+    void leasesAreFoundByTheStatusOfTheirPromises() {
+        lease("L-3", "jdoe");
+        List<SObjectRecord> out = new ArrayList<>();
+        ledger.capture(List.of(promise("L-1", "100.00", "2026-03-10", "2026-03-01T15:00:00Z"),
+                promise("L-2", "100.00", "2026-03-05", "2026-03-01T15:00:00Z"),
+                promise("L-3", "100.00", "2026-03-10", "2026-03-01T15:00:00Z")), LocalDate.parse("2026-03-01"), out);
+        ledger.judge(List.of("L-2"), LocalDate.parse("2026-03-12"), out);
+        // L-1's promise is replaced by another, and L-3's is gone from the next full snapshot
+        ledger.capture(List.of(promise("L-1", "120.00", "2026-03-15", "2026-03-02T15:00:00Z")), LocalDate.parse("2026-03-02"), out);
+        ledger.snapshotComplete(java.util.Set.of("L-1", "L-2"), LocalDate.parse("2026-03-02"), out);
+
+        assertThat(store.projection()).extracting(ProjectedPromise::leaseId, ProjectedPromise::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("L-1", PromiseStatus.CANCELLED), org.assertj.core.groups.Tuple.tuple("L-1", PromiseStatus.OPEN),
+                org.assertj.core.groups.Tuple.tuple("L-2", PromiseStatus.BROKEN), org.assertj.core.groups.Tuple.tuple("L-3", PromiseStatus.CANCELLED));
+        List<String> asked = List.of("L-1", "L-2", "L-3", "L-9");
+        assertThat(store.leasesWithOpenPromises(asked)).containsExactly("L-1");
+        assertThat(store.leasesWithLivePromises(asked)).containsExactlyInAnyOrder("L-1", "L-2");
+        assertThat(store.leasesWithOpenPromises(List.of())).isEmpty();
+    }
+
     private void pay(String id, String leaseId, String amount, String date, List<SObjectRecord> out) {
         pay(id, leaseId, amount, date, null, out);
     }
