@@ -1,6 +1,6 @@
 package io.leasebridge.ingest;
 
-import io.leasebridge.hub.sql.MultiRowStatement;
+import io.leasebridge.hub.sql.ColumnArrays;
 import io.leasebridge.model.LeaseAccount;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -11,19 +11,23 @@ import java.util.List;
 
 /**
  * Days past due and payoff balance per lease and export day, written when the lease changed; the ground of DPD buckets
- * (count and balance) and roll rates.
+ * (count and balance) and roll rates. A batch's rows go as one array per column into one {@code MERGE}, the same
+ * statement for any number of rows, which H2 and PostgreSQL plan once.
  */
 @Repository
 public class DaysPastDueHistory {
 
-    private static final MultiRowStatement HISTORY = new MultiRowStatement("""
-            merge into lease_dpd_history h using (values %s) as d (lease_id, as_of, days_past_due, collector, payoff_balance)
+    private static final String HISTORY = """
+            merge into lease_dpd_history h
+            using (select * from unnest(cast(? as character varying array), cast(? as date array), cast(? as integer array),
+                   cast(? as character varying array), cast(? as numeric array))
+                   as d (lease_id, as_of, days_past_due, collector, payoff_balance)) d
             on h.lease_id = d.lease_id and h.as_of = d.as_of
             when matched then update set days_past_due = d.days_past_due, collector = d.collector,
                  payoff_balance = d.payoff_balance
             when not matched then insert (lease_id, as_of, days_past_due, collector, payoff_balance)
-                 values (d.lease_id, d.as_of, d.days_past_due, d.collector, d.payoff_balance)""",
-            "(?, cast(? as date), cast(? as integer), cast(? as varchar(100)), cast(? as numeric(16, 2)))");
+                 values (d.lease_id, d.as_of, d.days_past_due, d.collector, d.payoff_balance)""";
+    private static final int COLUMNS = 5;
 
     private final JdbcTemplate jdbc;
 
@@ -36,7 +40,8 @@ public class DaysPastDueHistory {
             return;
         }
         Date day = Date.valueOf(asOf);
-        HISTORY.execute(jdbc, leases.stream().map(l -> new Object[]{l.leaseId(), day, l.daysPastDue(), l.collector(),
-                l.payoffBalance()}).toList());
+        List<Object[]> rows = leases.stream().map(l -> new Object[]{l.leaseId(), day, l.daysPastDue(), l.collector(),
+                l.payoffBalance()}).toList();
+        jdbc.update(HISTORY, ps -> ColumnArrays.bind(ps, 1, rows, COLUMNS));
     }
 }

@@ -28,23 +28,21 @@ public final class ExportScan {
 
     /** Throws {@link ExportFormatException} when the whole file is unusable. */
     public Result scan(String fileName, InputStream in) {
-        List<RecordLayout> keyed = layout.records().stream().filter(r -> !r.keyColumns().isEmpty()).toList();
+        List<KeyedRecord> keyed = layout.records().stream().filter(r -> !r.keyColumns().isEmpty()).map(KeyedRecord::of).toList();
         KeyTable seen = new KeyTable();
         Map<Long, String> conflicts = new HashMap<>();
         ExportRead read = new ExportReader(layout, charset).read(fileName, in, row -> {
             if (row.hasWrongShape()) {
                 return;
             }
-            for (RecordLayout record : keyed) {
-                String key = joined(row, record.keyColumns());
-                if (key == null) {
+            for (KeyedRecord record : keyed) {
+                if (!record.hasKey(row)) {
                     continue;
                 }
-                long firstLine = seen.putIfSame(hash64(record.name() + '\u0000' + key), (int) hash64(content(row, record.columns())), row.line());
+                long firstLine = seen.putIfSame(record.keyHash(row), (int) record.contentHash(row), row.line());
                 if (firstLine > 0) {
-                    String columns = String.join(" + ", record.keyColumns());
-                    conflicts.put(firstLine, "the same " + columns + " as line " + row.line() + " with other values");
-                    conflicts.put(row.line(), "the same " + columns + " as line " + firstLine + " with other values");
+                    conflicts.put(firstLine, "the same " + record.keyNames() + " as line " + row.line() + " with other values");
+                    conflicts.put(row.line(), "the same " + record.keyNames() + " as line " + firstLine + " with other values");
                 }
             }
         });
@@ -57,35 +55,57 @@ public final class ExportScan {
     public record Result(ExportRead read, Map<Long, String> conflicts) {
     }
 
-    /** The row's values of these columns, joined; null when a key column is blank (the row fails mapping anyway). */
-    private static String joined(SourceRow row, List<String> columns) {
-        StringBuilder joined = new StringBuilder();
-        for (String column : columns) {
-            String value = row.value(column);
-            if (value == null) {
-                return null;
+    /**
+     * A record with key columns, and the hashes the scan compares rows by: of its name and key values, and of all its
+     * values. Worked out value by value (FNV-1a, 64 bits, stable across runs, unlike String.hashCode's 32), without
+     * joining the values into a string first: every row of the file passes through here.
+     */
+    private record KeyedRecord(String name, List<String> keyColumns, List<String> columns, String keyNames) {
+
+        private static final long OFFSET = 0xcbf29ce484222325L;
+        private static final long PRIME = 0x100000001b3L;
+        private static final char SEPARATOR = '\u0001';
+
+        static KeyedRecord of(RecordLayout record) {
+            return new KeyedRecord(record.name(), record.keyColumns(), record.columns(), String.join(" + ", record.keyColumns()));
+        }
+
+        /** Whether every key column has a value (a row without one fails mapping anyway). */
+        boolean hasKey(SourceRow row) {
+            for (String column : keyColumns) {
+                if (row.value(column) == null) {
+                    return false;
+                }
             }
-            joined.append(value).append('\u0001');
+            return true;
         }
-        return joined.toString();
-    }
 
-    private static String content(SourceRow row, List<String> columns) {
-        StringBuilder content = new StringBuilder();
-        for (String column : columns) {
-            String value = row.value(column);
-            content.append(value == null ? "" : value).append('\u0001');
+        long keyHash(SourceRow row) {
+            long hash = add(add(OFFSET, name), '\u0000');
+            for (String column : keyColumns) {
+                hash = add(add(hash, row.value(column)), SEPARATOR);
+            }
+            return hash;
         }
-        return content.toString();
-    }
 
-    /** FNV-1a: a 64-bit hash that is stable across runs, unlike String.hashCode's 32 bits. */
-    static long hash64(String text) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            hash ^= text.charAt(i);
-            hash *= 0x100000001b3L;
+        long contentHash(SourceRow row) {
+            long hash = OFFSET;
+            for (String column : columns) {
+                String value = row.value(column);
+                hash = add(value == null ? hash : add(hash, value), SEPARATOR);
+            }
+            return hash;
         }
-        return hash;
+
+        private static long add(long hash, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                hash = add(hash, text.charAt(i));
+            }
+            return hash;
+        }
+
+        private static long add(long hash, char c) {
+            return (hash ^ c) * PRIME;
+        }
     }
 }
