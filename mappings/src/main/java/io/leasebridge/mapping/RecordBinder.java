@@ -26,9 +26,12 @@ final class RecordBinder {
     private final ValueParser parser;
     private final RecordComponent[] components;
     private final Constructor<? extends Record> constructor;
-    private final Map<String, FieldSpec> specsByField = new HashMap<>();
+    // by component, worked out once: a binder reads every row of an export
+    private final FieldSpec[] specs;
     private final FieldLimits[] limits;
     private final boolean[] personal;
+    private final FailClosed[] failClosed;
+    private final boolean[] preferenceSource;
 
     RecordBinder(RecordLayout layout, ValueParser parser) {
         this.layout = layout;
@@ -41,11 +44,18 @@ final class RecordBinder {
             throw new IllegalStateException("record without canonical constructor: " + layout.type(), e);
         }
         this.limits = Arrays.stream(components).map(FieldLimits::of).toArray(FieldLimits[]::new);
-        this.personal = new boolean[components.length];
-        for (int i = 0; i < components.length; i++) {
-            personal[i] = components[i].isAnnotationPresent(Personal.class);
-        }
+        Map<String, FieldSpec> specsByField = new HashMap<>();
         layout.fields().forEach(spec -> specsByField.put(spec.field(), spec));
+        this.specs = new FieldSpec[components.length];
+        this.personal = new boolean[components.length];
+        this.failClosed = new FailClosed[components.length];
+        this.preferenceSource = new boolean[components.length];
+        for (int i = 0; i < components.length; i++) {
+            specs[i] = specsByField.get(components[i].getName());
+            personal[i] = components[i].isAnnotationPresent(Personal.class);
+            failClosed[i] = components[i].getAnnotation(FailClosed.class);
+            preferenceSource[i] = components[i].isAnnotationPresent(PreferenceSource.class);
+        }
     }
 
     /**
@@ -58,17 +68,16 @@ final class RecordBinder {
         List<String> notAllowed = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
-            FieldSpec spec = specsByField.get(component.getName());
-            FailClosed failClosed = component.getAnnotation(FailClosed.class);
-            if (failClosed != null) {
-                args[i] = failClosed(row, spec, component.getName(), failClosed.value(), notAllowed);
+            FieldSpec spec = specs[i];
+            if (failClosed[i] != null) {
+                args[i] = failClosed(row, spec, component.getName(), failClosed[i].value(), notAllowed);
             } else {
                 args[i] = spec == null ? defaultFor(component.getType())
                         : value(row, spec, component.getType(), limits[i], personal[i], violations);
             }
         }
         for (int i = 0; i < components.length; i++) {
-            if (components[i].isAnnotationPresent(PreferenceSource.class)) {
+            if (preferenceSource[i]) {
                 args[i] = notAllowed.isEmpty() ? PreferenceSource.READ : PreferenceSource.NOT_ALLOWED + String.join(", ", notAllowed);
             }
         }

@@ -69,7 +69,23 @@ public final class CanonicalTable<T extends Record> {
 
     /** A digest of every value of the record: equal for equal records, different when any value changed. */
     public String contentHash(T record) {
-        return Hashes.sha256(record.toString());
+        return Hashes.sha256(text(record));
+    }
+
+    /**
+     * The text the record's own {@code toString} gives ({@code Payment[paymentId=P-1, ..., reversalOf=null]}), which the
+     * stored hashes were taken of, built directly: the JDK's record {@code toString} goes through {@code String.format}
+     * for every record an export reads.
+     */
+    String text(T record) {
+        StringBuilder text = new StringBuilder(32 * components.length).append(type.getSimpleName()).append('[');
+        for (int i = 0; i < components.length; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(components[i].getName()).append('=').append(read(components[i], record));
+        }
+        return text.append(']').toString();
     }
 
     private static Object jdbcValue(Object value) {
