@@ -39,7 +39,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.leasebridge.salesforce.SalesforceWireMock.body;
 import static io.leasebridge.salesforce.SalesforceWireMock.json;
-import static io.leasebridge.salesforce.SalesforceWireMock.upsertPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -83,17 +82,8 @@ class SalesforceBulkDrainTest {
 
     @BeforeEach
     void emptyHubAndSalesforce() {
-        HubTables.clear(jdbc);
-        jdbc.update("delete from sf_bulk_job_row");
-        jdbc.update("delete from sf_bulk_job");
+        BulkBacklog.emptyHubAndOrg(jdbc, salesforce, new String[]{"Collector_Note__c", "LeaseWorks_Note_Id__c"});
         apiUsage.record("api-usage=25/15000");
-        salesforce.resetAll();
-        SalesforceWireMock.stubLogin(salesforce);
-        for (String[] parent : new String[][]{{"Account", "LeaseWorks_Customer_Id__c"}, {"Lease__c", "LeaseWorks_Lease_Id__c"},
-                {"Collector_Note__c", "LeaseWorks_Note_Id__c"}}) {
-            salesforce.stubFor(patch(urlPathEqualTo(upsertPath(parent[0], parent[1])))
-                    .willReturn(json(200, body("collections-upsert-results.json"))));
-        }
         BulkBacklog.ingest(ingest);
     }
 

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
-import io.leasebridge.testing.HubTables;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -81,15 +80,7 @@ class SalesforceBulkPipelineTest {
 
     @BeforeEach
     void emptyHubAndSalesforce() {
-        HubTables.clear(jdbc);
-        jdbc.update("delete from sf_bulk_job_row");
-        jdbc.update("delete from sf_bulk_job");
-        salesforce.resetAll();
-        SalesforceWireMock.stubLogin(salesforce);
-        for (String[] parent : new String[][]{{"Account", "LeaseWorks_Customer_Id__c"}, {"Lease__c", "LeaseWorks_Lease_Id__c"}}) {
-            salesforce.stubFor(patch(urlPathEqualTo(upsertPath(parent[0], parent[1])))
-                    .willReturn(json(200, body("collections-upsert-results.json"))));
-        }
+        BulkBacklog.emptyHubAndOrg(jdbc, salesforce);
         stubJobs();
         BulkBacklog.ingest(ingest);
     }

@@ -3,8 +3,6 @@ package io.leasebridge.salesforce;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
-import io.leasebridge.testing.HubTables;
-import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestProperties;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -32,7 +30,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.leasebridge.salesforce.SalesforceWireMock.body;
 import static io.leasebridge.salesforce.SalesforceWireMock.json;
-import static io.leasebridge.salesforce.SalesforceWireMock.upsertPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -76,25 +73,9 @@ class SalesforceBulkUploadBytesTest {
 
     @BeforeEach
     void emptyHubAndSalesforce() {
-        HubTables.clear(jdbc);
-        jdbc.update("delete from sf_bulk_job_row");
-        jdbc.update("delete from sf_bulk_job");
-        salesforce.resetAll();
-        SalesforceWireMock.stubLogin(salesforce);
-        for (String[] parent : new String[][]{{"Account", "LeaseWorks_Customer_Id__c"}, {"Lease__c", "LeaseWorks_Lease_Id__c"}}) {
-            salesforce.stubFor(patch(urlPathEqualTo(upsertPath(parent[0], parent[1])))
-                    .willReturn(json(200, body("collections-upsert-results.json"))));
-        }
+        BulkBacklog.emptyHubAndOrg(jdbc, salesforce);
         stubJobs();
-        ingest.ingest("accounts", "accounts_20261127.csv", LeaseWorksExports.accounts()
-                .lease("C-1", "Ada Lovelace", "L-1", 12)
-                .lease("C-2", "Grace Hopper", "L-2", 0)
-                .stream());
-        LeaseWorksExports paymentFile = LeaseWorksExports.payments();
-        for (int i = 1; i <= PAYMENTS; i++) {
-            paymentFile.payment("P-" + i, i % 2 == 0 ? "L-2" : "L-1", "450.00", "10/15/2026");
-        }
-        ingest.ingest("payments", "payments_20261127.csv", paymentFile.stream());
+        BulkBacklog.ingest(ingest, PAYMENTS);
     }
 
     @Test
