@@ -54,4 +54,11 @@ final class BulkBacklog {
         }
         ingest.ingest("payments", "payments_20261127.csv", paymentFile.stream());
     }
+
+    /** Job info as Salesforce answers it, for job {@code id} in {@code state}; a finished job has processed {@code rows}. */
+    static String jobInfo(String id, String state, int rows) {
+        return body("bulk/job-complete-all-written.json").replace("7505f00000BULK1AAA", id)
+                .replace("\"state\":\"JobComplete\"", "\"state\":\"" + state + "\"")
+                .replace("\"numberRecordsProcessed\":5", "\"numberRecordsProcessed\":" + ("JobComplete".equals(state) ? rows : 0));
+    }
 }

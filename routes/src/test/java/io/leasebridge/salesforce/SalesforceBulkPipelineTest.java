@@ -176,9 +176,7 @@ class SalesforceBulkPipelineTest {
 
     /** Job info as Salesforce answers it, in the given state; a finished job has processed its two rows. */
     private static String job(String id, String state) {
-        return body("bulk/job-complete-all-written.json").replace("7505f00000BULK1AAA", id)
-                .replace("\"state\":\"JobComplete\"", "\"state\":\"" + state + "\"")
-                .replace("\"numberRecordsProcessed\":5", "\"numberRecordsProcessed\":" + ("JobComplete".equals(state) ? 2 : 0));
+        return BulkBacklog.jobInfo(id, state, 2);
     }
 
     /** The Bulk calls in the order they were made, as {@code PUT <job>/batches}, {@code PATCH <job> <state>}, {@code GET <job> <state answered>}. */

@@ -28,7 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.leasebridge.salesforce.SalesforceWireMock.body;
 import static io.leasebridge.salesforce.SalesforceWireMock.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,9 +113,8 @@ class SalesforceBulkUploadBytesTest {
         }
     }
 
+    /** Job info as Salesforce answers it, in the given state; a finished job has processed its five rows. */
     private static String job(String id, String state) {
-        return body("bulk/job-complete-all-written.json").replace("7505f00000BULK1AAA", id)
-                .replace("\"state\":\"JobComplete\"", "\"state\":\"" + state + "\"")
-                .replace("\"numberRecordsProcessed\":5", "\"numberRecordsProcessed\":" + ("JobComplete".equals(state) ? 5 : 0));
+        return BulkBacklog.jobInfo(id, state, 5);
     }
 }
