@@ -17,10 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -62,12 +61,8 @@ public class PromiseLedgerStore {
      * list against every lease again for each event it finds).
      */
     public List<PromiseEvent> historyOf(Collection<String> leaseIds) {
-        if (leaseIds.isEmpty()) {
-            return List.of();
-        }
-        Object[] distinct = new LinkedHashSet<>(leaseIds).toArray();
-        return jdbc.query("select e.* from unnest(?) k (id) join promise_event e on e.lease_id = k.id order by e.sequence",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), EVENT);
+        return KeyLookup.rows(jdbc, "select e.* from unnest(?) k (id) join promise_event e on e.lease_id = k.id order by e.sequence",
+                leaseIds, EVENT);
     }
 
 /** How many promises stand at each status. */
@@ -128,10 +123,9 @@ public class PromiseLedgerStore {
      * that status's promises each time, instead of looking each lease up in the lease index.
      */
     private List<String> leasesWithPromises(Collection<String> leaseIds, Predicate<String> status) {
-        Set<String> leases = new LinkedHashSet<>();
-        KeyLookup.rows(jdbc, "select p.lease_id, p.status from unnest(?) k (id) join promise p on p.lease_id = k.id", leaseIds,
-                (rs, n) -> status.test(rs.getString(2)) && leases.add(rs.getString(1)));
-        return List.copyOf(leases);
+        return KeyLookup.rows(jdbc, "select p.lease_id, p.status from unnest(?) k (id) join promise p on p.lease_id = k.id", leaseIds,
+                        (rs, n) -> status.test(rs.getString(2)) ? rs.getString(1) : null)
+                .stream().filter(Objects::nonNull).distinct().toList();
     }
 
     /** Every promise of the projection as stored (payments applied per promise are in the events only). */
