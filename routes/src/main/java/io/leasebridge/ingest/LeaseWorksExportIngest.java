@@ -303,8 +303,7 @@ public class LeaseWorksExportIngest {
         if (mapped.isValid()) {
             ExportFile file = new ExportFile(row.file(), mapping.files(export), LocalDate.now(clock));
             file.inferNothingFromAbsence("a replayed row");
-            writeInTransaction(export, IngestBatch.of(mapped, RowRejects.recordKeyOfValid(mapper(export).layout(), mapped)), file,
-                    runId, null, OpenRowDeadLetters.ANY);
+            writeInTransaction(export, alone(export, mapped), file, runId, null, OpenRowDeadLetters.ANY);
         }
         return mapped.violations();
     }
@@ -343,14 +342,18 @@ public class LeaseWorksExportIngest {
         }
     }
 
+    /** A batch of one valid row. */
+    private IngestBatch alone(String export, MappedRow row) {
+        return IngestBatch.of(row, RowRejects.recordKeyOfValid(mapper(export).layout(), row));
+    }
+
     private RunCounts rowByRow(IngestBatch batch, ExportFile file, FileRun run, Runnable finish) {
         long changed = 0;
         IngestBatch leftovers = new IngestBatch();
         leftovers.rejects.addAll(batch.rejects);
         for (MappedRow row : batch.valid) {
             try {
-                changed += writeInTransaction(run.export, IngestBatch.of(row, RowRejects.recordKeyOfValid(mapper(run.export).layout(), row)),
-                        file, run.runId(), null, run.openDeadLetters);
+                changed += writeInTransaction(run.export, alone(run.export, row), file, run.runId(), null, run.openDeadLetters);
             } catch (DataAccessException refused) {
                 leftovers.reject(rejects.refusedByHub(run.flow(), run.export, mapper(run.export).layout(), row,
                         DatabaseMessages.summary(refused)));
