@@ -1,11 +1,14 @@
 package io.leasebridge.config;
 
+import io.leasebridge.hub.sql.HubDatabase;
+import io.leasebridge.ingest.IngestWriters;
 import io.leasebridge.ingest.LeaseWorksProperties;
 import io.leasebridge.mapping.LeaseWorksMapping;
 import io.leasebridge.mapping.MappingConfigException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,11 @@ class HubConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    IngestWriters ingestWriters(LeaseWorksProperties properties, JdbcTemplate jdbc) {
+        return new IngestWriters(properties, () -> HubDatabase.of(jdbc));
     }
 
     @Bean

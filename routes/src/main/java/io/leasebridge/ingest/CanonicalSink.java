@@ -26,13 +26,15 @@ class CanonicalSink<T extends Record> implements RecordSink<T> {
     private final String recordName;
     private final CanonicalTable<T> table;
     private final Function<T, SObjectRecord> toSalesforce;
+    private final Function<T, String> writerKey;
     private final HubStore hub;
     private final OnChange<T> onChange;
 
-    CanonicalSink(String recordName, CanonicalTable<T> table, Function<T, SObjectRecord> toSalesforce, HubStore hub,
-                  OnChange<T> onChange) {
+    CanonicalSink(String recordName, CanonicalTable<T> table, Function<T, String> writerKey,
+                  Function<T, SObjectRecord> toSalesforce, HubStore hub, OnChange<T> onChange) {
         this.recordName = recordName;
         this.table = table;
+        this.writerKey = writerKey;
         this.toSalesforce = toSalesforce;
         this.hub = hub;
         this.onChange = onChange;
@@ -51,6 +53,11 @@ class CanonicalSink<T extends Record> implements RecordSink<T> {
     @Override
     public String contentHash(T record) {
         return table.contentHash(record);
+    }
+
+    @Override
+    public String writerKey(T record) {
+        return writerKey.apply(record);
     }
 
     @Override

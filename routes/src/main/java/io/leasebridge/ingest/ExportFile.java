@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The export file being read: its name, the day it describes (the field map's as-of column, or the date in its
@@ -17,8 +18,9 @@ public final class ExportFile {
 
     private final String name;
     private final LocalDate asOf;
-    private final Set<String> leasesSeen = new HashSet<>();
-    private final Set<String> keysQuarantined = new HashSet<>();
+    // written by every writer of the file, side by side
+    private final Set<String> leasesSeen = ConcurrentHashMap.newKeySet();
+    private final Set<String> keysQuarantined = ConcurrentHashMap.newKeySet();
     private String noInferenceBecause;
     private String supersededBy;
     private long rowsInFile;

@@ -16,12 +16,22 @@ import java.util.Map;
  */
 final class IngestBatch {
 
+    /** The writer that takes the batch, where several write side by side ({@link WriterLanes}). */
+    final int lane;
     final List<MappedRow> valid = new ArrayList<>();
     final List<DeadLetter> rejects = new ArrayList<>();
     /** The content hashes of the valid rows' records, worked out on the reading thread, by record instance. */
     final Map<Record, String> contentHashes = new IdentityHashMap<>();
     private final Map<String, List<Record>> records = new LinkedHashMap<>();
     private final List<String> recordKeys = new ArrayList<>();
+
+    IngestBatch() {
+        this(0);
+    }
+
+    IngestBatch(int lane) {
+        this.lane = lane;
+    }
 
     static IngestBatch of(MappedRow row, String recordKey) {
         IngestBatch batch = new IngestBatch();

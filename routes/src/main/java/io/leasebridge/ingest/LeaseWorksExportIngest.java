@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,12 +76,13 @@ public class LeaseWorksExportIngest {
     private final SystemStatus status;
     private final IngestTimings timings;
     private final ExportTotals totals;
+    private final IngestWriters writers;
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
     public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox,
                                   DeadLetters deadLetters, ExportFiles files, FlowRuns runs, TransactionTemplate transaction,
                                   RecordSinks sinks, RowRejects rejects, LocalExportFiles localFiles, Clock clock,
-                                  SystemStatus status, IngestTimings timings, ExportTotals totals) {
+                                  SystemStatus status, IngestTimings timings, ExportTotals totals, IngestWriters writers) {
         this.mapping = mapping;
         this.properties = properties;
         this.outbox = outbox;
@@ -95,6 +97,7 @@ public class LeaseWorksExportIngest {
         this.status = status;
         this.timings = timings;
         this.totals = totals;
+        this.writers = writers;
     }
 
     public static String flowName(String export) {
@@ -113,7 +116,7 @@ public class LeaseWorksExportIngest {
         }
         return runs.run(flow, fileName, LeaseWorksExportIngest::failure, run -> {
             files.reading(fileKey, export, fileName, run.id());
-            return readFile(new FileRun(export, fileName, fileKey, path, run, mapping.totals(export),
+            return readFile(new FileRun(export, fileName, fileKey, path, run, mapping.totals(export), writers.count(),
                     deadLetters.openRecordKeys(flow, export + RowRejects.ROW_SUFFIX, OPEN_DEAD_LETTERS_HELD)
                             .map(OpenRowDeadLetters::new).orElse(OpenRowDeadLetters.ANY)));
         });
@@ -159,11 +162,14 @@ public class LeaseWorksExportIngest {
             });
             ReadEnd end;
             try (ReadAhead<IngestBatch, ReadEnd> reading = ReadAhead.start(run.flow() + "-read", handOver ->
-                    readRows(run, mapper, rules, scan, handOver))) {
+                    readRows(run, mapper, rules, scan, handOver));
+                 WriterLanes<IngestBatch> writing = WriterLanes.start(run.flow() + "-write", run.writers,
+                         batch -> progress.add(commit(batch, file, run, false)))) {
                 for (Optional<IngestBatch> batch = nextBatch(reading); batch.isPresent(); batch = nextBatch(reading)) {
-                    progress.add(commit(batch.get(), file, run, false));
+                    writing.write(batch.get().lane, batch.get());
                 }
                 end = reading.result();
+                writing.finish();
             }
             if (end.read().endsInsideQuotedValue()) {
                 end.rest().reject(rejects.cutShort(run.flow(), run.export, run.fileName, end.read().cutAtLine()));
@@ -191,21 +197,28 @@ public class LeaseWorksExportIngest {
      */
     private ReadEnd readRows(FileRun run, ExportMapper mapper, ExportFileRules rules, ExportScan.Result scan,
                              Consumer<IngestBatch> handOver) {
-        IngestBatch[] batch = {new IngestBatch()};
+        IngestBatch[] lanes = new IngestBatch[run.writers];
+        Arrays.setAll(lanes, IngestBatch::new);
         // the reader's own time is the time between the rows it hands over
         long[] handedOver = {System.nanoTime()};
         ExportRead read = open(run.path, in -> new ExportReader(mapper.layout(), rules.charset()).read(run.fileName, in, row -> {
             long mapStart = timings.since(Stage.PARSE, handedOver[0]);
             run.totals.add(row);
-            batch[0] = take(row, scan, mapper, run, batch[0]);
+            IngestBatch batch = take(row, scan, mapper, run, lanes);
             handedOver[0] = timings.since(Stage.MAP, mapStart);
-            if (batch[0].rows() >= properties.batchSize()) {
-                handOver.accept(batch[0]);
-                batch[0] = new IngestBatch();
+            if (batch.rows() >= properties.batchSize()) {
+                handOver.accept(batch);
+                lanes[batch.lane] = new IngestBatch(batch.lane);
                 handedOver[0] = System.nanoTime();
             }
         }));
-        return new ReadEnd(read, batch[0]);
+        // the first lane's rest is written last, once the others are done, and finishes the file
+        for (int lane = 1; lane < lanes.length; lane++) {
+            if (!lanes[lane].isEmpty()) {
+                handOver.accept(lanes[lane]);
+            }
+        }
+        return new ReadEnd(read, lanes[0]);
     }
 
     private Optional<IngestBatch> nextBatch(ReadAhead<IngestBatch, ReadEnd> reading) {
@@ -217,22 +230,40 @@ public class LeaseWorksExportIngest {
         }
     }
 
-    private IngestBatch take(SourceRow row, ExportScan.Result scan, ExportMapper mapper, FileRun run, IngestBatch batch) {
+    /**
+     * Adds a row to the batch of its lane, and returns that batch. Rejects all go to the first lane: their dead letters
+     * are keyed by record, and two transactions side by side could both insert one.
+     */
+    private IngestBatch take(SourceRow row, ExportScan.Result scan, ExportMapper mapper, FileRun run, IngestBatch[] lanes) {
         String conflict = row.hasWrongShape() ? null : scan.conflicts().get(row.line());
         if (conflict != null) {
-            batch.reject(rejects.conflicting(run.flow(), run.export, mapper.layout(), row, conflict));
-            return batch;
+            lanes[0].reject(rejects.conflicting(run.flow(), run.export, mapper.layout(), row, conflict));
+            return lanes[0];
         }
         MappedRow mapped = mapper.map(row);
-        if (mapped.isValid()) {
-            batch.add(mapped, RowRejects.recordKeyOfValid(mapper.layout(), mapped));
-            long hashStart = System.nanoTime();
-            mapped.records().forEach((name, record) -> hashOf(sinks.forRecord(name), record, batch.contentHashes));
-            timings.since(Stage.HASH, hashStart);
-        } else {
-            batch.reject(rejects.invalid(run.flow(), run.export, mapper.layout(), mapped));
+        if (!mapped.isValid()) {
+            lanes[0].reject(rejects.invalid(run.flow(), run.export, mapper.layout(), mapped));
+            return lanes[0];
         }
+        IngestBatch batch = lanes[laneOf(mapped, lanes.length)];
+        batch.add(mapped, RowRejects.recordKeyOfValid(mapper.layout(), mapped));
+        long hashStart = System.nanoTime();
+        mapped.records().forEach((name, record) -> hashOf(sinks.forRecord(name), record, batch.contentHashes));
+        timings.since(Stage.HASH, hashStart);
         return batch;
+    }
+
+    /** The lane of the row's first record that tells its customer or lease; the first lane for rows that tell neither. */
+    private int laneOf(MappedRow row, int lanes) {
+        if (lanes > 1) {
+            for (Map.Entry<String, Record> record : row.records().entrySet()) {
+                String key = writerKey(sinks.forRecord(record.getKey()), record.getValue());
+                if (key != null) {
+                    return Math.floorMod(key.hashCode(), lanes);
+                }
+            }
+        }
+        return 0;
     }
 
     /** A snapshot of a later day (by the days the files describe) of the same export, already read whole. */
@@ -394,6 +425,10 @@ public class LeaseWorksExportIngest {
         return sink.write(records.stream().map(sink.type()::cast).toList(), contentHashes, file, toSalesforce);
     }
 
+    private static <T extends Record> String writerKey(RecordSink<T> sink, Record record) {
+        return sink.writerKey(sink.type().cast(record));
+    }
+
     private static <T extends Record> void hashOf(RecordSink<T> sink, Record record, Map<Record, String> contentHashes) {
         String hash = sink.contentHash(sink.type().cast(record));
         if (hash != null) {
@@ -422,7 +457,7 @@ public class LeaseWorksExportIngest {
 
     /** @param openDeadLetters the records with an open row dead letter when the file was taken */
     private record FileRun(String export, String fileName, String fileKey, Path path, FlowRuns.Run flowRun, FileTotals totals,
-                           OpenRowDeadLetters openDeadLetters) {
+                           int writers, OpenRowDeadLetters openDeadLetters) {
         String flow() {
             return flowName(export);
         }
@@ -449,7 +484,7 @@ public class LeaseWorksExportIngest {
             this.run = run;
         }
 
-        void add(RunCounts batch) {
+        synchronized void add(RunCounts batch) {
             long before = counts.read() / PROGRESS_EVERY_ROWS;
             counts = counts.plus(batch);
             run.count(counts);

@@ -2,6 +2,7 @@ package io.leasebridge.ingest;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,9 @@ import java.util.Map;
  *                              local folder by default, {@code sftp:} in many deployments. Without an
  *                              {@code include} of its own, the URI takes the field map's file-name pattern
  * @param batchSize             rows written to the hub per transaction
+ * @param writers               transactions that write a file's batches side by side, each taking the rows of its own
+ *                              customers and leases, so that the database works on one batch while the next is
+ *                              prepared; by default 2 on PostgreSQL and 1 on H2 ({@link IngestWriters})
  * @param completion            how a file tells that it is complete: {@code rename} (written under another name,
  *                              e.g. {@code accounts.csv.part} or {@code .accounts.csv}, then renamed) or
  *                              {@code done-file} (a {@code <file>.done} beside it, written after the file)
@@ -34,6 +38,7 @@ public record LeaseWorksProperties(
         @NotNull Path mappingFile,
         @NotEmpty Map<String, String> exports,
         @DefaultValue("1000") @Min(1) int batchSize,
+        @Min(1) @Max(8) Integer writers,
         @DefaultValue("rename") @NotNull Completion completion,
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double truncationThreshold,
         Path workDirectory) {

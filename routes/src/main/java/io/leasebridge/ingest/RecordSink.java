@@ -25,6 +25,14 @@ public interface RecordSink<T extends Record> {
     }
 
     /**
+     * The customer or lease a record belongs to, where batches are written side by side: the rows of one go to the same
+     * writer, in file order, so that no two transactions touch one account's rows. Null where any writer may take it.
+     */
+    default String writerKey(T record) {
+        return null;
+    }
+
+    /**
      * Writes a batch; returns how many records were new or changed. {@code contentHashes} holds the {@link #contentHash}
      * of each record that has one.
      */

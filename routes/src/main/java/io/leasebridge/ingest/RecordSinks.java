@@ -5,6 +5,10 @@ import io.leasebridge.hub.HubStore;
 import io.leasebridge.ingest.CanonicalSink.OnChange;
 import io.leasebridge.mapping.salesforce.SObjectRecord;
 import io.leasebridge.mapping.salesforce.SalesforceRecords;
+import io.leasebridge.model.CollectorNote;
+import io.leasebridge.model.Customer;
+import io.leasebridge.model.LeaseAccount;
+import io.leasebridge.model.Payment;
 import io.leasebridge.model.Promise;
 import io.leasebridge.promises.PromiseLedgerService;
 import org.springframework.stereotype.Component;
@@ -26,13 +30,14 @@ public class RecordSinks {
 
     public RecordSinks(HubStore hub, PromiseLedgerService ledger, DaysPastDueHistory history, GlSummarySink glSummary) {
         this.byName = Stream.of(
-                        new CanonicalSink<>("customer", CanonicalTables.CUSTOMER, SalesforceRecords::account, hub, OnChange.nothing()),
-                        new CanonicalSink<>("lease", CanonicalTables.LEASE, SalesforceRecords::lease, hub,
-                                (changed, file, toSalesforce) -> history.record(changed, file.asOf())),
-                        new CanonicalSink<>("payment", CanonicalTables.PAYMENT, SalesforceRecords::payment, hub,
-                                (changed, file, toSalesforce) -> ledger.paymentsReceived(changed, toSalesforce)),
-                        new CanonicalSink<>("note", CanonicalTables.COLLECTOR_NOTE, SalesforceRecords::collectorNote, hub,
+                        new CanonicalSink<>("customer", CanonicalTables.CUSTOMER, Customer::customerId, SalesforceRecords::account, hub,
                                 OnChange.nothing()),
+                        new CanonicalSink<>("lease", CanonicalTables.LEASE, LeaseAccount::customerId, SalesforceRecords::lease, hub,
+                                (changed, file, toSalesforce) -> history.record(changed, file.asOf())),
+                        new CanonicalSink<>("payment", CanonicalTables.PAYMENT, Payment::leaseId, SalesforceRecords::payment, hub,
+                                (changed, file, toSalesforce) -> ledger.paymentsReceived(changed, toSalesforce)),
+                        new CanonicalSink<>("note", CanonicalTables.COLLECTOR_NOTE, CollectorNote::leaseId, SalesforceRecords::collectorNote,
+                                hub, OnChange.nothing()),
                         new PromiseSink(ledger),
                         glSummary)
                 .collect(Collectors.toMap(RecordSink::recordName, Function.identity()));
@@ -57,6 +62,11 @@ public class RecordSinks {
         @Override
         public Class<Promise> type() {
             return Promise.class;
+        }
+
+        @Override
+        public String writerKey(Promise record) {
+            return record.leaseId();
         }
 
         @Override

@@ -32,6 +32,9 @@ public final class TestProperties {
         // under its name, so with one name every cached context's scheduler would fire the newest context's triggers
         registry.add("spring.quartz.scheduler-name", () -> "leasebridge-" + database);
         registry.add("leasebridge.salesforce.retry.initial-delay", () -> "10ms");
+        // PostgreSQL writes an export with two writers side by side, H2 with one: the tests' H2 takes two, so that
+        // every intake test also covers rows split between writers
+        registry.add("leasebridge.leaseworks.writers", () -> "2");
     }
 
     /** {@link #salesforceAndHub} for a test that runs flows itself: every schedule parked, the promise flows' too. */

@@ -1,6 +1,7 @@
 package io.leasebridge.sandbox;
 
 import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.ingest.IngestWriters;
 import io.leasebridge.ingest.LeaseWorksExportIngest;
 import io.leasebridge.hub.IngestTimings;
 import org.springframework.boot.SpringApplication;
@@ -63,6 +64,8 @@ public final class BackfillBenchmark {
         try (ConfigurableApplicationContext hub = startHub(options, database)) {
             LeaseWorksExportIngest ingest = hub.getBean(LeaseWorksExportIngest.class);
             IngestTimings timings = hub.getBean(IngestTimings.class);
+            int writers = hub.getBean(IngestWriters.class).count();
+            System.out.printf("%d writers side by side%n", writers);
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             System.gc();
 
@@ -70,28 +73,28 @@ public final class BackfillBenchmark {
             BackfillPass first;
             HeapSampler.Peaks heap;
             try (HeapSampler sampler = new HeapSampler()) {
-                first = BackfillPass.run(ingest, timings, portfolio.allFiles());
+                first = BackfillPass.run(ingest, timings, writers, portfolio.allFiles());
                 heap = sampler.peaks();
             }
             List<Long> written = writtenSoFar(jdbc);
             long bytes = database.bytesOnDisk(jdbc);
 
             System.out.println("second read of the same files:");
-            BackfillPass second = BackfillPass.run(ingest, timings, portfolio.allFiles());
+            BackfillPass second = BackfillPass.run(ingest, timings, writers, portfolio.allFiles());
             boolean wroteNothing = second.total().changed() == 0 && written.equals(writtenSoFar(jdbc));
 
-            return report(database, first, second, heap, bytes, wroteNothing, jdbc);
+            return report(database, first, second, heap, bytes, wroteNothing, jdbc, writers);
         }
     }
 
     private static boolean report(BenchDatabase database, BackfillPass first, BackfillPass second, HeapSampler.Peaks heap,
-                                  long bytes, boolean wroteNothing, JdbcTemplate jdbc) {
+                                  long bytes, boolean wroteNothing, JdbcTemplate jdbc, int writers) {
         // what the intake keeps reachable, not garbage a collector had no reason to collect yet in a 512 MB heap
         long heapPeak = heap.afterCollectionMegabytes();
         List<String> missed = new ArrayList<>();
         System.out.printf("%n%s backfill by export (load average %s):%n", database.name(), loadAverage());
         for (BackfillPass.Export e : first.exports().values()) {
-            System.out.printf("  %-9s %s%n", e.name(), BackfillPass.describe(e));
+            System.out.printf("  %-9s %s%n", e.name(), BackfillPass.describe(e, writers));
             if (e.rowsPerSecond() < TARGET_EXPORT_ROWS_PER_SECOND) {
                 missed.add(String.format("%s at %,.0f rows/s < %,.0f", e.name(), e.rowsPerSecond(), TARGET_EXPORT_ROWS_PER_SECOND));
             }
@@ -100,8 +103,8 @@ public final class BackfillBenchmark {
         BackfillPass.Export again = second.total();
         double speedup = total.seconds() / again.seconds();
         Long outbox = jdbc.queryForObject("select count(*) from sf_outbox", Long.class);
-        System.out.printf("  %-9s %s%n", "total", BackfillPass.describe(total));
-        System.out.printf("  %-9s %s%n", "rerun", BackfillPass.describe(again));
+        System.out.printf("  %-9s %s%n", "total", BackfillPass.describe(total, writers));
+        System.out.printf("  %-9s %s%n", "rerun", BackfillPass.describe(again, writers));
         System.out.printf("%s: %,d rows in %.1f s = %,.0f rows/s; live heap at peak %d MB (most left after a collection) of %d MB, %d MB in use at most; hub on disk %,d MB; "
                         + "%,d Salesforce outbox rows; rerun %.1f s (%.1fx faster), %s%n",
                 database.name(), total.rows(), total.seconds(), total.rowsPerSecond(), heapPeak,

@@ -51,7 +51,7 @@ final class BackfillPass {
 
     private final Map<String, Export> exports = new LinkedHashMap<>();
 
-    static BackfillPass run(LeaseWorksExportIngest ingest, IngestTimings timings, List<GeneratedPortfolio.ExportFile> files) {
+    static BackfillPass run(LeaseWorksExportIngest ingest, IngestTimings timings, int writers, List<GeneratedPortfolio.ExportFile> files) {
         BackfillPass pass = new BackfillPass();
         for (GeneratedPortfolio.ExportFile file : files) {
             timings.reset();
@@ -69,7 +69,7 @@ final class BackfillPass {
             }
             Export one = new Export(file.export(), counts.read(), counts.changed(), counts.quarantined(), nanos, cpuNanos,
                     processCpuNanos, stages);
-            System.out.printf("  %-22s %s%n", file.fileName(), describe(one));
+            System.out.printf("  %-22s %s%n", file.fileName(), describe(one, writers));
             pass.exports.merge(file.export(), one, Export::plus);
         }
         return pass;
@@ -87,19 +87,22 @@ final class BackfillPass {
     /**
      * Rows, rate, and where the time went: the stages the intake times, the rest of a batch's transaction as "store".
      * Parse, map and hash run on the reading thread beside the writing one, which waits for rows only when they are not
-     * ready.
+     * ready. With several writers, the writing stages are summed over them, and what the calling thread did besides
+     * is not told apart.
      */
-    static String describe(Export e) {
+    static String describe(Export e, int writers) {
         Map<Stage, Long> s = e.stages();
         long outboxWrites = s.get(Stage.OUTBOX) - s.get(Stage.PAYLOAD);
         // an export's hashes are taken on the reading thread, outside the writing thread's commit
         long store = s.get(Stage.COMMIT) - s.get(Stage.OUTBOX);
         long other = e.nanos() - s.get(Stage.SCAN) - s.get(Stage.WAIT_FOR_ROWS) - s.get(Stage.COMMIT);
-        return String.format("%,9d rows %6.1f s %,8.0f rows/s, cpu %5.1f s (writing thread %5.1f s) (%,d changed, %,d quarantined) | scan %.1f "
-                        + "parse %.1f map %.1f (waited for rows %.1f) hash %.1f store %.1f payload %.1f outbox %.1f other %.1f s",
-                e.rows(), e.seconds(), e.rowsPerSecond(), sec(e.processCpuNanos()), sec(e.cpuNanos()), e.changed(), e.quarantined(), sec(s.get(Stage.SCAN)),
-                sec(s.get(Stage.PARSE)), sec(s.get(Stage.MAP)), sec(s.get(Stage.WAIT_FOR_ROWS)), sec(s.get(Stage.HASH)), sec(store), sec(s.get(Stage.PAYLOAD)),
-                sec(outboxWrites), sec(other));
+        String thread = writers == 1 ? "writing thread" : "calling thread";
+        String rest = writers == 1 ? String.format(" other %.1f s", sec(other)) : String.format(" s, summed over %d writers", writers);
+        return String.format("%,9d rows %6.1f s %,8.0f rows/s, cpu %5.1f s (%s %5.1f s) (%,d changed, %,d quarantined) | scan %.1f "
+                        + "parse %.1f map %.1f (waited for rows %.1f) hash %.1f store %.1f payload %.1f outbox %.1f%s",
+                e.rows(), e.seconds(), e.rowsPerSecond(), sec(e.processCpuNanos()), thread, sec(e.cpuNanos()), e.changed(), e.quarantined(),
+                sec(s.get(Stage.SCAN)), sec(s.get(Stage.PARSE)), sec(s.get(Stage.MAP)), sec(s.get(Stage.WAIT_FOR_ROWS)), sec(s.get(Stage.HASH)),
+                sec(store), sec(s.get(Stage.PAYLOAD)), sec(outboxWrites), rest);
     }
 
     private static double sec(long nanos) {

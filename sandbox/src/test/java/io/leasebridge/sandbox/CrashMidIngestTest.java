@@ -76,10 +76,13 @@ class CrashMidIngestTest {
         }
     }
 
-    /** Starts a run and kills it (SIGKILL) once it has committed rows of a file whose name starts so. */
+    /**
+     * Starts a run and kills it (SIGKILL) once it has committed rows of a file whose name starts so. It writes with two
+     * writers side by side, as on PostgreSQL, so the kill can land between their commits.
+     */
     private void killWhenCommitting(Sandbox sandbox, String filePrefix, String log) throws Exception {
         Process run = launch(sandbox, log, "--logging.level.io.leasebridge.ingest.LeaseWorksExportIngest=DEBUG",
-                "--leasebridge.leaseworks.batch-size=40");
+                "--leasebridge.leaseworks.batch-size=40", "--leasebridge.leaseworks.writers=2");
         Path logFile = sandbox.options().home().resolve(log);
         await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !run.isAlive() || committed(logFile, filePrefix) >= 3);

@@ -1,0 +1,54 @@
+package io.leasebridge.ingest;
+
+import io.leasebridge.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The intake's tests on PostgreSQL, the way production writes an export: two writers side by side, each with its own
+ * customers and leases, and PostgreSQL's own refusals (skipped locally without a server, required on CI).
+ */
+class LeaseWorksIntakePostgresIT extends LeaseWorksIntakeTest {
+
+    private static TestDatabase database;
+
+    @Autowired
+    IngestWriters writers;
+
+    @BeforeAll
+    static void freshSchema() {
+        database = TestDatabase.postgres();
+        database.freshSchema();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        database.close();
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> env("LEASEBRIDGE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/leasebridge_test"));
+        registry.add("spring.datasource.username", () -> env("LEASEBRIDGE_TEST_PG_USER", "leasebridge"));
+        registry.add("spring.datasource.password", () -> env("LEASEBRIDGE_TEST_PG_PASSWORD", "leasebridge"));
+        // PostgreSQL's own default
+        registry.add("leasebridge.leaseworks.writers", () -> "");
+    }
+
+    @Test
+    void theIntakeRunsOnPostgresqlWithTwoWriters() {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        assertThat(writers.count()).isEqualTo(2);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
