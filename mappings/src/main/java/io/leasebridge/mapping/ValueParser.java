@@ -2,6 +2,7 @@ package io.leasebridge.mapping;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,11 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalQuery;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns export text into typed values. Throws {@link IllegalArgumentException} with a reason an operator
@@ -37,6 +40,8 @@ public final class ValueParser {
     private final List<DateTimeFormatter> dateTimeFormats;
     private final List<String> datePatterns;
     private final ZoneId zone;
+    private final AtomicInteger lastDateFormat = new AtomicInteger();
+    private final AtomicInteger lastDateTimeFormat = new AtomicInteger();
 
     public ValueParser(List<String> datePatterns, List<String> dateTimePatterns, ZoneId zone) {
         this.datePatterns = List.copyOf(datePatterns);
@@ -76,29 +81,55 @@ public final class ValueParser {
     }
 
     LocalDate date(String text) {
-        for (DateTimeFormatter format : dateFormats) {
+        LocalDate date = firstThatReads(text, dateFormats, lastDateFormat, LocalDate::from);
+        if (date == null) {
+            throw new IllegalArgumentException("not a date in " + String.join(" or ", datePatterns) + ": '" + text + "'");
+        }
+        return date;
+    }
+
+    Instant instant(String text) {
+        // ISO-8601 with an offset always has its T
+        if (text.indexOf('T') >= 0 || text.indexOf('t') >= 0) {
             try {
-                return LocalDate.parse(text, format);
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notOffset) {
+                // a pattern of the field map may still read it
+            }
+        }
+        LocalDateTime local = firstThatReads(text, dateTimeFormats, lastDateTimeFormat, LocalDateTime::from);
+        if (local == null) {
+            throw new IllegalArgumentException("not a date and time: '" + text + "'");
+        }
+        return local.atZone(zone).toInstant();
+    }
+
+    /**
+     * The value as read by the first of the formats that reads it, or null. The format that read the last value is
+     * tried outright; the others only once the text fits their pattern, which costs no exception when it does not: an
+     * export written throughout in the second format would otherwise throw one per value for the first.
+     */
+    private static <T> T firstThatReads(String text, List<DateTimeFormatter> formats, AtomicInteger lastUsed, TemporalQuery<T> query) {
+        int last = lastUsed.get();
+        for (int i = 0; i < formats.size(); i++) {
+            DateTimeFormatter format = formats.get(i);
+            if (i != last && !fits(format, text)) {
+                continue;
+            }
+            try {
+                T value = format.parse(text, query);
+                lastUsed.set(i);
+                return value;
             } catch (DateTimeParseException ignored) {
                 // try the next accepted format
             }
         }
-        throw new IllegalArgumentException("not a date in " + String.join(" or ", datePatterns) + ": '" + text + "'");
+        return null;
     }
 
-    Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            for (DateTimeFormatter format : dateTimeFormats) {
-                try {
-                    return LocalDateTime.parse(text, format).atZone(zone).toInstant();
-                } catch (DateTimeParseException ignored) {
-                    // try the next accepted format
-                }
-            }
-        }
-        throw new IllegalArgumentException("not a date and time: '" + text + "'");
+    private static boolean fits(DateTimeFormatter format, String text) {
+        ParsePosition position = new ParsePosition(0);
+        return format.parseUnresolved(text, position) != null && position.getIndex() == text.length();
     }
 
     /** Accepts {@code 1234.5}, {@code $1,234.50}, {@code -$12.00} and accounting negatives {@code ($12.00)}. */

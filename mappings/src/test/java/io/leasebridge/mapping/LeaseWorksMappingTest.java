@@ -271,6 +271,30 @@ class LeaseWorksMappingTest {
     }
 
     @Test
+    void theFirstConfiguredFormatThatReadsADateWinsWhateverTheFormatOfTheDateBefore() {
+        ValueParser parser = new ValueParser(List.of("MM/dd/yyyy", "dd/MM/yyyy"), List.of(), ZoneId.of("America/Chicago"));
+
+        assertThat(parser.parse("25/12/2026", LocalDate.class)).as("only the second reads it").isEqualTo(LocalDate.of(2026, 12, 25));
+        assertThat(parser.parse("03/04/2026", LocalDate.class)).as("both read it: the first listed wins")
+                .isEqualTo(LocalDate.of(2026, 3, 4));
+        assertThat(parser.parse("25/12/2026", LocalDate.class)).isEqualTo(LocalDate.of(2026, 12, 25));
+        assertThatThrownBy(() -> parser.parse("02/30/2026", LocalDate.class)).as("a day no month has, in neither format")
+                .hasMessage("not a date in MM/dd/yyyy or dd/MM/yyyy: '02/30/2026'");
+    }
+
+    @Test
+    void dateTimesInTheSecondConfiguredFormatAreReadAsInTheFirst() {
+        ValueParser parser = new ValueParser(List.of("MM/dd/yyyy"), List.of("MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy HH:mm"),
+                ZoneId.of("America/Chicago"));
+
+        assertThat(parser.parse("01/15/2026 18:43", Instant.class)).isEqualTo(Instant.parse("2026-01-16T00:43:00Z"));
+        assertThat(parser.parse("01/15/2026 18:43:10", Instant.class)).isEqualTo(Instant.parse("2026-01-16T00:43:10Z"));
+        assertThat(parser.parse("01/15/2026 18:44", Instant.class)).isEqualTo(Instant.parse("2026-01-16T00:44:00Z"));
+        assertThat(parser.parse("2026-01-15T18:43:00Z", Instant.class)).isEqualTo(Instant.parse("2026-01-15T18:43:00Z"));
+        assertThatThrownBy(() -> parser.parse("01/15/2026 25:00", Instant.class)).hasMessage("not a date and time: '01/15/2026 25:00'");
+    }
+
+    @Test
     void instantsWithAnOffsetKeepIt() {
         assertThat(parser().parse("2026-03-05T14:30:00-05:00", Instant.class)).isEqualTo(Instant.parse("2026-03-05T19:30:00Z"));
         assertThatThrownBy(() -> parser().parse("yesterday", Instant.class)).hasMessageContaining("'yesterday'");

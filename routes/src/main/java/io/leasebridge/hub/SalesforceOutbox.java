@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,8 @@ public class SalesforceOutbox {
     }
 
     private List<SObjectRecord> holdOrphans(List<SObjectRecord> records) {
-        Map<SObjectRecord, ParentRef> parents = new LinkedHashMap<>();
+        // by instance: a record's own hash code walks all of its fields
+        Map<SObjectRecord, ParentRef> parents = new IdentityHashMap<>();
         Map<String, List<String>> keysByKind = new LinkedHashMap<>();
         for (SObjectRecord record : records) {
             ParentRef.of(record).ifPresent(parent -> {
