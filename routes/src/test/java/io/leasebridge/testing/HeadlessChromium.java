@@ -6,13 +6,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -95,8 +96,26 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterEachCall
         WebElement leaving = browser.findElement(By.tagName("html"));
         linkOrButton.click();
         WebDriverWait wait = new WebDriverWait(browser, PAGE_WAIT);
-        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(page -> leftTheDocument(leaving));
         wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element is gone with the page it was on. While the page is being replaced, Chromium may answer with an
+     * inspector error that the node does not belong to the document, instead of a stale element reference.
+     */
+    private static boolean leftTheDocument(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Saves what the browser shows now as a PNG file and returns its path. */
