@@ -15,9 +15,11 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalQuery;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +35,7 @@ public final class ValueParser {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)");
 
     private static final int CURRENCY_SCALE = 2;
+    private static final int DATES_REMEMBERED = 10_000;
     private static final Set<String> YES = Set.of("y", "yes", "true", "1", "t", "x");
     private static final Set<String> NO = Set.of("n", "no", "false", "0", "f");
 
@@ -41,6 +44,8 @@ public final class ValueParser {
     private final List<String> datePatterns;
     private final ZoneId zone;
     private final AtomicInteger lastDateFormat = new AtomicInteger();
+    // an export repeats a few thousand distinct dates (the days of some years) in every row: each is read once
+    private final Map<String, LocalDate> datesRead = new ConcurrentHashMap<>();
     private final AtomicInteger lastDateTimeFormat = new AtomicInteger();
 
     public ValueParser(List<String> datePatterns, List<String> dateTimePatterns, ZoneId zone) {
@@ -81,9 +86,16 @@ public final class ValueParser {
     }
 
     LocalDate date(String text) {
+        LocalDate known = datesRead.get(text);
+        if (known != null) {
+            return known;
+        }
         LocalDate date = firstThatReads(text, dateFormats, lastDateFormat, LocalDate::from);
         if (date == null) {
             throw new IllegalArgumentException("not a date in " + String.join(" or ", datePatterns) + ": '" + text + "'");
+        }
+        if (datesRead.size() < DATES_REMEMBERED) {
+            datesRead.put(text, date);
         }
         return date;
     }

@@ -283,6 +283,18 @@ class LeaseWorksMappingTest {
     }
 
     @Test
+    void aDateReadAgainIsTheSameAndAnImpossibleOneIsRefusedEveryTime() {
+        ValueParser parser = parser();
+
+        LocalDate first = (LocalDate) parser.parse("04/01/2026", LocalDate.class);
+        assertThat(parser.parse("04/01/2026", LocalDate.class)).isEqualTo(first).isEqualTo(LocalDate.of(2026, 4, 1));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> parser.parse("02/30/2026", LocalDate.class))
+                    .hasMessage("not a date in MM/dd/yyyy or M/d/yyyy or yyyy-MM-dd: '02/30/2026'");
+        }
+    }
+
+    @Test
     void dateTimesInTheSecondConfiguredFormatAreReadAsInTheFirst() {
         ValueParser parser = new ValueParser(List.of("MM/dd/yyyy"), List.of("MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy HH:mm"),
                 ZoneId.of("America/Chicago"));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -90,23 +91,44 @@ public class RowRejects {
 
     /** The key of a valid row's record, which closes that record's open dead letter; null when the row does not tell it. */
     static String recordKeyOfValid(ExportLayout layout, MappedRow row) {
-        String key = recordKey(layout, row.source());
-        return key.equals(position(row.source())) ? null : key;
+        return keyOf(layout, row.source());
     }
 
-    /** The id of the row's main record (the last of the layout: a lease in the accounts export), or where it is. */
+    /** The id of the row's main record, or where it is. */
     private static String recordKey(ExportLayout layout, SourceRow source) {
+        String key = keyOf(layout, source);
+        return key != null ? key : position(source);
+    }
+
+    /** The id of the row's main record (the last of the layout that it tells: a lease in the accounts export), or null. */
+    private static String keyOf(ExportLayout layout, SourceRow source) {
         List<RecordLayout> records = layout.records();
         for (int i = records.size() - 1; i >= 0; i--) {
-            List<String> key = records.get(i).keyColumns();
-            if (!key.isEmpty() && key.stream().allMatch(c -> source.value(c) != null)) {
-                String value = key.stream().map(source::value).collect(Collectors.joining("|"));
-                if (value.length() <= 255) {
-                    return value;
-                }
+            String value = joined(source, records.get(i).keyColumns());
+            if (value != null && value.length() <= 255) {
+                return value;
             }
         }
-        return position(source);
+        return null;
+    }
+
+    /** The values of these columns joined by |, or null when there are none or one is blank. */
+    private static String joined(SourceRow source, List<String> columns) {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        if (columns.size() == 1) {
+            return source.value(columns.get(0));
+        }
+        StringJoiner values = new StringJoiner("|");
+        for (String column : columns) {
+            String value = source.value(column);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        return values.toString();
     }
 
     private static String position(SourceRow source) {
