@@ -30,7 +30,8 @@ final class RecordBinder {
     private final FieldSpec[] specs;
     private final FieldLimits[] limits;
     private final boolean[] personal;
-    private final FailClosed[] failClosed;
+    /** Per component, the value a fail-closed field takes when it is not readable, else null; kept, as reading an annotation is a proxy call */
+    private final Boolean[] failClosed;
     private final boolean[] preferenceSource;
 
     RecordBinder(RecordLayout layout, ValueParser parser) {
@@ -48,12 +49,13 @@ final class RecordBinder {
         layout.fields().forEach(spec -> specsByField.put(spec.field(), spec));
         this.specs = new FieldSpec[components.length];
         this.personal = new boolean[components.length];
-        this.failClosed = new FailClosed[components.length];
+        this.failClosed = new Boolean[components.length];
         this.preferenceSource = new boolean[components.length];
         for (int i = 0; i < components.length; i++) {
             specs[i] = specsByField.get(components[i].getName());
             personal[i] = components[i].isAnnotationPresent(Personal.class);
-            failClosed[i] = components[i].getAnnotation(FailClosed.class);
+            FailClosed closed = components[i].getAnnotation(FailClosed.class);
+            failClosed[i] = closed == null ? null : closed.value();
             preferenceSource[i] = components[i].isAnnotationPresent(PreferenceSource.class);
         }
     }
@@ -70,7 +72,7 @@ final class RecordBinder {
             RecordComponent component = components[i];
             FieldSpec spec = specs[i];
             if (failClosed[i] != null) {
-                args[i] = failClosed(row, spec, component.getName(), failClosed[i].value(), notAllowed);
+                args[i] = failClosed(row, spec, component.getName(), failClosed[i], notAllowed);
             } else {
                 args[i] = spec == null ? defaultFor(component.getType())
                         : value(row, spec, component.getType(), limits[i], personal[i], violations);

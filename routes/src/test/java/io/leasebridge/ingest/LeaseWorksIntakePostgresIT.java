@@ -34,9 +34,7 @@ class LeaseWorksIntakePostgresIT extends LeaseWorksIntakeTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> env("LEASEBRIDGE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/leasebridge_test"));
-        registry.add("spring.datasource.username", () -> env("LEASEBRIDGE_TEST_PG_USER", "leasebridge"));
-        registry.add("spring.datasource.password", () -> env("LEASEBRIDGE_TEST_PG_PASSWORD", "leasebridge"));
+        TestDatabase.postgresHub(registry);
         // PostgreSQL's own default
         registry.add("leasebridge.leaseworks.writers", () -> "");
     }
@@ -45,10 +43,5 @@ class LeaseWorksIntakePostgresIT extends LeaseWorksIntakeTest {
     void theIntakeRunsOnPostgresqlWithTwoWriters() {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         assertThat(writers.count()).isEqualTo(2);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

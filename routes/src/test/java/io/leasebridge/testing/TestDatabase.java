@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.leasebridge.config.PostgresBatchedInserts;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -35,9 +36,9 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase postgres() {
-        String url = env("LEASEBRIDGE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/leasebridge_test");
-        String user = env("LEASEBRIDGE_TEST_PG_USER", "leasebridge");
-        String password = env("LEASEBRIDGE_TEST_PG_PASSWORD", "leasebridge");
+        String url = postgresUrl();
+        String user = postgresUser();
+        String password = postgresPassword();
         String unusable = probe(url, user, password);
         if (unusable != null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -46,6 +47,25 @@ public final class TestDatabase implements AutoCloseable {
             return new TestDatabase(null, unusable);
         }
         return new TestDatabase(pool(url, user, password), null);
+    }
+
+    /** The PostgreSQL of {@link #postgres()} as the hub of an application under test. */
+    public static void postgresHub(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::postgresUrl);
+        registry.add("spring.datasource.username", TestDatabase::postgresUser);
+        registry.add("spring.datasource.password", TestDatabase::postgresPassword);
+    }
+
+    private static String postgresUrl() {
+        return env("LEASEBRIDGE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/leasebridge_test");
+    }
+
+    private static String postgresUser() {
+        return env("LEASEBRIDGE_TEST_PG_USER", "leasebridge");
+    }
+
+    private static String postgresPassword() {
+        return env("LEASEBRIDGE_TEST_PG_PASSWORD", "leasebridge");
     }
 
     /** The data source; a test calling it on a database that is not there is reported skipped, with the reason. */
