@@ -65,11 +65,15 @@ class WriterLanesTest {
     void theFirstFailureStopsEveryLaneAndIsThrownToTheCaller() {
         IllegalStateException refused = new IllegalStateException("the hub refused batch 3");
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstWritten = new CountDownLatch(1);
         WriterLanes<Batch> lanes = WriterLanes.start("test-write", 2, batch -> {
             if (batch.number() == 3) {
+                // fails only once the other lane's batch is written, which a failure would otherwise drop
+                await(firstWritten);
                 throw refused;
             }
             written.add(batch.number());
+            firstWritten.countDown();
         });
         try (lanes) {
             lanes.write(0, new Batch(0, 1));
