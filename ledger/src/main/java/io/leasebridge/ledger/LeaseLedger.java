@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The promises of one lease and the rules that move them: capture from LeaseWorks snapshots, payments
@@ -64,7 +65,7 @@ public final class LeaseLedger {
         if (known == null) {
             openPromises().stream().filter(p -> !p.promiseId().equals(id)).forEach(p -> disappeared(p, today));
             record(new PromiseEvent(0, id, leaseId, PromiseEventType.MADE, snapshot.amount(), snapshot.promisedDate(), null,
-                    snapshot.enteredBy(), LocalDate.ofInstant(snapshot.enteredAt(), rules.zone()), now));
+                    snapshot.enteredBy(), madeOn(snapshot), now));
             applyWaitingPayments(payments, today);
         } else if (known.isOpen() && (known.amount().compareTo(snapshot.amount()) != 0
                 || !known.promisedDate().equals(snapshot.promisedDate()))) {
@@ -226,6 +227,20 @@ public final class LeaseLedger {
         return projection.states().stream()
                 .map(p -> p.applications().getOrDefault(paymentId, BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * The first day a payment can count for one of the lease's promises, which is the day the earliest of those
+     * that payments can still move was made; empty when none can be moved. A payment received before it changes
+     * nothing here, unless it is a reversal.
+     */
+    public Optional<LocalDate> paymentsCountFrom() {
+        return livePromises().stream().map(PromiseState::madeOn).min(Comparator.naturalOrder());
+    }
+
+    /** The day a promise first seen in this snapshot is made on. */
+    public LocalDate madeOn(Promise snapshot) {
+        return LocalDate.ofInstant(snapshot.enteredAt(), rules.zone());
     }
 
     /** Promises payments can still move: open or judged, not cancelled. */

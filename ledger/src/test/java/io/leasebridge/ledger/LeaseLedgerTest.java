@@ -377,6 +377,54 @@ class LeaseLedgerTest {
                 .containsExactly(CONFIRMED, CANCELLED);
     }
 
+    @Test
+    void paymentsCountFromTheDayTheEarliestPromiseTheyCanStillMoveWasMade() {
+        assertThat(LeaseLedger.of(LEASE, history, LedgerRules.DEFAULT, NOW).paymentsCountFrom()).isEmpty();
+        Promise first = promise("100.00", "2026-03-03", "2026-03-01T15:00:00Z");
+        Promise replacedEarly = promise("100.00", "2026-03-20", "2026-03-03T15:00:00Z");
+        Promise last = promise("150.00", "2026-03-25", "2026-03-06T04:00:00Z");
+        run(l -> l.promiseSeen(first, day("2026-03-01"), payments));
+        run(l -> l.promiseSeen(replacedEarly, day("2026-03-03"), payments));
+        judge("2026-03-07");
+        run(l -> l.promiseSeen(last, day("2026-03-06"), payments));
+
+        assertThat(state(first).status()).isEqualTo(PromiseStatus.BROKEN);
+        assertThat(state(replacedEarly).status()).isEqualTo(PromiseStatus.CANCELLED);
+        LeaseLedger ledger = LeaseLedger.of(LEASE, history, LedgerRules.DEFAULT, NOW);
+        assertThat(ledger.paymentsCountFrom()).as("a judged promise can still be revised; a cancelled one is done")
+                .contains(day("2026-03-01"));
+        assertThat(ledger.madeOn(last)).as("04:00 UTC is the evening before in Chicago").isEqualTo(day("2026-03-05"));
+    }
+
+    @Test
+    void paymentsBeforeThatDayChangeNothingWhenLeftOut() {
+        payments.add(payment("P-0", "90.00", "2026-02-20"));
+        payments.add(payment("P-1", "40.00", "2026-03-01"));
+        Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        pay("P-2", "70.00", "2026-03-04");
+        reverse("P-3", "P-2", "2026-03-05");
+        pay("P-4", "100.00", "2026-03-06");
+        List<PromiseEvent> withAll = new ArrayList<>(history);
+        withAll.addAll(judge("2026-03-12"));
+
+        LocalDate from = LeaseLedger.of(LEASE, List.of(), LedgerRules.DEFAULT, NOW).madeOn(promise);
+        List<Payment> fromThatDay = payments.stream().filter(p -> p.isReversal() || !p.receivedDate().isBefore(from)).toList();
+        history.clear();
+        payments.clear();
+        run(l -> l.promiseSeen(promise, day("2026-03-01"), payments));
+        fromThatDay.forEach(p -> {
+            payments.add(p);
+            run(l -> l.paymentReceived(p, payments));
+        });
+        judge("2026-03-12");
+
+        assertThat(fromThatDay).extracting(Payment::paymentId).containsExactly("P-1", "P-2", "P-3", "P-4");
+        assertThat(history).extracting(PromiseEvent::type, PromiseEvent::amount)
+                .isEqualTo(withAll.stream().map(e -> org.assertj.core.groups.Tuple.tuple(e.type(), e.amount())).toList());
+        assertThat(state(promise).status()).isEqualTo(PromiseStatus.KEPT);
+    }
+
     /** $100.00 promised for March 10, paid March 5, judged KEPT on the deadline, March 12. */
     private Promise keptOnMarch12() {
         Promise promise = promise("100.00", "2026-03-10", "2026-03-01T15:00:00Z");

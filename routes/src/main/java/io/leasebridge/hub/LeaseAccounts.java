@@ -1,5 +1,6 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.hub.sql.ColumnArrays;
 import io.leasebridge.hub.sql.KeyLookup;
 import io.leasebridge.model.CollectorNote;
 import io.leasebridge.model.Customer;
@@ -33,6 +34,16 @@ public class LeaseAccounts {
             rs.getObject(14, Boolean.class), rs.getString(15), rs.getBigDecimal(16), rs.getBigDecimal(17));
     private static final RowMapper<Payment> PAYMENT = (rs, n) -> new Payment(rs.getString(1), rs.getString(2),
             rs.getBigDecimal(3), date(rs.getDate(4)), rs.getString(5), rs.getString(6));
+
+    /*
+     * One index look-up per lease: an "or" of the day's range and the reversals keeps the lease's other payments out
+     * of the answer, though the database still reads them (a union of two look-ups cost it more).
+     */
+    private static final String PAYMENTS_RECEIVED_FROM = """
+            select p.payment_id, p.lease_id, p.amount, p.received_date, p.method, p.reversal_of
+            from %s k (id, since) join payment p on p.lease_id = k.id
+            where p.received_date >= k.since or p.reversal_of is not null"""
+            .formatted(ColumnArrays.unnest("character varying", "date"));
 
     private final JdbcTemplate jdbc;
 
@@ -85,10 +96,16 @@ public class LeaseAccounts {
                 order by received_date, payment_id""", PAYMENT, leaseId);
     }
 
-    /** The payments of {@code leaseIds}, in no particular order. */
-    public List<Payment> payments(Collection<String> leaseIds) {
-        return KeyLookup.rows(jdbc, "select p.payment_id, p.lease_id, p.amount, p.received_date, p.method, p.reversal_of"
-                + " from unnest(?) k (id) join payment p on p.lease_id = k.id", leaseIds, PAYMENT);
+    /**
+     * The payments of these leases received on or after the lease's day, and all of their reversals whatever their
+     * date, in no particular order: what the promise ledger needs, without a lease's years of earlier payments.
+     */
+    public List<Payment> paymentsReceivedFrom(Map<String, LocalDate> dayByLease) {
+        if (dayByLease.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> leases = dayByLease.entrySet().stream().map(e -> new Object[]{e.getKey(), e.getValue()}).toList();
+        return jdbc.query(PAYMENTS_RECEIVED_FROM, ps -> ColumnArrays.bind(ps, 1, leases, 2), PAYMENT);
     }
 
     /** The lease's collector notes, oldest first. */

@@ -16,14 +16,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The promise ledger at work on the hub: LeaseWorks promise snapshots and payments become ledger events;
@@ -32,6 +36,8 @@ import java.util.stream.Collectors;
  */
 @Service
 public class PromiseLedgerService {
+
+    private static final Function<LeaseLedger, Optional<LocalDate>> NO_NEW_PROMISE = ledger -> Optional.empty();
 
     private final PromiseLedgerStore store;
     private final LeaseAccounts leases;
@@ -70,8 +76,8 @@ public class PromiseLedgerService {
             Promise p = byLease.get(leaseId);
             byLease.put(leaseId, new Promise(leaseId, p.amount(), p.promisedDate(), collector, p.enteredAt()));
         });
-        return onLeases(byLease.keySet(), (ledger, payments) -> ledger.promiseSeen(byLease.get(ledger.leaseId()), asOf, payments),
-                toSalesforce);
+        return recorded(byLease.keySet(), ledger -> Optional.of(ledger.madeOn(byLease.get(ledger.leaseId()))),
+                (ledger, payments) -> ledger.promiseSeen(byLease.get(ledger.leaseId()), asOf, payments), toSalesforce).size();
     }
 
     /** After a full snapshot: leases with an open promise that it did not show have lost their promise. */
@@ -95,7 +101,7 @@ public class PromiseLedgerService {
                 Collectors.toList()));
         List<String> withPromises = store.leasesWithLivePromises(byLease.keySet());
         return onLeases(withPromises, (ledger, known) -> byLease.get(ledger.leaseId()).stream()
-                .sorted(java.util.Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
+                .sorted(Comparator.comparing(Payment::receivedDate).thenComparing(Payment::paymentId))
                 .forEach(p -> ledger.paymentReceived(p, known)), toSalesforce);
     }
 
@@ -106,34 +112,39 @@ public class PromiseLedgerService {
 
     /** {@link #judge(List, LocalDate, List)}, telling {@code verdicts} each verdict given. */
     public long judge(List<String> leaseIds, LocalDate through, List<SObjectRecord> toSalesforce, Consumer<PromiseEvent> verdicts) {
-        List<PromiseEvent> recorded = recorded(leaseIds, (ledger, payments) -> ledger.judge(through, payments), toSalesforce);
+        List<PromiseEvent> recorded = recorded(leaseIds, NO_NEW_PROMISE, (ledger, payments) -> ledger.judge(through, payments),
+                toSalesforce);
         recorded.stream().filter(e -> isVerdict(e.type())).forEach(verdicts);
         return recorded.size();
     }
 
     private long onLeases(Collection<String> leaseIds, BiConsumer<LeaseLedger, List<Payment>> step, List<SObjectRecord> toSalesforce) {
-        return recorded(leaseIds, step, toSalesforce).size();
+        return recorded(leaseIds, NO_NEW_PROMISE, step, toSalesforce).size();
     }
 
-    private List<PromiseEvent> recorded(Collection<String> leaseIds, BiConsumer<LeaseLedger, List<Payment>> step,
-                                        List<SObjectRecord> toSalesforce) {
+    /**
+     * @param madeNow the day a promise the step makes is made on, if it makes one: payments from then on can count for it
+     */
+    private List<PromiseEvent> recorded(Collection<String> leaseIds, Function<LeaseLedger, Optional<LocalDate>> madeNow,
+                                        BiConsumer<LeaseLedger, List<Payment>> step, List<SObjectRecord> toSalesforce) {
         if (leaseIds.isEmpty()) {
             return List.of();
         }
         Map<String, List<PromiseEvent>> histories = histories(leaseIds);
-        Map<String, List<Payment>> payments = payments(leaseIds);
-        Set<String> held = leases.held(leaseIds);
+        Map<String, LeaseLedger> ledgers = new LinkedHashMap<>();
+        leaseIds.forEach(leaseId -> ledgers.computeIfAbsent(leaseId,
+                id -> LeaseLedger.of(id, histories.getOrDefault(id, List.of()), rules, clock.instant())));
+        Map<String, List<Payment>> payments = paymentsThatCanCount(ledgers.values(), madeNow);
+        Set<String> held = leases.held(ledgers.keySet());
         List<PromiseEvent> events = new ArrayList<>();
         Map<String, PromiseState> states = new HashMap<>();
-        for (String leaseId : leaseIds) {
-            LeaseLedger ledger = LeaseLedger.of(leaseId, histories.getOrDefault(leaseId, List.of()), rules, clock.instant());
-            List<Payment> known = payments.getOrDefault(leaseId, List.of());
-            step.accept(ledger, known);
+        for (LeaseLedger ledger : ledgers.values()) {
+            step.accept(ledger, payments.getOrDefault(ledger.leaseId(), List.of()));
             List<PromiseEvent> added = ledger.newEvents();
             if (!added.isEmpty()) {
                 events.addAll(added);
                 ledger.promises().forEach(s -> states.put(s.promiseId(), s));
-                toSalesforce.addAll(salesforceRecords(ledger, added, held.contains(leaseId)));
+                toSalesforce.addAll(salesforceRecords(ledger, added, held.contains(ledger.leaseId())));
             }
         }
         store.append(events, states);
@@ -205,9 +216,20 @@ public class PromiseLedgerService {
         return byLease;
     }
 
-    private Map<String, List<Payment>> payments(Collection<String> leaseIds) {
+    /**
+     * Each lease's payments from the day its earliest promise that payments can move was made (or the promise the
+     * step makes, if earlier), and its reversals: an earlier payment counts for none of them. A lease without such a
+     * promise gets none, and is not asked for.
+     */
+    private Map<String, List<Payment>> paymentsThatCanCount(Collection<LeaseLedger> ledgers,
+                                                            Function<LeaseLedger, Optional<LocalDate>> madeNow) {
+        Map<String, LocalDate> countFrom = new HashMap<>();
+        for (LeaseLedger ledger : ledgers) {
+            Stream.of(ledger.paymentsCountFrom(), madeNow.apply(ledger)).flatMap(Optional::stream).min(Comparator.naturalOrder())
+                    .ifPresent(day -> countFrom.put(ledger.leaseId(), day));
+        }
         Map<String, List<Payment>> byLease = new HashMap<>();
-        leases.payments(leaseIds).forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
+        leases.paymentsReceivedFrom(countFrom).forEach(p -> byLease.computeIfAbsent(p.leaseId(), k -> new ArrayList<>()).add(p));
         return byLease;
     }
 

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.stream.IntStream;
 
@@ -177,6 +178,25 @@ abstract class HubStoresContract {
             assertThat(rs.getObject("received_date", LocalDate.class)).isEqualTo(LocalDate.of(2025, 1, 1));
             assertThat(rs.getString("reversal_of")).isEqualTo("P-0");
         });
+    }
+
+    @Test
+    void aLeasesPaymentsAreReadFromItsDayOnWithAllOfItsReversals() {
+        hub.upsert(CanonicalTables.PAYMENT, List.of(
+                new Payment("P-1", "L-1", new BigDecimal("100.00"), LocalDate.of(2025, 1, 5), "ACH", null),
+                new Payment("P-2", "L-1", new BigDecimal("100.00"), LocalDate.of(2025, 2, 5), "ACH", null),
+                new Payment("P-3", "L-1", new BigDecimal("-100.00"), LocalDate.of(2025, 1, 20), "ACH", "P-1"),
+                new Payment("P-4", "L-1", new BigDecimal("100.00"), LocalDate.of(2025, 3, 5), "ACH", null),
+                new Payment("P-5", "L-2", new BigDecimal("50.00"), LocalDate.of(2025, 1, 5), "CARD", null),
+                new Payment("P-6", "L-3", new BigDecimal("75.00"), LocalDate.of(2025, 3, 5), "CARD", null)));
+        LeaseAccounts leases = new LeaseAccounts(jdbc);
+
+        List<Payment> read = leases.paymentsReceivedFrom(Map.of("L-1", LocalDate.of(2025, 2, 5), "L-2", LocalDate.of(2025, 1, 1)));
+
+        assertThat(read).extracting(Payment::paymentId).containsExactlyInAnyOrder("P-2", "P-3", "P-4", "P-5");
+        assertThat(read).filteredOn(p -> p.paymentId().equals("P-3")).singleElement()
+                .isEqualTo(new Payment("P-3", "L-1", new BigDecimal("-100.00"), LocalDate.of(2025, 1, 20), "ACH", "P-1"));
+        assertThat(leases.paymentsReceivedFrom(Map.of())).isEmpty();
     }
 
     @Test

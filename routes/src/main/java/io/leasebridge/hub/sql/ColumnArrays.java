@@ -31,6 +31,10 @@ public final class ColumnArrays {
     }
 
     /** {@code unnest(cast(? as character varying array), cast(? as date array))} for columns of these types. */
+    public static String unnest(String... types) {
+        return unnest(List.of(types));
+    }
+
     static String unnest(List<String> types) {
         return types.stream().map(type -> "cast(? as " + type + " array)").collect(Collectors.joining(", ", "unnest(", ")"));
     }
