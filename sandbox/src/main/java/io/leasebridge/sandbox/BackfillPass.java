@@ -26,7 +26,7 @@ final class BackfillPass {
 
     /** What one export (all of its files) took. */
     record Export(String name, long rows, long changed, long quarantined, long nanos, long cpuNanos, long processCpuNanos,
-                  Map<Stage, Long> stages) {
+                  JvmOverhead overhead, Map<Stage, Long> stages) {
 
         double rowsPerSecond() {
             return rows / seconds();
@@ -40,7 +40,8 @@ final class BackfillPass {
             Map<Stage, Long> sum = new EnumMap<>(stages);
             other.stages.forEach((stage, n) -> sum.merge(stage, n, Long::sum));
             return new Export(name, rows + other.rows, changed + other.changed, quarantined + other.quarantined,
-                    nanos + other.nanos, cpuNanos + other.cpuNanos, processCpuNanos + other.processCpuNanos, sum);
+                    nanos + other.nanos, cpuNanos + other.cpuNanos, processCpuNanos + other.processCpuNanos,
+                    overhead.plus(other.overhead), sum);
         }
     }
 
@@ -58,17 +59,19 @@ final class BackfillPass {
             long start = System.nanoTime();
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             long processCpuStart = PROCESS.getProcessCpuTime();
+            JvmOverhead overheadStart = JvmOverhead.sinceStart();
             RunCounts counts = ingest.ingest(file.export(), file.fileName(),
                     ExportFiles.key(file.fileName(), size(file), System.nanoTime()), file.path());
             long nanos = System.nanoTime() - start;
             long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
             long processCpuNanos = PROCESS.getProcessCpuTime() - processCpuStart;
+            JvmOverhead overhead = JvmOverhead.sinceStart().minus(overheadStart);
             Map<Stage, Long> stages = new EnumMap<>(Stage.class);
             for (Stage stage : Stage.values()) {
                 stages.put(stage, timings.nanos(stage));
             }
             Export one = new Export(file.export(), counts.read(), counts.changed(), counts.quarantined(), nanos, cpuNanos,
-                    processCpuNanos, stages);
+                    processCpuNanos, overhead, stages);
             System.out.printf("  %-22s %s%n", file.fileName(), describe(one, writers));
             pass.exports.merge(file.export(), one, Export::plus);
         }
@@ -81,7 +84,8 @@ final class BackfillPass {
 
     Export total() {
         return exports.values().stream().reduce((a, b) -> a.plus(b))
-                .map(t -> new Export("total", t.rows, t.changed, t.quarantined, t.nanos, t.cpuNanos, t.processCpuNanos, t.stages)).orElseThrow();
+                .map(t -> new Export("total", t.rows, t.changed, t.quarantined, t.nanos, t.cpuNanos, t.processCpuNanos, t.overhead,
+                        t.stages)).orElseThrow();
     }
 
     /**
@@ -98,9 +102,11 @@ final class BackfillPass {
         long other = e.nanos() - s.get(Stage.SCAN) - s.get(Stage.WAIT_FOR_ROWS) - s.get(Stage.COMMIT);
         String thread = writers == 1 ? "writing thread" : "calling thread";
         String rest = writers == 1 ? String.format(" other %.1f s", sec(other)) : String.format(" s, summed over %d writers", writers);
-        return String.format("%,9d rows %6.1f s %,8.0f rows/s, cpu %5.1f s (%s %5.1f s) (%,d changed, %,d quarantined) | scan %.1f "
+        return String.format("%,9d rows %6.1f s %,8.0f rows/s, cpu %5.1f s (%s %5.1f s, compiling %4.1f s, collecting %4.1f s) "
+                        + "(%,d changed, %,d quarantined) | scan %.1f "
                         + "parse %.1f map %.1f (waited for rows %.1f) hash %.1f store %.1f payload %.1f outbox %.1f%s",
-                e.rows(), e.seconds(), e.rowsPerSecond(), sec(e.processCpuNanos()), thread, sec(e.cpuNanos()), e.changed(), e.quarantined(),
+                e.rows(), e.seconds(), e.rowsPerSecond(), sec(e.processCpuNanos()), thread, sec(e.cpuNanos()),
+                sec(e.overhead().compilingNanos()), sec(e.overhead().collectingNanos()), e.changed(), e.quarantined(),
                 sec(s.get(Stage.SCAN)), sec(s.get(Stage.PARSE)), sec(s.get(Stage.MAP)), sec(s.get(Stage.WAIT_FOR_ROWS)), sec(s.get(Stage.HASH)),
                 sec(store), sec(s.get(Stage.PAYLOAD)), sec(outboxWrites), rest);
     }
