@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,7 @@ public class HubStore {
     private final Clock clock;
     private final IngestTimings timings;
     private volatile CanonicalRows canonicalRows;
+    private volatile HubDatabase database;
 
     public HubStore(JdbcTemplate jdbc, Clock clock) {
         this(jdbc, clock, new IngestTimings());
@@ -72,11 +74,28 @@ public class HubStore {
         return changed;
     }
 
+    /**
+     * PostgreSQL: gathers the planner's statistics of tables a load has just grown (a sample of each, not a scan). Until
+     * autovacuum does, PostgreSQL plans for them as they were, an empty table's index as good as any. H2 plans without.
+     */
+    public void refreshStatistics(Collection<String> tables) {
+        if (!tables.isEmpty() && database() == HubDatabase.POSTGRESQL) {
+            jdbc.execute("analyze " + String.join(", ", new TreeSet<>(tables)));
+        }
+    }
+
     private CanonicalRows canonicalRows() {
         if (canonicalRows == null) {
-            canonicalRows = CanonicalRows.of(HubDatabase.of(jdbc));
+            canonicalRows = CanonicalRows.of(database());
         }
         return canonicalRows;
+    }
+
+    private HubDatabase database() {
+        if (database == null) {
+            database = HubDatabase.of(jdbc);
+        }
+        return database;
     }
 
     private Map<String, String> storedHashes(CanonicalTable<?> table, List<String> keys) {

@@ -35,8 +35,9 @@ public class SalesforceOutbox {
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
 
+    public static final String TABLE_NAME = "sf_outbox";
     private static final OutboxClaims.Outbox<Long> TABLE =
-            new OutboxClaims.Outbox<>("sf_outbox", "id", Long.class, "status = 'PENDING'");
+            new OutboxClaims.Outbox<>(TABLE_NAME, "id", Long.class, "status = 'PENDING'");
     private static final String ROW_COLUMNS = "select id, sobject, external_id, payload, version, attempts from sf_outbox";
     /*
      * A record queued again replaces the version waiting, if any, and waits for its first attempt. New rows

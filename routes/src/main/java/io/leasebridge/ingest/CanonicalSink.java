@@ -51,6 +51,11 @@ class CanonicalSink<T extends Record> implements RecordSink<T> {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of(table.table());
+    }
+
+    @Override
     public String contentHash(T record) {
         return table.contentHash(record);
     }

@@ -10,6 +10,7 @@ import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.hub.ExportFiles;
 import io.leasebridge.hub.ExportTotals;
 import io.leasebridge.hub.RunCounts;
+import io.leasebridge.hub.HubStore;
 import io.leasebridge.hub.SalesforceOutbox;
 import io.leasebridge.mapping.ExportFileRules;
 import io.leasebridge.mapping.ExportMapper;
@@ -77,12 +78,14 @@ public class LeaseWorksExportIngest {
     private final IngestTimings timings;
     private final ExportTotals totals;
     private final IngestWriters writers;
+    private final HubStore hub;
     private final Map<String, ExportMapper> mappers = new ConcurrentHashMap<>();
 
     public LeaseWorksExportIngest(LeaseWorksMapping mapping, LeaseWorksProperties properties, SalesforceOutbox outbox,
                                   DeadLetters deadLetters, ExportFiles files, FlowRuns runs, TransactionTemplate transaction,
                                   RecordSinks sinks, RowRejects rejects, LocalExportFiles localFiles, Clock clock,
-                                  SystemStatus status, IngestTimings timings, ExportTotals totals, IngestWriters writers) {
+                                  SystemStatus status, IngestTimings timings, ExportTotals totals, IngestWriters writers,
+                                  HubStore hub) {
         this.mapping = mapping;
         this.properties = properties;
         this.outbox = outbox;
@@ -98,6 +101,7 @@ public class LeaseWorksExportIngest {
         this.timings = timings;
         this.totals = totals;
         this.writers = writers;
+        this.hub = hub;
     }
 
     public static String flowName(String export) {
@@ -179,6 +183,9 @@ public class LeaseWorksExportIngest {
                 log.warn("{}: {}: {}; its rows are stored, but nothing is inferred from rows it lacks", run.flow(), run.fileName, reason);
             });
             progress.add(commit(end.rest(), file, run, true));
+            if (progress.counts.changed() >= properties.statisticsAfterRows()) {
+                hub.refreshStatistics(tablesWritten(mapper));
+            }
             status.exportRead(run.export, run.fileName);
             log.info("{}: {} done: {} rows read, {} changed, {} quarantined; control totals {}", run.flow(), run.fileName,
                     progress.counts.read(), progress.counts.changed(), progress.counts.quarantined(), run.totals.sums());
@@ -434,6 +441,12 @@ public class LeaseWorksExportIngest {
         if (hash != null) {
             contentHashes.put(record, hash);
         }
+    }
+
+    private List<String> tablesWritten(ExportMapper mapper) {
+        List<String> tables = new ArrayList<>(List.of(SalesforceOutbox.TABLE_NAME));
+        mapper.layout().records().forEach(record -> tables.addAll(sinks.forRecord(record.name()).tables()));
+        return tables;
     }
 
     /** What the sinks do once the whole file was read (a snapshot's disappeared promises), and the file marked read. */

@@ -31,6 +31,10 @@ import java.util.Map;
  *                              that export is read for its rows, but nothing is inferred from rows it lacks
  * @param workDirectory         where a file from a remote endpoint is copied before it is read (default: the
  *                              system's temporary folder)
+ * @param statisticsAfterRows   on PostgreSQL, a file that changed at least this many rows has the planner's statistics
+ *                              of the tables it wrote gathered at once, so that the files after it (the promises after
+ *                              a backfill's payments) are planned on the tables as they now are; autovacuum would
+ *                              gather them a minute or more later
  */
 @Validated
 @ConfigurationProperties("leasebridge.leaseworks")
@@ -41,7 +45,8 @@ public record LeaseWorksProperties(
         @Min(1) @Max(8) Integer writers,
         @DefaultValue("rename") @NotNull Completion completion,
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double truncationThreshold,
-        Path workDirectory) {
+        Path workDirectory,
+        @DefaultValue("10000") @Min(1) int statisticsAfterRows) {
 
     public Path workDirectoryOrTemp() {
         return workDirectory != null ? workDirectory : Path.of(System.getProperty("java.io.tmpdir"), "leasebridge-exports");

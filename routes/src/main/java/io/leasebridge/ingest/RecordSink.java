@@ -38,6 +38,11 @@ public interface RecordSink<T extends Record> {
      */
     long write(List<T> records, Map<Record, String> contentHashes, ExportFile file, List<SObjectRecord> toSalesforce);
 
+    /** The hub tables the sink writes its records to, besides the outbox and the dead letters. */
+    default List<String> tables() {
+        return List.of();
+    }
+
     /** After the last batch of a file, in a transaction of its own; returns how many records changed. */
     default long fileDone(ExportFile file, List<SObjectRecord> toSalesforce) {
         return 0;

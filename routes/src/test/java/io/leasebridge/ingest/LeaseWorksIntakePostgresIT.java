@@ -1,5 +1,6 @@
 package io.leasebridge.ingest;
 
+import io.leasebridge.testing.LeaseWorksExports;
 import io.leasebridge.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +41,23 @@ class LeaseWorksIntakePostgresIT extends LeaseWorksIntakeContract {
         TestDatabase.postgresHub(registry);
         // PostgreSQL's own default
         registry.add("leasebridge.leaseworks.writers", () -> "");
+        registry.add("leasebridge.leaseworks.statistics-after-rows", () -> "3");
+    }
+
+    @Test
+    void aFileThatChangedEnoughRowsLeavesThePlannerStatisticsOfTheTablesItWroteUpToDate() {
+        LeaseWorksExports payments = LeaseWorksExports.payments();
+        for (int i = 1; i <= 5; i++) {
+            payments.payment("P-STATS-" + i, "L-STATS", "10.00", "12/01/2026");
+        }
+
+        ingest.ingest("payments", "payments_20261201.csv", payments.stream());
+
+        // ANALYZE sets a table's estimate of its rows, which stays -1 until a table is first analyzed
+        for (String table : List.of("payment", "sf_outbox")) {
+            assertThat(jdbc.queryForObject("select reltuples from pg_class where oid = cast(? as regclass)", Double.class, table))
+                    .as(table).isEqualTo(jdbc.queryForObject("select count(*) from " + table, Double.class));
+        }
     }
 
     @Test
