@@ -26,7 +26,7 @@ class HubConfiguration {
 
     @Bean
     IngestWriters ingestWriters(LeaseWorksProperties properties, JdbcTemplate jdbc) {
-        return new IngestWriters(properties, () -> HubDatabase.of(jdbc));
+        return new IngestWriters(properties, HubDatabase.askedOnFirstUse(jdbc));
     }
 
     @Bean

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The canonical tables. Writes a batch of records and tells which of them are new or changed, so that
@@ -31,7 +32,7 @@ public class HubStore {
     private final Clock clock;
     private final IngestTimings timings;
     private volatile CanonicalRows canonicalRows;
-    private volatile HubDatabase database;
+    private final Supplier<HubDatabase> database;
 
     public HubStore(JdbcTemplate jdbc, Clock clock) {
         this(jdbc, clock, new IngestTimings());
@@ -40,6 +41,7 @@ public class HubStore {
     @Autowired
     public HubStore(JdbcTemplate jdbc, Clock clock, IngestTimings timings) {
         this.jdbc = jdbc;
+        this.database = HubDatabase.askedOnFirstUse(jdbc);
         this.clock = clock;
         this.timings = timings;
     }
@@ -79,23 +81,16 @@ public class HubStore {
      * autovacuum does, PostgreSQL plans for them as they were, an empty table's index as good as any. H2 plans without.
      */
     public void refreshStatistics(Collection<String> tables) {
-        if (!tables.isEmpty() && database() == HubDatabase.POSTGRESQL) {
+        if (!tables.isEmpty() && database.get() == HubDatabase.POSTGRESQL) {
             jdbc.execute("analyze " + String.join(", ", new TreeSet<>(tables)));
         }
     }
 
     private CanonicalRows canonicalRows() {
         if (canonicalRows == null) {
-            canonicalRows = CanonicalRows.of(database());
+            canonicalRows = CanonicalRows.of(database.get());
         }
         return canonicalRows;
-    }
-
-    private HubDatabase database() {
-        if (database == null) {
-            database = HubDatabase.of(jdbc);
-        }
-        return database;
     }
 
     private Map<String, String> storedHashes(CanonicalTable<?> table, List<String> keys) {

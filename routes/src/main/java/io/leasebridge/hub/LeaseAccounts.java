@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * What the last LeaseWorks export says of a lease, its customer, payments and collector notes: the query side of the
@@ -53,17 +54,11 @@ public class LeaseAccounts {
             .formatted(PAYMENT_COLUMNS, LEASES_AND_DAYS);
 
     private final JdbcTemplate jdbc;
-    private volatile HubDatabase database;
+    private final Supplier<HubDatabase> database;
 
     public LeaseAccounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    private HubDatabase database() {
-        if (database == null) {
-            database = HubDatabase.of(jdbc);
-        }
-        return database;
+        this.database = HubDatabase.askedOnFirstUse(jdbc);
     }
 
     public Optional<LeaseAccount> find(String leaseId) {
@@ -120,7 +115,7 @@ public class LeaseAccounts {
             return List.of();
         }
         List<Object[]> leases = dayByLease.entrySet().stream().map(e -> new Object[]{e.getKey(), e.getValue()}).toList();
-        if (database() == HubDatabase.POSTGRESQL) {
+        if (database.get() == HubDatabase.POSTGRESQL) {
             return jdbc.query(PAYMENTS_RECEIVED_FROM_POSTGRES, ps -> {
                 ColumnArrays.bind(ps, 1, leases, 2);
                 ColumnArrays.bind(ps, 3, leases, 2);

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What Salesforce must receive. Written in the same transaction as the canonical change that causes
@@ -72,7 +73,7 @@ public class SalesforceOutbox {
     private final HeldRecords held;
     private final OutboxClaims claims;
     private final IngestTimings timings;
-    private volatile HubDatabase database;
+    private final Supplier<HubDatabase> database;
 
     public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held) {
         this(jdbc, json, clock, held, OutboxClaims.local(jdbc, clock), new IngestTimings());
@@ -82,6 +83,7 @@ public class SalesforceOutbox {
     public SalesforceOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, HeldRecords held, OutboxClaims claims,
                             IngestTimings timings) {
         this.jdbc = jdbc;
+        this.database = HubDatabase.askedOnFirstUse(jdbc);
         this.json = json;
         this.clock = clock;
         this.held = held;
@@ -172,7 +174,7 @@ public class SalesforceOutbox {
         }
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = records.stream().map(r -> new Object[]{r.sobject(), r.facet(), r.externalId(), r.payload()}).toList();
-        if (database() == HubDatabase.POSTGRESQL) {
+        if (database.get() == HubDatabase.POSTGRESQL) {
             jdbc.update(QUEUE_POSTGRES, ps -> {
                 ps.setTimestamp(1, now);
                 ColumnArrays.bind(ps, 2, rows, 4);
@@ -184,13 +186,6 @@ public class SalesforceOutbox {
                 ps.setTimestamp(6, now);
             });
         }
-    }
-
-    private HubDatabase database() {
-        if (database == null) {
-            database = HubDatabase.of(jdbc);
-        }
-        return database;
     }
 
     /** The next pending rows of one type after {@code afterId}, oldest first, claimed or not (a look, not a claim). */

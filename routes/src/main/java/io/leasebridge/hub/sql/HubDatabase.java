@@ -3,6 +3,8 @@ package io.leasebridge.hub.sql;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.function.Supplier;
+
 /** The database the hub runs on, for the few statements that differ between them. */
 public enum HubDatabase {
     H2, POSTGRESQL;
@@ -15,5 +17,23 @@ public enum HubDatabase {
             throw new IllegalStateException("the hub database did not say what it is");
         }
         return database;
+    }
+
+    /**
+     * The database of {@code jdbc}, asked on first use and then kept: a store is made while the application starts,
+     * when the hub need not answer yet.
+     */
+    public static Supplier<HubDatabase> askedOnFirstUse(JdbcTemplate jdbc) {
+        return new Supplier<>() {
+            private volatile HubDatabase database;
+
+            @Override
+            public HubDatabase get() {
+                if (database == null) {
+                    database = of(jdbc);
+                }
+                return database;
+            }
+        };
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The claim every outbox table shares ({@code claimed_by}, {@code claimed_until}): a worker claims a batch of
@@ -33,10 +34,11 @@ public class OutboxClaims {
     private final Clock clock;
     private final ClusterNode node;
     private final Duration timeout;
-    private volatile HubDatabase database;
+    private final Supplier<HubDatabase> database;
 
     public OutboxClaims(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, ClusterNode node, Duration timeout) {
         this.jdbc = jdbc;
+        this.database = HubDatabase.askedOnFirstUse(jdbc);
         this.transaction = transaction;
         this.clock = clock;
         this.node = node;
@@ -66,7 +68,7 @@ public class OutboxClaims {
             selectArgs.add(limit);
             String select = "select " + outbox.key() + " from " + outbox.table() + " where " + pending
                     + " and (claimed_until is null or claimed_until < ?) order by " + order + " fetch first ? rows only";
-            List<K> keys = outbox.claimable() != null && database() == HubDatabase.H2
+            List<K> keys = outbox.claimable() != null && database.get() == HubDatabase.H2
                     ? pickThenLock(outbox, select, selectArgs, now)
                     : jdbc.queryForList(select + " for update skip locked", outbox.keyType(), selectArgs.toArray());
             Timestamp until = Timestamp.from(clock.instant().plus(period));
@@ -91,13 +93,6 @@ public class OutboxClaims {
                     outbox.keyType(), args.toArray());
         }));
         return picked.stream().filter(locked::contains).toList();
-    }
-
-    private HubDatabase database() {
-        if (database == null) {
-            database = HubDatabase.of(jdbc);
-        }
-        return database;
     }
 
     /**
