@@ -4,7 +4,10 @@ import io.leasebridge.hub.sql.CanonicalRows;
 import io.leasebridge.hub.sql.HubDatabase;
 import io.leasebridge.hub.sql.KeyLookup;
 import io.leasebridge.hub.IngestTimings.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +30,7 @@ import java.util.function.Supplier;
 @Repository
 public class HubStore {
 
+    private static final Logger log = LoggerFactory.getLogger(HubStore.class);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -79,10 +83,18 @@ public class HubStore {
     /**
      * PostgreSQL: gathers the planner's statistics of tables a load has just grown (a sample of each, not a scan). Until
      * autovacuum does, PostgreSQL plans for them as they were, an empty table's index as good as any. H2 plans without.
+     * Only a help: what was loaded is committed already, so a refusal is logged and autovacuum does it later.
      */
     public void refreshStatistics(Collection<String> tables) {
-        if (!tables.isEmpty() && database.get() == HubDatabase.POSTGRESQL) {
-            jdbc.execute("analyze " + String.join(", ", new TreeSet<>(tables)));
+        if (tables.isEmpty() || database.get() != HubDatabase.POSTGRESQL) {
+            return;
+        }
+        String analyze = "analyze " + String.join(", ", new TreeSet<>(tables));
+        try {
+            jdbc.execute(analyze);
+        } catch (DataAccessException e) {
+            log.warn("{} failed ({}); PostgreSQL plans on the statistics it had until autovacuum gathers them", analyze,
+                    e.getMostSpecificCause().getMessage());
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.TimeZone;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
@@ -197,6 +198,15 @@ abstract class HubStoresContract {
         assertThat(read).filteredOn(p -> p.paymentId().equals("P-3")).singleElement()
                 .isEqualTo(new Payment("P-3", "L-1", new BigDecimal("-100.00"), LocalDate.of(2025, 1, 20), "ACH", "P-1"));
         assertThat(leases.paymentsReceivedFrom(Map.of())).isEmpty();
+    }
+
+    @Test
+    void statisticsThatCannotBeGatheredAreLeftToTheDatabaseWithoutFailingTheLoad() {
+        hub.upsert(CanonicalTables.PAYMENT, List.of(payment("P-1", new BigDecimal("10.00"))));
+
+        assertThatCode(() -> hub.refreshStatistics(List.of("payment", "no_such_table"))).doesNotThrowAnyException();
+        assertThatCode(() -> hub.refreshStatistics(List.of("payment", "sf_outbox"))).doesNotThrowAnyException();
+        assertThat(hub.upsert(CanonicalTables.PAYMENT, List.of(payment("P-2", new BigDecimal("20.00"))))).hasSize(1);
     }
 
     @Test
