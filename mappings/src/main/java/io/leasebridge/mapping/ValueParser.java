@@ -146,6 +146,10 @@ public final class ValueParser {
 
     /** Accepts {@code 1234.5}, {@code $1,234.50}, {@code -$12.00} and accounting negatives {@code ($12.00)}. */
     BigDecimal money(String text) {
+        if (isPlainNumber(text)) {
+            // how nearly every amount arrives: no sign but a minus, no separators; read without the pattern
+            return atCurrencyScale(new BigDecimal(text), text);
+        }
         String s = text;
         boolean negative = false;
         if (s.startsWith("(") && s.endsWith(")")) {
@@ -162,12 +166,31 @@ public final class ValueParser {
         if (!MONEY.matcher(s).matches()) {
             throw new IllegalArgumentException("not an amount of money: '" + text + "'");
         }
-        BigDecimal amount = new BigDecimal(s.replace(",", ""));
+        BigDecimal amount = atCurrencyScale(new BigDecimal(s.replace(",", "")), text);
+        return negative ? amount.negate() : amount;
+    }
+
+    private static BigDecimal atCurrencyScale(BigDecimal amount, String text) {
         if (amount.scale() > CURRENCY_SCALE && amount.stripTrailingZeros().scale() > CURRENCY_SCALE) {
             throw new IllegalArgumentException("more than two decimals in an amount of money: '" + text + "'");
         }
-        amount = amount.setScale(CURRENCY_SCALE, RoundingMode.UNNECESSARY);
-        return negative ? amount.negate() : amount;
+        return amount.setScale(CURRENCY_SCALE, RoundingMode.UNNECESSARY);
+    }
+
+    /** An optional minus, ASCII digits and at most one point with a digit after it: {@code 12}, {@code -0.5}, {@code .50}. */
+    private static boolean isPlainNumber(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int point = -1;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' && point < 0) {
+                point = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        int digits = text.length() - start - (point < 0 ? 0 : 1);
+        return digits > 0 && point != text.length() - 1;
     }
 
     /** A plain decimal number such as a coordinate ({@code -94.578331}): no currency sign, at most {@code decimals} decimals. */

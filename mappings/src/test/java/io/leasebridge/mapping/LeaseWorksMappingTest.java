@@ -237,7 +237,11 @@ class LeaseWorksMappingTest {
             "-$5       | -5.00",
             "-12.00    | -12.00",
             ".5        | 0.50",
+            "-.5       | -0.50",
             "12.340    | 12.34",
+            "0         | 0.00",
+            "-0        | 0.00",
+            "1,234     | 1234.00",
     })
     void moneyFormatsLeaseWorksWrites(String text, String expected) {
         assertThat(parser().parse(text, BigDecimal.class)).isEqualTo(new BigDecimal(expected));
@@ -250,6 +254,13 @@ class LeaseWorksMappingTest {
             "twelve    | not an amount of money",
             "1.2.3     | not an amount of money",
             "()        | not an amount of money",
+            "12.       | not an amount of money",
+            "-         | not an amount of money",
+            "--5       | not an amount of money",
+            "+5        | not an amount of money",
+            "1 000     | not an amount of money",
+            "١٢        | not an amount of money",
+            "12.5e3    | not an amount of money",
     })
     void moneyRejectsWhatItCannotReadExactly(String text, String reason) {
         assertThatThrownBy(() -> parser().parse(text, BigDecimal.class))

@@ -137,10 +137,10 @@ public class RowRejects {
 
     private String payload(SourceRow source) {
         Map<String, String> values = new LinkedHashMap<>();
-        source.values().forEach((column, value) ->
-                values.put(column, value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH)));
+        source.values().forEach((column, value) -> values.put(column,
+                masker.maskValue(column, value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH))));
         try {
-            return masker.mask(json.writeValueAsString(values));
+            return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             return null;
         }

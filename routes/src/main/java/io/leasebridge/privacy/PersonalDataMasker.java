@@ -67,7 +67,7 @@ public final class PersonalDataMasker {
             "authorization", "signature", "cookie");
     /** Keys whose value is an identity or account number: masked but for its last four characters. */
     private static final Set<String> NUMBER_KEYS = Set.of(
-            "ssn", "socialsecuritynumber", "socialsecurityno", "taxid", "tin", "itin", "ein",
+            "ssn", "socialsecurity", "socialsecuritynumber", "socialsecurityno", "taxid", "tin", "itin", "ein",
             "dl", "dlnumber", "dlno", "driverlicense", "driverslicense", "driverlicence", "driverslicence",
             "driverlicensenumber", "driverslicensenumber", "driverlicencenumber", "driverslicencenumber",
             "licensenumber", "licencenumber",
@@ -192,6 +192,23 @@ public final class PersonalDataMasker {
             s = replace(EMAIL, s, m -> MASK + "@" + m.group(1));
         }
         return s.equals(text) ? text : s;
+    }
+
+    /**
+     * One field's value as this masker shows it: wholly masked when the field's name names a secret or a personal
+     * field, all but its last four characters when it names an identity or account number, and otherwise with
+     * whatever the value's own text holds masked, as {@link #mask} does. For values kept field by field, such as a
+     * rejected row's: each is looked at alone, instead of one long text that joins them all.
+     */
+    public String maskValue(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        Kind kind = field == null ? null : kindOf(normalize(field));
+        if (kind == null) {
+            return mask(value);
+        }
+        return kind == Kind.NUMBER ? keepLastFour(value) : MASK;
     }
 
     /** Whether a key or property name names a secret ({@code camel.component.salesforce.client-secret}). */

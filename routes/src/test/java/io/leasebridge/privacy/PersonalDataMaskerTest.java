@@ -291,6 +291,43 @@ class PersonalDataMaskerTest {
         }
     }
 
+    @Nested
+    class OneFieldsValue {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "Customer Name|Mary Ann Smith|****",
+                "customer_name|Søren Müller|****",
+                "Email|ann@example.com|****",
+                "Client Secret|s3cr3t|****",
+                "Authorization|Bearer abcdefghijklmnop|****",
+                "SSN|123456789|*****6789",
+                "Social Security|123-45-6789|***-**-6789",
+                "Driver License|D1234567|****4567",
+                "Routing Number|021000021|*****0021",
+                "Notes|called 312-555-0100 about ssn 123456789|called ***-***-0100 about ssn *****6789",
+                "Contract Number|L-4|L-4",
+                "Amount|1,234.56|1,234.56",
+                "City|Chicago|Chicago"})
+        void isMaskedByItsNameAndByWhatItsTextHolds(String field, String value, String masked) {
+            assertThat(masker.maskValue(field, value)).isEqualTo(masked);
+        }
+
+        @Test
+        void nothingToMaskGivesTheSameInstance() {
+            String value = "12/15/2026";
+            assertThat(masker.maskValue("Next Due Date", value)).isSameAs(value);
+            assertThat(masker.maskValue("Customer Name", "")).isEmpty();
+            assertThat(masker.maskValue("Customer Name", null)).isNull();
+        }
+
+        @Test
+        void configuredPersonalFieldsAreMaskedToo() {
+            PersonalDataMasker configured = new PersonalDataMasker(List.of("Co-Lessee"));
+            assertThat(configured.maskValue("co_lessee", "Ann Lee")).isEqualTo(PersonalDataMasker.MASK);
+        }
+    }
+
     @Test
     void aStackTraceIsMaskedLineByLine() {
         String trace = """
