@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,20 @@ import java.util.TreeMap;
  */
 public final class FileTotals {
 
+    /** Date texts remembered with their day: a file's rows repeat a few thousand, each is read as a date once. */
+    private static final int DAY_TEXTS_REMEMBERED = 10_000;
+
     private final ControlTotalRules rules;
     private final ValueParser parser;
-    private final Totals file = new Totals();
+    private final Totals file;
     private final SortedMap<LocalDate, Totals> days = new TreeMap<>();
+    private final Map<String, Totals> dayByText = new HashMap<>();
     private long unreadable;
 
     FileTotals(ControlTotalRules rules, ValueParser parser) {
         this.rules = rules;
         this.parser = parser;
+        this.file = new Totals(rules.sums().size());
     }
 
     public ControlTotalRules rules() {
@@ -39,21 +45,21 @@ public final class FileTotals {
         if (row.hasWrongShape()) {
             return;
         }
-        Totals day = rules.byDay().flatMap(measure -> date(row.value(measure.column())))
-                .map(d -> days.computeIfAbsent(d, k -> new Totals())).orElse(null);
+        Totals day = rules.byDay().isEmpty() ? null : dayOf(row.value(rules.byDay().get().column()));
         if (day != null) {
             day.rows++;
         }
-        for (ControlTotalRules.Measure measure : rules.sums()) {
-            String text = row.value(measure.column());
+        List<ControlTotalRules.Measure> measures = rules.sums();
+        for (int i = 0; i < measures.size(); i++) {
+            String text = row.value(measures.get(i).column());
             if (text == null) {
                 continue;
             }
             try {
                 BigDecimal amount = (BigDecimal) parser.parse(text, BigDecimal.class);
-                file.add(measure.name(), amount);
+                file.add(i, amount);
                 if (day != null) {
-                    day.add(measure.name(), amount);
+                    day.add(i, amount);
                 }
             } catch (IllegalArgumentException notAnAmount) {
                 unreadable++;
@@ -123,32 +129,51 @@ public final class FileTotals {
                 : Optional.of("the control file " + controlFileName + " disagrees: " + String.join("; ", differences));
     }
 
-    private Optional<LocalDate> date(String text) {
+    /** The totals of the day a date text names; null when it names none. */
+    private Totals dayOf(String text) {
         if (text == null) {
-            return Optional.empty();
+            return null;
         }
+        Totals known = dayByText.get(text);
+        if (known != null) {
+            return known;
+        }
+        LocalDate date;
         try {
-            return Optional.of((LocalDate) parser.parse(text, LocalDate.class));
+            date = (LocalDate) parser.parse(text, LocalDate.class);
         } catch (IllegalArgumentException notADate) {
-            return Optional.empty();
+            return null;
         }
+        Totals day = days.computeIfAbsent(date, d -> new Totals(rules.sums().size()));
+        if (dayByText.size() < DAY_TEXTS_REMEMBERED) {
+            dayByText.put(text, day);
+        }
+        return day;
     }
 
     /** One day's rows and sums. */
     public record Day(long rows, Map<String, BigDecimal> sums) {
     }
 
+    /** Rows, and a sum per measure in the order of the rules' measures. */
     private final class Totals {
         private long rows;
-        private final Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        private final BigDecimal[] sums;
 
-        void add(String measure, BigDecimal amount) {
-            sums.merge(measure, amount, BigDecimal::add);
+        Totals(int measures) {
+            sums = new BigDecimal[measures];
+        }
+
+        void add(int measure, BigDecimal amount) {
+            sums[measure] = sums[measure] == null ? amount : sums[measure].add(amount);
         }
 
         Map<String, BigDecimal> sums() {
             Map<String, BigDecimal> all = new LinkedHashMap<>();
-            rules.sums().forEach(m -> all.put(m.name(), sums.getOrDefault(m.name(), BigDecimal.ZERO.setScale(2))));
+            List<ControlTotalRules.Measure> measures = rules.sums();
+            for (int i = 0; i < measures.size(); i++) {
+                all.put(measures.get(i).name(), sums[i] != null ? sums[i] : BigDecimal.ZERO.setScale(2));
+            }
             return Collections.unmodifiableMap(all);
         }
     }

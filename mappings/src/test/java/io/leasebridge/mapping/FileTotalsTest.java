@@ -48,6 +48,21 @@ class FileTotalsTest {
     }
 
     @Test
+    void aDayWrittenInTwoFormatsIsOneDayAndATextThatIsNoDateCountsForTheFileOnly() throws Exception {
+        FileTotals totals = read(PAYMENTS).totals("payments");
+        totals.add(payment(2, "10.00", "11/30/2026"));
+        totals.add(payment(3, "20.00", "2026-11-30"));
+        totals.add(payment(4, "30.00", "11/30/2026"));
+        totals.add(payment(5, "40.00", "11/31/2026"));
+        totals.add(payment(6, "50.00", "11/31/2026"));
+
+        assertThat(totals.byDay()).containsExactly(Map.entry(LocalDate.of(2026, 11, 30),
+                new FileTotals.Day(3, Map.of("payment.amount", new BigDecimal("60.00")))));
+        assertThat(totals.rows()).isEqualTo(5);
+        assertThat(totals.sums()).containsExactly(Map.entry("payment.amount", new BigDecimal("150.00")));
+    }
+
+    @Test
     void aControlFileThatAgreesSaysNothingAndOneThatDisagreesNamesEachColumnThatDiffers() throws Exception {
         FileTotals totals = read(PAYMENTS).totals("payments");
         totals.add(payment(2, "100.00", "11/30/2026"));

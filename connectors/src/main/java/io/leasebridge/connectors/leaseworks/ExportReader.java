@@ -169,8 +169,9 @@ public final class ExportReader {
     }
 
     private static boolean allBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
+        // by index: the record's iterator goes through a stream of its values
+        for (int i = 0; i < record.size(); i++) {
+            if (!record.get(i).isBlank()) {
                 return false;
             }
         }
