@@ -21,7 +21,7 @@ final class IngestBatch {
     final List<MappedRow> valid = new ArrayList<>();
     final List<DeadLetter> rejects = new ArrayList<>();
     /** The content hashes of the valid rows' records, worked out on the reading thread, by record instance. */
-    final Map<Record, String> contentHashes = new IdentityHashMap<>();
+    final Map<Record, String> contentHashes;
     private final Map<String, List<Record>> records = new LinkedHashMap<>();
     private final List<String> recordKeys = new ArrayList<>();
 
@@ -30,7 +30,13 @@ final class IngestBatch {
     }
 
     IngestBatch(int lane) {
+        this(lane, 0);
+    }
+
+    /** @param rows how many rows the batch will take, so that its hashes are not copied as it grows */
+    IngestBatch(int lane, int rows) {
         this.lane = lane;
+        this.contentHashes = rows > 0 ? new IdentityHashMap<>(rows) : new IdentityHashMap<>();
     }
 
     static IngestBatch of(MappedRow row, String recordKey) {

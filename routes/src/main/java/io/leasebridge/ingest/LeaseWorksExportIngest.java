@@ -205,7 +205,7 @@ public class LeaseWorksExportIngest {
     private ReadEnd readRows(FileRun run, ExportMapper mapper, ExportFileRules rules, ExportScan.Result scan,
                              Consumer<IngestBatch> handOver) {
         IngestBatch[] lanes = new IngestBatch[run.writers];
-        Arrays.setAll(lanes, IngestBatch::new);
+        Arrays.setAll(lanes, lane -> new IngestBatch(lane, properties.batchSize()));
         // the reader's own time is the time between the rows it hands over
         long[] handedOver = {System.nanoTime()};
         ExportRead read = open(run.path, in -> new ExportReader(mapper.layout(), rules.charset()).read(run.fileName, in, row -> {
@@ -215,7 +215,7 @@ public class LeaseWorksExportIngest {
             handedOver[0] = timings.since(Stage.MAP, mapStart);
             if (batch.rows() >= properties.batchSize()) {
                 handOver.accept(batch);
-                lanes[batch.lane] = new IngestBatch(batch.lane);
+                lanes[batch.lane] = new IngestBatch(batch.lane, properties.batchSize());
                 handedOver[0] = System.nanoTime();
             }
         }));
