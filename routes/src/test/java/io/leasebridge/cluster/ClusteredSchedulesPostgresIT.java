@@ -65,11 +65,9 @@ class ClusteredSchedulesPostgresIT {
     }
 
     private static ConfigurableApplicationContext node() {
-        return LeaseBridgeNode.start(salesforce, System.getenv().getOrDefault("LEASEBRIDGE_TEST_PG_URL",
-                        "jdbc:postgresql://localhost:5432/leasebridge_test"),
-                System.getenv().getOrDefault("LEASEBRIDGE_TEST_PG_USER", "leasebridge"),
-                System.getenv().getOrDefault("LEASEBRIDGE_TEST_PG_PASSWORD", "leasebridge"),
-                TestProperties.NEVER, Map.of("leasebridge.schedules." + SalesforceOutboxDrain.FLOW, EVERY_TWO_SECONDS));
+        TestDatabase.Login login = TestDatabase.postgresLogin();
+        return LeaseBridgeNode.start(salesforce, login.url(), login.user(), login.password(), TestProperties.NEVER,
+                Map.of("leasebridge.schedules." + SalesforceOutboxDrain.FLOW, EVERY_TWO_SECONDS));
     }
 
     private static long drainRuns(JdbcTemplate jdbc) {

@@ -1,6 +1,7 @@
 package io.leasebridge.cluster;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.leasebridge.testing.TestDatabase;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
@@ -27,9 +28,10 @@ final class NodeSchedulers implements AutoCloseable {
 
     Scheduler next() throws Exception {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(env("LEASEBRIDGE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/leasebridge_test"));
-        pool.setUsername(env("LEASEBRIDGE_TEST_PG_USER", "leasebridge"));
-        pool.setPassword(env("LEASEBRIDGE_TEST_PG_PASSWORD", "leasebridge"));
+        TestDatabase.Login login = TestDatabase.postgresLogin();
+        pool.setJdbcUrl(login.url());
+        pool.setUsername(login.user());
+        pool.setPassword(login.password());
         pool.setMaximumPoolSize(4);
         resources.add(pool);
         SchedulerFactoryBean factory = new SchedulerFactoryBean();
@@ -65,10 +67,5 @@ final class NodeSchedulers implements AutoCloseable {
         });
         assertThat(quartz.getProperties()).containsKey("org.quartz.jobStore.isClustered");
         return quartz;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -56,6 +56,14 @@ public final class TestDatabase implements AutoCloseable {
         registry.add("spring.datasource.password", TestDatabase::postgresPassword);
     }
 
+    /** Where the PostgreSQL of {@link #postgres()} is, and who logs in, for tests that start nodes of their own. */
+    public static Login postgresLogin() {
+        return new Login(postgresUrl(), postgresUser(), postgresPassword());
+    }
+
+    public record Login(String url, String user, String password) {
+    }
+
     private static String postgresUrl() {
         return env("LEASEBRIDGE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/leasebridge_test");
     }
