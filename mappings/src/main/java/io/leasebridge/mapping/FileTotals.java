@@ -27,7 +27,9 @@ public final class FileTotals {
     private final ValueParser parser;
     private final Totals file;
     private final SortedMap<LocalDate, Totals> days = new TreeMap<>();
+    /** Date text -> its day's totals, or {@link #noDay} for a text that is not a date (bad rows repeat theirs too). */
     private final Map<String, Totals> dayByText = new HashMap<>();
+    private final Totals noDay = new Totals(0);
     private long unreadable;
 
     FileTotals(ControlTotalRules rules, ValueParser parser) {
@@ -136,19 +138,19 @@ public final class FileTotals {
         }
         Totals known = dayByText.get(text);
         if (known != null) {
-            return known;
+            return known == noDay ? null : known;
         }
-        LocalDate date;
+        Totals day;
         try {
-            date = (LocalDate) parser.parse(text, LocalDate.class);
+            LocalDate date = (LocalDate) parser.parse(text, LocalDate.class);
+            day = days.computeIfAbsent(date, d -> new Totals(rules.sums().size()));
         } catch (IllegalArgumentException notADate) {
-            return null;
+            day = noDay;
         }
-        Totals day = days.computeIfAbsent(date, d -> new Totals(rules.sums().size()));
         if (dayByText.size() < DAY_TEXTS_REMEMBERED) {
             dayByText.put(text, day);
         }
-        return day;
+        return day == noDay ? null : day;
     }
 
     /** One day's rows and sums. */

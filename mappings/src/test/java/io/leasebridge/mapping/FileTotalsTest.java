@@ -55,11 +55,12 @@ class FileTotalsTest {
         totals.add(payment(4, "30.00", "11/30/2026"));
         totals.add(payment(5, "40.00", "11/31/2026"));
         totals.add(payment(6, "50.00", "11/31/2026"));
+        totals.add(payment(7, "0.50", "2026-11-30"));
 
         assertThat(totals.byDay()).containsExactly(Map.entry(LocalDate.of(2026, 11, 30),
-                new FileTotals.Day(3, Map.of("payment.amount", new BigDecimal("60.00")))));
-        assertThat(totals.rows()).isEqualTo(5);
-        assertThat(totals.sums()).containsExactly(Map.entry("payment.amount", new BigDecimal("150.00")));
+                new FileTotals.Day(4, Map.of("payment.amount", new BigDecimal("60.50")))));
+        assertThat(totals.rows()).isEqualTo(6);
+        assertThat(totals.sums()).containsExactly(Map.entry("payment.amount", new BigDecimal("150.50")));
     }
 
     @Test
