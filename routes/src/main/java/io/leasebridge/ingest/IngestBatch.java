@@ -25,18 +25,15 @@ final class IngestBatch {
     private final Map<String, List<Record>> records = new LinkedHashMap<>();
     private final List<String> recordKeys = new ArrayList<>();
 
+    /** A batch outside the lanes, with at most one valid row: a row written alone, or the rejects of a refused batch. */
     IngestBatch() {
-        this(0);
-    }
-
-    IngestBatch(int lane) {
-        this(lane, 0);
+        this(0, 0);
     }
 
     /** @param rows how many rows the batch will take, so that its hashes are not copied as it grows */
     IngestBatch(int lane, int rows) {
         this.lane = lane;
-        this.contentHashes = rows > 0 ? new IdentityHashMap<>(rows) : new IdentityHashMap<>();
+        this.contentHashes = new IdentityHashMap<>(rows);
     }
 
     static IngestBatch of(MappedRow row, String recordKey) {
