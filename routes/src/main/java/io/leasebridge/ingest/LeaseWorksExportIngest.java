@@ -242,9 +242,9 @@ public class LeaseWorksExportIngest {
      * are keyed by record, and two transactions side by side could both insert one.
      */
     private IngestBatch take(SourceRow row, ExportScan.Result scan, ExportMapper mapper, FileRun run, IngestBatch[] lanes) {
-        String conflict = row.hasWrongShape() ? null : scan.conflicts().get(row.line());
-        if (conflict != null) {
-            lanes[0].reject(rejects.conflicting(run.flow(), run.export, mapper.layout(), row, conflict));
+        Optional<String> conflict = scan.conflictOf(row);
+        if (conflict.isPresent()) {
+            lanes[0].reject(rejects.conflicting(run.flow(), run.export, mapper.layout(), row, conflict.get()));
             return lanes[0];
         }
         MappedRow mapped = mapper.map(row);

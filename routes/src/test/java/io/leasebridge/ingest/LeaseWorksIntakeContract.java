@@ -108,6 +108,21 @@ abstract class LeaseWorksIntakeContract {
     }
 
     @Test
+    void aPaymentWhoseValuesChangeAndComeBackInOneFileIsQuarantinedInEveryRowAndTheHubKeepsWhatItHad() {
+        ingest.ingest("payments", "payments_20261130.csv", LeaseWorksExports.payments().payment("P-1", "L-1", "100.00", "11/30/2026").stream());
+
+        ingest.ingest("payments", "payments_20261201.csv", LeaseWorksExports.payments()
+                .payment("P-1", "L-1", "175.00", "11/30/2026")
+                .payment("P-1", "L-1", "150.00", "11/30/2026")
+                .payment("P-1", "L-1", "175.00", "11/30/2026")
+                .stream());
+
+        assertThat(jdbc.queryForObject("select amount from payment where payment_id = 'P-1'", String.class)).isEqualTo("100.00");
+        assertThat(jdbc.queryForMap("select record_key, attempts, error_code from dead_letter"))
+                .containsEntry("record_key", "P-1").containsEntry("error_code", "CONFLICTING_DUPLICATE").containsEntry("attempts", 3);
+    }
+
+    @Test
     void aBadRowRepeatedByEachDaysSnapshotIsOneDeadLetterSeenAgainAndClosedWhenTheRowArrivesValid() {
         for (String day : List.of("20261201", "20261202")) {
             ingest.ingest("accounts", "accounts_" + day + ".csv", LeaseWorksExports.accounts()

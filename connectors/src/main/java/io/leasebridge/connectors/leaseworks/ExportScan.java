@@ -9,12 +9,13 @@ import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A first pass over an export file, before anything of it is stored: whether it can be read at all
  * (encoding, binary content, header), how many rows it has, whether it was cut short, and which rows
  * share a record key with another row of the same file but not its content (conflicting duplicates,
- * refused together, since neither can be known to be the right one).
+ * refused together, since none can be known to be the right one).
  */
 public final class ExportScan {
 
@@ -30,7 +31,7 @@ public final class ExportScan {
     public Result scan(String fileName, InputStream in) {
         List<KeyedRecord> keyed = layout.records().stream().filter(r -> !r.keyColumns().isEmpty()).map(KeyedRecord::of).toList();
         KeyTable seen = new KeyTable();
-        Map<Long, String> conflicts = new HashMap<>();
+        Map<Long, Conflict> conflicts = new HashMap<>();
         ExportRead read = new ExportReader(layout, charset).read(fileName, in, row -> {
             if (row.hasWrongShape()) {
                 return;
@@ -39,20 +40,63 @@ public final class ExportScan {
                 if (!record.hasKey(row)) {
                     continue;
                 }
-                long firstLine = seen.putIfSame(record.keyHash(row), (int) record.contentHash(row), row.line());
+                long key = record.keyHash(row);
+                long firstLine = seen.putIfSame(key, (int) record.contentHash(row), row.line());
                 if (firstLine > 0) {
-                    conflicts.put(firstLine, "the same " + record.keyNames() + " as line " + row.line() + " with other values");
-                    conflicts.put(row.line(), "the same " + record.keyNames() + " as line " + firstLine + " with other values");
+                    conflicts.putIfAbsent(key, new Conflict(record.keyNames(), firstLine, seen.contentOf(key), row.line()));
                 }
             }
         });
-        return new Result(read, Map.copyOf(conflicts));
+        return new Result(read, keyed, Map.copyOf(conflicts));
     }
 
     /**
-     * @param conflicts line -> why the row conflicts with another row of the file
+     * What the scan found. A key seen with two contents makes every row of that key a conflict, whichever content it
+     * has and wherever it stands: with a value A, then B, then A again, no row can be known to be the right one.
      */
-    public record Result(ExportRead read, Map<Long, String> conflicts) {
+    public static final class Result {
+
+        private final ExportRead read;
+        private final List<KeyedRecord> keyed;
+        private final Map<Long, Conflict> conflicts;
+
+        private Result(ExportRead read, List<KeyedRecord> keyed, Map<Long, Conflict> conflicts) {
+            this.read = read;
+            this.keyed = keyed;
+            this.conflicts = conflicts;
+        }
+
+        public ExportRead read() {
+            return read;
+        }
+
+        /** Why the row conflicts with another row of the file, naming a line whose values differ; empty when it does not. */
+        public Optional<String> conflictOf(SourceRow row) {
+            if (conflicts.isEmpty() || row.hasWrongShape()) {
+                return Optional.empty();
+            }
+            for (KeyedRecord record : keyed) {
+                Conflict conflict = record.hasKey(row) ? conflicts.get(record.keyHash(row)) : null;
+                if (conflict != null) {
+                    long otherLine = conflict.lineOtherThan((int) record.contentHash(row));
+                    return Optional.of("the same " + conflict.keyNames() + " as line " + otherLine + " with other values");
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** How many record keys the file gives with two or more contents. */
+        public int conflictingKeys() {
+            return conflicts.size();
+        }
+    }
+
+    /** A key's first line and content, and the first line that gave it another content. */
+    private record Conflict(String keyNames, long firstLine, int firstContent, long otherLine) {
+
+        long lineOtherThan(int content) {
+            return content == firstContent ? otherLine : firstLine;
+        }
     }
 
     /**

@@ -33,6 +33,19 @@ final class KeyTable {
         return 0;
     }
 
+    /** The content the key was first seen with; the key must have been put. */
+    int contentOf(long key) {
+        long k = key == EMPTY ? 1 : key;
+        int slot = slot(k);
+        while (keys[slot] != k) {
+            if (keys[slot] == EMPTY) {
+                throw new IllegalArgumentException("a key never put");
+            }
+            slot = (slot + 1) & (keys.length - 1);
+        }
+        return contents[slot];
+    }
+
     private int slot(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 40) & (keys.length - 1);
