@@ -135,10 +135,14 @@ public class RowRejects {
         return source.file() + ":" + source.line();
     }
 
+    private static String keptPart(String value) {
+        return value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH);
+    }
+
     private String payload(SourceRow source) {
         Map<String, String> values = new LinkedHashMap<>();
-        source.values().forEach((column, value) -> values.put(column,
-                masker.maskValue(column, value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH))));
+        // masked whole, then cut: cut first, a number across the cut would lose the digits its pattern needs
+        source.values().forEach((column, value) -> values.put(column, keptPart(masker.maskValue(column, value))));
         try {
             return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {

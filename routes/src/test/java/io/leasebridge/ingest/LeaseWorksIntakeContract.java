@@ -331,6 +331,17 @@ abstract class LeaseWorksIntakeContract {
     }
 
     @Test
+    void aCardNumberAcrossTheEndOfAQuarantinedRowsKeptTextIsMaskedNotCutInHalf() {
+        String card = "4111111111111111";
+        String text = "x".repeat(991) + " " + card + " tail";
+
+        ingest.ingest("notes", "notes_20261201.csv", LeaseWorksExports.notes().raw("N-1,L-1,jdoe,13/45/2026 09:30," + text).stream());
+
+        String payload = jdbc.queryForObject("select payload from dead_letter", String.class);
+        assertThat(payload).contains("\"Note ID\":\"N-1\"").doesNotContain("41111111");
+    }
+
+    @Test
     void anEmptyExportIsARunWithNoRowsAndAWarning(CapturedOutput output) {
         ingest.ingest("payments", "payments_20261201.csv", new ByteArrayInputStream(new byte[0]));
         ingest.ingest("payments", "payments_20261202.csv", LeaseWorksExports.payments().stream());
