@@ -228,6 +228,20 @@ class LeaseWorksMappingTest {
                 "N-4001", "L-2001", "jsmith", Instant.parse("2026-03-05T20:30:00Z"), "Promised to pay Friday."));
     }
 
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1/5/2026 9:05     | 2026-01-05T15:05:00Z",
+            "1/5/2026 9:05:30  | 2026-01-05T15:05:30Z",
+            "12/31/2026 18:43  | 2027-01-01T00:43:00Z",
+            "03/05/2026 14:30  | 2026-03-05T20:30:00Z"})
+    void aNoteDateAsASpreadsheetWritesItBackWithoutLeadingZerosIsRead(String text, String instant) {
+        MappedRow row = mapping.mapper("notes").map(new SourceRow("notes.csv", 2, Map.of(
+                "Note ID", "N-1", "Contract Number", "L-1", "Note Date", text, "Note Text", "Called.")));
+
+        assertThat(row.violations()).isEmpty();
+        assertThat(row.get("note", CollectorNote.class).notedAt()).isEqualTo(Instant.parse(instant));
+    }
+
     @ParameterizedTest(name = "money \"{0}\" is {1}")
     @CsvSource(delimiter = '|', value = {
             "$1,234.50 | 1234.50",
