@@ -3,6 +3,7 @@ package io.leasebridge.mapping;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,10 +16,20 @@ import java.util.TreeMap;
 /**
  * The control totals of one export file counted at the source, row by row as the file is read: every row
  * (a row cut short or shifted counts, as the lessor's own count would), and the configured sums of the
- * rows whose values sit in their columns, for the whole file and per day. A value that is not an amount
- * adds nothing (its row is quarantined for it) and is counted as unreadable.
+ * rows whose values sit in their columns, for the whole file and per day. A row quarantined for another field
+ * still adds its amounts, as the lessor's own sum would.
+ * <p>
+ * A value that adds nothing is counted as one that could not be summed: a value that is not an amount (its row is
+ * quarantined for it), and an amount larger than any total can be kept ({@link #LARGEST_KEPT}: far beyond every
+ * money field, so its row is quarantined for it too). A control file whose sum counts such an amount then
+ * disagrees with these totals, which say why, and the file is read to its end. A sum of amounts that each can be
+ * kept is exact however large it grows, and is compared exactly with a control file; one beyond
+ * {@link #LARGEST_KEPT} fails {@link #canBeKept}, and is kept as unknown rather than failing the file.
  */
 public final class FileTotals {
+
+    /** The largest total kept with a file's run: {@code export_file_total.amount} is {@code numeric(19, 2)}. */
+    public static final BigDecimal LARGEST_KEPT = new BigDecimal("99999999999999999.99");
 
     /** Date texts remembered with their day: a file's rows repeat a few thousand, each is read as a date once. */
     private static final int DAY_TEXTS_REMEMBERED = 10_000;
@@ -30,12 +41,19 @@ public final class FileTotals {
     /** Date text -> its day's totals, or {@link #noDay} for a text that is not a date (bad rows repeat theirs too). */
     private final Map<String, Totals> dayByText = new HashMap<>();
     private final Totals noDay = new Totals(0);
-    private long unreadable;
+    /** By measure, in the order of the rules' measures: values that added nothing to its sums. */
+    private final long[] unsummed;
 
     FileTotals(ControlTotalRules rules, ValueParser parser) {
         this.rules = rules;
         this.parser = parser;
         this.file = new Totals(rules.sums().size());
+        this.unsummed = new long[rules.sums().size()];
+    }
+
+    /** Whether a total is small enough to be kept with its file's run; a sum of many valid amounts may not be. */
+    public static boolean canBeKept(BigDecimal total) {
+        return total.abs().compareTo(LARGEST_KEPT) <= 0;
     }
 
     public ControlTotalRules rules() {
@@ -57,15 +75,25 @@ public final class FileTotals {
             if (text == null) {
                 continue;
             }
-            try {
-                BigDecimal amount = (BigDecimal) parser.parse(text, BigDecimal.class);
-                file.add(i, amount);
-                if (day != null) {
-                    day.add(i, amount);
-                }
-            } catch (IllegalArgumentException notAnAmount) {
-                unreadable++;
+            BigDecimal amount = summable(text);
+            if (amount == null) {
+                unsummed[i]++;
+                continue;
             }
+            file.add(i, amount);
+            if (day != null) {
+                day.add(i, amount);
+            }
+        }
+    }
+
+    /** The amount a value adds to its sums, or null when it adds nothing. */
+    private BigDecimal summable(String text) {
+        try {
+            BigDecimal amount = (BigDecimal) parser.parse(text, BigDecimal.class);
+            return canBeKept(amount) ? amount : null;
+        } catch (IllegalArgumentException notAnAmount) {
+            return null;
         }
     }
 
@@ -85,9 +113,9 @@ public final class FileTotals {
         return Collections.unmodifiableSortedMap(result);
     }
 
-    /** Values of the summed columns that were not amounts. */
-    public long unreadable() {
-        return unreadable;
+    /** Values of the summed columns that added nothing: not amounts, or amounts larger than a total can be kept. */
+    public long unsummed() {
+        return Arrays.stream(unsummed).sum();
     }
 
     /**
@@ -110,25 +138,43 @@ public final class FileTotals {
                 differences.add("'" + layout.rowsColumn() + "' is not a number");
             }
         }
-        layout.sumColumns().forEach((measure, column) -> {
-            String text = control.get(column);
-            if (text == null) {
-                differences.add("it has no '" + column + "'");
-                return;
-            }
-            BigDecimal counted = sums().getOrDefault(measure, BigDecimal.ZERO);
-            try {
-                BigDecimal expected = (BigDecimal) parser.parse(text.strip(), BigDecimal.class);
-                if (expected.compareTo(counted) != 0) {
-                    differences.add("'" + column + "' is " + expected.toPlainString() + ", the rows' " + measure + " sum to "
-                            + counted.toPlainString());
-                }
-            } catch (IllegalArgumentException notAnAmount) {
-                differences.add("'" + column + "' is not an amount");
-            }
-        });
+        layout.sumColumns().forEach((measure, column) -> sumDiffers(measure, column, control.get(column)).ifPresent(differences::add));
         return differences.isEmpty() ? Optional.empty()
                 : Optional.of("the control file " + controlFileName + " disagrees: " + String.join("; ", differences));
+    }
+
+    private Optional<String> sumDiffers(String measure, String column, String text) {
+        if (text == null) {
+            return Optional.of("it has no '" + column + "'");
+        }
+        BigDecimal expected;
+        try {
+            expected = (BigDecimal) parser.parse(text.strip(), BigDecimal.class);
+        } catch (IllegalArgumentException notAnAmount) {
+            return Optional.of("'" + column + "' is not an amount");
+        }
+        BigDecimal counted = sums().getOrDefault(measure, BigDecimal.ZERO);
+        if (expected.compareTo(counted) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + column + "' is " + expected.toPlainString() + ", the rows' " + measure + " sum to "
+                + counted.toPlainString() + notSummed(measure));
+    }
+
+    /** How many of a measure's values the sum lacks, where it lacks any. */
+    private String notSummed(String measure) {
+        long count = unsummed[measureIndex(measure)];
+        return count == 0 ? "" : " (" + count + (count == 1 ? " value" : " values") + " could not be summed)";
+    }
+
+    private int measureIndex(String measure) {
+        List<ControlTotalRules.Measure> measures = rules.sums();
+        for (int i = 0; i < measures.size(); i++) {
+            if (measures.get(i).name().equals(measure)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a measure of the file: " + measure);
     }
 
     /** The totals of the day a date text names; null when it names none. */

@@ -40,7 +40,7 @@ class FileTotalsTest {
 
         assertThat(totals.rows()).as("a row cut short is a row the lessor counted").isEqualTo(5);
         assertThat(totals.sums()).containsExactly(Map.entry("payment.amount", new BigDecimal("1290.00")));
-        assertThat(totals.unreadable()).isEqualTo(1);
+        assertThat(totals.unsummed()).isEqualTo(1);
         assertThat(totals.byDay()).containsOnlyKeys(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 1));
         assertThat(totals.byDay().get(LocalDate.of(2026, 11, 30))).isEqualTo(
                 new FileTotals.Day(2, Map.of("payment.amount", new BigDecimal("1300.00"))));
@@ -75,6 +75,38 @@ class FileTotalsTest {
                         + "'Total Amount' is 170.25, the rows' payment.amount sum to 150.25");
         assertThat(totals.differencesFrom("payments.ctl", Map.of("Total Amount", "lots")))
                 .hasValue("the control file payments.ctl disagrees: it has no 'Record Count'; 'Total Amount' is not an amount");
+    }
+
+    @Test
+    void anAmountNoTotalCanKeepIsLeftOutOfTheSumsSoThatAControlFileCountingItDisagrees() throws Exception {
+        FileTotals totals = read(PAYMENTS).totals("payments");
+        totals.add(payment(2, "10.00", "11/30/2026"));
+        totals.add(payment(3, "4111111111111111111", "11/30/2026"));
+        totals.add(payment(4, "", "11/30/2026"));
+        totals.add(payment(5, "30.00", "11/30/2026"));
+
+        assertThat(totals.rows()).isEqualTo(4);
+        assertThat(totals.sums()).containsExactly(Map.entry("payment.amount", new BigDecimal("40.00")));
+        assertThat(totals.byDay()).containsExactly(Map.entry(LocalDate.of(2026, 11, 30),
+                new FileTotals.Day(4, Map.of("payment.amount", new BigDecimal("40.00")))));
+        assertThat(totals.unsummed()).isEqualTo(1);
+        assertThat(totals.differencesFrom("payments.ctl", Map.of("Record Count", "4", "Total Amount", "4111111111111111151.00")))
+                .hasValue("the control file payments.ctl disagrees: 'Total Amount' is 4111111111111111151.00, "
+                        + "the rows' payment.amount sum to 40.00 (1 value could not be summed)");
+    }
+
+    @Test
+    void aSumOfValidAmountsBeyondWhatATotalKeepsIsStillExactAndToldApart() throws Exception {
+        FileTotals totals = read(PAYMENTS).totals("payments");
+        for (int line = 2; line <= 1_002; line++) {
+            totals.add(payment(line, "99999999999999.99", "11/30/2026"));
+        }
+
+        BigDecimal sum = new BigDecimal("100099999999999989.99");
+        assertThat(totals.sums()).containsExactly(Map.entry("payment.amount", sum));
+        assertThat(totals.differencesFrom("payments.ctl", Map.of("Record Count", "1001", "Total Amount", sum.toPlainString()))).isEmpty();
+        assertThat(FileTotals.canBeKept(sum)).isFalse();
+        assertThat(FileTotals.canBeKept(new BigDecimal("-99999999999999999.99"))).isTrue();
     }
 
     @Test
