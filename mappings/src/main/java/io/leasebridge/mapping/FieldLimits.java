@@ -36,7 +36,7 @@ public record FieldLimits(Integer maxLength, Integer precision, Integer scale, B
 
     /**
      * Why a value cannot be held, or empty when it can. Text is described by its length only, never quoted, since
-     * names, phones and addresses are personal data; numbers are quoted.
+     * names, phones and addresses are personal data; numbers are shown, a long one cut short.
      */
     public Optional<String> check(Object value) {
         if (value instanceof String text) {
@@ -54,21 +54,21 @@ public record FieldLimits(Integer maxLength, Integer precision, Integer scale, B
 
     private Optional<String> checkNumber(BigDecimal number) {
         if (min != null && number.compareTo(min) < 0) {
-            return Optional.of("below the minimum of " + min.toPlainString() + ": " + number.toPlainString());
+            return Optional.of("below the minimum of " + min.toPlainString() + ": " + ValueInReason.number(number));
         }
         if (max != null && number.compareTo(max) > 0) {
-            return Optional.of("above the maximum of " + max.toPlainString() + ": " + number.toPlainString());
+            return Optional.of("above the maximum of " + max.toPlainString() + ": " + ValueInReason.number(number));
         }
         if (precision == null) {
             return Optional.empty();
         }
         BigDecimal stripped = number.stripTrailingZeros();
         if (Math.max(stripped.scale(), 0) > scale) {
-            return Optional.of("more than " + scale + " decimals: " + number.toPlainString());
+            return Optional.of("more than " + scale + " decimals: " + ValueInReason.number(number));
         }
         int wholeDigits = Math.max(stripped.precision() - stripped.scale(), 0);
         if (wholeDigits > precision - scale) {
-            return Optional.of("more than " + (precision - scale) + " digits before the decimal point: " + number.toPlainString());
+            return Optional.of("more than " + (precision - scale) + " digits before the decimal point: " + ValueInReason.number(number));
         }
         return Optional.empty();
     }

@@ -111,7 +111,7 @@ final class RecordBinder {
         }
         if (spec.pattern() != null && !spec.pattern().matcher(text).matches()) {
             violations.add(violation(row, spec, "does not match " + spec.pattern().pattern()
-                    + (personal ? " (" + text.length() + " characters)" : ": '" + text + "'")));
+                    + (personal ? " (" + text.length() + " characters)" : ": " + ValueInReason.quoted(text))));
             return defaultFor(type);
         }
         try {
@@ -155,10 +155,10 @@ final class RecordBinder {
             return;
         }
         if (spec.min() != null && number.compareTo(spec.min()) < 0) {
-            throw new IllegalArgumentException("below the minimum of " + spec.min().toPlainString() + ": " + number.toPlainString());
+            throw new IllegalArgumentException("below the minimum of " + spec.min().toPlainString() + ": " + ValueInReason.number(number));
         }
         if (spec.max() != null && number.compareTo(spec.max()) > 0) {
-            throw new IllegalArgumentException("above the maximum of " + spec.max().toPlainString() + ": " + number.toPlainString());
+            throw new IllegalArgumentException("above the maximum of " + spec.max().toPlainString() + ": " + ValueInReason.number(number));
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns export text into typed values. Throws {@link IllegalArgumentException} with a reason an operator
- * understands; the binder turns that into a {@link Violation}.
+ * understands, quoting no more than the beginning of a long value; the binder turns that into a {@link Violation}.
  */
 public final class ValueParser {
 
@@ -92,7 +92,7 @@ public final class ValueParser {
         }
         LocalDate date = firstThatReads(text, dateFormats, lastDateFormat, LocalDate::from);
         if (date == null) {
-            throw new IllegalArgumentException("not a date in " + String.join(" or ", datePatterns) + ": '" + text + "'");
+            throw new IllegalArgumentException("not a date in " + String.join(" or ", datePatterns) + ": " + ValueInReason.quoted(text));
         }
         if (datesRead.size() < DATES_REMEMBERED) {
             datesRead.put(text, date);
@@ -111,7 +111,7 @@ public final class ValueParser {
         }
         LocalDateTime local = firstThatReads(text, dateTimeFormats, lastDateTimeFormat, LocalDateTime::from);
         if (local == null) {
-            throw new IllegalArgumentException("not a date and time: '" + text + "'");
+            throw new IllegalArgumentException("not a date and time: " + ValueInReason.quoted(text));
         }
         return local.atZone(zone).toInstant();
     }
@@ -164,7 +164,7 @@ public final class ValueParser {
             s = s.substring(1).strip();
         }
         if (!MONEY.matcher(s).matches()) {
-            throw new IllegalArgumentException("not an amount of money: '" + text + "'");
+            throw new IllegalArgumentException("not an amount of money: " + ValueInReason.quoted(text));
         }
         BigDecimal amount = atCurrencyScale(new BigDecimal(s.replace(",", "")), text);
         return negative ? amount.negate() : amount;
@@ -172,7 +172,7 @@ public final class ValueParser {
 
     private static BigDecimal atCurrencyScale(BigDecimal amount, String text) {
         if (amount.scale() > CURRENCY_SCALE && amount.stripTrailingZeros().scale() > CURRENCY_SCALE) {
-            throw new IllegalArgumentException("more than two decimals in an amount of money: '" + text + "'");
+            throw new IllegalArgumentException("more than two decimals in an amount of money: " + ValueInReason.quoted(text));
         }
         return amount.setScale(CURRENCY_SCALE, RoundingMode.UNNECESSARY);
     }
@@ -196,23 +196,23 @@ public final class ValueParser {
     /** A plain decimal number such as a coordinate ({@code -94.578331}): no currency sign, at most {@code decimals} decimals. */
     BigDecimal decimal(String text, int decimals) {
         if (!DECIMAL.matcher(text).matches()) {
-            throw new IllegalArgumentException("not a decimal number: '" + text + "'");
+            throw new IllegalArgumentException("not a decimal number: " + ValueInReason.quoted(text));
         }
         BigDecimal number = new BigDecimal(text);
         if (number.stripTrailingZeros().scale() > decimals) {
-            throw new IllegalArgumentException("more than " + decimals + " decimals: '" + text + "'");
+            throw new IllegalArgumentException("more than " + decimals + " decimals: " + ValueInReason.quoted(text));
         }
         return number;
     }
 
     int wholeNumber(String text) {
         if (!WHOLE_NUMBER.matcher(text).matches()) {
-            throw new IllegalArgumentException("not a whole number: '" + text + "'");
+            throw new IllegalArgumentException("not a whole number: " + ValueInReason.quoted(text));
         }
         try {
             return Integer.parseInt(text.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a whole number: '" + text + "'");
+            throw new IllegalArgumentException("not a whole number: " + ValueInReason.quoted(text));
         }
     }
 
@@ -224,6 +224,6 @@ public final class ValueParser {
         if (NO.contains(s)) {
             return false;
         }
-        throw new IllegalArgumentException("not yes or no: '" + text + "'");
+        throw new IllegalArgumentException("not yes or no: " + ValueInReason.quoted(text));
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -348,6 +349,31 @@ class LeaseWorksMappingTest {
         assertThat(parser().parse("1,200", int.class)).isEqualTo(1200);
         assertThatThrownBy(() -> parser().parse("12.5", int.class)).hasMessage("not a whole number: '12.5'");
         assertThatThrownBy(() -> parser().parse("maybe", boolean.class)).hasMessage("not yes or no: 'maybe'");
+    }
+
+    @ParameterizedTest(name = "a long text that is no {0} is quoted by its beginning and length")
+    @ValueSource(classes = {LocalDate.class, Instant.class, BigDecimal.class, int.class, boolean.class})
+    void aLongValueIsQuotedInAReasonByItsBeginningAndItsLengthOnly(Class<?> type) {
+        String text = "2026-01-01 " + "x".repeat(99_989);
+
+        assertThatThrownBy(() -> parser().parse(text, type)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith(": '2026-01-01 " + "x".repeat(29) + "…' (100,000 characters)")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
+    }
+
+    @Test
+    void aValueOfFortyCharactersIsQuotedWholeAndALongNumberIsCutShortLikeAText() {
+        String forty = "1".repeat(39) + "x";
+        assertThatThrownBy(() -> parser().parse(forty, BigDecimal.class)).hasMessage("not an amount of money: '" + forty + "'");
+        assertThatThrownBy(() -> parser().decimal("9".repeat(50) + ".1234567", 6))
+                .hasMessage("more than 6 decimals: '" + "9".repeat(40) + "…' (58 characters)");
+
+        MappedRow row = mapping.mapper("accounts").map(accountsRow(42, Map.of("Past Due Amount", "1" + "0".repeat(99_999),
+                "State", "Illinois".repeat(10))));
+
+        assertThat(row.violations()).extracting(Violation::reason).containsExactly(
+                "does not match [A-Za-z]{2}: 'IllinoisIllinoisIllinoisIllinoisIllinois…' (80 characters)",
+                "more than 14 digits before the decimal point: 1" + "0".repeat(39) + "… (100,003 characters)");
     }
 
     // --- bad rows ---------------------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+package io.leasebridge.mapping;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * A value as the reason for refusing it shows it: whole when it is short, else its beginning and its length, so that a
+ * dead letter's reason stays short whatever a row holds. Values of personal fields are never shown; their reasons
+ * give a length only.
+ */
+final class ValueInReason {
+
+    /** Any date, amount or code a field holds fits whole; a longer value is still recognisable from this many. */
+    static final int MOST_CHARACTERS_SHOWN = 40;
+
+    private ValueInReason() {
+    }
+
+    /** {@code '13/45/2026'}, or {@code '2026-01-01xxx…' (100,000 characters)}. */
+    static String quoted(String text) {
+        return text.length() <= MOST_CHARACTERS_SHOWN ? "'" + text + "'" : "'" + beginning(text) + "…' (" + length(text) + ")";
+    }
+
+    /** {@code 4111111111111111111.00} unquoted, or its beginning and length the way {@link #quoted} shows a text. */
+    static String number(BigDecimal number) {
+        String text = number.toPlainString();
+        return text.length() <= MOST_CHARACTERS_SHOWN ? text : beginning(text) + "… (" + length(text) + ")";
+    }
+
+    /** The first characters, without half of a character written as two UTF-16 units. */
+    private static String beginning(String text) {
+        int end = Character.isHighSurrogate(text.charAt(MOST_CHARACTERS_SHOWN - 1)) ? MOST_CHARACTERS_SHOWN - 1 : MOST_CHARACTERS_SHOWN;
+        return text.substring(0, end);
+    }
+
+    private static String length(String text) {
+        return String.format(Locale.US, "%,d characters", text.length());
+    }
+}
