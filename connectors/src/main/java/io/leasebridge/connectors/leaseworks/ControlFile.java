@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A LeaseWorks control file: a small CSV written beside an export, a header naming its totals (row count,
- * sums) and one row of values. Column names match the way export headers do, ignoring surrounding blanks.
+ * sums) and one row of values. Column names match the way export headers do, ignoring surrounding blanks and
+ * reading a no-break space as a space.
  */
 public final class ControlFile {
 
@@ -41,7 +42,7 @@ public final class ControlFile {
             CSVRecord values = records.hasNext() ? records.next() : null;
             Map<String, String> control = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).strip();
+                String name = HeaderName.cleaned(header.get(i));
                 if (i == 0 && name.startsWith("\uFEFF")) {
                     name = name.substring(1);
                 }

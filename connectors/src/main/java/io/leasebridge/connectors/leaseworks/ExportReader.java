@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * Streams the rows of one LeaseWorks export CSV, one at a time, keeping only the columns its layout
- * maps. Header names match ignoring case and surrounding blanks; a byte-order mark is skipped (and a
- * UTF-16 one honoured). Every row carries its shape, so that a row cut short or shifted by a stray
- * delimiter is refused whole instead of being read with blanks. Rows whose values are all blank (a
- * spreadsheet's trailing rows of commas) are skipped.
+ * maps. Header names match ignoring case and surrounding blanks, a no-break space reading as a space; a
+ * byte-order mark is skipped (and a UTF-16 one honoured). Every row carries its shape, so that a row cut
+ * short or shifted by a stray delimiter is refused whole instead of being read with blanks. Rows whose
+ * values are all blank (a spreadsheet's trailing rows of commas) are skipped.
  * <p>
  * What makes the whole file unusable throws {@link ExportFormatException}: binary content, bytes that
  * are not text in the configured encoding, a header lacking a required column. A file that ends inside
@@ -179,7 +179,7 @@ public final class ExportReader {
     }
 
     private static String normalize(String column) {
-        return column.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+        return HeaderName.cleaned(column.replace("\uFEFF", "")).toLowerCase(Locale.ROOT);
     }
 
     /**

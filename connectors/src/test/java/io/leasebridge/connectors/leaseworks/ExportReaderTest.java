@@ -115,6 +115,17 @@ class ExportReaderTest {
     }
 
     @Test
+    void headerNamesWithNoBreakSpacesMatchTheirColumns() {
+        String header = "Payment\u00A0ID,\u00A0Contract Number\u202F,Amount,Received\u2007Date,Payment Method,Reversal Of";
+
+        reader.read("payments.csv", text(header + "\nP-1,L-1,100.00,03/01/2026,ACH,\n"), rows::add);
+
+        assertThat(rows.get(0).value("Payment ID")).isEqualTo("P-1");
+        assertThat(rows.get(0).value("Contract Number")).isEqualTo("L-1");
+        assertThat(rows.get(0).value("Received Date")).isEqualTo("03/01/2026");
+    }
+
+    @Test
     void aUtf8ByteOrderMarkIsSkippedBeforeTheHeader() {
         reader.read("payments.csv", text("\uFEFF" + PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,ACH,\n"), rows::add);
 
