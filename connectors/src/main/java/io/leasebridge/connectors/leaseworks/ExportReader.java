@@ -9,12 +9,8 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -72,15 +68,13 @@ public final class ExportReader {
             if (isEmpty(buffered)) {
                 return new ExportRead(0, 0, true);
             }
-            return parse(fileName, new InputStreamReader(buffered, encoding.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)), encoding, sink);
+            return parse(fileName, new ExportText(buffered, encoding), encoding, sink);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read LeaseWorks export " + fileName, e);
         }
     }
 
-    private ExportRead parse(String fileName, Reader reader, Charset encoding, Consumer<SourceRow> sink) throws IOException {
+    private ExportRead parse(String fileName, ExportText reader, Charset encoding, Consumer<SourceRow> sink) throws IOException {
         long nextLine = 1;
         long rows = 0;
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
@@ -108,22 +102,26 @@ public final class ExportReader {
                 throw unreadable(fileName, encoding, nextLine, e);
             }
             return new ExportRead(rows, 0, false);
-        } catch (CharacterCodingException e) {
-            throw new ExportFormatException(fileName + ": not " + encoding.name() + " text (line " + nextLine
-                    + "); if LeaseWorks writes another encoding, set 'encoding' in the field map", e);
+        } catch (ExportText.NotTextException e) {
+            throw notText(fileName, encoding, e);
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw unreadable(fileName, encoding, nextLine, e);
         }
     }
 
     private static ExportFormatException unreadable(String fileName, Charset encoding, long line, RuntimeException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof CharacterCodingException) {
-            return new ExportFormatException(fileName + ": not " + encoding.name() + " text (line " + line
-                    + "); if LeaseWorks writes another encoding, set 'encoding' in the field map", e);
+        ExportText.NotTextException notText = causeOf(e, ExportText.NotTextException.class);
+        if (notText != null) {
+            return notText(fileName, encoding, notText);
         }
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
         return new ExportFormatException(fileName + ": not a readable CSV export near line " + line + ": "
                 + cause.getMessage(), e);
+    }
+
+    private static ExportFormatException notText(String fileName, Charset encoding, ExportText.NotTextException e) {
+        return new ExportFormatException(fileName + ": not " + encoding.name() + " text (line " + e.line()
+                + "); if LeaseWorks writes another encoding, set 'encoding' in the field map", e);
     }
 
     private static boolean isCutInsideQuotes(RuntimeException e) {
@@ -133,6 +131,15 @@ public final class ExportReader {
             }
         }
         return false;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private Map<String, Integer> columnIndex(String fileName, List<String> header) {

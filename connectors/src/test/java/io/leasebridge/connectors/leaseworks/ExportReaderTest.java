@@ -4,6 +4,7 @@ import io.leasebridge.mapping.SourceRow;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExportReaderTest {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final List<SourceRow> rows = new ArrayList<>();
     private final ExportReader reader = new ExportReader(payments(), StandardCharsets.UTF_8);
@@ -83,6 +86,35 @@ class ExportReaderTest {
                 .isInstanceOf(ExportFormatException.class)
                 .hasMessageContaining("not UTF-8 text")
                 .hasMessageContaining("'encoding'");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheLineThatHoldsThemNotTheLastRowParsed() {
+        String threeRows = PAYMENTS_HEADER + "\nP-1,L-1,1.00,11/30/2026,ACH,\nP-2,L-1,2.00,11/30/2026,ACH,\n";
+        StringBuilder manyRows = new StringBuilder(PAYMENTS_HEADER + "\nP-0,L-1,1.00,11/30/2026,\"two\r\nlines\",\n");
+        for (int i = 1; i <= 400; i++) {
+            manyRows.append("P-").append(i).append(",L-1,1.00,11/30/2026,ACH,\n");
+        }
+        String badRow = "P-X,L-1,3.00,11/30/2026,Ch\u00e8que,\nP-Y,L-1,4.00,11/30/2026,ACH,\n";
+
+        assertThatThrownBy(() -> reader.read("payments.csv", Exports.bytes(threeRows + badRow, WINDOWS_1252), rows::add))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageContaining("not UTF-8 text (line 4)");
+        assertThatThrownBy(() -> reader.read("payments.csv", Exports.bytes(manyRows + badRow, WINDOWS_1252), rows::add))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageContaining("not UTF-8 text (line 404)");
+    }
+
+    @Test
+    void aCharacterCutInTwoInTheMiddleOfTheFileIsRefusedNamingItsLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,Ch").getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xC3);
+        bytes.writeBytes(",\nP-2,L-1,100.00,03/01/2026,ACH,\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> reader.read("payments.csv", Exports.raw(bytes.toByteArray()), rows::add))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageContaining("not UTF-8 text (line 2)");
     }
 
     @Test
