@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * <p>
  * What makes the whole file unusable throws {@link ExportFormatException}: binary content, bytes that
  * are not text in the configured encoding, a header lacking a required column. A file that ends inside
- * a quoted value (a transfer cut short) is read up to its last whole row and says so in its result.
+ * a quoted value or inside a character (a transfer cut short) is read up to its last whole row and says so in
+ * its result.
  */
 public final class ExportReader {
 
@@ -96,7 +97,7 @@ public final class ExportReader {
                     nextLine = parser.getCurrentLineNumber() + 1;
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                if (isCutInsideQuotes(e)) {
+                if (isCutShort(e)) {
                     return new ExportRead(rows, nextLine, false);
                 }
                 throw unreadable(fileName, encoding, nextLine, e);
@@ -124,7 +125,11 @@ public final class ExportReader {
                 + "); if LeaseWorks writes another encoding, set 'encoding' in the field map", e);
     }
 
-    private static boolean isCutInsideQuotes(RuntimeException e) {
+    /** The file ends inside a quoted value or inside a character: a transfer cut short. */
+    private static boolean isCutShort(RuntimeException e) {
+        if (causeOf(e, ExportText.CutCharacterException.class) != null) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(CUT_INSIDE_QUOTES)) {
                 return true;

@@ -1,5 +1,6 @@
 package io.leasebridge.connectors.leaseworks;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -14,8 +15,10 @@ import java.nio.charset.CodingErrorAction;
 /**
  * The characters of an export's bytes, decoded strictly. Bytes that are not text in the encoding fail the read with
  * the physical line they sit on, counted from the line breaks before them (CR, LF or CRLF, the way an editor counts,
- * inside a quoted value too), not the line of the row being parsed: the text is decoded ahead of the parser. The
- * failure comes only once the characters decoded before it have been read.
+ * inside a quoted value too), not the line of the row being parsed: the text is decoded ahead of the parser. A
+ * character cut in two by the end of the file is a transfer cut short, not another encoding, and fails the read with
+ * {@link CutCharacterException}. Either failure comes only once the characters decoded before it have been read, so
+ * a CSV parser meets the cut only when it asks for more than the last character: while it reads the last row.
  */
 final class ExportText extends Reader {
 
@@ -68,7 +71,7 @@ final class ExportText extends Reader {
             }
         }
         if (endOfBytes && bytes.hasRemaining() && failure == null) {
-            failure = new NotTextException(lineBreaks + 1);
+            failure = new CutCharacterException();
         }
         chars.flip();
         if (chars.hasRemaining()) {
@@ -113,6 +116,14 @@ final class ExportText extends Reader {
 
         long line() {
             return line;
+        }
+    }
+
+    /** The file ends in the middle of a character. */
+    static final class CutCharacterException extends EOFException {
+
+        CutCharacterException() {
+            super("the file ends inside a character");
         }
     }
 }

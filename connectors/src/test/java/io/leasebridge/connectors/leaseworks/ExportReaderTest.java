@@ -106,6 +106,23 @@ class ExportReaderTest {
     }
 
     @Test
+    void aFileCutInsideAMultiByteCharacterIsReadUpToItsLastWholeRow() {
+        String wholeRow = PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,ACH,\n";
+
+        for (String cutRow : List.of("P-2,L-1,100.00,03/01/2026,\"Ch", "P-2,L-1,100.00,03/01/2026,Ch")) {
+            rows.clear();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes((wholeRow + cutRow).getBytes(StandardCharsets.UTF_8));
+            bytes.write(0xC3);
+
+            ExportRead read = reader.read("payments.csv", Exports.raw(bytes.toByteArray()), rows::add);
+
+            assertThat(rows).extracting(r -> r.value("Payment ID")).containsExactly("P-1");
+            assertThat(read.cutAtLine()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aCharacterCutInTwoInTheMiddleOfTheFileIsRefusedNamingItsLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes((PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,Ch").getBytes(StandardCharsets.UTF_8));
