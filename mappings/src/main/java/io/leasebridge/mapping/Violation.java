@@ -9,6 +9,7 @@ public record Violation(String file, long line, String column, String field, Str
     public static final String INVALID_VALUE = "INVALID_ROW";
     public static final String WRONG_COLUMN_COUNT = "WRONG_COLUMN_COUNT";
     public static final String TRUNCATED_ROW = "TRUNCATED_ROW";
+    public static final String CONTROL_CHARACTER = "CONTROL_CHARACTER";
     public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
 
     public Violation(String file, long line, String column, String field, String reason) {

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 public final class ExportReader {
 
     private static final int SNIFF_BYTES = 8 * 1024;
+    // one control byte in 32 is far more than stray bytes in a text make, and far fewer than in a binary file (about 1 in 9)
+    private static final int TEXT_BYTES_PER_CONTROL_BYTE = 32;
     private static final String CUT_INSIDE_QUOTES = "EOF reached before encapsulated token finished";
 
     // The header is read as the first record: a spreadsheet's blank or repeated column names are no reason to refuse a file.
@@ -91,7 +93,9 @@ public final class ExportReader {
                 while (records.hasNext()) {
                     CSVRecord record = records.next();
                     if (!allBlank(record)) {
-                        sink.accept(new SourceRow(fileName, nextLine, values(record, columnIndex), width, record.size()));
+                        Map<String, String> values = values(record, columnIndex);
+                        SourceRow.ControlCharacter control = record.size() == width ? controlCharacterIn(values, columnIndex) : null;
+                        sink.accept(new SourceRow(fileName, nextLine, values, width, record.size(), control));
                         rows++;
                     }
                     nextLine = parser.getCurrentLineNumber() + 1;
@@ -180,6 +184,24 @@ public final class ExportReader {
         return values;
     }
 
+    /** The first control character (other than tab, CR, LF) in a mapped value: no text column can hold it. */
+    private static SourceRow.ControlCharacter controlCharacterIn(Map<String, String> values, Map<String, Integer> columnIndex) {
+        for (String column : columnIndex.keySet()) {
+            String value = values.get(column);
+            for (int i = 0; value != null && i < value.length(); i++) {
+                if (isControl(value.charAt(i))) {
+                    return new SourceRow.ControlCharacter(column, value.charAt(i));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A C0 control character (or byte) other than tab, CR and LF. */
+    private static boolean isControl(int c) {
+        return c >= 0 && c < ' ' && c != '\t' && c != '\r' && c != '\n';
+    }
+
     private static boolean allBlank(CSVRecord record) {
         // by index: the record's iterator goes through a stream of its values
         for (int i = 0; i < record.size(); i++) {
@@ -196,7 +218,7 @@ public final class ExportReader {
 
     /**
      * The encoding to read with: a byte-order mark decides (and is skipped); otherwise the configured one.
-     * NUL bytes in a file without a UTF-16 mark mean it is not text at all.
+     * A file without a byte-order mark that is not text at all (see {@link #isBinary}) is refused.
      */
     private Charset encoding(String fileName, BufferedInputStream in) throws IOException {
         in.mark(SNIFF_BYTES);
@@ -214,12 +236,27 @@ public final class ExportReader {
             in.skipNBytes(2);
             return StandardCharsets.UTF_16BE;
         }
-        for (byte b : head) {
-            if (b == 0) {
-                throw new ExportFormatException(fileName + ": binary content (NUL bytes), not a CSV export");
-            }
+        if (isBinary(head)) {
+            throw new ExportFormatException(fileName + ": binary content (a workbook, archive or PDF?), not a CSV export");
         }
         return charset;
+    }
+
+    /**
+     * A ZIP archive (an .xlsx workbook is one) or a PDF, which can start with a stretch of plain text; or a head thick
+     * with control bytes, as every other binary file's is. A text export's stray control byte is its row's problem.
+     */
+    private static boolean isBinary(byte[] head) {
+        if (startsWith(head, 'P', 'K', 3, 4) || startsWith(head, '%', 'P', 'D', 'F', '-')) {
+            return true;
+        }
+        int controlBytes = 0;
+        for (byte b : head) {
+            if (isControl(b)) {
+                controlBytes++;
+            }
+        }
+        return controlBytes > head.length / TEXT_BYTES_PER_CONTROL_BYTE;
     }
 
     private static boolean isEmpty(BufferedInputStream in) throws IOException {

@@ -1,6 +1,9 @@
 package io.leasebridge.connectors.leaseworks;
 
+import io.leasebridge.mapping.ExportMapper;
+import io.leasebridge.mapping.MappedRow;
 import io.leasebridge.mapping.SourceRow;
+import io.leasebridge.mapping.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -172,6 +175,46 @@ class ExportReaderTest {
         assertThat(rows.get(0).value("Payment ID")).isEqualTo("P-1");
         assertThat(rows.get(0).value("Contract Number")).isEqualTo("L-1");
         assertThat(rows.get(0).value("Received Date")).isEqualTo("03/01/2026");
+    }
+
+    @Test
+    void aStrayControlCharacterQuarantinesOnlyItsRowNamingTheColumnAndTheCharacterNotTheValue() {
+        ExportMapper mapper = Exports.FIELD_MAP.mapper("payments");
+        StringBuilder past8K = new StringBuilder();
+        for (int i = 1; i <= 400; i++) {
+            past8K.append("P-").append(i).append(",L-1,1.00,11/30/2026,ACH,\n");
+        }
+        String strayRow = "P-X,L-1,1.00,11/30/2026,AC\u0000H,\n";
+
+        for (String rowsBefore : List.of("P-1,L-1,1.00,11/30/2026,ACH,\n", past8K.toString())) {
+            rows.clear();
+            reader.read("payments.csv", text(PAYMENTS_HEADER + "\n" + rowsBefore + strayRow + "P-Y,L-1,2.00,11/30/2026,ACH,\n"), rows::add);
+
+            List<MappedRow> mapped = rows.stream().map(mapper::map).toList();
+            assertThat(mapped).filteredOn(MappedRow::isValid).extracting(r -> r.source().value("Payment ID"))
+                    .endsWith("P-Y").doesNotContain("P-X");
+            assertThat(mapped).filteredOn(r -> !r.isValid()).singleElement().satisfies(r -> {
+                assertThat(r.source().hasWrongShape()).isTrue();
+                assertThat(r.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.code()).isEqualTo(Violation.CONTROL_CHARACTER);
+                    assertThat(v.column()).isEqualTo("Payment Method");
+                    assertThat(v.reason()).contains("U+0000").doesNotContain("AC");
+                });
+            });
+        }
+    }
+
+    @Test
+    void aWorkbookArchiveOrPdfDroppedByMistakeRefusesTheFileEvenWhenItStartsAsText() {
+        byte[] storedZip = ("PK\u0003\u0004\n\u0000\u0000\u0000\u0000\u0000payments.csv" + PAYMENTS_HEADER
+                + "\nP-1,L-1,100.00,03/01/2026,ACH,\n".repeat(50)).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        for (byte[] binary : List.of(storedZip, pdf)) {
+            assertThatThrownBy(() -> reader.read("payments.csv", Exports.raw(binary), rows::add))
+                    .isInstanceOf(ExportFormatException.class)
+                    .hasMessageContaining("binary content");
+        }
     }
 
     @Test
