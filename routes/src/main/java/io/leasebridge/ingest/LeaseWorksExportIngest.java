@@ -144,7 +144,7 @@ public class LeaseWorksExportIngest {
     private RunCounts readFile(FileRun run) {
         ExportMapper mapper = mapper(run.export);
         ExportFileRules rules = mapping.files(run.export);
-        ExportFile file = new ExportFile(run.fileName, ExportDay.of(run.path, run.fileName, rules, mapping, LocalDate.now(clock)));
+        ExportFile file = new ExportFile(run.fileName, ExportDay.of(run.path, run.fileName, mapper.layout(), rules, mapping, LocalDate.now(clock)));
         Progress progress = new Progress(run.flow(), run.fileName, run.flowRun);
         try {
             long scanStart = System.nanoTime();

@@ -64,6 +64,17 @@ class ExportDayTest {
     }
 
     @Test
+    void aFileSavedWithAByteOrderMarkOrItsColumnSpelledAsASpreadsheetDoesIsDatedByItsExportDateColumnToo() {
+        intake.read("payments", "payments.csv", "\uFEFFExport Date,Payment ID,Contract Number,Amount,Received Date,Payment Method,"
+                + "Reversal Of\n01/21/2026,P-1,L-1,100.00,01/20/2026,ACH,\n");
+        intake.read("payments", "payments-2.csv", PAYMENTS.replace("Export Date", "EXPORT\u00A0DATE ")
+                + "P-2,L-1,100.00,01/21/2026,ACH,,01/22/2026\n");
+
+        assertThat(asOf("payments.csv")).isEqualTo(LocalDate.of(2026, 1, 21));
+        assertThat(asOf("payments-2.csv")).isEqualTo(LocalDate.of(2026, 1, 22));
+    }
+
+    @Test
     void aFileWhoseExportDateIsBlankOrNotADateIsDatedByItsName() {
         intake.read("payments", "payments_20260125.csv", PAYMENTS + "P-1,L-1,100.00,01/20/2026,ACH,,\n");
         intake.read("payments", "payments_20260126.csv", PAYMENTS + "P-2,L-1,100.00,01/20/2026,ACH,,soon\n");

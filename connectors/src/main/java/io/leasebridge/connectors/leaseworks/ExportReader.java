@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -74,6 +75,35 @@ public final class ExportReader {
             return parse(fileName, new ExportText(buffered, encoding), encoding, sink);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read LeaseWorks export " + fileName, e);
+        }
+    }
+
+    /**
+     * The value of {@code column} on the file's first row, found the way {@link #read} finds it: past a byte-order mark,
+     * in the file's encoding, by the header's spelling of the name. Empty when the file has no such column or no row,
+     * the value is blank, or the file cannot be read (its own read says why).
+     */
+    public Optional<String> firstValue(String fileName, InputStream in, String column) {
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+            Charset encoding = encoding(fileName, buffered);
+            try (CSVParser parser = CSVParser.builder().setReader(new ExportText(buffered, encoding)).setFormat(FORMAT).get()) {
+                Iterator<CSVRecord> records = parser.iterator();
+                if (!records.hasNext()) {
+                    return Optional.empty();
+                }
+                int position = records.next().toList().stream().map(ExportReader::normalize).toList().indexOf(normalize(column));
+                while (position >= 0 && records.hasNext()) {
+                    CSVRecord record = records.next();
+                    if (!allBlank(record)) {
+                        return position < record.size() ? Optional.of(record.get(position).strip()).filter(v -> !v.isEmpty())
+                                : Optional.empty();
+                    }
+                }
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 

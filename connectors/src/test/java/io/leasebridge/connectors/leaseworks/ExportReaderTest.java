@@ -158,6 +158,19 @@ class ExportReaderTest {
     }
 
     @Test
+    void aColumnsFirstValueIsFoundPastAByteOrderMarkAndBlankRowsWhateverTheHeadersSpelling() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[]{(byte) 0xFF, (byte) 0xFE});
+        bytes.writeBytes(("EXPORT\u00A0DATE ," + PAYMENTS_HEADER + "\r\n,,,,,,\r\n01/21/2026,P-1,L-1,100.00,03/01/2026,ACH,\r\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(reader.firstValue("payments.csv", Exports.raw(bytes.toByteArray()), "Export Date")).contains("01/21/2026");
+        assertThat(reader.firstValue("payments.csv", text(PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,ACH,\n"), "Export Date"))
+                .isEmpty();
+        assertThat(reader.firstValue("payments.csv", Exports.raw(new byte[]{0x50, 0x4B, 0x03, 0x04, 0x14}), "Export Date")).isEmpty();
+    }
+
+    @Test
     void binaryContentRefusesTheFile() {
         byte[] zip = {0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00};
 
