@@ -99,10 +99,14 @@ public final class PersonalDataMasker {
     private static final Pattern LABELLED_ACCOUNT = Pattern.compile("(?i)(?=[bcsar])\\b((?:bank[ _-]?|checking[ _-]?|savings[ _-]?)?"
             + "(?:account|acct)" + NUMBER_LABEL_END + "|routing" + NUMBER_LABEL_END + "|aba" + NUMBER_LABEL_END + ")"
             + LABEL_SEPARATOR + "(\\d{5,17})(?![\\w-]|[.,]\\d)");
-    /** 13 to 19 digits as one run or in groups of four (Amex 4-6-5), starting as a card network's numbers do. */
-    private static final Pattern CARD = Pattern.compile("(?=[2-6])(?<![\\w-])(?:[2-6]\\d{12,18}|[2-6]\\d{3}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}"
-            + "|3[47]\\d{2}([ -])\\d{6}\\2\\d{5})(?![\\w-]|[.,]\\d)");
-    private static final Pattern SSN = Pattern.compile("(?=\\d)(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])");
+    /**
+     * 13 to 19 digits as one run or in groups of four (Amex 4-6-5), starting as a card network's numbers do; glued to
+     * letters too ("card4111..."), since a payload may lose the space a person typed.
+     */
+    private static final Pattern CARD = Pattern.compile("(?=[2-6])(?<![\\d-])(?:[2-6]\\d{12,18}|[2-6]\\d{3}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}"
+            + "|3[47]\\d{2}([ -])\\d{6}\\2\\d{5})(?!\\d|-\\d|[.,]\\d)");
+    /** 3-2-4 digits, by dashes or spaces as people write them. */
+    private static final Pattern SSN = Pattern.compile("(?=\\d)(?<![\\w-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w-])");
     /** NANP numbers: area code and exchange start 2-9, so epoch seconds and most counts are not phones. */
     private static final Pattern PHONE = Pattern.compile("(?=[+(\\d])(?<![\\w+.\\-]|\\d[.,])(?:\\+1[ .-]?|1[ .-])?"
             + "(?:\\([2-9]\\d{2}\\)[ .-]?[2-9]\\d{2}[ .-]?\\d{4}|[2-9]\\d{2}([ .-])[2-9]\\d{2}\\1\\d{4}|[2-9]\\d{2}[2-9]\\d{6})"

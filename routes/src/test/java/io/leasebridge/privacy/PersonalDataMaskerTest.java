@@ -25,6 +25,7 @@ class PersonalDataMaskerTest {
         void aFormattedSsnKeepsItsLastFourDigitsAnywhere() {
             assertThat(mask("customer 123-45-6789 called")).isEqualTo("customer ***-**-6789 called");
             assertThat(mask("C-1,Ann Lee,912-34-5678,(312) 555-0100")).contains(",***-**-5678,");
+            assertThat(mask("customer 234 56 7890 called")).isEqualTo("customer *** ** 7890 called");
         }
 
         @ParameterizedTest
@@ -56,7 +57,9 @@ class PersonalDataMaskerTest {
                 "amex 3782 822463 10005|amex ***********0005",
                 "mc 5555555555554444.|mc ************4444.",
                 "discover 6011111111111117|discover ************1117",
-                "visa13 4222222222222|visa13 *********2222"})
+                "visa13 4222222222222|visa13 *********2222",
+                "card4012888888881881 on file|card************1881 on file",
+                "paid with4012888888881881|paid with************1881"})
         void aLuhnValidCardNumberKeepsItsLastFourDigits(String text, String masked) {
             assertThat(mask(text)).isEqualTo(masked);
         }
