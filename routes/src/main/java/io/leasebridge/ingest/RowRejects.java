@@ -56,7 +56,7 @@ public class RowRejects {
 
     DeadLetter cutShort(String flow, String export, String file, long line) {
         return new DeadLetter(flow, export + ROW_SUFFIX, file + ":" + line, file, line, "row", Violation.TRUNCATED_ROW,
-                "the file ends inside a quoted value that starts on this line: the row is cut short (an interrupted transfer?)",
+                "the file ends inside this row, within a quoted value or a character: the row is cut short (an interrupted transfer?)",
                 null);
     }
 

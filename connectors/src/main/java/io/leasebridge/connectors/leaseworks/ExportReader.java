@@ -192,6 +192,7 @@ public final class ExportReader {
         for (String column : layout.columns()) {
             Integer position = byNormalizedName.get(normalize(column));
             if (position != null) {
+                refuseATwiceNamedColumn(fileName, header, column, position);
                 index.put(column, position);
             }
         }
@@ -240,6 +241,16 @@ public final class ExportReader {
             }
         }
         return true;
+    }
+
+    /** A column the field map reads, named twice: which of the two holds its values cannot be known. */
+    private static void refuseATwiceNamedColumn(String fileName, List<String> header, String column, int first) {
+        for (int i = first + 1; i < header.size(); i++) {
+            if (header.get(i) != null && normalize(header.get(i)).equals(normalize(column))) {
+                throw new ExportFormatException(fileName + ": the header names column '" + column + "' twice (columns "
+                        + (first + 1) + " and " + (i + 1) + "); which one holds its values cannot be known");
+            }
+        }
     }
 
     private static String normalize(String column) {

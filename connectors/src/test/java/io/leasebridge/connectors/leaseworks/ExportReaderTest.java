@@ -82,6 +82,17 @@ class ExportReaderTest {
     }
 
     @Test
+    void aColumnTheFieldMapReadsNamedTwiceRefusesTheFileNamingItAndAnotherRepeatedNameDoesNot() {
+        assertThatThrownBy(() -> reader.read("payments.csv", text(PAYMENTS_HEADER + ",amount \nP-1,L-1,100.00,03/01/2026,ACH,,150.00\n"),
+                rows::add))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessage("payments.csv: the header names column 'Amount' twice (columns 3 and 7); which one holds its values cannot be known");
+
+        reader.read("payments.csv", text(PAYMENTS_HEADER + ",Memo,Memo\nP-1,L-1,100.00,03/01/2026,ACH,,a,b\n"), rows::add);
+        assertThat(rows).extracting(r -> r.value("Payment ID")).containsExactly("P-1");
+    }
+
+    @Test
     void bytesThatAreNotUtf8RefuseTheFileNamingTheLineAndTheSetting() {
         byte[] latin1 = (PAYMENTS_HEADER + "\nP-1,L-1,100.00,03/01/2026,Ch\u00e8que,\n").getBytes(StandardCharsets.ISO_8859_1);
 
