@@ -8,7 +8,7 @@ import java.util.Locale;
  * dead letter's reason stays short whatever a row holds. Values of personal fields are never shown; their reasons
  * give a length only.
  */
-final class ValueInReason {
+public final class ValueInReason {
 
     /** Any date, amount or code a field holds fits whole; a longer value is still recognisable from this many. */
     static final int MOST_CHARACTERS_SHOWN = 40;
@@ -17,12 +17,12 @@ final class ValueInReason {
     }
 
     /** {@code '13/45/2026'}, or {@code '2026-01-01xxx…' (100,000 characters)}. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         return text.length() <= MOST_CHARACTERS_SHOWN ? "'" + text + "'" : "'" + beginning(text) + "…' (" + length(text) + ")";
     }
 
     /** {@code 4111111111111111111.00} unquoted, or its beginning and length the way {@link #quoted} shows a text. */
-    static String number(BigDecimal number) {
+    public static String number(BigDecimal number) {
         String text = number.toPlainString();
         return text.length() <= MOST_CHARACTERS_SHOWN ? text : beginning(text) + "… (" + length(text) + ")";
     }

@@ -1,5 +1,6 @@
 package io.leasebridge.mapping.fleetrock;
 
+import io.leasebridge.mapping.ValueInReason;
 import io.leasebridge.mapping.vin.VinCheck;
 import io.leasebridge.model.WorkOrder;
 import io.leasebridge.model.WorkOrderLine;
@@ -111,7 +112,7 @@ public final class WorkOrderMapper {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new FieldProblem(field, "'" + text + "' is not a number");
+            throw new FieldProblem(field, ValueInReason.quoted(text) + " is not a number");
         }
     }
 
@@ -129,7 +130,7 @@ public final class WorkOrderMapper {
             }
             return LocalDateTime.parse(text, LOCAL_DATE_TIME).atZone(zone).toInstant();
         } catch (DateTimeException e) {
-            throw new FieldProblem(field, "'" + text + "' is not a date FleetRock sends (yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or ISO 8601)");
+            throw new FieldProblem(field, ValueInReason.quoted(text) + " is not a date FleetRock sends (yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or ISO 8601)");
         }
     }
 

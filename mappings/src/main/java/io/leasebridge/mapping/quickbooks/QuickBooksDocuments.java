@@ -1,5 +1,6 @@
 package io.leasebridge.mapping.quickbooks;
 
+import io.leasebridge.mapping.ValueInReason;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -280,7 +281,7 @@ public final class QuickBooksDocuments {
     private static String docNumber(String value, String field) {
         require(value, field);
         if (value.length() > MAX_DOC_NUMBER) {
-            throw new PostingRefusedException(field, "DOC_NUMBER_TOO_LONG", "'" + value + "' is longer than QuickBooks' "
+            throw new PostingRefusedException(field, "DOC_NUMBER_TOO_LONG", ValueInReason.quoted(value) + " is longer than QuickBooks' "
                     + MAX_DOC_NUMBER + "-character DocNumber");
         }
         return value;

@@ -1,5 +1,6 @@
 package io.leasebridge.mapping.salesforce;
 
+import io.leasebridge.mapping.ValueInReason;
 import io.leasebridge.mapping.vin.VinCheck;
 import io.leasebridge.model.Vehicle;
 
@@ -47,18 +48,18 @@ public final class SalesforceVehicles {
             year = record.get("Model_Year__c") == null ? null : new BigDecimal(String.valueOf(record.get("Model_Year__c"))).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             return new Read.Refused(id, vin.vin(), "Model_Year__c",
-                    "Vehicle__c " + id + ": Model_Year__c '" + record.get("Model_Year__c") + "' is not a year");
+                    "Vehicle__c " + id + ": Model_Year__c " + quoted(record.get("Model_Year__c")) + " is not a year");
         }
         try {
             marketValue = record.get("Market_Value__c") == null ? null
                     : new BigDecimal(String.valueOf(record.get("Market_Value__c"))).setScale(2, java.math.RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
             return new Read.Refused(id, vin.vin(), "Market_Value__c",
-                    "Vehicle__c " + id + ": Market_Value__c '" + record.get("Market_Value__c") + "' is not an amount");
+                    "Vehicle__c " + id + ": Market_Value__c " + quoted(record.get("Market_Value__c")) + " is not an amount");
         }
         for (String field : List.of("Title_Requested_Date__c", "Title_Received_Date__c", "Title_Transferred_Date__c")) {
             if (record.get(field) != null && date(record.get(field)) == null) {
-                return new Read.Refused(id, vin.vin(), field, "Vehicle__c " + id + ": " + field + " '" + record.get(field) + "' is not a date");
+                return new Read.Refused(id, vin.vin(), field, "Vehicle__c " + id + ": " + field + " " + quoted(record.get(field)) + " is not a date");
             }
         }
         String provider = text(record.get("GPS_Provider__c"));
@@ -81,5 +82,9 @@ public final class SalesforceVehicles {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static String quoted(Object value) {
+        return ValueInReason.quoted(String.valueOf(value));
     }
 }

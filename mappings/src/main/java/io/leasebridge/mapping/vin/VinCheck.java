@@ -1,5 +1,6 @@
 package io.leasebridge.mapping.vin;
 
+import io.leasebridge.mapping.ValueInReason;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record VinCheck(String vin, Optional<String> problem) {
             return invalid(vin, "VIN is blank");
         }
         if (vin.length() != LENGTH) {
-            return invalid(vin, "VIN must have " + LENGTH + " characters, '" + vin + "' has " + vin.length());
+            return invalid(vin, "VIN must have " + LENGTH + " characters, not " + vin.length() + ": " + ValueInReason.quoted(vin));
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = vin.charAt(i);

@@ -118,7 +118,15 @@ class VinCheckTest {
     })
     void aVinOfTheWrongLengthFails(String vin, int length) {
         assertThat(VinCheck.check(vin).problem())
-                .hasValue("VIN must have 17 characters, '" + vin + "' has " + length);
+                .hasValue("VIN must have 17 characters, not " + length + ": '" + vin + "'");
+    }
+
+    @Test
+    void aLongValueInTheVinFieldIsQuotedByItsBeginningOnly() {
+        String pasted = "1HGCM82633A004352 ".repeat(500);
+
+        assertThat(VinCheck.check(pasted).problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .isEqualTo("VIN must have 17 characters, not 8999: '1HGCM82633A004352 1HGCM82633A004352 1HGC…' (8,999 characters)"));
     }
 
     @ParameterizedTest(name = "{0}: {1} at position {2}")
