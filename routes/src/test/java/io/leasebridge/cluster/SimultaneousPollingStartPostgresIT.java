@@ -104,7 +104,9 @@ class SimultaneousPollingStartPostgresIT {
                 for (String drop : polledDrops()) {
                     List<Instant> times = polls.stream().filter(p -> p.drop().equals(drop)).map(Poll::at).sorted().toList();
                     long fires = times.get(times.size() - 1).getEpochSecond() / 2 - times.get(0).getEpochSecond() / 2 + 1;
-                    assertThat((long) times.size()).as(drop + "'s polls against the cron's fires").isLessThanOrEqualTo(fires);
+                    // a poll is timed when it runs, not when its fire was due: on a busy machine the first fire can run late,
+                    // in the next one's two seconds; a fire run by both nodes would double the count instead
+                    assertThat((long) times.size()).as(drop + "'s polls against the cron's fires").isLessThanOrEqualTo(fires + 1);
                 }
             } finally {
                 for (CamelContext node : nodes) {
