@@ -33,6 +33,7 @@ public class FleetRockWebhook {
 
     public static final String FLOW = "fleetrock-webhook";
     private static final Logger log = LoggerFactory.getLogger(FleetRockWebhook.class);
+    private static final int MOST_ATTEMPTS = 3;
 
     private final FleetRockProperties.Webhook settings;
     private final WebhookProperties webhooks;
@@ -90,14 +91,7 @@ public class FleetRockWebhook {
             return new Reply(422, Map.of("error", "invalid repair order", "detail", detail));
         }
         String roIds = push.orders().stream().map(RepairOrder::id).collect(Collectors.joining(","));
-        WorkOrderIntake.Outcome outcome;
-        try {
-            outcome = transaction.execute(status -> store.firstDelivery(Hashes.sha256(body), push.event(), cut(roIds))
-                    ? intake.accept(push.orders(), FLOW, "push " + push.event(), run.id())
-                    : null);
-        } catch (DuplicateKeyException concurrentDuplicate) {
-            outcome = null;
-        }
+        WorkOrderIntake.Outcome outcome = applyOnce(push, Hashes.sha256(body), cut(roIds), run);
         if (outcome == null) {
             log.info("{}: push {} for {} was applied before; nothing to do", FLOW, push.event(), roIds);
             return new Reply(200, Map.of("status", "duplicate"));
@@ -105,6 +99,30 @@ public class FleetRockWebhook {
         run.count(new RunCounts(read, outcome.changed(), 0, 0, outcome.quarantined(), 0));
         log.info("{}: push {} applied: {} repair orders, {} work orders new or changed", FLOW, push.event(), read, outcome.changed());
         return new Reply(200, Map.of("status", "applied", "repairOrders", read, "changed", outcome.changed()));
+    }
+
+    /**
+     * Applies the push unless it was applied before; null when it was. A push racing another one can meet a key the
+     * other inserted first: its own delivery (the same push, a duplicate), or a work order new to both (another push
+     * of the same RO), which is no duplicate: then the push is applied again, over what the other stored.
+     */
+    private WorkOrderIntake.Outcome applyOnce(Push push, String deliveryKey, String roIds, FlowRuns.Run run) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> store.firstDelivery(deliveryKey, push.event(), roIds)
+                        ? intake.accept(push.orders(), FLOW, "push " + push.event(), run.id())
+                        : null);
+            } catch (DuplicateKeyException raced) {
+                if (store.delivered(deliveryKey)) {
+                    return null;
+                }
+                if (attempt == MOST_ATTEMPTS) {
+                    throw raced;
+                }
+                log.info("{}: push {} for {} met a work order another push stored first; applying it again", FLOW,
+                        push.event(), roIds);
+            }
+        }
     }
 
     private String payload(RepairOrder ro) {

@@ -138,13 +138,18 @@ public class WorkOrderStore {
 
     /** Records a webhook delivery; false when the same delivery was applied before. */
     public boolean firstDelivery(String deliveryKey, String event, String roIds) {
-        Long seen = jdbc.queryForObject("select count(*) from fleetrock_delivery where delivery_key = ?", Long.class, deliveryKey);
-        if (seen != null && seen > 0) {
+        if (delivered(deliveryKey)) {
             return false;
         }
         jdbc.update("insert into fleetrock_delivery (delivery_key, event, ro_ids, received_at) values (?, ?, ?, ?)",
                 deliveryKey, event, roIds, Timestamp.from(clock.instant()));
         return true;
+    }
+
+    /** Whether the push of this key was applied (and committed). */
+    public boolean delivered(String deliveryKey) {
+        Long seen = jdbc.queryForObject("select count(*) from fleetrock_delivery where delivery_key = ?", Long.class, deliveryKey);
+        return seen != null && seen > 0;
     }
 
     private Map<String, String> storedHashes(List<String> keys) {

@@ -1,5 +1,11 @@
 package io.leasebridge.fleetrock;
 
+import java.math.BigDecimal;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -39,6 +45,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -106,6 +113,8 @@ class FleetRockRouteTest {
     ProducerTemplate producer;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
     @Autowired
     io.leasebridge.replay.DeadLetterReplay replay;
     @LocalServerPort
@@ -293,6 +302,49 @@ class FleetRockRouteTest {
         assertThat(workOrders()).isEqualTo(1);
         assertThat(jdbc.queryForList("select version from sf_outbox where sobject = 'WorkOrder'", Integer.class)).containsExactly(1);
         assertThat(jdbc.queryForObject("select count(*) from fleetrock_delivery", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aPushOfARepairOrderAnotherPushIsStoringIsAppliedOverItNotTakenForADuplicate() throws Exception {
+        CountDownLatch storedByTheOther = new CountDownLatch(1);
+        CountDownLatch commitTheOther = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // another push's transaction has stored RO-20, not yet committed, when this push reads and inserts it
+            Future<?> other = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.update("insert into work_order (ro_id, grand_total, content_hash, updated_at) values ('RO-20', 100.00, 'other', ?)",
+                        java.sql.Timestamp.from(START));
+                storedByTheOther.countDown();
+                awaitQuietly(commitTheOther);
+            }));
+            storedByTheOther.await();
+            Future<HttpResponse<String>> push = threads.submit(() -> post("""
+                    {"event":"ro.updated","repair_order":%s}""".formatted(repairOrder("RO-20", FleetRockWireMock.vins().get(0),
+                    "105.00")), SECRET));
+            // once the push inserts RO-20 it has found no row of it: it meets the other's row, whenever that commits
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> jdbc.queryForObject(
+                    "select count(*) from information_schema.sessions where executing_statement like 'insert into work_order (ro_id, ro_number%'",
+                    Long.class) > 0);
+            commitTheOther.countDown();
+            other.get();
+
+            HttpResponse<String> reply = push.get();
+            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(reply.body()).path("status").asText()).isEqualTo("applied");
+            assertThat(jdbc.queryForObject("select grand_total from work_order where ro_id = 'RO-20'", BigDecimal.class))
+                    .isEqualByComparingTo("105.00");
+        } finally {
+            commitTheOther.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
