@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.leasebridge.hub.DatabaseMessages;
 import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.replay.DeadLetterReplay;
 import io.leasebridge.flow.ReplayOutcome;
 import io.leasebridge.privacy.PersonalDataMasker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -57,7 +59,11 @@ class DeadLetterQueue {
             throw ApiProblem.conflict("dead letter not open", "dead letter " + id + " is " + entry.status()
                     + (entry.replayOutcome() == null ? "" : " (" + entry.replayOutcome() + ")") + ": only OPEN dead letters are replayed");
         }
-        return replayOne(id);
+        try {
+            return replayOne(id);
+        } catch (DeadLetterReplay.NotOpen taken) {
+            throw ApiProblem.conflict("dead letter not open", taken.getMessage());
+        }
     }
 
     /** Replays the open dead letters of a flow (or of every flow), oldest first, at most {@code limit} of them. */
@@ -73,16 +79,32 @@ class DeadLetterQueue {
         List<Long> ids = entries.ids(filters, limit);
         List<ReplayResult> outcomes = new ArrayList<>(ids.size());
         for (long id : ids) {
-            outcomes.add(replayOne(id));
+            outcomes.add(replayUnlessTaken(id));
         }
         long replayed = outcomes.stream().filter(ReplayResult::replayed).count();
         return new BatchReplay(flow == null || flow.isBlank() ? null : flow.strip(), matched, replayed, outcomes);
+    }
+
+    /** A dead letter another replay took (or settled) since it was listed is reported, not replayed. */
+    private ReplayResult replayUnlessTaken(long id) {
+        try {
+            return replayOne(id);
+        } catch (DeadLetterReplay.NotOpen taken) {
+            DeadLetterEntry entry = entry(id);
+            return new ReplayResult(id, false, taken.getMessage(), entry.status(), entry.attempts());
+        }
     }
 
     private ReplayResult replayOne(long id) {
         ReplayOutcome outcome;
         try {
             outcome = replay.replay(id);
+        } catch (DataAccessException refused) {
+            // the database's reason, never its SQL or the values it quotes
+            log.warn("dead letter {}: replay failed: {}", id, DatabaseMessages.summary(refused));
+            outcome = new ReplayOutcome(id, false, "replay failed: " + DatabaseMessages.summary(refused));
+        } catch (DeadLetterReplay.NotOpen taken) {
+            throw taken;
         } catch (RuntimeException e) {
             log.warn("dead letter {}: replay failed: {}", id, e.toString());
             outcome = new ReplayOutcome(id, false, "replay failed: " + e.getMessage());

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +30,10 @@ public class DeadLetters {
     public static final String OPEN = "OPEN";
     /** Closed by itself: the record arrived valid after it had failed. */
     public static final String RESOLVED = "RESOLVED";
+    /** Taken by a replay under way. */
+    public static final String REPLAYING = "REPLAYING";
+    /** Far longer than any replay takes: a claim this old was left by a node that died. */
+    static final Duration ABANDONED_REPLAY = Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -92,7 +98,7 @@ public class DeadLetters {
             args.addAll(keys);
             return List.of(jdbc.update("""
                     update dead_letter set status = 'RESOLVED', resolved_run_id = ?, updated_at = ?
-                     where flow = ? and record_type = ? and status = 'OPEN' and record_key in (%s)"""
+                     where flow = ? and record_type = ? and status in ('OPEN', 'REPLAYING') and record_key in (%s)"""
                     .formatted(InLists.placeholders(keys.size())), args.toArray()));
         }).stream().mapToInt(Integer::intValue).sum();
     }
@@ -125,6 +131,25 @@ public class DeadLetters {
                 id).stream().findFirst();
     }
 
+
+    /**
+     * Takes an open dead letter for one replay ({@value #REPLAYING}), so that two replays side by side (a double click,
+     * two operators, two nodes) replay it once; false when it is not open. A claim whose node died is taken again after
+     * {@link #ABANDONED_REPLAY}.
+     */
+    public boolean claimForReplay(long id) {
+        Instant now = clock.instant();
+        return jdbc.update("""
+                update dead_letter set status = 'REPLAYING', updated_at = ?
+                 where id = ? and (status = 'OPEN' or status = 'REPLAYING' and updated_at < ?)""",
+                Timestamp.from(now), id, Timestamp.from(now.minus(ABANDONED_REPLAY))) == 1;
+    }
+
+    /** Ends a replay's claim: a dead letter the replay did not settle is open again. */
+    public void endReplay(long id) {
+        jdbc.update("update dead_letter set status = 'OPEN', updated_at = ? where id = ? and status = 'REPLAYING'",
+                Timestamp.from(clock.instant()), id);
+    }
 
     public void markReplayed(long id, String outcome) {
         Timestamp now = Timestamp.from(clock.instant());

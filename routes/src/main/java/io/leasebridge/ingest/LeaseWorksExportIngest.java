@@ -1,5 +1,6 @@
 package io.leasebridge.ingest;
 
+import io.leasebridge.hub.DatabaseMessages;
 import io.leasebridge.connectors.leaseworks.ControlFile;
 import io.leasebridge.connectors.leaseworks.ExportFormatException;
 import io.leasebridge.connectors.leaseworks.ExportRead;

@@ -30,13 +30,22 @@ public class DeadLetterReplay {
         this.handlers = List.copyOf(handlers);
     }
 
+    /** Replays an open dead letter once, however many replays of it run side by side; throws {@link NotOpen} when it is not open. */
     public ReplayOutcome replay(long deadLetterId) {
         StoredDeadLetter stored = deadLetters.find(deadLetterId)
                 .orElseThrow(() -> new NoSuchElementException("no dead letter " + deadLetterId));
-        if (!DeadLetters.OPEN.equals(stored.status())) {
-            return new ReplayOutcome(deadLetterId, false, "not open (" + stored.status() + "): nothing replayed");
+        if (!DeadLetters.OPEN.equals(stored.status()) || !deadLetters.claimForReplay(deadLetterId)) {
+            String status = deadLetters.find(deadLetterId).map(StoredDeadLetter::status).orElse(stored.status());
+            throw new NotOpen(deadLetterId, status);
         }
-        DeadLetter letter = stored.letter();
+        try {
+            return replay(deadLetterId, stored.letter());
+        } finally {
+            deadLetters.endReplay(deadLetterId);
+        }
+    }
+
+    private ReplayOutcome replay(long deadLetterId, DeadLetter letter) {
         for (ReplayHandler handler : handlers) {
             Optional<ReplayOutcome> outcome = handler.replay(deadLetterId, letter);
             if (outcome.isPresent()) {
@@ -44,5 +53,20 @@ public class DeadLetterReplay {
             }
         }
         return new ReplayOutcome(deadLetterId, false, "a " + letter.recordType() + " cannot be replayed: fix the source and send it again");
+    }
+
+    /** The dead letter is not open: settled, or taken by another replay under way. */
+    public static final class NotOpen extends RuntimeException {
+
+        private final String status;
+
+        NotOpen(long id, String status) {
+            super("dead letter " + id + " is " + status + ": only OPEN dead letters are replayed", null, false, false);
+            this.status = status;
+        }
+
+        public String status() {
+            return status;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.leasebridge.admin;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leasebridge.hub.DeadLetters;
 import io.leasebridge.LeaseBridgeApplication;
 import io.leasebridge.hub.RunCounts;
 import io.leasebridge.hub.RunHistory;
@@ -92,6 +93,8 @@ class AdminApiTest {
     RunHistory runs;
     @Autowired
     CamelContext camel;
+    @Autowired
+    DeadLetters deadLetters;
 
     @AfterAll
     static void stopSalesforce() {
@@ -228,6 +231,28 @@ class AdminApiTest {
         viewer(get("/api/dead-letters/{id}", id))
                 .andExpect(jsonPath("$.replayOutcome").value("failed again"))
                 .andExpect(jsonPath("$.payload.Amount").value("12.345"));
+    }
+
+    @Test
+    void aDeadLetterAnotherReplayHasTakenIsNotReplayedAgainAndIsOpenOnceThatReplayLeavesItUnsettled() throws Exception {
+        ingest.ingest("payments", "payments_1.csv", LeaseWorksExports.payments().payment("P-1", "L-1", "12.345", "10/16/2026").stream());
+        long id = jdbc.queryForObject("select id from dead_letter", Long.class);
+        assertThat(deadLetters.claimForReplay(id)).as("a replay under way, on this node or another").isTrue();
+
+        operator(post("/api/dead-letters/{id}/replay", id))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("dead letter " + id + " is REPLAYING: only OPEN dead letters are replayed"));
+        operator(post("/api/dead-letters/replay").param("flow", "leaseworks-payments"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replayed").value(0));
+        assertThat(deadLetters.claimForReplay(id)).as("taken once").isFalse();
+
+        deadLetters.endReplay(id);
+        operator(post("/api/dead-letters/{id}/replay", id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replayed").value(false))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.attempts").value(2));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.leasebridge.ingest;
+package io.leasebridge.hub;
 
 import org.springframework.dao.DataAccessException;
 
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The database's reason for refusing a write, fit for a dead letter and a log line: its first line,
  * without the SQL statement, the parameters or the quoted values some drivers repeat.
  */
-final class DatabaseMessages {
+public final class DatabaseMessages {
 
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\\([^()]*\\)=\\([^()]*\\)");
     private static final int MAX_LENGTH = 300;
@@ -16,7 +16,7 @@ final class DatabaseMessages {
     private DatabaseMessages() {
     }
 
-    static String summary(DataAccessException e) {
+    public static String summary(DataAccessException e) {
         Throwable cause = e.getMostSpecificCause();
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String first = message.lines().findFirst().orElse("").strip();
