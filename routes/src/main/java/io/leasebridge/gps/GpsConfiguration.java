@@ -1,6 +1,7 @@
 package io.leasebridge.gps;
 
 import io.leasebridge.connectors.gps.CamelVendorHttp;
+import io.leasebridge.connectors.gps.Sleeper;
 import io.leasebridge.connectors.gps.passtime.PassTimeClient;
 import io.leasebridge.connectors.gps.spireon.SpireonClient;
 import io.leasebridge.gps.rules.GpsRuleSettings;
@@ -20,12 +21,18 @@ class GpsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GpsConfiguration.class);
 
+    /** How a vendor call waits out a 429's Retry-After. */
     @Bean
-    GpsVendors gpsVendors(GpsProperties properties, CamelContext camel, Clock clock) {
+    Sleeper gpsRetryAfterSleeper() {
+        return Sleeper.THREAD;
+    }
+
+    @Bean
+    GpsVendors gpsVendors(GpsProperties properties, CamelContext camel, Clock clock, Sleeper sleeper) {
         GpsVendors vendors = new GpsVendors(properties.pollTimeout());
         if (properties.passtime() != null) {
             var p = properties.passtime();
-            vendors.add(new PassTimeClient(p, new CamelVendorHttp(PassTimeClient.NAME, camel, p.baseUrl()), clock),
+            vendors.add(new PassTimeClient(p, new CamelVendorHttp(PassTimeClient.NAME, camel, p.baseUrl()), clock, sleeper),
                     p.requestsPerSecond(), p.maxConcurrent());
         } else {
             log.info("GPS: PassTime is not configured (no leasebridge.gps.passtime.*): PassTime vehicles are skipped");
@@ -34,7 +41,7 @@ class GpsConfiguration {
             var s = properties.spireon();
             CamelVendorHttp api = new CamelVendorHttp(SpireonClient.NAME, camel, s.baseUrl());
             CamelVendorHttp identity = s.identityUrl() == null ? api : new CamelVendorHttp(SpireonClient.NAME, camel, s.identityUrl());
-            vendors.add(new SpireonClient(s, api, identity, clock), s.requestsPerSecond(), s.maxConcurrent());
+            vendors.add(new SpireonClient(s, api, identity, clock, sleeper), s.requestsPerSecond(), s.maxConcurrent());
         } else {
             log.info("GPS: Spireon is not configured (no leasebridge.gps.spireon.*): Spireon vehicles are skipped");
         }

@@ -12,11 +12,13 @@ public final class RateLimitedCalls {
     private final String vendor;
     private final int retries;
     private final Duration maxWait;
+    private final Sleeper sleeper;
 
-    public RateLimitedCalls(String vendor, int retries, Duration maxWait) {
+    public RateLimitedCalls(String vendor, int retries, Duration maxWait, Sleeper sleeper) {
         this.vendor = vendor;
         this.retries = retries;
         this.maxWait = maxWait;
+        this.sleeper = sleeper;
     }
 
     public HttpReply call(String what, Supplier<HttpReply> call) {
@@ -35,7 +37,7 @@ public final class RateLimitedCalls {
 
     private void pause(Duration wait) {
         try {
-            Thread.sleep(Math.min(wait.toMillis(), maxWait.toMillis()));
+            sleeper.sleep(Duration.ofMillis(Math.min(wait.toMillis(), maxWait.toMillis())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GpsVendorException(vendor, 429, true, "interrupted while waiting out a 429", e);

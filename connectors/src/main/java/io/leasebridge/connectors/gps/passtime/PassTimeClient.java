@@ -8,6 +8,7 @@ import io.leasebridge.connectors.gps.HttpReply;
 import io.leasebridge.connectors.gps.LocationFields;
 import io.leasebridge.connectors.gps.MalformedLocationException;
 import io.leasebridge.connectors.gps.RateLimitedCalls;
+import io.leasebridge.connectors.gps.Sleeper;
 import io.leasebridge.connectors.gps.TokenCache;
 import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.model.GpsFix;
@@ -33,13 +34,13 @@ public final class PassTimeClient implements GpsProvider {
     private final RateLimitedCalls rateLimited;
     private final Clock clock;
 
-    public PassTimeClient(PassTimeSettings settings, CamelVendorHttp http, Clock clock) {
+    public PassTimeClient(PassTimeSettings settings, CamelVendorHttp http, Clock clock, Sleeper sleeper) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
         this.tokens = new TokenCache(this::login, clock);
         this.fields = new LocationFields(settings.latitudeField(), settings.longitudeField(), settings.locatedAtField(), settings.zone());
-        this.rateLimited = new RateLimitedCalls(NAME, settings.rateLimitedRetries(), settings.maxRetryAfter());
+        this.rateLimited = new RateLimitedCalls(NAME, settings.rateLimitedRetries(), settings.maxRetryAfter(), sleeper);
     }
 
     @Override

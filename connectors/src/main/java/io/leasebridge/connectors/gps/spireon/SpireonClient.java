@@ -9,6 +9,7 @@ import io.leasebridge.connectors.gps.HttpReply;
 import io.leasebridge.connectors.gps.LocationFields;
 import io.leasebridge.connectors.gps.MalformedLocationException;
 import io.leasebridge.connectors.gps.RateLimitedCalls;
+import io.leasebridge.connectors.gps.Sleeper;
 import io.leasebridge.connectors.gps.TokenCache;
 import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.model.GpsFix;
@@ -47,7 +48,7 @@ public final class SpireonClient implements GpsProvider {
     private final LocationFields eventLocation;
     private final RateLimitedCalls rateLimited;
 
-    public SpireonClient(SpireonSettings settings, CamelVendorHttp api, CamelVendorHttp identity, Clock clock) {
+    public SpireonClient(SpireonSettings settings, CamelVendorHttp api, CamelVendorHttp identity, Clock clock, Sleeper sleeper) {
         this.settings = settings;
         this.api = api;
         this.identity = identity;
@@ -56,7 +57,7 @@ public final class SpireonClient implements GpsProvider {
         this.lastLocation = new LocationFields(settings.latitudeField(), settings.longitudeField(), settings.locatedAtField(), settings.zone());
         this.eventLocation = new LocationFields(settings.eventLatitudeField(), settings.eventLongitudeField(),
                 settings.eventLocatedAtField(), settings.zone());
-        this.rateLimited = new RateLimitedCalls(NAME, settings.rateLimitedRetries(), settings.maxRetryAfter());
+        this.rateLimited = new RateLimitedCalls(NAME, settings.rateLimitedRetries(), settings.maxRetryAfter(), sleeper);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.leasebridge.connectors.gps.GpsVendorException;
 import io.leasebridge.connectors.gps.MalformedLocationException;
 import io.leasebridge.connectors.gps.MutableClock;
+import io.leasebridge.connectors.gps.Sleeper;
 import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.model.GpsFix;
 import org.apache.camel.CamelContext;
@@ -51,7 +52,7 @@ class PassTimeClientTest {
         camel = new DefaultCamelContext();
         camel.start();
         clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        client = new PassTimeClient(settings(0), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock);
+        client = new PassTimeClient(settings(0), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock, Sleeper.THREAD);
     }
 
     @AfterEach
@@ -141,7 +142,7 @@ class PassTimeClientTest {
 
     @Test
     void a429IsWaitedOutForItsRetryAfterThenRetried() {
-        client = new PassTimeClient(settings(2), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock);
+        client = new PassTimeClient(settings(2), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock, Sleeper.THREAD);
         tokenIs("pt-token-1", 86399);
         passTime.stubFor(get(urlPathEqualTo(LOCATE)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")

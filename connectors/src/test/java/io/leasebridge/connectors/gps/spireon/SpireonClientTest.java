@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.leasebridge.connectors.gps.GpsVendorException;
 import io.leasebridge.connectors.gps.MalformedLocationException;
 import io.leasebridge.connectors.gps.MutableClock;
+import io.leasebridge.connectors.gps.Sleeper;
 import io.leasebridge.connectors.gps.CamelVendorHttp;
 import io.leasebridge.model.GpsFix;
 import org.apache.camel.CamelContext;
@@ -59,7 +60,7 @@ class SpireonClientTest {
                 "/assets/{id}", "/assets/{id}/events", "/lastLocation/lat", "/lastLocation/lng", "/lastLocation/date", "/content",
                 "/location/lat", "/location/lng", "/date", ZoneOffset.UTC, 5, 2, rateLimitedRetries, Duration.ofSeconds(5));
         CamelVendorHttp http = new CamelVendorHttp("SPIREON", camel, base);
-        return new SpireonClient(settings, http, http, clock);
+        return new SpireonClient(settings, http, http, clock, Sleeper.THREAD);
     }
 
     @AfterEach
