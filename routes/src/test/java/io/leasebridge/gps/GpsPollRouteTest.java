@@ -3,7 +3,9 @@ package io.leasebridge.gps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.leasebridge.LeaseBridgeApplication;
+import io.leasebridge.connectors.gps.Sleeper;
 import io.leasebridge.hub.CanonicalTables;
 import io.leasebridge.hub.HubStore;
 import io.leasebridge.model.Customer;
@@ -41,6 +43,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -59,7 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = LeaseBridgeApplication.class)
-@Import(GpsPollRouteTest.FixedClock.class)
+@Import({GpsPollRouteTest.FixedClock.class, GpsPollRouteTest.RecordedWaits.class})
 class GpsPollRouteTest {
 
     private static final WireMockServer salesforce = SalesforceWireMock.start();
@@ -114,6 +117,18 @@ class GpsPollRouteTest {
         }
     }
 
+    /** Waits are recorded, not slept: a test asserts how long a 429 was waited out without waiting it. */
+    @TestConfiguration
+    static class RecordedWaits {
+        static final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+        @Bean
+        @Primary
+        Sleeper recordingSleeper() {
+            return waits::add;
+        }
+    }
+
     @Autowired
     ProducerTemplate producer;
     @Autowired
@@ -145,6 +160,7 @@ class GpsPollRouteTest {
         }
         passTime.resetAll();
         spireon.resetAll();
+        RecordedWaits.waits.clear();
         passTime.stubFor(post("/token").willReturn(okJson("{\"access_token\":\"pt-1\",\"token_type\":\"bearer\",\"expires_in\":86399}")));
         spireon.stubFor(get("/identity/token").willReturn(okJson("{\"token\":\"u-1\",\"expiresIn\":3600}")));
 
@@ -351,6 +367,21 @@ class GpsPollRouteTest {
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(recovered.count(PullResult.LOCATED)).isEqualTo(11);
         assertThat(passTime.findAll(getRequestedFor(urlPathEqualTo(LOCATE)))).hasSize(10);
+    }
+
+    @Test
+    void aRetryAfterLongerThanAnyWaitIsWaitedOutForMaxRetryAfterAndTheCallRetried() {
+        passTime.stubFor(get(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0001")).atPriority(1)
+                .inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "99999999999999999")).willSetStateTo("open"));
+
+        GpsPollReport report = poll();
+
+        assertThat(RecordedWaits.waits).containsExactly(Duration.ofSeconds(30));
+        passTime.verify(2, getRequestedFor(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0001")));
+        assertThat(jdbc.queryForObject("select outcome from gps_pull where vin = ?", String.class, VIN_OUT_OF_STATE))
+                .isEqualTo(PullResult.LOCATED);
+        assertThat(report.count(PullResult.FAILED)).isZero();
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

@@ -9,6 +9,9 @@ import java.util.function.Supplier;
  */
 public final class RateLimitedCalls {
 
+    /** The wait on a 429 that does not say how long. */
+    private static final Duration WITHOUT_RETRY_AFTER = Duration.ofSeconds(1);
+
     private final String vendor;
     private final int retries;
     private final Duration maxWait;
@@ -28,7 +31,7 @@ public final class RateLimitedCalls {
                 return reply;
             }
             if (reply.status() == 429 && attempt < retries) {
-                pause(Duration.ofSeconds(VendorReplies.retryAfterSeconds(reply, 1)));
+                pause(VendorReplies.retryAfter(reply, WITHOUT_RETRY_AFTER, maxWait));
                 continue;
             }
             throw VendorReplies.failure(vendor, what, reply);
@@ -37,7 +40,7 @@ public final class RateLimitedCalls {
 
     private void pause(Duration wait) {
         try {
-            sleeper.sleep(Duration.ofMillis(Math.min(wait.toMillis(), maxWait.toMillis())));
+            sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GpsVendorException(vendor, 429, true, "interrupted while waiting out a 429", e);

@@ -1,5 +1,8 @@
 package io.leasebridge.connectors.gps;
 
+import java.math.BigInteger;
+import java.time.Duration;
+
 /** How a GPS vendor's HTTP status is classified: what is worth retrying, what concerns one request only. */
 final class VendorReplies {
 
@@ -17,17 +20,29 @@ final class VendorReplies {
         return GpsVendorException.permanent(vendor, status, detail);
     }
 
-    /** Retry-After in seconds (the vendors send seconds), or the fallback when absent or unreadable. */
-    static long retryAfterSeconds(HttpReply reply, long fallback) {
+    /**
+     * Retry-After (the vendors send seconds), at most {@code longest}; the fallback when absent or unreadable. Read as a
+     * whole number of any size, so that a value too long for a long or a {@link Duration} still means "longer than we wait".
+     */
+    static Duration retryAfter(HttpReply reply, Duration fallback, Duration longest) {
         String header = reply.header("Retry-After");
         if (header == null) {
-            return fallback;
+            return shorter(fallback, longest);
         }
+        BigInteger seconds;
         try {
-            return Math.max(0, Long.parseLong(header.strip()));
+            seconds = new BigInteger(header.strip());
         } catch (NumberFormatException e) {
-            return fallback;
+            return shorter(fallback, longest);
         }
+        if (seconds.signum() <= 0) {
+            return Duration.ZERO;
+        }
+        return seconds.compareTo(BigInteger.valueOf(longest.toSeconds())) >= 0 ? longest : Duration.ofSeconds(seconds.longValueExact());
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String excerpt(String body) {
