@@ -32,7 +32,8 @@ class GpsConfiguration {
         GpsVendors vendors = new GpsVendors(properties.pollTimeout());
         if (properties.passtime() != null) {
             var p = properties.passtime();
-            vendors.add(new PassTimeClient(p, new CamelVendorHttp(PassTimeClient.NAME, camel, p.baseUrl()), clock, sleeper),
+            vendors.add(new PassTimeClient(p, new CamelVendorHttp(PassTimeClient.NAME, camel, p.baseUrl()), clock,
+                    properties.clockSkewTolerance(), sleeper),
                     p.requestsPerSecond(), p.maxConcurrent());
         } else {
             log.info("GPS: PassTime is not configured (no leasebridge.gps.passtime.*): PassTime vehicles are skipped");
@@ -41,7 +42,8 @@ class GpsConfiguration {
             var s = properties.spireon();
             CamelVendorHttp api = new CamelVendorHttp(SpireonClient.NAME, camel, s.baseUrl());
             CamelVendorHttp identity = s.identityUrl() == null ? api : new CamelVendorHttp(SpireonClient.NAME, camel, s.identityUrl());
-            vendors.add(new SpireonClient(s, api, identity, clock, sleeper), s.requestsPerSecond(), s.maxConcurrent());
+            vendors.add(new SpireonClient(s, api, identity, clock, properties.clockSkewTolerance(), sleeper),
+                    s.requestsPerSecond(), s.maxConcurrent());
         } else {
             log.info("GPS: Spireon is not configured (no leasebridge.gps.spireon.*): Spireon vehicles are skipped");
         }

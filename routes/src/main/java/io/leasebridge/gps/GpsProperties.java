@@ -22,6 +22,8 @@ import java.util.Set;
  *                           is no longer the lessor's)
  * @param endedLeaseStatuses LeaseWorks contract statuses after which the same holds ("Paid Off" matches PAID_OFF)
  * @param pollTimeout    the longest one poll may wait for a vendor's turn (bulkhead) before the pull counts as failed
+ * @param clockSkewTolerance how far a fix's time may lie ahead of LeaseBridge's clock (a vendor's or device's clock running
+ *                           fast); a fix dated later is a MALFORMED_LOCATION dead letter, never the vehicle's last location
  */
 @Validated
 @ConfigurationProperties("leasebridge.gps")
@@ -33,7 +35,8 @@ public record GpsProperties(
         @Valid SpireonSettings spireon,
         @Valid @DefaultValue Rules rules,
         @Valid @DefaultValue CircuitBreaker circuitBreaker,
-        @DefaultValue("5m") @NotNull Duration pollTimeout) {
+        @DefaultValue("5m") @NotNull Duration pollTimeout,
+        @DefaultValue("10m") @NotNull Duration clockSkewTolerance) {
 
     /** The alert thresholds; see {@code io.leasebridge.gps.rules.GpsRuleSettings}. */
     public record Rules(

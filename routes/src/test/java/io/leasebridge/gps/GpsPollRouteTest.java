@@ -370,6 +370,56 @@ class GpsPollRouteTest {
     }
 
     @Test
+    void aFixDatedInTheFutureIsADeadLetterAndTheNextRealFixIsTakenAndClosesTheAlert() {
+        String raised = poll().raised().get(0).alertKey();
+        passTimeLocates("PT-0001", 38.95, -94.55, "2099-01-01T00:00:00Z");
+
+        GpsPollReport future = poll();
+
+        assertThat(future.accepted()).as("and Spireon repeats its fix").isZero();
+        assertThat(timeDeadLetter(VIN_OUT_OF_STATE)).containsEntry("FIELD", "locatedAt").satisfies(letter -> {
+            assertThat((String) letter.get("REASON")).isEqualTo("device PT-0001 of lease L-1: locatedAt: '2099-01-01T00:00:00Z' is "
+                    + "later than 2026-11-20T12:10:00Z, now plus the clock skew tolerated");
+            assertThat((String) letter.get("PAYLOAD")).contains("\"LocateDate\":\"2099-01-01T00:00:00Z\"");
+        });
+        assertThat(locatedAt(VIN_OUT_OF_STATE)).isEqualTo("2026-11-20T11:30:00Z");
+
+        passTimeLocates("PT-0001", 38.95, -94.66, "2026-11-20T11:45:00Z");                 // back in Kansas
+        GpsPollReport real = poll();
+
+        assertThat(real.closed()).extracting(a -> a.alertKey()).containsExactly(raised);
+        assertThat(locatedAt(VIN_OUT_OF_STATE)).isEqualTo("2026-11-20T11:45:00Z");
+        assertThat(jdbc.queryForMap("select longitude, gps_status from vehicle_location where vin = ?", VIN_OUT_OF_STATE))
+                .containsEntry("GPS_STATUS", "REPORTING")
+                .satisfies(row -> assertThat((BigDecimal) row.get("LONGITUDE")).isEqualByComparingTo("-94.66"));
+        assertThat(jdbc.queryForList("select status from gps_alert where vin = ?", String.class, VIN_OUT_OF_STATE))
+                .containsOnly("CLOSED");
+    }
+
+    @Test
+    void aNumericTimeThatIsNotAPlausibleEpochMillisecondIsADeadLetterNamingTheTimeField() {
+        passTime.stubFor(get(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0001"))
+                .willReturn(okJson("{\"Latitude\":38.95,\"Longitude\":-94.55,\"LocateDate\":1795175100}")));   // seconds
+        passTime.stubFor(get(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0005"))
+                .willReturn(okJson("{\"Latitude\":39.10,\"Longitude\":-94.58,\"LocateDate\":99999999999999999999}")));
+        spireon.stubFor(get("/assets/A-0004").willReturn(okJson(
+                "{\"id\":\"A-0004\",\"lastLocation\":{\"lat\":33.43,\"lng\":-94.06,\"date\":9223372036854775807}}")));
+
+        GpsPollReport report = poll();
+
+        assertThat(report.accepted()).isZero();
+        assertThat(report.count(PullResult.MALFORMED)).isEqualTo(3);
+        assertThat(timeDeadLetter(VIN_OUT_OF_STATE).get("REASON")).isEqualTo("device PT-0001 of lease L-1: locatedAt: '1795175100' "
+                + "epoch milliseconds is 1970-01-21T18:39:35.100Z, before 2000-01-01T00:00:00Z, older than any fleet GPS fix; "
+                + "as epoch seconds it would be 2026-11-20T11:45:00Z, but a number is read as epoch milliseconds");
+        assertThat(timeDeadLetter(VIN_MALFORMED).get("REASON")).isEqualTo("device PT-0005 of lease L-5: locatedAt: "
+                + "'99999999999999999999' is not a time: more epoch milliseconds than a long holds");
+        assertThat(timeDeadLetter(VIN_TEXAS).get("REASON")).isEqualTo("device A-0004 of lease L-4: locatedAt: '9223372036854775807' "
+                + "epoch milliseconds is +292278994-08-17T07:12:55.807Z, later than 2026-11-20T12:10:00Z, now plus the clock skew tolerated");
+        assertThat(jdbc.queryForObject("select count(*) from vehicle_location", Long.class)).isZero();
+    }
+
+    @Test
     void aRetryAfterLongerThanAnyWaitIsWaitedOutForMaxRetryAfterAndTheCallRetried() {
         passTime.stubFor(get(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0001")).atPriority(1)
                 .inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
@@ -388,6 +438,16 @@ class GpsPollRouteTest {
 
     private GpsPollReport poll() {
         return producer.requestBody(GpsPollRoute.POLL, null, GpsPollReport.class);
+    }
+
+    private Map<String, Object> timeDeadLetter(String vin) {
+        return jdbc.queryForMap("select field, error_code, reason, payload from dead_letter where flow = 'gps-location-poll' "
+                + "and record_key = ? and field = 'locatedAt' and error_code = 'MALFORMED_LOCATION'", vin);
+    }
+
+    private Instant locatedAt(String vin) {
+        return jdbc.queryForObject("select located_at from vehicle_location where vin = ?", java.time.OffsetDateTime.class, vin)
+                .toInstant();
     }
 
     private JsonNode outbox(String sObject, String externalId) throws Exception {

@@ -2,6 +2,7 @@ package io.leasebridge.connectors.gps.passtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.connectors.gps.FixTimeWindow;
 import io.leasebridge.connectors.gps.GpsProvider;
 import io.leasebridge.connectors.gps.GpsVendorException;
 import io.leasebridge.connectors.gps.HttpReply;
@@ -15,6 +16,7 @@ import io.leasebridge.model.GpsFix;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,12 +36,13 @@ public final class PassTimeClient implements GpsProvider {
     private final RateLimitedCalls rateLimited;
     private final Clock clock;
 
-    public PassTimeClient(PassTimeSettings settings, CamelVendorHttp http, Clock clock, Sleeper sleeper) {
+    public PassTimeClient(PassTimeSettings settings, CamelVendorHttp http, Clock clock, Duration clockSkewTolerance, Sleeper sleeper) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
         this.tokens = new TokenCache(this::login, clock);
-        this.fields = new LocationFields(settings.latitudeField(), settings.longitudeField(), settings.locatedAtField(), settings.zone());
+        this.fields = new LocationFields(settings.latitudeField(), settings.longitudeField(), settings.locatedAtField(), settings.zone(),
+                new FixTimeWindow(clock, clockSkewTolerance));
         this.rateLimited = new RateLimitedCalls(NAME, settings.rateLimitedRetries(), settings.maxRetryAfter(), sleeper);
     }
 

@@ -3,6 +3,7 @@ package io.leasebridge.connectors.gps.spireon;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leasebridge.connectors.gps.FixTimeWindow;
 import io.leasebridge.connectors.gps.GpsProvider;
 import io.leasebridge.connectors.gps.GpsVendorException;
 import io.leasebridge.connectors.gps.HttpReply;
@@ -17,6 +18,7 @@ import io.leasebridge.model.GpsFix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -48,15 +50,18 @@ public final class SpireonClient implements GpsProvider {
     private final LocationFields eventLocation;
     private final RateLimitedCalls rateLimited;
 
-    public SpireonClient(SpireonSettings settings, CamelVendorHttp api, CamelVendorHttp identity, Clock clock, Sleeper sleeper) {
+    public SpireonClient(SpireonSettings settings, CamelVendorHttp api, CamelVendorHttp identity, Clock clock,
+                         Duration clockSkewTolerance, Sleeper sleeper) {
         this.settings = settings;
         this.api = api;
         this.identity = identity;
         this.clock = clock;
         this.tokens = new TokenCache(this::login, clock);
-        this.lastLocation = new LocationFields(settings.latitudeField(), settings.longitudeField(), settings.locatedAtField(), settings.zone());
+        FixTimeWindow window = new FixTimeWindow(clock, clockSkewTolerance);
+        this.lastLocation = new LocationFields(settings.latitudeField(), settings.longitudeField(), settings.locatedAtField(), settings.zone(),
+                window);
         this.eventLocation = new LocationFields(settings.eventLatitudeField(), settings.eventLongitudeField(),
-                settings.eventLocatedAtField(), settings.zone());
+                settings.eventLocatedAtField(), settings.zone(), window);
         this.rateLimited = new RateLimitedCalls(NAME, settings.rateLimitedRetries(), settings.maxRetryAfter(), sleeper);
     }
 

@@ -52,7 +52,8 @@ class PassTimeClientTest {
         camel = new DefaultCamelContext();
         camel.start();
         clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        client = new PassTimeClient(settings(0), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock, Sleeper.THREAD);
+        client = new PassTimeClient(settings(0), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock,
+                Duration.ofMinutes(10), Sleeper.THREAD);
     }
 
     @AfterEach
@@ -142,7 +143,8 @@ class PassTimeClientTest {
 
     @Test
     void a429IsWaitedOutForItsRetryAfterThenRetried() {
-        client = new PassTimeClient(settings(2), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock, Sleeper.THREAD);
+        client = new PassTimeClient(settings(2), new CamelVendorHttp("PASSTIME", camel, URI.create(passTime.baseUrl())), clock,
+                Duration.ofMinutes(10), Sleeper.THREAD);
         tokenIs("pt-token-1", 86399);
         passTime.stubFor(get(urlPathEqualTo(LOCATE)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")

@@ -60,7 +60,7 @@ class SpireonClientTest {
                 "/assets/{id}", "/assets/{id}/events", "/lastLocation/lat", "/lastLocation/lng", "/lastLocation/date", "/content",
                 "/location/lat", "/location/lng", "/date", ZoneOffset.UTC, 5, 2, rateLimitedRetries, Duration.ofSeconds(5));
         CamelVendorHttp http = new CamelVendorHttp("SPIREON", camel, base);
-        return new SpireonClient(settings, http, http, clock, Sleeper.THREAD);
+        return new SpireonClient(settings, http, http, clock, Duration.ofMinutes(10), Sleeper.THREAD);
     }
 
     @AfterEach
