@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ import java.util.Optional;
  * Stands before every webhook with a {@link WebhookSecret}, so that nobody can make LeaseBridge read a body it did
  * not ask for: a secret in the URL is 401, a missing or wrong secret header is 401, both before a byte of the body is
  * read; a body declared or found larger than {@code leasebridge.webhooks.max-body} is 413, read no further than that
- * limit. What passes goes on with its body held (at most {@code max-body}). Each refusal closes the connection, so
+ * limit; a form's content type is 415 (the body is JSON). What passes goes on with its body held (at most {@code max-body}). Each refusal closes the connection, so
  * the container does not read the rest of the body either. Logs never carry the secret or the body.
  */
 public final class WebhookGuard extends OncePerRequestFilter {
@@ -58,6 +59,12 @@ public final class WebhookGuard extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.UNAUTHORIZED, secret.header() + " missing or wrong");
             return;
         }
+        if (isForm(request)) {
+            // the container would read a form's body as parameters, and log it when it is not one
+            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body is JSON: send it as application/json, not "
+                    + request.getContentType().split(";")[0].strip());
+            return;
+        }
         if (request.getContentLengthLong() > maxBody) {
             refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
             return;
@@ -70,6 +77,11 @@ public final class WebhookGuard extends OncePerRequestFilter {
         chain.doFilter(new ReadBodyRequest(request, body), response);
     }
 
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+    }
+
     private String tooLarge() {
         return "the body is larger than leasebridge.webhooks.max-body (" + maxBody + " bytes)";
     }
@@ -79,7 +91,7 @@ public final class WebhookGuard extends OncePerRequestFilter {
         log.warn("{}: push refused ({} {}) from {}: {}", request.getRequestURI(), status.value(), status.getReasonPhrase(),
                 request.getRemoteAddr(), detail);
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "payload too large");
+        body.put("error", status.getReasonPhrase().toLowerCase(Locale.ROOT));
         body.put("detail", detail);
         response.setStatus(status.value());
         response.setHeader(HttpHeaders.CONNECTION, "close");

@@ -1,5 +1,8 @@
 package io.leasebridge.fleetrock;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.system.CapturedOutput;
 import java.math.BigDecimal;
 import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
@@ -69,6 +72,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @CamelSpringBootTest
 @SpringBootTest(classes = {LeaseBridgeApplication.class, FleetRockRouteTest.Clocks.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class FleetRockRouteTest {
 
     static final String SECRET = "whsec-7f3a9c2e51";
@@ -345,6 +349,22 @@ class FleetRockRouteTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aPushSentAsAFormIsRefusedWith415AndItsBodyReachesNoLogLine(CapturedOutput output) throws Exception {
+        String push = """
+                {"event":"ro.updated","repair_order":%s}""".formatted(repairOrder("RO-21", FleetRockWireMock.vins().get(0), "12.00"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/fleetrock"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-FleetRock-Secret", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(push)).build();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(refused.body()).path("error").asText()).isEqualTo("unsupported media type");
+        assertThat(workOrders()).isZero();
+        assertThat(output).doesNotContain("Midway Truck Repair").doesNotContain("RO-21");
     }
 
     @Test
