@@ -66,7 +66,8 @@ public record FieldLimits(Integer maxLength, Integer precision, Integer scale, B
         if (Math.max(stripped.scale(), 0) > scale) {
             return Optional.of("more than " + scale + " decimals: " + ValueInReason.number(number));
         }
-        int wholeDigits = Math.max(stripped.precision() - stripped.scale(), 0);
+        // in long: 1E+2147483647 has 2,147,483,648 whole digits, one more than an int counts
+        long wholeDigits = Math.max((long) stripped.precision() - stripped.scale(), 0);
         if (wholeDigits > precision - scale) {
             return Optional.of("more than " + (precision - scale) + " digits before the decimal point: " + ValueInReason.number(number));
         }

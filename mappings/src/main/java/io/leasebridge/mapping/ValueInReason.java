@@ -21,9 +21,13 @@ public final class ValueInReason {
         return text.length() <= MOST_CHARACTERS_SHOWN ? "'" + text + "'" : "'" + beginning(text) + "…' (" + length(text) + ")";
     }
 
-    /** {@code 4111111111111111111.00} unquoted, or its beginning and length the way {@link #quoted} shows a text. */
+    /**
+     * {@code 4111111111111111111.00} unquoted, or its beginning and length the way {@link #quoted} shows a text;
+     * {@code 1E+999999999} with its exponent.
+     */
     public static String number(BigDecimal number) {
-        String text = number.toPlainString();
+        // written out, 1E+999999999 is a billion characters: a number with such an exponent is shown with it
+        String text = Math.abs((long) number.scale()) > MOST_CHARACTERS_SHOWN ? number.toString() : number.toPlainString();
         return text.length() <= MOST_CHARACTERS_SHOWN ? text : beginning(text) + "… (" + length(text) + ")";
     }
 

@@ -127,6 +127,15 @@ class FieldLimitsTest {
         assertThat(payment.get("receivedDate")).isEqualTo(FieldLimits.NONE);
     }
 
+    @Test
+    void aNumberWithAnExponentBeyondAnIntsDigitsIsRefusedAndShownWithItsExponent() {
+        FieldLimits cents = new FieldLimits(null, 14, 2, null, null);
+
+        assertThat(cents.check(new BigDecimal("1E+2147483647")))
+                .contains("more than 12 digits before the decimal point: 1E+2147483647");
+        assertThat(cents.check(new BigDecimal("1E+999999999"))).contains("more than 12 digits before the decimal point: 1E+999999999");
+    }
+
     private static SourceRow paymentsRow(long line, Map<String, String> overrides) {
         return row("payments.csv", line, Map.of("Payment ID", "P-1", "Contract Number", "L-2001", "Amount", "412.50",
                 "Received Date", "03/02/2026", "Payment Method", "ACH"), overrides);
