@@ -35,6 +35,18 @@ public interface RepairOrderFields {
 
     List<? extends Task> tasks();
 
+    /**
+     * The first value FleetRock sent in a JSON type that cannot hold it (an object where a number belongs, a
+     * repair order that is not an object), or null when every value could be read.
+     */
+    default Unreadable unreadable() {
+        return null;
+    }
+
+    /** Where a value of the wrong JSON type was ({@code tasks[0].parts}) and what it was. */
+    record Unreadable(String field, String reason) {
+    }
+
     /** One task of the repair order: the labour and the parts it used. */
     interface Task {
 

@@ -26,6 +26,11 @@ class WorkOrderMapperTest {
               String grandTotal, List<Task> tasks) implements RepairOrderFields {
     }
 
+    record SentWithAWrongType(String id, String vin, String unitNumber, String vendorName, String status, String dateCreated,
+                              String dateFinished, String dateInvoiced, String laborTotal, String partTotal, String taxTotal,
+                              String grandTotal, List<Task> tasks, Unreadable unreadable) implements RepairOrderFields {
+    }
+
     static Ro ro(String id, String vin, String grandTotal) {
         return new Ro(id, vin, "U-17", "Midway Truck Repair", "Invoiced", "2026-03-02 09:00:00", "2026-03-04T21:00:00Z",
                 "2026-03-05", "180", "96.5", "22.12", grandTotal,
@@ -75,5 +80,74 @@ class WorkOrderMapperTest {
                 List.of(new Task("x", "1", "5", List.of(new Part("P", null, "two", "5")))));
 
         assertThat(mapper.map(ro).problem().field()).isEqualTo("tasks[0].parts[0].quantity");
+    }
+
+    @Test
+    void aValueBeyondItsWorkOrderColumnIsAProblemNamingTheField() {
+        Ro good = ro("RO-6", "1HGCM82633A004352", "298.62");
+
+        assertThat(problemWith(new Ro("R".repeat(65), good.vin(), good.unitNumber(), good.vendorName(), good.status(), null, null,
+                null, null, null, null, "1", good.tasks()))).satisfies(p -> {
+            assertThat(p.field()).isEqualTo("id");
+            assertThat(p.reason()).isEqualTo("longer than 64 characters (65)");
+            assertThat(p.toString()).as("a long id is quoted by its beginning").contains("(65 characters)").doesNotContain("R".repeat(41));
+        });
+        assertThat(problemWith(withTexts(good, "U".repeat(41), good.vendorName(), good.status())))
+                .isEqualTo(new WorkOrderProblem("RO-6", "unit_number", "longer than 40 characters (41)"));
+        assertThat(problemWith(withTexts(good, good.unitNumber(), "V".repeat(256), good.status())))
+                .isEqualTo(new WorkOrderProblem("RO-6", "vendor_name", "longer than 255 characters (256)"));
+        assertThat(problemWith(withTexts(good, good.unitNumber(), good.vendorName(), "S".repeat(41))).field()).isEqualTo("status");
+        assertThat(problemWith(withTasks(good, List.of(new Task("d".repeat(100_000), "1", "5", null)))))
+                .isEqualTo(new WorkOrderProblem("RO-6", "tasks[0].description", "longer than 1000 characters (100000)"));
+        assertThat(problemWith(withTasks(good, List.of(new Task("x", "1", "5", List.of(new Part("P-1", "p".repeat(997), "1", "5")))))).field())
+                .as("part number and description together").isEqualTo("tasks[0].parts[0].description");
+    }
+
+    @Test
+    void aNumberBeyondItsPrecisionOrWithAnAbsurdExponentIsAProblemNotAnException() {
+        Ro good = ro("RO-7", "1HGCM82633A004352", "298.62");
+
+        assertThat(problemWith(ro("RO-7", good.vin(), "1e13"))).satisfies(p -> {
+            assertThat(p.field()).isEqualTo("grand_total");
+            assertThat(p.reason()).isEqualTo("more than 12 digits before the decimal point: 10000000000000");
+        });
+        assertThat(problemWith(ro("RO-7", good.vin(), "999999999999.995")).field()).as("rounded up past its digits").isEqualTo("grand_total");
+        assertThat(problemWith(ro("RO-7", good.vin(), "1E+999999999")).reason()).endsWith(": 1E+999999999");
+        assertThat(problemWith(ro("RO-7", good.vin(), "1E+2147483647")).field()).isEqualTo("grand_total");
+        assertThat(problemWith(ro("RO-7", good.vin(), "1E+99999999999")).reason()).contains("is not a number");
+        assertThat(problemWith(withTasks(good, List.of(new Task("x", "1e10", "5", null)))).field()).isEqualTo("tasks[0].labor_hours");
+        assertThat(problemWith(withTasks(good, List.of(new Task("x", "1", "5", List.of(new Part("P", null, "1e10", "5")))))).field())
+                .isEqualTo("tasks[0].parts[0].quantity");
+
+        assertThat(mapper.map(ro("RO-7", good.vin(), "1E-999999999")).workOrder().grandTotal()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(mapper.map(ro("RO-7", good.vin(), "0E+999999999")).workOrder().grandTotal()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(mapper.map(ro("RO-7", good.vin(), "999999999999.994")).workOrder().grandTotal())
+                .isEqualTo(new BigDecimal("999999999999.99"));
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsAProblemNamingItsField() {
+        Ro good = ro("RO-8", "1HGCM82633A004352", "298.62");
+        RepairOrderFields tasksAnObject = new SentWithAWrongType(good.id(), good.vin(), null, null, null, null, null, null, null,
+                null, null, good.grandTotal(), null, new RepairOrderFields.Unreadable("tasks", "is a JSON object, not an array"));
+
+        assertThat(mapper.map(tasksAnObject).problem())
+                .isEqualTo(new WorkOrderProblem("RO-8", "tasks", "is a JSON object, not an array"));
+    }
+
+    private WorkOrderProblem problemWith(Ro ro) {
+        WorkOrderMapper.Result result = mapper.map(ro);
+        assertThat(result.ok()).as("%s maps", ro.id()).isFalse();
+        return result.problem();
+    }
+
+    private static Ro withTexts(Ro ro, String unitNumber, String vendorName, String status) {
+        return new Ro(ro.id(), ro.vin(), unitNumber, vendorName, status, ro.dateCreated(), ro.dateFinished(), ro.dateInvoiced(),
+                ro.laborTotal(), ro.partTotal(), ro.taxTotal(), ro.grandTotal(), ro.tasks());
+    }
+
+    private static Ro withTasks(Ro ro, List<RepairOrderFields.Task> tasks) {
+        return new Ro(ro.id(), ro.vin(), ro.unitNumber(), ro.vendorName(), ro.status(), ro.dateCreated(), ro.dateFinished(),
+                ro.dateInvoiced(), ro.laborTotal(), ro.partTotal(), ro.taxTotal(), ro.grandTotal(), tasks);
     }
 }
