@@ -18,6 +18,17 @@ public record DeadLetter(
         String reason,
         String payload) {
 
+    /** As many characters as {@code dead_letter.record_key} holds. */
+    private static final int MOST_KEY_CHARACTERS = 255;
+
+    /** A longer key, a 300-character id as a source sent it, is cut: whole, it would fail its batch's insert. */
+    public DeadLetter {
+        if (recordKey != null && recordKey.length() > MOST_KEY_CHARACTERS) {
+            int end = Character.isHighSurrogate(recordKey.charAt(MOST_KEY_CHARACTERS - 1)) ? MOST_KEY_CHARACTERS - 1 : MOST_KEY_CHARACTERS;
+            recordKey = recordKey.substring(0, end);
+        }
+    }
+
     /**
      * Identifies the same problem seen again: the same record failing the same way, whichever file or run it came
      * in (a snapshot export repeats yesterday's bad row every day), or for a problem of a whole file, the same place

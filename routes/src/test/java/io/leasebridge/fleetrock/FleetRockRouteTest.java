@@ -244,6 +244,23 @@ class FleetRockRouteTest {
     }
 
     @Test
+    void theDeadLetterOfABadVinWithAnIdOrVinLongerThanItsKeyColumnIsKeyedByItsBeginning() {
+        String longId = "R".repeat(300);
+        String longVin = "1HGCM82633A004352".repeat(20);
+        fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).willReturn(json(200, repairOrders(repairOrder(longId, longVin, "10.00"),
+                repairOrder("", longVin, "10.00"), repairOrder("RO-81", FleetRockWireMock.vins().get(0), "10.00")))));
+
+        poll();
+
+        assertThat(jdbc.queryForList("select record_key from dead_letter where flow = 'fleetrock-repair-orders' order by record_key",
+                String.class)).containsExactly("(no id) vin " + longVin.substring(0, 255 - "(no id) vin ".length()), "R".repeat(255));
+        assertThat(jdbc.queryForObject("select reason from dead_letter where record_key = ?", String.class, "R".repeat(255)))
+                .contains("(300 characters)").doesNotContain("R".repeat(41));
+        assertThat(workOrders()).isEqualTo(1);
+        assertThat(flowRuns("FAILED")).isZero();
+    }
+
+    @Test
     void fleetRockDownLeavesTheWatermarkWhereTheLastCommittedWindowEnded() {
         fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).willReturn(json(503, FleetRockWireMock.error("maintenance"))));
 
