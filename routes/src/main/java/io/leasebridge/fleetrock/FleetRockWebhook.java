@@ -156,18 +156,11 @@ public class FleetRockWebhook {
         } else if (root.path("repair_orders").isArray()) {
             root.get("repair_orders").forEach(nodes::add);
         }
-        if (nodes.isEmpty() || nodes.stream().anyMatch(n -> !n.isObject())) {
-            throw new MalformedPush("no repair_order object (or repair_orders array of objects)");
+        if (nodes.isEmpty()) {
+            throw new MalformedPush("no repair_order object (or repair_orders array)");
         }
-        List<RepairOrder> orders = new ArrayList<>();
-        for (JsonNode node : nodes) {
-            try {
-                orders.add(json.treeToValue(node, RepairOrder.class));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new MalformedPush("a repair order is not in FleetRock's format");
-            }
-        }
-        return new Push(event, orders);
+        // an element that is not a repair order in FleetRock's format is a bad RO, refused with 422 naming it, not a bad push
+        return new Push(event, nodes.stream().map(RepairOrder::read).toList());
     }
 
     private static boolean same(String a, String b) {

@@ -50,7 +50,7 @@ public class RepairOrderReplay implements ReplayHandler {
         }
         RepairOrder ro;
         try {
-            ro = json.readValue(letter.payload(), RepairOrder.class);
+            ro = RepairOrder.read(json.readTree(letter.payload()));
         } catch (JsonProcessingException e) {
             return Optional.of(new ReplayOutcome(id, false, "the stored payload is not a FleetRock repair order"));
         }

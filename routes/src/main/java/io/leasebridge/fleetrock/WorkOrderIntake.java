@@ -62,14 +62,15 @@ public class WorkOrderIntake {
     public Outcome accept(List<RepairOrder> repairOrders, String flow, String source, long runId) {
         List<WorkOrder> good = new ArrayList<>();
         List<DeadLetter> bad = new ArrayList<>();
-        for (RepairOrder ro : repairOrders) {
+        for (int i = 0; i < repairOrders.size(); i++) {
+            RepairOrder ro = repairOrders.get(i);
             WorkOrderMapper.Result result = mapper.map(ro);
             if (result.ok()) {
                 good.add(result.workOrder());
             } else {
                 WorkOrderProblem problem = result.problem();
                 log.warn("{}: quarantined {}", flow, problem);
-                bad.add(deadLetter(flow, source, ro, problem));
+                bad.add(deadLetter(flow, "repair order " + (i + 1) + " of " + source, ro, problem));
             }
         }
         List<WorkOrder> changed = store.upsert(good);
@@ -80,11 +81,21 @@ public class WorkOrderIntake {
         return new Outcome(repairOrders.size(), changed.size(), bad.size());
     }
 
-    private DeadLetter deadLetter(String flow, String source, RepairOrder ro, WorkOrderProblem problem) {
-        String key = problem.roId() == null || problem.roId().isBlank() ? "(no id) vin " + ro.vin() : problem.roId();
-        // keyed by the RO, not the window or push it came in: the same bad RO seen again is one entry
-        return new DeadLetter(flow, RECORD_TYPE, key, null, null, problem.field(), "INVALID_FIELD",
-                problem + " (from " + source + ")", payload(ro));
+    /** @param place the RO's position in the window or push it came in */
+    private DeadLetter deadLetter(String flow, String place, RepairOrder ro, WorkOrderProblem problem) {
+        return new DeadLetter(flow, RECORD_TYPE, recordKey(ro, problem, place), null, null, problem.field(), "INVALID_FIELD",
+                problem + " (" + place + ")", payload(ro));
+    }
+
+    /**
+     * Keyed by the RO, not the window or push it came in, so that the same bad RO seen again is one entry; only an RO
+     * with neither id nor VIN (a string in the {@code repair_orders} array) is known by its place alone.
+     */
+    private static String recordKey(RepairOrder ro, WorkOrderProblem problem, String place) {
+        if (problem.roId() != null && !problem.roId().isBlank()) {
+            return problem.roId();
+        }
+        return ro.vin() == null || ro.vin().isBlank() ? "(no id) " + place : "(no id) vin " + ro.vin();
     }
 
     private String payload(RepairOrder ro) {

@@ -244,6 +244,62 @@ class FleetRockRouteTest {
     }
 
     @Test
+    void aRepairOrderTooLongForItsColumnIsQuarantinedAndThePollMovesPastIt() {
+        String vin = FleetRockWireMock.vins().get(0);
+        fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).willReturn(json(200, repairOrders(
+                repairOrder("RO-51", vin, "10.00").replace("Midway Truck Repair", "V".repeat(256)), repairOrder("RO-52", vin, "20.00")))));
+
+        RunCounts counts = poll();
+
+        assertThat(counts.changed()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select ro_id from work_order", String.class)).containsExactly("RO-52");
+        assertThat(jdbc.queryForList("select record_key || ':' || field from dead_letter where flow = 'fleetrock-repair-orders'",
+                String.class)).containsExactly("RO-51:vendor_name");
+        assertThat(jdbc.queryForObject("select reason from dead_letter where record_key = 'RO-51'", String.class))
+                .contains("vendor_name", "longer than 255 characters (256)");
+        assertThat(flowRuns("FAILED")).isZero();
+        assertThat(watermark()).isEqualTo(START);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(poll().quarantined()).as("the next window reads it again, and goes on").isEqualTo(1);
+        assertThat(flowRuns("FAILED")).isZero();
+        assertThat(watermark()).isEqualTo(START.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void anElementThatIsNotARepairOrderAndAFieldOfTheWrongJsonTypeAreQuarantinedAndThePageGoesOn() {
+        String vin = FleetRockWireMock.vins().get(0);
+        String tasksAnObject = repairOrder("RO-61", vin, "10.00").replace("\"tasks\":[", "\"tasks\":{\"first\":");
+        tasksAnObject = tasksAnObject.substring(0, tasksAnObject.lastIndexOf(']')) + "}}";
+        fleetRock.stubFor(get(urlPathEqualTo(RO_PATH)).willReturn(json(200, repairOrders("\"RO-60\"", "null", tasksAnObject,
+                repairOrder("RO-62", vin, "20.00"), repairOrder("RO-63", vin, "{\"amount\":10}")))));
+
+        RunCounts counts = poll();
+
+        assertThat(counts.changed()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select ro_id from work_order", String.class)).containsExactly("RO-62");
+        assertThat(jdbc.queryForList("select record_key || ':' || field from dead_letter where record_key like 'RO-%' order by record_key",
+                String.class)).containsExactly("RO-61:tasks", "RO-63:grand_total");
+        assertThat(jdbc.queryForList("select reason from dead_letter where record_key like '(no id)%' order by reason", String.class))
+                .as("one string and one null in each of the two windows").hasSize(4)
+                .allSatisfy(reason -> assertThat(reason).contains("field 'repair_order'", "GetRO event=finished"))
+                .anySatisfy(reason -> assertThat(reason).contains("a JSON string, not an object", "repair order 1 of GetRO"))
+                .anySatisfy(reason -> assertThat(reason).contains("a JSON null, not an object", "repair order 2 of GetRO"));
+        assertThat(flowRuns("FAILED")).isZero();
+        assertThat(watermark()).isEqualTo(START);
+
+        long id = jdbc.queryForObject("select id from dead_letter where record_key = 'RO-61'", Long.class);
+        io.leasebridge.flow.ReplayOutcome replayed = replay.replay(id);
+        assertThat(replayed.replayed()).as("replayed from what FleetRock sent, tasks still an object").isFalse();
+        assertThat(replayed.detail()).contains("RO-61", "tasks");
+
+        clock.advance(Duration.ofHours(1));
+        poll();
+        assertThat(flowRuns("FAILED")).isZero();
+        assertThat(watermark()).isEqualTo(START.plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void theDeadLetterOfABadVinWithAnIdOrVinLongerThanItsKeyColumnIsKeyedByItsBeginning() {
         String longId = "R".repeat(300);
         String longVin = "1HGCM82633A004352".repeat(20);
@@ -382,6 +438,30 @@ class FleetRockRouteTest {
         assertThat(json.readTree(refused.body()).path("error").asText()).isEqualTo("unsupported media type");
         assertThat(workOrders()).isZero();
         assertThat(output).doesNotContain("Midway Truck Repair").doesNotContain("RO-21");
+    }
+
+    @Test
+    void aPushedRepairOrderBeyondItsColumnOrOfTheWrongJsonTypeIsRefusedWith422NamingTheFieldAndNothingIsStored() throws Exception {
+        String tooLarge = """
+                {"event":"ro.updated","repair_orders":[%s,%s]}""".formatted(repairOrder("RO-70", FleetRockWireMock.vins().get(0), "1.00"),
+                repairOrder("RO-71", FleetRockWireMock.vins().get(1), "\"1e13\""));
+
+        HttpResponse<String> refused = post(tooLarge, SECRET);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("RO-71", "grand_total", "more than 12 digits before the decimal point");
+        assertThat(workOrders()).as("nothing of a refused push is applied").isZero();
+        assertThat(jdbc.queryForList("select record_key || ':' || field from dead_letter where flow = 'fleetrock-webhook'", String.class))
+                .containsExactly("RO-71:grand_total");
+        assertThat(flowRuns("FAILED")).isZero();
+
+        HttpResponse<String> notAnObject = post("""
+                {"event":"ro.updated","repair_orders":[%s,"RO-72"]}""".formatted(repairOrder("RO-73", FleetRockWireMock.vins().get(0), "1.00")),
+                SECRET);
+
+        assertThat(notAnObject.statusCode()).isEqualTo(422);
+        assertThat(notAnObject.body()).contains("repair_order", "not an object");
+        assertThat(workOrders()).isZero();
     }
 
     @Test
@@ -535,6 +615,11 @@ class FleetRockRouteTest {
 
     private long workOrders() {
         return HubTables.count(jdbc, "select count(*) from work_order");
+    }
+
+    private Instant watermark() {
+        return jdbc.queryForObject("select polled_until from fleetrock_watermark where event = 'finished'", java.sql.Timestamp.class)
+                .toInstant();
     }
 
     private long flowRuns(String status) {

@@ -38,7 +38,10 @@ public class FleetRockClient {
         this.clock = clock;
     }
 
-    /** The repair orders of one event whose event date lies in {@code [start, end]}. */
+    /**
+     * The repair orders of one event whose event date lies in {@code [start, end]}, each as {@link RepairOrder#read}
+     * reads it: one not in FleetRock's format fails only itself, not the page.
+     */
     public List<RepairOrder> repairOrders(String event, Instant start, Instant end) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("event", event);
@@ -51,18 +54,9 @@ public class FleetRockClient {
         }
         List<RepairOrder> orders = new ArrayList<>(list.size());
         for (JsonNode node : list) {
-            orders.add(repairOrder(node));
+            orders.add(RepairOrder.read(node));
         }
         return orders;
-    }
-
-    /** Reads one repair order of a response or a webhook body. */
-    public RepairOrder repairOrder(JsonNode node) {
-        try {
-            return json.treeToValue(node, RepairOrder.class);
-        } catch (JsonProcessingException e) {
-            throw new FleetRockException("a repair order FleetRock sent is not in its format: " + e.getOriginalMessage(), 200, false, null);
-        }
     }
 
     /** How many tokens this client fetched: one per expiry or rejection, not one per call. */

@@ -1,44 +1,51 @@
 package io.leasebridge.connectors.fleetrock;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leasebridge.mapping.fleetrock.RepairOrderFields;
 
 import java.util.List;
 
 /**
- * A repair order as FleetRock's {@code GetRO} and its webhook send it. Values are kept as text: a number
- * FleetRock sends as text, or text where a number belongs, is judged by the mapper, field by field.
+ * A repair order as FleetRock's {@code GetRO} and its webhook send it, read by {@link #read}. Values are kept as
+ * text: a number FleetRock sends as text, or text where a number belongs, is judged by the mapper, field by field;
+ * a value of a JSON type that cannot hold it is kept as {@link #unreadable()}, so that it too fails only its RO.
+ * Written as JSON, it is what FleetRock sent.
+ *
+ * @param sent what FleetRock sent, kept whole for a dead letter to replay from
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record RepairOrder(
-        @JsonProperty("id") String id,
-        @JsonProperty("vin") String vin,
-        @JsonProperty("unit_number") String unitNumber,
-        @JsonProperty("vendor_name") String vendorName,
-        @JsonProperty("status") String status,
-        @JsonProperty("date_created") String dateCreated,
-        @JsonProperty("date_finished") String dateFinished,
-        @JsonProperty("date_invoiced") String dateInvoiced,
-        @JsonProperty("labor_total") String laborTotal,
-        @JsonProperty("part_total") String partTotal,
-        @JsonProperty("tax_total") String taxTotal,
-        @JsonProperty("grand_total") String grandTotal,
-        @JsonProperty("tasks") List<Task> tasks) implements RepairOrderFields {
+        String id,
+        String vin,
+        String unitNumber,
+        String vendorName,
+        String status,
+        String dateCreated,
+        String dateFinished,
+        String dateInvoiced,
+        String laborTotal,
+        String partTotal,
+        String taxTotal,
+        String grandTotal,
+        List<Task> tasks,
+        JsonNode sent,
+        Unreadable unreadable) implements RepairOrderFields {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Task(
-            @JsonProperty("description") String description,
-            @JsonProperty("labor_hours") String laborHours,
-            @JsonProperty("labor_total") String laborTotal,
-            @JsonProperty("parts") List<Part> parts) implements RepairOrderFields.Task {
+    /** One element of a {@code repair_orders} array or a webhook's {@code repair_order}, whatever JSON it is. */
+    public static RepairOrder read(JsonNode sent) {
+        return new RepairOrderReading().repairOrder(sent);
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Part(
-            @JsonProperty("part_number") String partNumber,
-            @JsonProperty("description") String description,
-            @JsonProperty("quantity") String quantity,
-            @JsonProperty("total") String total) implements RepairOrderFields.Part {
+    @JsonValue
+    @Override
+    public JsonNode sent() {
+        return sent;
+    }
+
+    public record Task(String description, String laborHours, String laborTotal, List<Part> parts)
+            implements RepairOrderFields.Task {
+    }
+
+    public record Part(String partNumber, String description, String quantity, String total) implements RepairOrderFields.Part {
     }
 }
