@@ -6,11 +6,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Errors of the admin API as {@code {"error": "...", "detail": "..."}} with the status that fits. */
-@RestControllerAdvice(basePackageClasses = AdminApiErrors.class)
+/**
+ * Errors of the API, every {@code /api} controller's (admin, KPIs, reconciliations), as {@code {"error": "...",
+ * "detail": "..."}} with the status that fits; the page's controllers answer with pages of their own.
+ */
+@RestControllerAdvice(annotations = RestController.class)
 class AdminApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(AdminApiErrors.class);

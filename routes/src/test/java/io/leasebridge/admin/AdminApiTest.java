@@ -463,6 +463,10 @@ class AdminApiTest {
 
     @Test
     void badParametersUnknownIdsAndUnknownFlowsAnswerWithAJsonError() throws Exception {
+        viewer(get("/api/kpis").param("asOf", "notadate"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("bad parameter"))
+                .andExpect(jsonPath("$.detail").value(containsString("asOf: 'notadate'")));
         viewer(get("/api/accounts/{leaseId}", "L-404"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
