@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,12 @@ import java.util.Objects;
 public final class WorkOrderMapper {
 
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
+    /** ISO 8601 with its offset in the extended form (-05:00, Z) or the basic one (-0500). */
+    private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
 
     private static final FieldLimits ID = limits(WorkOrder.class, "roId");
     private static final FieldLimits UNIT_NUMBER = limits(WorkOrder.class, "unitNumber");
@@ -176,7 +183,7 @@ public final class WorkOrderMapper {
                 return LocalDate.parse(text).atStartOfDay(zone).toInstant();
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
+                return OffsetDateTime.parse(text.replace(' ', 'T'), OFFSET_DATE_TIME).toInstant();
             }
             return LocalDateTime.parse(text, LOCAL_DATE_TIME).atZone(zone).toInstant();
         } catch (DateTimeException e) {

@@ -2,6 +2,8 @@ package io.leasebridge.mapping.fleetrock;
 
 import io.leasebridge.model.WorkOrder;
 import io.leasebridge.model.WorkOrderLine;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -58,6 +60,22 @@ class WorkOrderMapperTest {
                         org.assertj.core.groups.Tuple.tuple(2, "PART", "BP-220 Brake pad set"),
                         org.assertj.core.groups.Tuple.tuple(3, "LABOR", "Road test"));
         assertThat(w.lines().get(1).quantity()).isEqualByComparingTo("2");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2026-03-04T21:00:00Z, 2026-03-04T21:00:00Z",
+            "2026-03-04T16:00:00-05:00, 2026-03-04T21:00:00Z",
+            "2026-03-04T16:00:00-0500, 2026-03-04T21:00:00Z",
+            "2026-03-04 16:00:00.250-0500, 2026-03-04T21:00:00.250Z",
+            "2026-03-04T22:00+0100, 2026-03-04T21:00:00Z"})
+    void anIso8601TimeIsReadWithItsOffsetInEitherForm(String sent, Instant read) {
+        Ro finishedAt = ro("RO-1", "1HGCM82633A004352", "298.62");
+        Ro ro = new Ro(finishedAt.id(), finishedAt.vin(), finishedAt.unitNumber(), finishedAt.vendorName(), finishedAt.status(),
+                finishedAt.dateCreated(), sent, finishedAt.dateInvoiced(), finishedAt.laborTotal(), finishedAt.partTotal(),
+                finishedAt.taxTotal(), finishedAt.grandTotal(), finishedAt.tasks());
+
+        assertThat(mapper.map(ro).workOrder().dateFinished()).isEqualTo(read);
     }
 
     @Test
