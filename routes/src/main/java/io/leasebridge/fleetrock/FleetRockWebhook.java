@@ -74,19 +74,12 @@ public class FleetRockWebhook {
     private Reply apply(Push push, String body, FlowRuns.Run run) {
         int read = push.orders().size();
         run.count(new RunCounts(read, 0, 0, 0, 0, 0));
-        List<WorkOrderProblem> problems = intake.problems(push.orders());
-        if (!problems.isEmpty()) {
-            List<DeadLetter> letters = new ArrayList<>();
-            for (int i = 0; i < push.orders().size(); i++) {
-                RepairOrder ro = push.orders().get(i);
-                problems.stream().filter(p -> same(p.roId(), ro.id())).findFirst().ifPresent(p -> letters.add(
-                        new DeadLetter(FLOW, WorkOrderIntake.RECORD_TYPE, p.roId() == null || p.roId().isBlank() ? "(no id)" : p.roId(),
-                                null, null, p.field(), "INVALID_FIELD", p + " (push " + push.event() + ", nothing of it applied)",
-                                payload(ro))));
-            }
+        List<WorkOrderIntake.Refused> refused = intake.refused(push.orders());
+        if (!refused.isEmpty()) {
+            List<DeadLetter> letters = refused.stream().map(r -> deadLetter(r, push)).toList();
             deadLetters.record(letters, run.id());
             run.count(new RunCounts(read, 0, 0, 0, letters.size(), 0));
-            String detail = problems.stream().map(WorkOrderProblem::toString).collect(Collectors.joining("; "));
+            String detail = refused.stream().map(r -> r.problem().toString()).collect(Collectors.joining("; "));
             log.warn("{}: push {} refused, nothing applied: {}", FLOW, push.event(), detail);
             return new Reply(422, Map.of("error", "invalid repair order", "detail", detail));
         }
@@ -125,6 +118,14 @@ public class FleetRockWebhook {
         }
     }
 
+    /** An RO's own problem, with what it was sent as: two bad ROs of one push are two dead letters. */
+    private DeadLetter deadLetter(WorkOrderIntake.Refused refused, Push push) {
+        String place = "repair order " + refused.position() + " of push " + push.event() + ", nothing of it applied";
+        WorkOrderProblem problem = refused.problem();
+        return new DeadLetter(FLOW, WorkOrderIntake.RECORD_TYPE, WorkOrderIntake.recordKey(refused.ro(), problem, place), null, null,
+                problem.field(), "INVALID_FIELD", problem + " (" + place + ")", payload(refused.ro()));
+    }
+
     private String payload(RepairOrder ro) {
         try {
             return webhooks.excerpt(json.writeValueAsString(ro));
@@ -161,10 +162,6 @@ public class FleetRockWebhook {
         }
         // an element that is not a repair order in FleetRock's format is a bad RO, refused with 422 naming it, not a bad push
         return new Push(event, nodes.stream().map(RepairOrder::read).toList());
-    }
-
-    private static boolean same(String a, String b) {
-        return a == null ? b == null : a.equals(b);
     }
 
     private static String cut(String value) {

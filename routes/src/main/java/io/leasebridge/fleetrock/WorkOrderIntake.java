@@ -56,7 +56,22 @@ public class WorkOrderIntake {
 
     /** Maps every repair order; returns the problems without writing anything (a webhook push is all or nothing). */
     public List<WorkOrderProblem> problems(List<RepairOrder> repairOrders) {
-        return repairOrders.stream().map(mapper::map).filter(r -> !r.ok()).map(WorkOrderMapper.Result::problem).toList();
+        return refused(repairOrders).stream().map(Refused::problem).toList();
+    }
+
+    /** Each RO that cannot be mapped, with its own problem and its position (from 1), in the order sent. */
+    List<Refused> refused(List<RepairOrder> repairOrders) {
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < repairOrders.size(); i++) {
+            WorkOrderMapper.Result result = mapper.map(repairOrders.get(i));
+            if (!result.ok()) {
+                refused.add(new Refused(i + 1, repairOrders.get(i), result.problem()));
+            }
+        }
+        return refused;
+    }
+
+    record Refused(int position, RepairOrder ro, WorkOrderProblem problem) {
     }
 
     public Outcome accept(List<RepairOrder> repairOrders, String flow, String source, long runId) {
@@ -91,7 +106,7 @@ public class WorkOrderIntake {
      * Keyed by the RO, not the window or push it came in, so that the same bad RO seen again is one entry; only an RO
      * with neither id nor VIN (a string in the {@code repair_orders} array) is known by its place alone.
      */
-    private static String recordKey(RepairOrder ro, WorkOrderProblem problem, String place) {
+    static String recordKey(RepairOrder ro, WorkOrderProblem problem, String place) {
         if (problem.roId() != null && !problem.roId().isBlank()) {
             return problem.roId();
         }

@@ -465,6 +465,23 @@ class FleetRockRouteTest {
     }
 
     @Test
+    void eachBadRepairOrderOfAPushIsADeadLetterOfItsOwnProblemWithWhatItWasSent() throws Exception {
+        String vin = FleetRockWireMock.vins().get(0);
+        HttpResponse<String> refused = post("""
+                {"event":"ro.updated","repair_orders":[%s,%s]}""".formatted(repairOrder("RO-30", vin, "\"twelve\""),
+                repairOrder("RO-30", "NOT-A-VIN", "10.00")), SECRET);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        List<Map<String, Object>> letters = jdbc.queryForList(
+                "select record_key, field, reason, payload from dead_letter where flow = 'fleetrock-webhook' order by field");
+        assertThat(letters).extracting(l -> l.get("field")).containsExactly("grand_total", "vin");
+        assertThat((String) letters.get(0).get("payload")).contains("twelve").doesNotContain("NOT-A-VIN");
+        assertThat((String) letters.get(0).get("reason")).contains("repair order 1 of push ro.updated");
+        assertThat((String) letters.get(1).get("payload")).contains("NOT-A-VIN").doesNotContain("twelve");
+        assertThat((String) letters.get(1).get("reason")).contains("repair order 2 of push ro.updated");
+    }
+
+    @Test
     void theWebhookRefusesASecretInTheQueryEvenWithTheRightHeader() throws Exception {
         String push = """
                 {"event":"ro.updated","repair_order":%s}""".formatted(repairOrder("RO-12", FleetRockWireMock.vins().get(0), "298.62"));
