@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +45,12 @@ public class GpsPoll {
     private final FlowRuns runs;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Duration clockSkewTolerance;
     private final AtomicReference<GpsPollReport> last = new AtomicReference<>();
 
     public GpsPoll(GpsEligibility eligibility, GpsPullAudit audit, VehicleLocations locations, GpsAlerts alerts, GpsRules rules,
-                   SalesforceOutbox outbox, DeadLetters deadLetters, FlowRuns runs, TransactionTemplate transaction, Clock clock) {
+                   SalesforceOutbox outbox, DeadLetters deadLetters, FlowRuns runs, TransactionTemplate transaction, Clock clock,
+                   GpsProperties properties) {
         this.eligibility = eligibility;
         this.audit = audit;
         this.locations = locations;
@@ -58,6 +61,7 @@ public class GpsPoll {
         this.runs = runs;
         this.transaction = transaction;
         this.clock = clock;
+        this.clockSkewTolerance = properties.clockSkewTolerance();
     }
 
     /** Starts a run: records a pull for each eligible vehicle, and closes the alerts of vehicles no longer tracked. */
@@ -128,7 +132,7 @@ public class GpsPoll {
 
     private void located(GpsPollReport report, LocateRequest request, GpsFix fix) {
         GpsFix known = locations.find(request.vin()).map(VehicleLocations.Stored::fix).orElse(null);
-        boolean newer = GpsRules.isNewer(known, fix);
+        boolean newer = GpsRules.isNewer(known, fix, clock.instant().plus(clockSkewTolerance));
         report.accepted(newer);
         GpsFix current = newer ? fix : known;
         Motion motion = locations.motion(request.vin());

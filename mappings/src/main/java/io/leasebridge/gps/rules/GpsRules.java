@@ -26,9 +26,13 @@ public final class GpsRules {
         return settings;
     }
 
-    /** A fix is taken only when it is newer than the last one accepted; an older or the same one is ignored. */
-    public static boolean isNewer(GpsFix known, GpsFix incoming) {
-        return known == null || incoming.locatedAt().isAfter(known.locatedAt());
+    /**
+     * A fix is taken only when it is newer than the last one accepted; an older or the same one is ignored. A last fix
+     * dated after {@code latestPlausible} (the clock plus its skew tolerance), kept before such times were refused,
+     * gives way to any fix, or it would shut out every real one.
+     */
+    public static boolean isNewer(GpsFix known, GpsFix incoming, Instant latestPlausible) {
+        return known == null || known.locatedAt().isAfter(latestPlausible) || incoming.locatedAt().isAfter(known.locatedAt());
     }
 
     public Motion motion(Motion before, GpsFix fix) {

@@ -165,9 +165,18 @@ class GpsRulesTest {
     void aFixOlderThanOrAsOldAsTheLastKnownOneIsIgnored() {
         GpsFix known = fix(38.95, -94.65, T0);
 
-        assertThat(GpsRules.isNewer(null, known)).isTrue();
-        assertThat(GpsRules.isNewer(known, fix(39.0, -94.0, T0.minusSeconds(1)))).isFalse();
-        assertThat(GpsRules.isNewer(known, fix(39.0, -94.0, T0))).isFalse();
-        assertThat(GpsRules.isNewer(known, fix(39.0, -94.0, T0.plusSeconds(1)))).isTrue();
+        Instant latestPlausible = T0.plus(Duration.ofDays(1));
+        assertThat(GpsRules.isNewer(null, known, latestPlausible)).isTrue();
+        assertThat(GpsRules.isNewer(known, fix(39.0, -94.0, T0.minusSeconds(1)), latestPlausible)).isFalse();
+        assertThat(GpsRules.isNewer(known, fix(39.0, -94.0, T0), latestPlausible)).isFalse();
+        assertThat(GpsRules.isNewer(known, fix(39.0, -94.0, T0.plusSeconds(1)), latestPlausible)).isTrue();
+    }
+
+    @Test
+    void aLastFixDatedInTheFutureGivesWayToAnyRealOne() {
+        GpsFix fromTheFuture = fix(38.95, -94.65, Instant.parse("2099-01-01T00:00:00Z"));
+
+        assertThat(GpsRules.isNewer(fromTheFuture, fix(39.0, -94.0, T0), T0.plus(Duration.ofMinutes(10)))).isTrue();
+        assertThat(GpsRules.isNewer(fromTheFuture, fix(39.0, -94.0, T0), Instant.parse("2099-01-02T00:00:00Z"))).isFalse();
     }
 }
