@@ -30,6 +30,10 @@ public record LocationFields(String latitude, String longitude, String locatedAt
     public GpsFix read(JsonNode node, String payload, String vin, String provider, String deviceId) {
         BigDecimal lat = coordinate(node, latitude, "latitude", 90, payload);
         BigDecimal lon = coordinate(node, longitude, "longitude", 180, payload);
+        if (lat.signum() == 0 && lon.signum() == 0) {
+            // what a device without a satellite fix reports: a point in the Gulf of Guinea, not where the vehicle is
+            throw new MalformedLocationException("latitude", "0, 0 is no fix (a device reports it when it has none)", payload);
+        }
         return new GpsFix(vin, provider, deviceId, lat, lon, timestamp(node.at(JsonPointer.compile(locatedAt)), payload));
     }
 
@@ -42,10 +46,10 @@ public record LocationFields(String latitude, String longitude, String locatedAt
         try {
             number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
         } catch (NumberFormatException e) {
-            throw new MalformedLocationException(field, "not a number: '" + value.asText() + "'", payload);
+            throw new MalformedLocationException(field, "not a number: " + ValueInReason.quoted(value.asText()), payload);
         }
         if (number.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-            throw new MalformedLocationException(field, number.toPlainString() + " is outside -" + limit + ".." + limit, payload);
+            throw new MalformedLocationException(field, ValueInReason.number(number) + " is outside -" + limit + ".." + limit, payload);
         }
         return number.setScale(6, java.math.RoundingMode.HALF_EVEN);
     }

@@ -213,4 +213,22 @@ class PassTimeClientTest {
                     assertThat(e.reason()).isEqualTo("91.0 is outside -90..90");
                 });
     }
+
+    @Test
+    void aFixAtZeroZeroIsMalformedAndALongValueIsQuotedByItsBeginning() {
+        tokenIs("pt-token-1", 86399);
+        String nullIsland = body("passtime/last-locate.json").replace("38.952311", "0.0").replace("-94.621874", "0");
+        String pasted = body("passtime/last-locate.json").replace("38.952311", "\"" + "38.95,".repeat(1000) + "\"");
+        passTime.stubFor(get(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0001")).willReturn(okJson(nullIsland)));
+        passTime.stubFor(get(urlPathEqualTo(LOCATE)).withQueryParam("SerialNumber", equalTo("PT-0002")).willReturn(okJson(pasted)));
+
+        assertThatThrownBy(() -> client.lastLocation(VIN, "PT-0001"))
+                .isInstanceOfSatisfying(MalformedLocationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("latitude");
+                    assertThat(e.reason()).startsWith("0, 0 is no fix");
+                });
+        assertThatThrownBy(() -> client.lastLocation(VIN, "PT-0002"))
+                .isInstanceOfSatisfying(MalformedLocationException.class,
+                        e -> assertThat(e.reason()).endsWith("(6,000 characters)").hasSizeLessThan(100));
+    }
 }
