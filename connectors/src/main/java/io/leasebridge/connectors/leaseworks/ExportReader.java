@@ -183,16 +183,22 @@ public final class ExportReader {
 
     private Map<String, Integer> columnIndex(String fileName, List<String> header) {
         Map<String, Integer> byNormalizedName = new HashMap<>();
+        Map<String, Integer> repeatedAt = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            if (header.get(i) != null) {
-                byNormalizedName.putIfAbsent(normalize(header.get(i)), i);
+            if (header.get(i) != null && byNormalizedName.putIfAbsent(normalize(header.get(i)), i) != null) {
+                repeatedAt.putIfAbsent(normalize(header.get(i)), i);
             }
         }
         Map<String, Integer> index = new LinkedHashMap<>();
         for (String column : layout.columns()) {
             Integer position = byNormalizedName.get(normalize(column));
+            Integer again = repeatedAt.get(normalize(column));
+            if (again != null) {
+                // a column the field map reads, named twice: which of the two holds its values cannot be known
+                throw new ExportFormatException(fileName + ": the header names column '" + column + "' twice (columns "
+                        + (position + 1) + " and " + (again + 1) + "); which one holds its values cannot be known");
+            }
             if (position != null) {
-                refuseATwiceNamedColumn(fileName, header, column, position);
                 index.put(column, position);
             }
         }
@@ -241,16 +247,6 @@ public final class ExportReader {
             }
         }
         return true;
-    }
-
-    /** A column the field map reads, named twice: which of the two holds its values cannot be known. */
-    private static void refuseATwiceNamedColumn(String fileName, List<String> header, String column, int first) {
-        for (int i = first + 1; i < header.size(); i++) {
-            if (header.get(i) != null && normalize(header.get(i)).equals(normalize(column))) {
-                throw new ExportFormatException(fileName + ": the header names column '" + column + "' twice (columns "
-                        + (first + 1) + " and " + (i + 1) + "); which one holds its values cannot be known");
-            }
-        }
     }
 
     private static String normalize(String column) {
