@@ -58,15 +58,8 @@ public class DeadLetterReplay {
     /** The dead letter is not open: settled, or taken by another replay under way. */
     public static final class NotOpen extends RuntimeException {
 
-        private final String status;
-
         NotOpen(long id, String status) {
             super("dead letter " + id + " is " + status + ": only OPEN dead letters are replayed", null, false, false);
-            this.status = status;
-        }
-
-        public String status() {
-            return status;
         }
     }
 }
