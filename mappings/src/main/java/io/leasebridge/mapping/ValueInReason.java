@@ -31,10 +31,16 @@ public final class ValueInReason {
         return text.length() <= MOST_CHARACTERS_SHOWN ? text : beginning(text) + "… (" + length(text) + ")";
     }
 
-    /** The first characters, without half of a character written as two UTF-16 units. */
     private static String beginning(String text) {
-        int end = Character.isHighSurrogate(text.charAt(MOST_CHARACTERS_SHOWN - 1)) ? MOST_CHARACTERS_SHOWN - 1 : MOST_CHARACTERS_SHOWN;
-        return text.substring(0, end);
+        return cut(text, MOST_CHARACTERS_SHOWN);
+    }
+
+    /** At most the first {@code most} characters, without half of a character written as two UTF-16 units. */
+    public static String cut(String text, int most) {
+        if (text.length() <= most) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(most - 1)) ? most - 1 : most);
     }
 
     private static String length(String text) {

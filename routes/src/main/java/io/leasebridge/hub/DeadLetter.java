@@ -1,5 +1,7 @@
 package io.leasebridge.hub;
 
+import io.leasebridge.mapping.ValueInReason;
+
 /**
  * A record that could not be synced: which flow, what it is, where it came from, which field failed
  * and why, and the payload to replay it from.
@@ -23,9 +25,8 @@ public record DeadLetter(
 
     /** A longer key, a 300-character id as a source sent it, is cut: whole, it would fail its batch's insert. */
     public DeadLetter {
-        if (recordKey != null && recordKey.length() > MOST_KEY_CHARACTERS) {
-            int end = Character.isHighSurrogate(recordKey.charAt(MOST_KEY_CHARACTERS - 1)) ? MOST_KEY_CHARACTERS - 1 : MOST_KEY_CHARACTERS;
-            recordKey = recordKey.substring(0, end);
+        if (recordKey != null) {
+            recordKey = ValueInReason.cut(recordKey, MOST_KEY_CHARACTERS);
         }
     }
 
